@@ -1,0 +1,59 @@
+/**
+ * Domain types shared by every layer (io, indicators, worker, UI, CLI).
+ * Nothing here imports anything: this is the bottom of the dependency graph.
+ */
+
+/** A cluster category (or industry) as the user's data names it. */
+export interface Category {
+  id: string;
+  name: string;
+  /** e.g. "traded" / "local" (U.S. Cluster Mapping); used as an LQ denominator. */
+  group?: string;
+}
+
+/** A region as it appears on the map. */
+export interface Region {
+  id: string;
+  name: string;
+}
+
+/**
+ * Employment by region × category × year, dense and region-major:
+ * value of (region r, category c) in year index y is `employment[y][r * nCategories + c]`.
+ * NaN means "not reported" (distinct from a reported 0).
+ */
+export interface EmploymentCube {
+  regions: Region[];
+  categories: Category[];
+  years: number[];
+  employment: Float64Array[];
+  /** Same layout as employment; absent when the data has no establishment counts. */
+  establishments?: Float64Array[];
+  /**
+   * Region id whose rows supply the benchmark totals (e.g. "US", "EU27").
+   * Its row is kept out of `regions`; its values are in `benchmark`.
+   */
+  benchmarkId?: string;
+  /** Per year, length nCategories: the benchmark region's employment by category. */
+  benchmark?: Float64Array[];
+}
+
+export const STAR_SIZE = 1;
+export const STAR_SPECIALISATION = 2;
+export const STAR_FOCUS = 4;
+
+export type RuleKind = 'eco' | 'paper' | 'cmp';
+
+/** Which star or strength rule, with its parameters. */
+export interface StarRule {
+  kind: RuleKind;
+  /** Share of regions that earns a ranking star (ECO: 0.1 = top 10%). */
+  cutShare: number;
+  /** LQ at or above which the ECO specialisation star is earned (ECO: 2). */
+  lqThreshold: number;
+}
+
+export const DEFAULT_RULE: StarRule = { kind: 'eco', cutShare: 0.1, lqThreshold: 2 };
+
+export const INDICATORS = ['employment', 'lq', 'stars', 'focus', 'size'] as const;
+export type IndicatorId = (typeof INDICATORS)[number];
