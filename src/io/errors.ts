@@ -1,0 +1,32 @@
+/**
+ * An input problem the user can act on: it always says which file, and where inside it
+ * (line for delimited text, feature index for GeoJSON), and what is wrong.
+ */
+export interface InputLocation {
+  file: string;
+  /** 1-based line in the source text. */
+  line?: number;
+  /** 0-based feature index in a FeatureCollection. */
+  feature?: number;
+  column?: string;
+}
+
+export class InputError extends Error {
+  readonly location: InputLocation;
+  readonly problem: string;
+
+  constructor(location: InputLocation, problem: string) {
+    super(`${formatLocation(location)}: ${problem}`);
+    this.name = 'InputError';
+    this.location = location;
+    this.problem = problem;
+  }
+}
+
+export function formatLocation({ file, line, feature, column }: InputLocation): string {
+  let where = file;
+  if (line !== undefined) where += `, line ${line}`;
+  if (feature !== undefined) where += `, feature ${feature}`;
+  if (column !== undefined) where += `, column "${column}"`;
+  return where;
+}

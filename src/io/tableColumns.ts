@@ -1,0 +1,68 @@
+import type { DelimitedTable } from './delimited';
+import { InputError } from './errors';
+import { type DecimalMark, detectDecimalMark, isMissingCell, parseNumber } from './numbers';
+import type { TableReport } from './cubeBuilder';
+
+/** Index of the first header name matching one of the candidates (case- and space-insensitive). */
+export function findColumn(header: string[], candidates: readonly string[]): number {
+  const normalised = header.map(normaliseHeader);
+  for (const candidate of candidates) {
+    const i = normalised.indexOf(normaliseHeader(candidate));
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+function normaliseHeader(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+}
+
+/** Index of a named column, or an error listing the columns there are. */
+export function requireColumn(table: DelimitedTable, name: string): number {
+  const i = table.header.indexOf(name);
+  if (i < 0) {
+    throw new InputError({ file: table.fileName }, `no column "${name}"; the columns are ${table.header.map((h) => `"${h}"`).join(', ')}`);
+  }
+  return i;
+}
+
+/** The file's decimal mark, judged from the cells of the given numeric columns. */
+export function tableDecimalMark(table: DelimitedTable, columns: number[]): DecimalMark {
+  function* cells() {
+    for (const row of table.rows) for (const c of columns) yield row[c];
+  }
+  return detectDecimalMark(cells(), table.delimiter);
+}
+
+/**
+ * A non-negative count (employment, establishments): NaN for a "not reported" cell (counted in the
+ * report), an error naming line and column for text or a negative number.
+ */
+export function readCount(
+  table: DelimitedTable,
+  rowIndex: number,
+  column: number,
+  mark: DecimalMark,
+  report: TableReport,
+): number {
+  const cell = table.rows[rowIndex][column];
+  if (isMissingCell(cell)) {
+    report.missingCells++;
+    return NaN;
+  }
+  const value = parseNumber(cell, mark);
+  const location = { file: table.fileName, line: table.lines[rowIndex], column: table.header[column] };
+  if (Number.isNaN(value)) throw new InputError(location, `"${cell}" is not a number`);
+  if (value < 0) throw new InputError(location, `negative value ${cell}`);
+  return value;
+}
+
+/** A calendar year: an integer cell such as "2015" (or "2015.0" from spreadsheets). */
+export function readYear(table: DelimitedTable, rowIndex: number, column: number): number {
+  const cell = table.rows[rowIndex][column].trim();
+  const year = Number(cell);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new InputError({ file: table.fileName, line: table.lines[rowIndex], column: table.header[column] }, `"${cell}" is not a year`);
+  }
+  return year;
+}

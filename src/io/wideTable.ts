@@ -1,0 +1,82 @@
+import type { EmploymentCube } from '../model/dataset';
+import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
+import type { DelimitedTable } from './delimited';
+import { InputError } from './errors';
+import { findColumn, readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
+
+/** A wide table: one row per region [× year], one column per category. */
+export interface WideMapping {
+  region: string;
+  year?: string;
+  /** Category columns; by default every column other than region and year. */
+  categories?: string[];
+}
+
+export function guessWideMapping(header: string[]): Partial<WideMapping> {
+  const region = findColumn(header, ['region', 'region_id', 'geo', 'geoid', 'fips', 'nuts_id', 'id', 'code']);
+  const year = findColumn(header, ['year', 'time', 'period']);
+  return {
+    ...(region >= 0 ? { region: header[region] } : {}),
+    ...(year >= 0 ? { year: header[year] } : {}),
+  };
+}
+
+/**
+ * Reads a wide employment table, and optionally a second wide table of establishments with the
+ * same regions, years and category columns (as the packed datasets carry them).
+ */
+export function wideTableToCube(
+  table: DelimitedTable,
+  mapping: Partial<WideMapping> = guessWideMapping(table.header),
+  options: CubeOptions = {},
+  establishmentsTable?: DelimitedTable,
+): { cube: EmploymentCube; report: TableReport } {
+  if (!mapping.region) throw new InputError({ file: table.fileName }, `no region column recognised in the header (${table.header.join(', ')})`);
+  const region = requireColumn(table, mapping.region);
+  const year = mapping.year ? requireColumn(table, mapping.year) : -1;
+  const categoryNames = mapping.categories ?? table.header.filter((_, i) => i !== region && i !== year);
+  const categoryColumns = categoryNames.map((name) => requireColumn(table, name));
+  if (categoryColumns.length === 0) throw new InputError({ file: table.fileName }, 'no category columns');
+  const mark = tableDecimalMark(table, categoryColumns);
+
+  const establishmentsByKey = establishmentsTable ? indexEstablishments(establishmentsTable, mapping, categoryNames) : undefined;
+  const builder = new CubeBuilder(table.fileName, options);
+  const { report } = builder;
+  if (table.blankLines > 0) report.notes.push(`${table.blankLines} blank line(s) skipped`);
+  for (let i = 0; i < table.rows.length; i++) {
+    report.rowsRead++;
+    const regionId = table.rows[i][region].trim();
+    const line = table.lines[i];
+    if (regionId === '') {
+      report.unused.push({ line, reason: 'empty region' });
+      continue;
+    }
+    const y = year >= 0 ? readYear(table, i, year) : (options.defaultYear ?? 0);
+    const establishmentRow = establishmentsByKey?.get(`${regionId}\u0000${y}`);
+    if (establishmentsByKey && !establishmentRow) {
+      throw new InputError({ file: establishmentsTable!.fileName }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
+    }
+    let added = false;
+    for (let k = 0; k < categoryColumns.length; k++) {
+      const e = readCount(table, i, categoryColumns[k], mark, report);
+      const p = establishmentRow ? establishmentRow[k] : NaN;
+      added = builder.add(regionId, categoryNames[k], y, e, p, line) || added;
+    }
+    if (added) report.rowsUsed++;
+  }
+  return { cube: builder.build(), report };
+}
+
+function indexEstablishments(table: DelimitedTable, mapping: Partial<WideMapping>, categories: string[]): Map<string, number[]> {
+  const region = requireColumn(table, mapping.region!);
+  const year = mapping.year ? requireColumn(table, mapping.year) : -1;
+  const columns = categories.map((name) => requireColumn(table, name));
+  const mark = tableDecimalMark(table, columns);
+  const scratch = { file: table.fileName, rowsRead: 0, rowsUsed: 0, missingCells: 0, unused: [], notes: [] };
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < table.rows.length; i++) {
+    const y = year >= 0 ? readYear(table, i, year) : 0;
+    byKey.set(`${table.rows[i][region].trim()}\u0000${y}`, columns.map((c) => readCount(table, i, c, mark, scratch)));
+  }
+  return byKey;
+}
