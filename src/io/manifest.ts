@@ -1,0 +1,63 @@
+import type { IndicatorId } from '../model/dataset';
+import { InputError } from './errors';
+
+/** A hosted dataset folder's `manifest.json`: what to load and how to show it. */
+export interface DatasetManifest {
+  format: 'cluster-atlas-dataset';
+  version: 1;
+  id: string;
+  title: string;
+  description?: string;
+  attribution: string;
+  licence?: string;
+  /** True when the employment figures are made up (the built-in demo): the screen must say so. */
+  synthetic?: boolean;
+  regions: { file: string; id: string; name: string };
+  outlines?: { file: string };
+  categories?: { file: string };
+  employment: { file: string; layout: 'long' | 'wide' };
+  establishments?: { file: string; layout: 'long' | 'wide' };
+  benchmark?: string;
+  years?: number[];
+  defaultView?: { cat?: string; ind?: IndicatorId; year?: number };
+}
+
+/** Validates a parsed manifest, naming the first field that is wrong. */
+export function validateManifest(value: unknown, file: string): DatasetManifest {
+  const fail = (problem: string): never => {
+    throw new InputError({ file }, problem);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('a manifest must be a JSON object');
+  const m = value as Record<string, unknown>;
+  if (m.format !== 'cluster-atlas-dataset') fail(`"format" must be "cluster-atlas-dataset", found ${JSON.stringify(m.format)}`);
+  if (m.version !== 1) fail(`unsupported manifest version ${JSON.stringify(m.version)} (this app reads version 1)`);
+  for (const key of ['id', 'title', 'attribution'] as const) {
+    if (typeof m[key] !== 'string' || m[key] === '') fail(`"${key}" must be a non-empty string`);
+  }
+  const fileEntry = (key: string, required: boolean, extra: string[] = []) => {
+    const entry = m[key] as Record<string, unknown> | undefined;
+    if (entry === undefined) {
+      if (required) fail(`"${key}" is missing`);
+      return;
+    }
+    if (typeof entry !== 'object' || entry === null) return fail(`"${key}" must be an object`);
+    if (typeof entry.file !== 'string' || !isRelativeFile(entry.file)) fail(`"${key}.file" must be a file name inside the dataset folder`);
+    for (const field of extra) if (typeof entry[field] !== 'string' || entry[field] === '') fail(`"${key}.${field}" must be a non-empty string`);
+  };
+  fileEntry('regions', true, ['id', 'name']);
+  fileEntry('outlines', false);
+  fileEntry('categories', false);
+  fileEntry('employment', true, ['layout']);
+  fileEntry('establishments', false, ['layout']);
+  for (const key of ['employment', 'establishments']) {
+    const layout = (m[key] as { layout?: unknown } | undefined)?.layout;
+    if (layout !== undefined && layout !== 'long' && layout !== 'wide') fail(`"${key}.layout" must be "long" or "wide"`);
+  }
+  if (m.years !== undefined && (!Array.isArray(m.years) || !m.years.every((y) => Number.isInteger(y)))) fail('"years" must be a list of whole years');
+  return m as unknown as DatasetManifest;
+}
+
+/** Dataset files are named relative to the manifest; an absolute URL would leave the folder (and maybe the origin). */
+function isRelativeFile(name: string): boolean {
+  return name !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(name) && !name.startsWith('/') && !name.split('/').includes('..');
+}

@@ -1,0 +1,197 @@
+import './ui/style.css';
+import { createAtlasStore, initialView, type View } from './state/store';
+import { formatHash, parseHash } from './state/hash';
+import { cellDetails, indicatorColumn } from './state/cellDetails';
+import { AtlasWorkerClient } from './worker/client';
+import type { ComputedView, LoadedDataset } from './worker/protocol';
+import { AtlasMap, type RegionPointerEvent } from './map/mapView';
+import { classify } from './map/classify';
+import { renderLegend } from './map/legend';
+import { Controls, INDICATOR_LABELS } from './ui/controls';
+import { Tooltip } from './ui/tooltip';
+import { makeFormats } from './ui/format';
+import { byId, el } from './ui/dom';
+import { renderDatasetInfo } from './ui/datasetInfo';
+import { datasetManifestUrl } from './ui/datasetLocation';
+
+// Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
+const store = createAtlasStore();
+const client = new AtlasWorkerClient();
+const formats = makeFormats('en');
+const mapContainer = byId('map');
+const statusBox = byId('status');
+const tooltip = new Tooltip(mapContainer);
+let atlasMap: AtlasMap | undefined;
+let regionIndex = new Map<string, number>();
+let renderGeneration = 0;
+let lastPointer: RegionPointerEvent | undefined;
+
+const controls = new Controls({
+  category: (cat) => updateView({ cat }),
+  indicator: (ind) => updateView({ ind }),
+  year: (year) => updateView({ year }),
+});
+
+function setStatus(text: string, isError = false): void {
+  statusBox.replaceChildren(text ? el('p', { class: isError ? 'error' : '' }, text) : '');
+}
+
+function showNotices(notices: string[]): void {
+  byId('notices').replaceChildren(...notices.map((n) => el('p', {}, n)));
+}
+
+function updateView(change: Partial<View>): void {
+  const { view } = store.getState();
+  if (!view) return;
+  store.setState({ view: { ...view, ...change } });
+  void refresh();
+}
+
+function sameRule(a: View['rule'], b: View['rule']): boolean {
+  return a.kind === b.kind && a.cutShare === b.cutShare && a.lqThreshold === b.lqThreshold;
+}
+
+/** Brings the map in line with the view: recompute if the year or rule changed, recolour, then mark it ready. */
+async function refresh(): Promise<void> {
+  const generation = ++renderGeneration;
+  mapContainer.dataset.ready = 'false';
+  const { dataset, view } = store.getState();
+  if (!dataset || !view || !atlasMap) return;
+  history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(view)}`);
+  controls.show(view);
+  const yearIndex = dataset.years.indexOf(view.year);
+  let { computed } = store.getState();
+  try {
+    if (!computed || computed.yearIndex !== yearIndex || !sameRule(computed.result.rule, view.rule)) {
+      setStatus('Computing indicators…');
+      computed = await client.compute({ yearIndex, rule: view.rule });
+      if (generation !== renderGeneration) return;
+      store.setState({ computed });
+    }
+    draw(dataset, view, computed);
+    setStatus('Drawing…');
+    await atlasMap.whenIdle();
+    if (generation !== renderGeneration) return;
+    mapContainer.dataset.ready = 'true';
+    mapContainer.dataset.computeMs = computed.computeMs.toFixed(1);
+    setStatus('');
+  } catch (error) {
+    if (generation === renderGeneration) setStatus(`Could not compute: ${(error as Error).message}`, true);
+  }
+}
+
+function draw(dataset: LoadedDataset, view: View, computed: ComputedView): void {
+  const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
+  const values = indicatorColumn(computed, view.ind, c);
+  const classes = classify(view.ind, values, (v) => formats.indicator(view.ind, v));
+  const colours = new Map<string, string>();
+  dataset.regions.forEach((region, r) => {
+    if (!Number.isNaN(values[r])) colours.set(region.id, classes.colours[classes.classOf(values[r])]);
+  });
+  atlasMap!.setColours(colours);
+  atlasMap!.setSelected(view.region);
+  const category = dataset.categories[c];
+  renderLegend(byId('legend'), `${INDICATOR_LABELS[view.ind]} — ${category.name}, ${view.year}`, classes, formats.count);
+  if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
+  else if (view.region !== undefined) showPinnedFromHash(view.region);
+}
+
+function showTooltip(event: RegionPointerEvent, pin: boolean): void {
+  const { dataset, view, computed } = store.getState();
+  if (!dataset || !view || !computed) return;
+  const r = regionIndex.get(event.regionId);
+  const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
+  const region = r === undefined ? undefined : dataset.regions[r];
+  tooltip.show(
+    {
+      regionId: event.regionId,
+      regionName: region?.name ?? event.regionId,
+      categoryName: dataset.categories[c].name,
+      year: dataset.years.length > 1 ? view.year : undefined,
+      details: r === undefined ? undefined : cellDetails(computed, r, c),
+    },
+    event.point,
+    formats,
+    pin,
+  );
+}
+
+function showPinnedFromHash(regionId: string): void {
+  // A shared link with a region: pin its tooltip near the map's centre.
+  const rect = mapContainer.getBoundingClientRect();
+  lastPointer = { regionId, point: { x: rect.width / 2, y: rect.height / 3 } };
+  showTooltip(lastPointer, true);
+}
+
+function onPointer(map: AtlasMap): void {
+  map.onPointer({
+    move: (event) => {
+      if (tooltip.pinned === undefined) showTooltip(event, false);
+    },
+    leave: () => tooltip.hide(),
+    click: (event) => {
+      if (!event) {
+        tooltip.hide(true);
+        lastPointer = undefined;
+        updateView({ region: undefined });
+        return;
+      }
+      lastPointer = event;
+      showTooltip(event, true);
+      updateView({ region: event.regionId });
+    },
+  });
+  tooltip.onClose = () => {
+    lastPointer = undefined;
+    updateView({ region: undefined });
+  };
+}
+
+async function start(): Promise<void> {
+  setStatus('Loading dataset…');
+  const manifestUrl = datasetManifestUrl(location.href, document.baseURI);
+  let dataset: LoadedDataset;
+  try {
+    dataset = await client.load(manifestUrl, (stage, fraction) => setStatus(`Loading ${stage}… ${Math.round(fraction * 100)}%`));
+  } catch (error) {
+    setStatus(`Could not load the dataset: ${(error as Error).message}`, true);
+    store.setState({ status: 'error', error: (error as Error).message });
+    return;
+  }
+  const notices: string[] = [];
+  const { view: wanted, rejected } = parseHash(location.hash);
+  for (const key of rejected) notices.push(`The link's "${key}" value is not valid and was ignored.`);
+  const view = initialView(dataset, wanted, notices);
+  regionIndex = new Map(dataset.regions.map((r, i) => [r.id, i]));
+  store.setState({ dataset, view, notices, status: 'computing' });
+  showNotices(notices);
+
+  byId('dataset-title').textContent = dataset.manifest.title;
+  byId('synthetic-notice').hidden = dataset.manifest.synthetic !== true;
+  renderDatasetInfo(byId('dataset-info'), dataset, formats);
+  controls.setDataset(dataset.categories, dataset.years);
+
+  atlasMap = new AtlasMap({
+    container: mapContainer,
+    regionsUrl: dataset.regionsUrl,
+    outlinesUrl: dataset.outlinesUrl,
+    attribution: dataset.manifest.attribution,
+    bounds: dataset.bounds,
+  });
+  onPointer(atlasMap);
+  await atlasMap.whenLoaded();
+  await refresh();
+
+  window.addEventListener('hashchange', () => {
+    const current = store.getState();
+    if (!current.dataset || !current.view) return;
+    const parsed = parseHash(location.hash);
+    const next: string[] = parsed.rejected.map((key) => `The link's "${key}" value is not valid and was ignored.`);
+    const view = initialView(current.dataset, { ...current.view, region: undefined, ...parsed.view }, next);
+    showNotices(next);
+    store.setState({ view });
+    void refresh();
+  });
+}
+
+void start();

@@ -1,0 +1,170 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { NO_DATA_COLOUR } from './classify';
+
+// MapLibre's own worker must be the bundled file, not a blob from a CDN.
+maplibregl.setWorkerUrl(workerUrl);
+
+const SOURCE = 'regions';
+const FILL = 'regions-fill';
+
+export interface MapOptions {
+  container: HTMLElement;
+  regionsUrl: string;
+  outlinesUrl?: string;
+  attribution: string;
+  bounds?: [number, number, number, number];
+}
+
+export interface RegionPointerEvent {
+  regionId: string;
+  point: { x: number; y: number };
+}
+
+/**
+ * The choropleth: one GeoJSON source addressed by region id (promoteId), coloured through
+ * feature-state so a new category, indicator or year never re-uploads geometry.
+ */
+export class AtlasMap {
+  readonly map: maplibregl.Map;
+  private readonly coloured = new Set<string>();
+  private hovered: string | undefined;
+  private selected: string | undefined;
+  private readonly ready: Promise<void>;
+
+  constructor(options: MapOptions) {
+    this.map = new maplibregl.Map({
+      container: options.container,
+      // A style with no tiles, glyphs or sprites: nothing is requested from another origin.
+      style: {
+        version: 8,
+        sources: {},
+        layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }],
+      },
+      bounds: options.bounds,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: false },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      renderWorldCopies: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.ready = new Promise((resolve) => {
+      this.map.on('load', () => {
+        this.addLayers(options);
+        resolve();
+      });
+    });
+  }
+
+  private addLayers(options: MapOptions): void {
+    const map = this.map;
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: 'id', attribution: options.attribution });
+    map.addLayer({
+      id: FILL,
+      type: 'fill',
+      source: SOURCE,
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-antialias': false },
+    });
+    map.addLayer({
+      id: 'regions-line',
+      type: 'line',
+      source: SOURCE,
+      paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': 0.6 },
+    });
+    if (options.outlinesUrl) {
+      map.addSource('outlines', { type: 'geojson', data: options.outlinesUrl });
+      map.addLayer({ id: 'outlines', type: 'line', source: 'outlines', paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } });
+    }
+    map.addLayer({
+      id: 'regions-focus',
+      type: 'line',
+      source: SOURCE,
+      paint: {
+        'line-color': '#000000',
+        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, ['boolean', ['feature-state', 'hover'], false], 1.5, 0],
+      },
+    });
+  }
+
+  whenLoaded(): Promise<void> {
+    return this.ready;
+  }
+
+  /** Sets every region's colour; regions not in `colours` fall back to the "no data" colour. */
+  setColours(colours: Map<string, string>): void {
+    for (const id of this.coloured) {
+      if (!colours.has(id)) this.map.removeFeatureState({ source: SOURCE, id }, 'fill');
+    }
+    this.coloured.clear();
+    for (const [id, fill] of colours) {
+      this.map.setFeatureState({ source: SOURCE, id }, { fill });
+      this.coloured.add(id);
+    }
+    this.map.triggerRepaint();
+  }
+
+  /** Resolves once the map has finished drawing what it was last given (or after the timeout). */
+  whenIdle(timeoutMs = 30_000): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      // `idle` never fires again on a map that is already idle with nothing to draw.
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.map.once('idle', done);
+      if (this.map.loaded()) this.map.triggerRepaint();
+    });
+  }
+
+  onPointer(handlers: {
+    move: (event: RegionPointerEvent) => void;
+    leave: () => void;
+    click: (event: RegionPointerEvent | undefined) => void;
+  }): void {
+    const toEvent = (e: maplibregl.MapLayerMouseEvent): RegionPointerEvent | undefined => {
+      const id = e.features?.[0]?.id;
+      return id === undefined ? undefined : { regionId: String(id), point: { x: e.point.x, y: e.point.y } };
+    };
+    this.map.on('mousemove', FILL, (e) => {
+      const event = toEvent(e);
+      if (!event) return;
+      this.setHover(event.regionId);
+      this.map.getCanvas().style.cursor = 'pointer';
+      handlers.move(event);
+    });
+    this.map.on('mouseleave', FILL, () => {
+      this.setHover(undefined);
+      this.map.getCanvas().style.cursor = '';
+      handlers.leave();
+    });
+    this.map.on('click', (e) => {
+      const hit = this.map.queryRenderedFeatures(e.point, { layers: [FILL] })[0];
+      handlers.click(hit?.id === undefined ? undefined : { regionId: String(hit.id), point: { x: e.point.x, y: e.point.y } });
+    });
+  }
+
+  private setHover(id: string | undefined): void {
+    if (this.hovered === id) return;
+    if (this.hovered !== undefined) this.map.setFeatureState({ source: SOURCE, id: this.hovered }, { hover: false });
+    this.hovered = id;
+    if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { hover: true });
+  }
+
+  setSelected(id: string | undefined): void {
+    if (this.selected === id) return;
+    if (this.selected !== undefined) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
+    this.selected = id;
+    if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
+  }
+
+  /** Screen position of a region's label point, for placing a pinned tooltip. */
+  project(lngLat: [number, number]): { x: number; y: number } {
+    const p = this.map.project(lngLat);
+    return { x: p.x, y: p.y };
+  }
+}

@@ -1,0 +1,56 @@
+import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
+import type { ComputedView } from '../worker/protocol';
+
+/** Everything the tooltip says about one region × category in the computed year. */
+export interface CellDetails {
+  employment: number;
+  establishments?: number;
+  lq: number;
+  /** E(r,c)/E(r): the category's share of the region's employment. */
+  focus: number;
+  /** E(r,c)/E(c): the region's share of the category's employment. */
+  size: number;
+  starCount: number;
+  sizeStar: boolean;
+  specialisationStar: boolean;
+  focusStar: boolean;
+  strong?: boolean;
+  strong10?: boolean;
+}
+
+export function cellDetails(view: ComputedView, regionIndex: number, categoryIndex: number): CellDetails {
+  const { result } = view;
+  const i = regionIndex * result.nCategories + categoryIndex;
+  const stars = result.stars[i];
+  const details: CellDetails = {
+    employment: view.employment[i],
+    lq: result.lq[i],
+    focus: result.focus[i],
+    size: result.size[i],
+    starCount: result.starCount[i],
+    sizeStar: (stars & STAR_SIZE) !== 0,
+    specialisationStar: (stars & STAR_SPECIALISATION) !== 0,
+    focusStar: (stars & STAR_FOCUS) !== 0,
+  };
+  if (view.establishments) details.establishments = view.establishments[i];
+  if (result.cmp) {
+    details.strong = result.cmp.strong[i] === 1;
+    details.strong10 = result.cmp.strong10[i] === 1;
+  }
+  return details;
+}
+
+/** The value the map shows for each region, in region order (NaN: no data). */
+export function indicatorColumn(view: ComputedView, indicator: string, categoryIndex: number): Float64Array {
+  const { result } = view;
+  const n = result.nRegions;
+  const stride = result.nCategories;
+  const out = new Float64Array(n);
+  const source: ArrayLike<number> =
+    indicator === 'lq' ? result.lq : indicator === 'focus' ? result.focus : indicator === 'size' ? result.size : view.employment;
+  for (let r = 0; r < n; r++) {
+    const i = r * stride + categoryIndex;
+    out[r] = indicator === 'stars' ? (Number.isNaN(view.employment[i]) ? NaN : result.starCount[i]) : source[i];
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import type { Category, IndicatorId } from '../model/dataset';
+import { byId, el } from './dom';
+
+export const INDICATOR_LABELS: Record<IndicatorId, string> = {
+  employment: 'Employment',
+  lq: 'Location quotient',
+  stars: 'Stars (ECO)',
+  focus: 'Share of region’s employment (focus)',
+  size: 'Share of category’s employment (size)',
+};
+
+export interface ControlHandlers {
+  category(id: string): void;
+  indicator(id: IndicatorId): void;
+  year(year: number): void;
+}
+
+/** Category picker with search, indicator picker and year picker; all native, keyboard-usable elements. */
+export class Controls {
+  private readonly search = byId<HTMLInputElement>('category-search');
+  private readonly categorySelect = byId<HTMLSelectElement>('category');
+  private readonly indicatorSelect = byId<HTMLSelectElement>('indicator');
+  private readonly yearSelect = byId<HTMLSelectElement>('year');
+  private readonly yearField = byId('year-field');
+  private categories: Category[] = [];
+  private current: string | undefined;
+
+  constructor(handlers: ControlHandlers) {
+    this.indicatorSelect.replaceChildren(
+      ...Object.entries(INDICATOR_LABELS).map(([id, label]) => el('option', { value: id }, label)),
+    );
+    this.search.addEventListener('input', () => this.renderCategories());
+    this.search.addEventListener('keydown', (event) => {
+      // Enter picks the first match, so search-and-go needs no mouse.
+      if (event.key === 'Enter' && this.categorySelect.options.length > 0) {
+        event.preventDefault();
+        handlers.category(this.categorySelect.options[0].value);
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        this.categorySelect.focus();
+      }
+    });
+    this.categorySelect.addEventListener('change', () => handlers.category(this.categorySelect.value));
+    this.indicatorSelect.addEventListener('change', () => handlers.indicator(this.indicatorSelect.value as IndicatorId));
+    this.yearSelect.addEventListener('change', () => handlers.year(Number(this.yearSelect.value)));
+  }
+
+  setDataset(categories: Category[], years: number[]): void {
+    this.categories = categories;
+    this.yearSelect.replaceChildren(...years.map((y) => el('option', { value: String(y) }, String(y))));
+    this.yearField.hidden = years.length < 2;
+    this.renderCategories();
+  }
+
+  show(view: { cat: string; ind: IndicatorId; year: number }): void {
+    this.current = view.cat;
+    this.indicatorSelect.value = view.ind;
+    this.yearSelect.value = String(view.year);
+    this.renderCategories();
+  }
+
+  private renderCategories(): void {
+    const query = this.search.value.trim().toLowerCase();
+    const matches = this.categories.filter(
+      (c) => query === '' || c.name.toLowerCase().includes(query) || c.id.toLowerCase().includes(query) || c.id === this.current,
+    );
+    this.categorySelect.replaceChildren(
+      ...matches.map((c) => el('option', { value: c.id }, c.group ? `${c.name} (${c.group})` : c.name)),
+    );
+    if (this.current !== undefined) this.categorySelect.value = this.current;
+  }
+}

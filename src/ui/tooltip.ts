@@ -1,0 +1,100 @@
+import type { CellDetails } from '../state/cellDetails';
+import type { Formats } from './format';
+import { el } from './dom';
+
+/**
+ * The region × category tooltip (`role="tooltip"`, a stable contract for tests). Follows the
+ * pointer on hover; a click pins it with a close button.
+ */
+export class Tooltip {
+  readonly element: HTMLElement;
+  private pinnedRegion: string | undefined;
+  onClose: () => void = () => {};
+
+  constructor(private readonly container: HTMLElement) {
+    this.element = el('div', { id: 'tooltip', role: 'tooltip', class: 'tooltip', hidden: '' });
+    container.append(this.element);
+  }
+
+  get pinned(): string | undefined {
+    return this.pinnedRegion;
+  }
+
+  show(
+    content: { regionId: string; regionName: string; categoryName: string; year?: number; details?: CellDetails },
+    point: { x: number; y: number },
+    formats: Formats,
+    pin = false,
+  ): void {
+    this.pinnedRegion = pin ? content.regionId : undefined;
+    const { details } = content;
+    const rows: [string, string][] = details
+      ? [
+          ['Employment', formats.count(details.employment)],
+          ...(details.establishments !== undefined ? ([['Establishments', formats.count(details.establishments)]] as [string, string][]) : []),
+          ['Location quotient', formats.lq(details.lq)],
+          ['Share of region’s employment', formats.share(details.focus)],
+          ['Share of category’s employment', formats.share(details.size)],
+        ]
+      : [];
+    const parts = [
+      el('div', { class: 'tooltip-head' }, el('strong', { 'data-field': 'region' }, content.regionName), pin ? this.closeButton() : null),
+      el('div', { class: 'tooltip-category', 'data-field': 'category' }, content.categoryName, content.year ? ` · ${content.year}` : ''),
+      details
+        ? el('dl', {}, ...rows.flatMap(([label, value]) => [el('dt', {}, label), el('dd', { 'data-field': fieldName(label) }, value)]))
+        : el('p', { class: 'tooltip-nodata' }, 'No data for this region'),
+      details ? starsLine(details) : null,
+    ];
+    this.element.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+    this.element.hidden = false;
+    this.element.classList.toggle('pinned', pin);
+    this.place(point);
+  }
+
+  hide(force = false): void {
+    if (this.pinnedRegion !== undefined && !force) return;
+    this.pinnedRegion = undefined;
+    this.element.hidden = true;
+  }
+
+  private closeButton(): HTMLButtonElement {
+    const button = el('button', { type: 'button', class: 'tooltip-close', 'aria-label': 'Close' }, '×');
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      this.hide(true);
+      this.onClose();
+    });
+    return button;
+  }
+
+  private place(point: { x: number; y: number }): void {
+    const { width, height } = this.container.getBoundingClientRect();
+    const box = this.element.getBoundingClientRect();
+    const x = point.x + 16 + box.width > width ? point.x - 16 - box.width : point.x + 16;
+    const y = point.y + 16 + box.height > height ? Math.max(4, point.y - 16 - box.height) : point.y + 16;
+    this.element.style.transform = `translate(${Math.max(4, x)}px, ${y}px)`;
+  }
+}
+
+function fieldName(label: string): string {
+  if (label.startsWith('Employment')) return 'employment';
+  if (label.startsWith('Establishments')) return 'establishments';
+  if (label.startsWith('Location')) return 'lq';
+  return label.includes('region’s') ? 'focus' : 'size';
+}
+
+function starsLine(details: CellDetails): HTMLElement {
+  const earned = [details.sizeStar && 'size', details.specialisationStar && 'specialisation', details.focusStar && 'focus'].filter(
+    (s): s is string => typeof s === 'string',
+  );
+  const stars = '★'.repeat(details.starCount) + '☆'.repeat(Math.max(0, 3 - details.starCount));
+  const text = earned.length > 0 ? `${earned.length} star${earned.length > 1 ? 's' : ''}: ${earned.join(', ')}` : 'no star';
+  return el(
+    'p',
+    { class: 'tooltip-stars', 'data-field': 'stars', 'data-stars': String(details.starCount) },
+    el('span', { class: 'stars', 'aria-hidden': 'true' }, stars),
+    ' ',
+    text,
+    details.strong !== undefined ? ` · ${details.strong10 ? 'strong cluster (top 10%)' : details.strong ? 'strong cluster' : 'not a strong cluster'}` : '',
+  );
+}

@@ -1,0 +1,50 @@
+import type { ComputeRequest, ComputedView, LoadedDataset, WorkerRequest, WorkerResponse } from './protocol';
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void };
+
+/** The page's handle on the compute worker: one promise per request. */
+export class AtlasWorkerClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor() {
+    this.worker = new Worker(new URL('./atlas.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      const error = new Error(`compute worker failed: ${event.message}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+  }
+
+  load(manifestUrl: string, onProgress?: Pending['onProgress']): Promise<LoadedDataset> {
+    return this.request({ type: 'load', manifestUrl }, onProgress);
+  }
+
+  compute(request: ComputeRequest): Promise<ComputedView> {
+    return this.request({ type: 'compute', ...request });
+  }
+
+  private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress']): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress });
+      this.worker.postMessage({ ...message, id } as WorkerRequest);
+    });
+  }
+
+  private receive(message: WorkerResponse): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message.stage, message.fraction);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.type === 'error') pending.reject(new Error(message.message));
+    else if (message.type === 'loaded') pending.resolve(message.dataset as never);
+    else pending.resolve(message.view as never);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Category, Region, StarRule } from '../model/dataset';
+import type { DatasetManifest } from '../io/manifest';
+import type { TableReport } from '../io/cubeBuilder';
+import type { IndicatorResult } from '../indicators/types';
+
+/** How data regions met map features: nothing unmatched goes unreported. */
+export interface JoinSummary {
+  mapFeatures: number;
+  matched: number;
+  /** Map features with no data rows (drawn as "no data"). */
+  regionsWithoutData: string[];
+  /** Data regions with no feature on the map (computed, not drawn). */
+  dataRegionsNotOnMap: string[];
+}
+
+export interface LoadedDataset {
+  manifest: DatasetManifest;
+  /** Absolute URLs, resolved against the manifest's location. */
+  regionsUrl: string;
+  outlinesUrl?: string;
+  /** West, south, east, north of the first view. */
+  bounds?: [number, number, number, number];
+  regions: Region[];
+  categories: Category[];
+  years: number[];
+  hasEstablishments: boolean;
+  join: JoinSummary;
+  reports: TableReport[];
+}
+
+/** Which year (by index into `years`) and rule to compute. */
+export interface ComputeRequest {
+  yearIndex: number;
+  rule: StarRule;
+}
+
+export interface ComputedView {
+  yearIndex: number;
+  /** The year's employment, region-major (the main thread keeps no copy of the whole cube). */
+  employment: Float64Array;
+  establishments?: Float64Array;
+  result: IndicatorResult;
+  computeMs: number;
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'load'; manifestUrl: string }
+  | ({ id: number; type: 'compute' } & ComputeRequest);
+
+export type WorkerResponse =
+  | { id: number; type: 'progress'; stage: string; fraction: number }
+  | { id: number; type: 'loaded'; dataset: LoadedDataset }
+  | { id: number; type: 'computed'; view: ComputedView }
+  | { id: number; type: 'error'; message: string };
