@@ -8,7 +8,10 @@ export interface InputLocation {
   line?: number;
   /** 0-based feature index in a FeatureCollection. */
   feature?: number;
+  /** Table column name (delimited text) or JSON path such as `"Moscow" → "Mining"`. */
   column?: string;
+  /** 1-based character position within `line` (JSON syntax errors). */
+  lineColumn?: number;
 }
 
 export class InputError extends Error {
@@ -23,9 +26,10 @@ export class InputError extends Error {
   }
 }
 
-export function formatLocation({ file, line, feature, column }: InputLocation): string {
+export function formatLocation({ file, line, feature, column, lineColumn }: InputLocation): string {
   let where = file;
   if (line !== undefined) where += `, line ${line}`;
+  if (lineColumn !== undefined) where += `:${lineColumn}`;
   if (feature !== undefined) where += `, feature ${feature}`;
   if (column !== undefined) where += `, column "${column}"`;
   return where;
