@@ -1,0 +1,145 @@
+/**
+ * The worker's hot path: every per-cell indicator for one year of a region × category matrix.
+ *
+ * Pipeline (each step one pass, no per-cell allocation):
+ *   1. totals: E(r), D(r) (LQ denominator) and Σ_r E(r,c)         — totals.ts
+ *   2. benchmark: E(c) and E from the benchmark row, else the sums
+ *   3. focus, size and LQ per cell                                  — shares.ts
+ *   4. per-category thresholds of the rule, by selection            — thresholds.ts
+ *   5. stars per cell                                               — stars.ts
+ *   6. under `cmp`, strong / strong10 per cell                      — strongClusters.ts
+ */
+import type { StarRule } from '../model/dataset';
+import { cellShares } from './shares';
+import { assignStars } from './stars';
+import { strongClusters } from './strongClusters';
+import { categoryThresholds } from './thresholds';
+import { maskedSum, matrixTotals } from './totals';
+import { DEFAULT_CMP_PERCENTILES, type CmpPercentiles, type IndicatorInput, type IndicatorResult } from './types';
+
+export interface ComputeOptions {
+  cmpPercentiles?: CmpPercentiles;
+}
+
+export function computeIndicators(input: IndicatorInput, rule: StarRule, options: ComputeOptions = {}): IndicatorResult {
+  const { nRegions, nCategories, employment, establishments, benchmark, lqDenominatorMask: mask } = input;
+  checkInput(input);
+  const warnings: string[] = [];
+
+  const totals = matrixTotals(nRegions, nCategories, employment, mask);
+  const categoryTotal = benchmark ? Float64Array.from(benchmark) : totals.categorySum;
+  const total = maskedSum(categoryTotal);
+  const denominatorTotal = mask ? maskedSum(categoryTotal, mask) : total;
+  if (mask && denominatorTotal === 0) {
+    warnings.push('The LQ denominator group has no employment: every LQ is undefined.');
+  }
+  if (benchmark) {
+    const missing = countWhere(benchmark, (v) => !(v >= 0));
+    if (missing > 0) warnings.push(`The benchmark has no value for ${missing} categories: their LQ and size share are undefined.`);
+  }
+
+  const { lq, focus, size } = cellShares(
+    nRegions,
+    nCategories,
+    employment,
+    totals.regionTotal,
+    totals.regionDenominator,
+    categoryTotal,
+    denominatorTotal,
+  );
+  const { stars: thresholds, cmp: strongThresholds } = categoryThresholds(
+    {
+      nRegions,
+      nCategories,
+      employment,
+      establishments,
+      regionTotal: totals.regionTotal,
+      regionDenominator: totals.regionDenominator,
+      categoryTotal,
+      denominatorTotal,
+    },
+    rule,
+    options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES,
+  );
+  const { stars, starCount } = assignStars(nRegions, nCategories, employment, focus, lq, thresholds);
+
+  let cmp;
+  if (strongThresholds) {
+    cmp = strongClusters(nRegions, nCategories, employment, lq, establishments, strongThresholds);
+    if (!cmp.establishmentsUsed) {
+      warnings.push('No establishment counts: strong clusters were judged on LQ and employment only.');
+    }
+    if (!mask) warnings.push('Strong clusters use an LQ over all categories, not over the traded group.');
+  }
+
+  return {
+    nRegions,
+    nCategories,
+    rule: { ...rule },
+    regionTotal: totals.regionTotal,
+    categoryTotal,
+    total,
+    // A separate buffer even without a mask, so that transferring the result never lists one buffer twice.
+    regionDenominator: mask ? totals.regionDenominator : Float64Array.from(totals.regionTotal),
+    denominatorTotal,
+    lq,
+    focus,
+    size,
+    stars,
+    starCount,
+    thresholds,
+    cmp,
+    warnings,
+  };
+}
+
+/** Every buffer of a result, for `postMessage(result, transferables(result))`. */
+export function transferables(result: IndicatorResult): ArrayBuffer[] {
+  const t = result.thresholds;
+  const arrays: ArrayBufferView[] = [
+    result.regionTotal,
+    result.categoryTotal,
+    result.regionDenominator,
+    result.lq,
+    result.focus,
+    result.size,
+    result.stars,
+    result.starCount,
+    t.eligible,
+    t.rankCut,
+    t.size,
+    t.focus,
+    t.specialisation,
+  ];
+  if (result.cmp) {
+    const c = result.cmp;
+    arrays.push(c.strong, c.strong10, c.lqStrong, c.lqStrong10, c.employmentFloor, c.establishmentsFloor);
+  }
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+function checkInput(input: IndicatorInput): void {
+  const { nRegions, nCategories, employment, establishments, benchmark, lqDenominatorMask } = input;
+  if (!Number.isInteger(nRegions) || nRegions < 0 || !Number.isInteger(nCategories) || nCategories < 0) {
+    throw new RangeError(`computeIndicators: bad dimensions ${nRegions} × ${nCategories}`);
+  }
+  const cells = nRegions * nCategories;
+  if (employment.length !== cells) {
+    throw new RangeError(`computeIndicators: employment has ${employment.length} values, expected ${nRegions} × ${nCategories} = ${cells}`);
+  }
+  if (establishments && establishments.length !== cells) {
+    throw new RangeError(`computeIndicators: establishments has ${establishments.length} values, expected ${cells}`);
+  }
+  if (benchmark && benchmark.length !== nCategories) {
+    throw new RangeError(`computeIndicators: benchmark has ${benchmark.length} values, expected ${nCategories}`);
+  }
+  if (lqDenominatorMask && lqDenominatorMask.length !== nCategories) {
+    throw new RangeError(`computeIndicators: LQ denominator mask has ${lqDenominatorMask.length} values, expected ${nCategories}`);
+  }
+}
+
+function countWhere(values: Float64Array, test: (v: number) => boolean): number {
+  let n = 0;
+  for (const v of values) if (test(v)) n++;
+  return n;
+}

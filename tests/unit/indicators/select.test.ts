@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { quantile } from 'd3-array';
+import { OrderStatistics, kthLargest, quantileType7, selectKth } from '../../../src/indicators/select';
+
+const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+  minLength: 1,
+  maxLength: 2000,
+});
+
+describe('selectKth', () => {
+  it('returns the k-th smallest and partitions around it', () => {
+    fc.assert(
+      fc.property(values, fc.nat(), (xs, seed) => {
+        const k = seed % xs.length;
+        const a = Float64Array.from(xs);
+        const v = selectKth(a, a.length, k);
+        const sorted = [...xs].sort((x, y) => x - y);
+        expect(v).toBe(sorted[k]);
+        for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(v);
+        for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(v);
+        expect([...a].sort((x, y) => x - y)).toEqual(sorted);
+      }),
+    );
+  });
+
+  it('works on a prefix of a larger scratch buffer and rejects a rank outside it', () => {
+    const a = Float64Array.of(5, 1, 4, 2, 3, -100, -200);
+    expect(kthLargest(a, 5, 1)).toBe(5);
+    expect(kthLargest(a, 5, 5)).toBe(1);
+    expect(() => selectKth(a, 5, 5)).toThrow(RangeError);
+  });
+
+  it('handles long runs of ties (integer employment, establishments)', () => {
+    const a = new Float64Array(100_000).map((_, i) => i % 3);
+    expect(selectKth(a, a.length, 33_333)).toBe(0);
+    expect(selectKth(a, a.length, 33_334)).toBe(1);
+    expect(kthLargest(a, a.length, 1)).toBe(2);
+  });
+});
+
+describe('type-7 quantiles', () => {
+  it('equal d3-array quantile for any probability', () => {
+    fc.assert(
+      fc.property(values, fc.double({ min: 0, max: 1, noNaN: true }), (xs, p) => {
+        expect(quantileType7(Float64Array.from(xs), xs.length, p)).toBe(quantile(xs, p));
+      }),
+    );
+  });
+
+  it('stay equal to d3 when several are taken from one buffer in any order', () => {
+    fc.assert(
+      fc.property(values, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (xs, ps) => {
+        const stats = new OrderStatistics(Float64Array.from(xs), xs.length);
+        for (const p of ps) expect(stats.quantile(p)).toBe(quantile(xs, p));
+      }),
+    );
+  });
+
+  it('interpolate by hand-computed examples', () => {
+    // R: quantile(c(10, 20, 30, 40, 50), c(.25, .9)) = 20, 46
+    const stats = new OrderStatistics(Float64Array.of(50, 10, 40, 20, 30), 5);
+    expect(stats.quantile(0.9)).toBeCloseTo(46, 12);
+    expect(stats.quantile(0.25)).toBe(20);
+    expect(quantileType7(new Float64Array(0), 0, 0.5)).toBeNaN();
+    expect(quantileType7(Float64Array.of(7), 1, 0.9)).toBe(7);
+  });
+
+  it('kthLargest: k = 0 admits nobody, k beyond n is the minimum, no values is NaN', () => {
+    expect(new OrderStatistics(Float64Array.of(1, 2), 2).kthLargest(0)).toBe(Infinity);
+    expect(new OrderStatistics(Float64Array.of(1, 2), 2).kthLargest(9)).toBe(1);
+    expect(new OrderStatistics(new Float64Array(4), 0).kthLargest(1)).toBeNaN();
+  });
+});
