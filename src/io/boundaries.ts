@@ -32,7 +32,7 @@ export interface Boundaries {
   notes: string[];
 }
 
-const ID_CANDIDATES = ['NUTS_ID', 'GEOID', 'GEO_ID', 'geoid', 'FIPS', 'fips', 'id', 'ID', 'code', 'CODE', 'region_id', 'region', 'iso_3166_2', 'ISO'];
+export const ID_CANDIDATES = ['NUTS_ID', 'GEOID', 'GEO_ID', 'geoid', 'FIPS', 'fips', 'id', 'ID', 'code', 'CODE', 'region_id', 'region', 'iso_3166_2', 'ISO'];
 const NAME_CANDIDATES = ['name', 'NAME', 'Name', 'NAME_LATN', 'NUTS_NAME', 'NAMELSAD', 'name_en', 'NAME_EN', 'name_latin', 'region_name'];
 const LISTED = 10;
 

@@ -1,5 +1,6 @@
 import type { Category, EmploymentCube } from '../model/dataset';
 import { InputError } from './errors';
+import type { SuppressionPolicy, SuppressionReport } from './suppression';
 
 /** What happened to every row of an input table: nothing is dropped without being counted here. */
 export interface TableReport {
@@ -10,6 +11,10 @@ export interface TableReport {
   missingCells: number;
   /** Rows not used, each with its line and why. */
   unused: { line: number; reason: string }[];
+  /** Rows left out by the user's own choice (filters), counted per reason rather than listed. */
+  excluded?: { reason: string; rows: number }[];
+  /** Cells holding a suppression flag instead of a number, counted per flag. */
+  suppressed?: SuppressionReport;
   notes: string[];
 }
 
@@ -20,12 +25,15 @@ export interface CubeOptions {
   categories?: Category[];
   /** Year for tables without a year column. */
   defaultYear?: number;
+  /** What a suppression flag (County Business Patterns letters A–M) in a count cell becomes; without it such a cell is an error. */
+  suppression?: SuppressionPolicy;
 }
 
 interface Cell {
   employment: number;
   establishments: number;
   line: number;
+  flags?: string;
 }
 
 /**
@@ -40,6 +48,8 @@ export class CubeBuilder {
   private readonly yearSet = new Set<number>();
   private readonly closedCategories: boolean;
   private hasEstablishments = false;
+  private hasFlags = false;
+  private readonly totals = new Map<string, { value: number; line: number }>();
   readonly report: TableReport;
 
   constructor(
@@ -62,7 +72,7 @@ export class CubeBuilder {
   }
 
   /** Returns false (and records why) when the cell's category is not in the categories table. */
-  add(region: string, category: string, year: number, employment: number, establishments: number, line: number): boolean {
+  add(region: string, category: string, year: number, employment: number, establishments: number, line: number, flags?: string): boolean {
     if (!this.categoryIndex.has(category)) {
       if (this.closedCategories) {
         this.report.unused.push({ line, reason: `category "${category}" is not in the categories table` });
@@ -78,11 +88,26 @@ export class CubeBuilder {
         `region "${region}", category "${category}"${year ? `, year ${year}` : ''} already given on line ${previous.line}`,
       );
     }
-    if (region !== this.options.benchmarkId && !this.regionIndex.has(region)) this.regionIndex.set(region, this.regionIndex.size);
+    this.addRegion(region);
     this.yearSet.add(year);
     if (!Number.isNaN(establishments)) this.hasEstablishments = true;
-    this.cells.set(key, { employment, establishments, line });
+    if (flags) this.hasFlags = true;
+    this.cells.set(key, flags ? { employment, establishments, line, flags } : { employment, establishments, line });
     return true;
+  }
+
+  private addRegion(region: string): void {
+    if (region !== this.options.benchmarkId && !this.regionIndex.has(region)) this.regionIndex.set(region, this.regionIndex.size);
+  }
+
+  /** A region's stated total employment (not a category), e.g. Eurostat's TOTAL row. */
+  addRegionTotal(region: string, year: number, value: number, line: number): void {
+    const key = `${region}\u0000${year}`;
+    const previous = this.totals.get(key);
+    if (previous) throw new InputError({ file: this.report.file, line }, `region "${region}"${year ? `, year ${year}` : ''}: total already given on line ${previous.line}`);
+    this.addRegion(region);
+    this.yearSet.add(year);
+    this.totals.set(key, { value, line });
   }
 
   build(): EmploymentCube {
@@ -96,6 +121,7 @@ export class CubeBuilder {
     const benchmarkId = this.options.benchmarkId;
     const benchmark = benchmarkId ? years.map(() => new Float64Array(nC).fill(NaN)) : undefined;
     let benchmarkRows = 0;
+    const flags = this.hasFlags ? years.map(() => new Map<number, string>()) : undefined;
 
     for (const [key, cell] of this.cells) {
       const [region, category, yearText] = key.split('\u0000');
@@ -109,11 +135,18 @@ export class CubeBuilder {
       const i = this.regionIndex.get(region)! * nC + c;
       employment[y][i] = cell.employment;
       if (establishments) establishments[y][i] = cell.establishments;
+      if (cell.flags) flags![y].set(i, cell.flags);
+    }
+    const regionTotals = this.totals.size > 0 ? years.map(() => new Float64Array(nR).fill(NaN)) : undefined;
+    for (const [key, total] of this.totals) {
+      const [region, yearText] = key.split('\u0000');
+      const r = this.regionIndex.get(region);
+      if (r !== undefined) regionTotals![yearIndex.get(Number(yearText))!][r] = total.value;
     }
     if (benchmarkId && benchmarkRows === 0) {
       throw new InputError({ file: this.report.file }, `benchmark region "${benchmarkId}" has no rows`);
     }
-    return {
+    const cube: EmploymentCube = {
       regions: [...this.regionIndex.keys()].map((id) => ({ id, name: id })),
       categories: this.categoryList,
       years,
@@ -122,5 +155,8 @@ export class CubeBuilder {
       benchmarkId,
       benchmark,
     };
+    if (regionTotals) cube.regionTotals = regionTotals;
+    if (flags) cube.flags = flags;
+    return cube;
   }
 }

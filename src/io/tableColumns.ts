@@ -2,6 +2,7 @@ import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
 import { type DecimalMark, detectDecimalMark, isMissingCell, parseNumber } from './numbers';
 import type { TableReport } from './cubeBuilder';
+import { countSuppressed, type SuppressionPolicy, suppressionFlag } from './suppression';
 
 /** Index of the first header name matching one of the candidates (case- and space-insensitive). */
 export function findColumn(header: string[], candidates: readonly string[]): number {
@@ -36,7 +37,8 @@ export function tableDecimalMark(table: DelimitedTable, columns: number[]): Deci
 
 /**
  * A non-negative count (employment, establishments): NaN for a "not reported" cell (counted in the
- * report), an error naming line and column for text or a negative number.
+ * report), a suppression flag's value under the given policy (counted too), an error naming line
+ * and column for text or a negative number.
  */
 export function readCount(
   table: DelimitedTable,
@@ -44,6 +46,7 @@ export function readCount(
   column: number,
   mark: DecimalMark,
   report: TableReport,
+  suppression?: SuppressionPolicy,
 ): number {
   const cell = table.rows[rowIndex][column];
   if (isMissingCell(cell)) {
@@ -52,7 +55,12 @@ export function readCount(
   }
   const value = parseNumber(cell, mark);
   const location = { file: table.fileName, line: table.lines[rowIndex], column: table.header[column] };
-  if (Number.isNaN(value)) throw new InputError(location, `"${cell}" is not a number`);
+  if (Number.isNaN(value)) {
+    const flag = suppressionFlag(cell);
+    if (flag && suppression) return countSuppressed(report, flag, suppression);
+    if (flag) throw new InputError(location, `"${cell}" is a suppression flag: choose what it becomes (missing, or the midpoint of its range)`);
+    throw new InputError(location, `"${cell}" is not a number`);
+  }
   if (value < 0) throw new InputError(location, `negative value ${cell}`);
   return value;
 }

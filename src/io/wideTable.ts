@@ -58,7 +58,7 @@ export function wideTableToCube(
     }
     let added = false;
     for (let k = 0; k < categoryColumns.length; k++) {
-      const e = readCount(table, i, categoryColumns[k], mark, report);
+      const e = readCount(table, i, categoryColumns[k], mark, report, options.suppression);
       const p = establishmentRow ? establishmentRow[k] : NaN;
       added = builder.add(regionId, categoryNames[k], y, e, p, line) || added;
     }

@@ -36,6 +36,13 @@ export interface EmploymentCube {
   benchmarkId?: string;
   /** Per year, length nCategories: the benchmark region's employment by category. */
   benchmark?: Float64Array[];
+  /**
+   * Per year, length nRegions: each region's total employment as the source states it (e.g.
+   * Eurostat's TOTAL), which may exceed the sum of the categories; absent when not given.
+   */
+  regionTotals?: Float64Array[];
+  /** Per year: cell index (as in `employment`) → the source's flags for that value (e.g. Eurostat "b", "u"). */
+  flags?: Map<number, string>[];
 }
 
 export const STAR_SIZE = 1;

@@ -1,0 +1,133 @@
+import type { EmploymentCube } from '../model/dataset';
+import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
+import { InputError } from './errors';
+import type { EurostatTable } from './eurostatTsv';
+
+export interface EurostatCubeOptions extends CubeOptions {
+  /** Codes to keep per dimension (`age=Y_GE15` → { age: ['Y_GE15'] }). */
+  filters?: Record<string, string[]>;
+  /** Dimension of the regions (default `geo`). */
+  region?: string;
+  /** Dimension of the categories; detected when absent (e.g. `nace_r2`). */
+  category?: string;
+  /** Category codes that mean "all categories": they become the region's total, not a category. */
+  regionTotalCodes?: string[];
+  /** Codes taken, in this order, as the total of a dimension that has several values and no filter. */
+  totalCodes?: string[];
+}
+
+export const DEFAULT_TOTAL_CODES = ['TOTAL', 'T', 'Y_GE15'];
+const CATEGORY_DIMENSION = /nace|naics|okved|isic|cpa|industry|activity|sector|cluster/i;
+
+/**
+ * Turns a multi-dimensional Eurostat table into region × category × year. Every dimension other
+ * than region and category must come down to one code: by a filter, by having only one, or by
+ * its total (`TOTAL`, `T`, `Y_GE15`), which the notes then mention so nobody is surprised that
+ * "employment" means all ages. Rows outside the filters are counted per dimension.
+ */
+export function eurostatToCube(table: EurostatTable, options: EurostatCubeOptions = {}): { cube: EmploymentCube; report: TableReport; selection: Record<string, string[]> } {
+  const file = table.fileName;
+  const { dimensions, codes } = table;
+  const dimIndex = (name: string, role: string) => {
+    const i = dimensions.indexOf(name);
+    if (i < 0) throw new InputError({ file }, `no ${role} dimension "${name}"; the dimensions are ${dimensions.join(', ')}`);
+    return i;
+  };
+  const filters = options.filters ?? {};
+  for (const [dim, wanted] of Object.entries(filters)) {
+    const d = dimIndex(dim, 'filtered');
+    const unknown = wanted.filter((c) => !codes[d].includes(c));
+    if (unknown.length > 0) throw new InputError({ file }, `filter ${dim}=${unknown.join(',')}: no such code (codes: ${codes[d].join(', ')})`);
+  }
+  const region = dimIndex(options.region ?? 'geo', 'region');
+  const category = options.category !== undefined ? dimIndex(options.category, 'category') : detectCategory(table, region, filters);
+  const regionTotalCodes = new Set(options.regionTotalCodes ?? ['TOTAL']);
+  const totalCodes = options.totalCodes ?? DEFAULT_TOTAL_CODES;
+
+  const builder = new CubeBuilder(file, options);
+  const { report } = builder;
+  const selection: Record<string, string[]> = {};
+  dimensions.forEach((dim, d) => {
+    const filtered = filters[dim];
+    if (d === region || d === category) {
+      if (filtered) selection[dim] = filtered;
+      return;
+    }
+    if (filtered) {
+      if (filtered.length !== 1) throw new InputError({ file }, `filter ${dim} must pick one code, not ${filtered.join(',')}: values of different ${dim} cannot be added up as employment`);
+      selection[dim] = filtered;
+    } else if (codes[d].length === 1) {
+      selection[dim] = codes[d];
+      report.notes.push(`${dim} is ${codes[d][0]} throughout`);
+    } else {
+      const total = totalCodes.find((t) => codes[d].includes(t));
+      if (total === undefined) throw new InputError({ file }, `dimension ${dim} has several codes (${codes[d].join(', ')}) and no total: choose one with a filter`);
+      selection[dim] = [total];
+      report.notes.push(`${dim} not filtered: its total ${total} is used (other codes: ${codes[d].filter((c) => c !== total).join(', ')})`);
+    }
+  });
+  const years = table.periods.map((p) => {
+    if (!/^\d{4}$/.test(p)) throw new InputError({ file, line: 1, column: p }, `period "${p}" is not a year; only annual tables can be mapped`);
+    return Number(p);
+  });
+
+  const keep = dimensions.map((dim) => (selection[dim] ? new Set(selection[dim]) : undefined));
+  const excluded = new Map<string, number>();
+  let totalsUsed = 0;
+  for (const row of table.rows) {
+    report.rowsRead++;
+    const failing = keep.findIndex((set, d) => set !== undefined && !set.has(row.key[d]));
+    if (failing >= 0) {
+      const reason = `${dimensions[failing]} is not ${selection[dimensions[failing]].join(' or ')}`;
+      excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
+      continue;
+    }
+    const regionId = row.key[region];
+    const categoryId = row.key[category];
+    const isTotal = regionTotalCodes.has(categoryId);
+    let used = false;
+    for (let p = 0; p < years.length; p++) {
+      const value = row.values[p];
+      if (Number.isNaN(value)) report.missingCells++;
+      else if (value < 0) throw new InputError({ file, line: row.line, column: table.periods[p] }, `negative value ${value}`);
+      if (isTotal) {
+        builder.addRegionTotal(regionId, years[p], value, row.line);
+        used = true;
+      } else {
+        used = builder.add(regionId, categoryId, years[p], value, NaN, row.line, row.flags[p] || undefined) || used;
+      }
+    }
+    if (isTotal) totalsUsed++;
+    if (used) report.rowsUsed++;
+  }
+  if (excluded.size > 0) report.excluded = [...excluded].map(([reason, rows]) => ({ reason, rows }));
+  if (totalsUsed > 0) report.notes.push(`${dimensions[category]} ${[...regionTotalCodes].join('/')} (${totalsUsed} rows) taken as the regions' total employment, not as a category`);
+  return { cube: builder.build(), report, selection };
+}
+
+/** The dimension named like an industry classification, else the only other one with several codes. */
+function detectCategory(table: EurostatTable, region: number, filters: Record<string, string[]>): number {
+  const { dimensions, codes } = table;
+  const several = dimensions
+    .map((dim, d) => ({ dim, d, n: filters[dim]?.length ?? codes[d].length }))
+    .filter(({ d, n }) => d !== region && n > 1);
+  const named = several.find(({ dim }) => CATEGORY_DIMENSION.test(dim));
+  if (named) return named.d;
+  if (several.length === 1) return several[0].d;
+  throw new InputError(
+    { file: table.fileName },
+    several.length === 0 ? 'no dimension besides the region has several codes to use as categories' : `which dimension holds the categories? Name one of ${several.map((s) => s.dim).join(', ')}`,
+  );
+}
+
+/** `["age=Y_GE15", "nace_r2=A,F"]` (as given to the CLI's `--filter`) → { age: ['Y_GE15'], nace_r2: ['A', 'F'] }. */
+export function parseFilters(specs: readonly string[]): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const spec of specs) {
+    const match = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(spec);
+    if (!match) throw new InputError({ file: '--filter' }, `"${spec}" should look like dimension=code[,code…]`);
+    const values = match[2].split(',').map((v) => v.trim()).filter((v) => v !== '');
+    filters[match[1]] = [...new Set([...(filters[match[1]] ?? []), ...values])];
+  }
+  return filters;
+}
