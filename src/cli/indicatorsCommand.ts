@@ -1,0 +1,149 @@
+/**
+ * `atlas indicators`: the indicator table of a long employment CSV, one row per
+ * region × category × year, on stdout or in --out. What was read and what was not used goes
+ * to stderr, so stdout stays a clean CSV.
+ */
+import { parseArgs } from 'node:util';
+import { computeIndicators } from '../indicators/computeIndicators';
+import { defaultDenominator, denominatorMask } from '../indicators/denominator';
+import { indicatorColumns, indicatorRows, type IndicatorRow } from '../indicators/indicatorRows';
+import { categoriesFromTable } from '../io/categoriesTable';
+import { parseDelimited } from '../io/delimited';
+import { InputError } from '../io/errors';
+import { guessLongMapping, longTableToCube } from '../io/longTable';
+import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
+import { UsageError, readText, writeCsv } from './command';
+import { formatTableReport } from './tableReport';
+
+export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file.csv> [--categories <file.csv>]
+    [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
+    [--cut-share <0..1>] [--lq-threshold <x>] [--out <file.csv>]
+  --employment    long table: region,category,employment[,establishments][,year]
+  --categories    category,name[,group]; fixes category order; rows of other categories are reported
+  --rule          eco (default): size/focus top cut-share, LQ >= lq-threshold; paper: LQ ranked too;
+                  cmp: also strong/strong10 (U.S. Cluster Mapping)
+  --benchmark     region whose rows give the benchmark totals; it is not among the output regions
+  --denominator   LQ denominator: all categories (default; traded under cmp when that group exists)
+  --cut-share     share of regions earning a ranking star (default 0.1)
+  --lq-threshold  LQ for the eco specialisation star (default 2)
+`;
+
+const RULES: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
+
+export interface IndicatorsOptions {
+  employment: string;
+  categories?: string;
+  rule: StarRule;
+  benchmark?: string;
+  denominator?: string;
+  year?: number;
+  out?: string;
+}
+
+export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        employment: { type: 'string' },
+        categories: { type: 'string' },
+        rule: { type: 'string' },
+        benchmark: { type: 'string' },
+        denominator: { type: 'string' },
+        year: { type: 'string' },
+        'cut-share': { type: 'string' },
+        'lq-threshold': { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message, INDICATORS_USAGE);
+  }
+  if (!values.employment) throw new UsageError('--employment <file.csv> is required', INDICATORS_USAGE);
+  const kind = (values.rule ?? DEFAULT_RULE.kind) as RuleKind;
+  if (!RULES.includes(kind)) throw new UsageError(`--rule must be one of ${RULES.join(', ')}, not "${values.rule}"`, INDICATORS_USAGE);
+  const cutShare = numberOption('--cut-share', values['cut-share'], DEFAULT_RULE.cutShare, (x) => x >= 0 && x <= 1);
+  const lqThreshold = numberOption('--lq-threshold', values['lq-threshold'], DEFAULT_RULE.lqThreshold, (x) => x >= 0);
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    year = Number(values.year);
+    if (!Number.isInteger(year)) throw new UsageError(`--year must be a year such as 2015, not "${values.year}"`, INDICATORS_USAGE);
+  }
+  return {
+    employment: values.employment,
+    categories: values.categories,
+    rule: { kind, cutShare, lqThreshold },
+    benchmark: values.benchmark,
+    denominator: values.denominator,
+    year,
+    out: values.out,
+  };
+}
+
+function numberOption(name: string, text: string | undefined, fallback: number, ok: (x: number) => boolean): number {
+  if (text === undefined) return fallback;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) throw new UsageError(`${name}: "${text}" is out of range`, INDICATORS_USAGE);
+  return x;
+}
+
+export async function runIndicators(argv: string[]): Promise<number> {
+  const options = parseIndicatorsArgs(argv);
+  const categories = options.categories
+    ? categoriesFromTable(parseDelimited(readText(options.categories), options.categories))
+    : undefined;
+  const table = parseDelimited(readText(options.employment), options.employment);
+  const mapping = guessLongMapping(table.header);
+  const { cube, report } = longTableToCube(table, mapping, { benchmarkId: options.benchmark, categories });
+  process.stderr.write(formatTableReport(report));
+
+  const denominator = options.denominator ?? defaultDenominator(cube.categories, options.rule.kind);
+  let mask: Uint8Array | undefined;
+  try {
+    mask = denominatorMask(cube.categories, denominator);
+  } catch (error) {
+    const where = options.categories ?? options.employment;
+    throw new InputError({ file: where }, `--denominator ${denominator}: ${(error as Error).message}`);
+  }
+
+  let yearIndices = cube.years.map((_, i) => i);
+  if (options.year !== undefined) {
+    const y = cube.years.indexOf(options.year);
+    if (y < 0 || mapping.year === undefined) {
+      const has = mapping.year === undefined ? 'it has no year column' : `its years are ${cube.years.join(', ')}`;
+      throw new InputError({ file: options.employment }, `no rows for year ${options.year}: ${has}`);
+    }
+    yearIndices = [y];
+  }
+
+  const regionIds = cube.regions.map((r) => r.id);
+  const categoryIds = cube.categories.map((c) => c.id);
+  const results = yearIndices.map((y) => {
+    const result = computeIndicators(
+      {
+        nRegions: regionIds.length,
+        nCategories: categoryIds.length,
+        employment: cube.employment[y],
+        establishments: cube.establishments?.[y],
+        benchmark: cube.benchmark?.[y],
+        lqDenominatorMask: mask,
+      },
+      options.rule,
+    );
+    const label = mapping.year === undefined ? '' : ` (${cube.years[y]})`;
+    for (const w of new Set(result.warnings)) process.stderr.write(`warning${label}: ${w}\n`);
+    return { y, result };
+  });
+
+  function* rows(): Generator<IndicatorRow> {
+    for (const { y, result } of results) {
+      yield* indicatorRows(regionIds, categoryIds, mapping.year === undefined ? '' : cube.years[y], cube.employment[y], result);
+    }
+  }
+  const header = results.length > 0 ? indicatorColumns(results[0].result) : [];
+  await writeCsv(options.out, header, rows());
+  return 0;
+}

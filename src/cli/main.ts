@@ -1,0 +1,39 @@
+/**
+ * `npm run -s atlas -- <command> [options]`: the Node CLI on the same engine as the app.
+ *
+ * Each command is a module exporting `run(argv): Promise<number>` (the exit code). Adding one
+ * is one line in COMMANDS. Input errors surface as one line naming file, line and problem, and
+ * a non-zero exit; anything else is a bug and keeps its stack.
+ */
+import { runIndicators } from './indicatorsCommand';
+import { reportFailure, type Command } from './command';
+
+const COMMANDS: Record<string, Command> = {
+  indicators: runIndicators,
+};
+
+function usage(): string {
+  return `usage: npm run -s atlas -- <command> [options]\ncommands: ${Object.keys(COMMANDS).join(', ')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`atlas: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    return reportFailure(name, error);
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+
+const root = resolve(__dirname, '../../..');
+const fixtures = 'tests/fixtures/indicators';
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function atlas(...args: string[]) {
+  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function parse(csv: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+}
+
+const HEADER = 'region,category,year,employment,lq,region_share,category_share,size_star,specialization_star,focus_star,stars';
+
+describe('atlas indicators', () => {
+  it('writes the contract columns with a benchmark region (values from the hand-worked table)', () => {
+    const { code, stdout, stderr } = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--benchmark', 'NAT', '--year', '2015');
+    expect(code, stderr).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(HEADER);
+    const rows = parse(stdout);
+    expect(rows).toHaveLength(12);
+    expect(rows.some((r) => r.region === 'NAT')).toBe(false);
+    const get = (region: string, category: string) => rows.find((r) => r.region === region && r.category === category)!;
+    // LQ(R1,A) = (10/40)/(100/1000) = 2.5; LQ(R1,C) = (30/40)/(800/1000) = 0.9375.
+    expect(get('R1', 'A')).toMatchObject({ year: '2015', employment: '10', lq: '2.5', region_share: '0.25', category_share: '0.1' });
+    expect(Number(get('R1', 'C').lq)).toBe(0.9375);
+    expect(get('R3', 'A')).toMatchObject({ lq: '10', size_star: '1', specialization_star: '1', focus_star: '1', stars: '3' });
+    expect(get('R1', 'A')).toMatchObject({ size_star: '0', specialization_star: '1', focus_star: '0', stars: '1' });
+    // Not reported: empty values, no stars.
+    expect(get('R3', 'B')).toMatchObject({ employment: '', lq: '', region_share: '', stars: '0' });
+    expect(stderr).toMatch(/30 rows read, 30 used/);
+    expect(stderr).toMatch(/2 cells not reported/);
+  });
+
+  it('writes every year when --year is absent, and to --out when given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-'));
+    const out = join(dir, 'out.csv');
+    const { code, stdout } = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--benchmark', 'NAT', '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const rows = parse(readFileSync(out, 'utf8'));
+    expect(rows).toHaveLength(24);
+    expect(new Set(rows.map((r) => r.year))).toEqual(new Set(['2015', '2020']));
+    // 2020: LQ(R3,A) = (30/31)/(110/1060).
+    const r3a = rows.find((r) => r.region === 'R3' && r.category === 'A' && r.year === '2020')!;
+    expect(Number(r3a.lq)).toBeCloseTo(30 / 31 / (110 / 1060), 12);
+  });
+
+  it('cmp: strong columns, LQ over the traded group by default', () => {
+    const { code, stdout, stderr } = atlas(
+      'indicators',
+      '--employment', `${fixtures}/employment.csv`,
+      '--categories', `${fixtures}/categories.csv`,
+      '--rule', 'cmp',
+      '--benchmark', 'NAT',
+      '--year', '2015',
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${HEADER},strong,strong10`);
+    const rows = parse(stdout);
+    const get = (region: string, category: string) => rows.find((r) => r.region === region && r.category === category)!;
+    // Traded denominator A + B: D(R1) = 10, D(NAT) = 200 → LQ(R1,A) = (10/10)/(100/200) = 2.
+    expect(get('R1', 'A').lq).toBe('2');
+    // Region shares stay over all categories.
+    expect(get('R1', 'A').region_share).toBe('0.25');
+    for (const r of rows) expect(['0', '1']).toContain(r.strong);
+  });
+
+  it('--denominator all overrides the cmp default', () => {
+    const { stdout } = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--categories', `${fixtures}/categories.csv`,
+      '--rule', 'cmp', '--benchmark', 'NAT', '--year', '2015', '--denominator', 'all');
+    expect(parse(stdout).find((r) => r.region === 'R1' && r.category === 'A')!.lq).toBe('2.5');
+  });
+
+  it('reports rows it did not use, with line and reason', () => {
+    const { code, stderr, stdout } = atlas('indicators', '--employment', `${fixtures}/unknown-category.csv`, '--categories', `${fixtures}/categories.csv`);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/5 rows read, 4 used/);
+    expect(stderr).toMatch(/line 5: category "Z" is not in the categories table/);
+    expect(stderr).toMatch(/1 cells not reported/);
+    // Categories from the table, in its order, including C which has no rows.
+    expect(parse(stdout).map((r) => r.category)).toEqual(['A', 'B', 'C', 'A', 'B', 'C']);
+  });
+
+  it.each([
+    [['--employment', `${fixtures}/nope.csv`], 1, /nope\.csv: no such file/],
+    [['--employment', `${fixtures}/bad-number.csv`], 1, /bad-number\.csv, line 3, column "employment": "ten" is not a number/],
+    [['--employment', `${fixtures}/negative.csv`], 1, /negative\.csv, line 3, column "employment": negative value -5/],
+    [['--employment', `${fixtures}/duplicate.csv`], 1, /duplicate\.csv, line 4: region "R1", category "A" already given on line 2/],
+    [['--employment', `${fixtures}/missing-column.csv`], 1, /missing-column\.csv.*no category column/],
+    [['--employment', `${fixtures}/employment.csv`, '--benchmark', 'EU27'], 1, /employment\.csv: benchmark region "EU27" has no rows/],
+    [['--employment', `${fixtures}/employment.csv`, '--year', '1999'], 1, /employment\.csv: no rows for year 1999: its years are 2015, 2020/],
+    [['--employment', `${fixtures}/employment.csv`, '--denominator', 'traded'], 1, /--denominator traded: no category is in the group "traded" \(the categories carry no groups\)/],
+    [['--employment', `${fixtures}/employment.csv`, '--rule', 'best'], 2, /--rule must be one of eco, paper, cmp/],
+    [['--employment', `${fixtures}/employment.csv`, '--cut-share', '1.5'], 2, /--cut-share: "1.5" is out of range/],
+    [['--employment', `${fixtures}/employment.csv`, '--colour', 'red'], 2, /Unknown option '--colour'/],
+    [[], 2, /--employment <file.csv> is required/],
+  ])('bad input %j → exit %i with a located message', (args, exit, message) => {
+    const { code, stderr, stdout } = atlas('indicators', ...(args as string[]));
+    expect(code).toBe(exit);
+    expect(stderr).toMatch(message as RegExp);
+    expect(stdout).toBe('');
+  });
+
+  it('an unknown command exits 2 and lists the commands', () => {
+    const { code, stderr } = atlas('frobnicate');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown command "frobnicate"[\s\S]*indicators/);
+  });
+
+  it('runs through the npm script of the contract', () => {
+    const r = spawnSync('npm', ['run', '-s', 'atlas', '--', 'indicators', '--employment', `${fixtures}/employment.csv`, '--year', '2020'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(HEADER);
+    expect(parse(r.stdout)).toHaveLength(15);
+  });
+});
