@@ -195,7 +195,7 @@ describe('cmp strong clusters, hand-computed', () => {
   const x = [10, 20, 30, 40, 50];
   const cmpInput = table(
     x.map((v) => [v, 100 - v]),
-    { establishments: Float64Array.from(x.flatMap((v, r) => [[1, 2, 3, 4, 2][r], 5])) },
+    { establishments: Float64Array.of(1, 5, 2, 5, 3, 5, 4, 5, 2, 5) },
   );
   const rule = { ...DEFAULT_RULE, kind: 'cmp' as const };
 
