@@ -8,8 +8,9 @@ export interface InputLocation {
   line?: number;
   /** 0-based feature index in a FeatureCollection. */
   feature?: number;
-  /** Table column name (delimited text) or JSON path such as `"Moscow" → "Mining"`. */
   column?: string;
+  /** Where in a JSON document, e.g. `"Moscow" → "Mining" → "emp"`. */
+  path?: string;
   /** 1-based character position within `line` (JSON syntax errors). */
   lineColumn?: number;
 }
@@ -26,11 +27,12 @@ export class InputError extends Error {
   }
 }
 
-export function formatLocation({ file, line, feature, column, lineColumn }: InputLocation): string {
+export function formatLocation({ file, line, feature, column, lineColumn, path }: InputLocation): string {
   let where = file;
   if (line !== undefined) where += `, line ${line}`;
   if (lineColumn !== undefined) where += `:${lineColumn}`;
   if (feature !== undefined) where += `, feature ${feature}`;
   if (column !== undefined) where += `, column "${column}"`;
+  if (path !== undefined) where += ` at ${path}`;
   return where;
 }

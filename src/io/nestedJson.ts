@@ -57,16 +57,16 @@ export function nestedJsonToCube(input: string | object, fileName: string, optio
   const regionKeys = new Map<string, string>();
   for (const [region, categories] of Object.entries(root)) {
     const path = [region];
-    if (!isObject(categories)) throw new InputError({ file: fileName, column: pathText(path) }, 'expected an object of categories');
+    if (!isObject(categories)) throw new InputError({ file: fileName, path: pathText(path) }, 'expected an object of categories');
     const other = regionKeys.get(region.trim());
-    if (other !== undefined) throw new InputError({ file: fileName, column: pathText(path) }, `the same region as ${JSON.stringify(other)} (they differ only in spaces)`);
+    if (other !== undefined) throw new InputError({ file: fileName, path: pathText(path) }, `the same region as ${JSON.stringify(other)} (they differ only in spaces)`);
     regionKeys.set(region.trim(), region);
     for (const [category, node] of Object.entries(categories)) {
       report.rowsRead++;
       const at = [region, category];
       let raw: Json | undefined = node;
       if (measure !== undefined) {
-        if (!isObject(node)) throw new InputError({ file: fileName, column: pathText(at) }, `expected measures (${measures.join(', ')}), found ${JSON.stringify(node)}`);
+        if (!isObject(node)) throw new InputError({ file: fileName, path: pathText(at) }, `expected measures (${measures.join(', ')}), found ${JSON.stringify(node)}`);
         if (!(measure in node)) {
           // JSON has no line numbers once parsed: the path locates the entry.
           report.unused.push({ line: 0, reason: `${pathText(at)} has no measure ${measure}` });
@@ -93,7 +93,7 @@ function readValue(raw: Json | undefined, file: string, path: string[], report: 
     return NaN;
   }
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumber(raw) : NaN;
-  if (!Number.isFinite(value)) throw new InputError({ file, column: pathText(path) }, `${JSON.stringify(raw)} is not a number`);
-  if (value < 0) throw new InputError({ file, column: pathText(path) }, `negative value ${value}`);
+  if (!Number.isFinite(value)) throw new InputError({ file, path: pathText(path) }, `${JSON.stringify(raw)} is not a number`);
+  if (value < 0) throw new InputError({ file, path: pathText(path) }, `negative value ${value}`);
   return value;
 }
