@@ -96,7 +96,7 @@ export type CountyFeature = Feature<Polygon | MultiPolygon, { id: string; name: 
 export interface CountyGeography {
   /** Sorted by FIPS code. */
   counties: CountyRegion[];
-  regions: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }> & { features: CountyFeature[] };
+  regions: { type: 'FeatureCollection'; features: CountyFeature[] };
   outlines: FeatureCollection<MultiLineString, { kind: string }>;
 }
 

@@ -246,7 +246,7 @@ export function buildEconomy(
           jobs = plants === 0 ? 0 : Math.max(plants, Math.round(plants * plantSize * plantFactor));
         } else {
           jobs = Math.round(expected);
-          plants = Math.max(1, Math.round(expectedPlants / plantFactor));
+          plants = Math.min(jobs, Math.max(1, Math.round(expectedPlants / plantFactor)));
         }
         emp[r * nC + c] = jobs;
         est[r * nC + c] = plants;
