@@ -98,7 +98,10 @@ describe('computeIndicators, other rules and settings', () => {
     expect(column(res.stars, 3, 2)).toEqual([SPEC, 0, 0, SIZE | SPEC | FOCUS]);
   });
 
-  it('cutShare is a parameter, and 0.1 · 30 admits 3 regions, not 4', () => {
+  it('cutShare is a parameter, and 0.07 · 100 admits 7 regions, not 8', () => {
+    expect(0.07 * 100).toBeGreaterThan(7);
+    expect(rankCut(0.07, 100)).toBe(7);
+    expect(rankCut(0.07, 1400)).toBe(98);
     expect(rankCut(0.1, 30)).toBe(3);
     expect(rankCut(0.1, 31)).toBe(4);
     expect(rankCut(0.3, 10)).toBe(3);
