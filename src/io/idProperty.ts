@@ -1,6 +1,8 @@
-import type { Feature } from 'geojson';
 import { FEATURE_ID, ID_CANDIDATES } from './boundaries';
 import { codeAliases, normaliseRegionName } from './regionNames';
+
+/** Anything feature-like: only `id` and `properties` are read (geometry may be absent). */
+export type FeatureLike = { id?: string | number; properties?: Record<string, unknown> | null };
 
 export interface IdPropertyScore {
   /** A property name, or FEATURE_ID for the features' own ids. */
@@ -16,13 +18,15 @@ export interface IdPropertyScore {
  * (exactly or by code alias; normalised-name matches break ties and help name-keyed data; then
  * a well-known id name such as NUTS_ID wins). Returns every candidate, best first; properties matching nothing are left out.
  */
-export function rankIdProperties(features: readonly Feature[], dataCodes: Iterable<string>): IdPropertyScore[] {
+export function rankIdProperties(features: readonly FeatureLike[], dataCodes: Iterable<string>): IdPropertyScore[] {
   const codes = new Set([...dataCodes].map((c) => c.trim()).filter((c) => c !== ''));
   const withAliases = new Set<string>();
   for (const c of codes) for (const a of [c, ...codeAliases(c)]) withAliases.add(a);
   const names = new Set([...codes].map(normaliseRegionName));
-  const properties = new Set<string>([FEATURE_ID]);
+  const properties = new Set<string>();
   for (const f of features) for (const key of Object.keys(f.properties ?? {})) properties.add(key);
+  // Last, so that on a tie a named property wins over ids that readBoundaries may have copied from it.
+  properties.add(FEATURE_ID);
 
   const scores: IdPropertyScore[] = [];
   for (const property of properties) {
@@ -48,6 +52,6 @@ export function rankIdProperties(features: readonly Feature[], dataCodes: Iterab
 }
 
 /** The best id property for these data codes, or undefined when no property matches any. */
-export function bestIdProperty(features: readonly Feature[], dataCodes: Iterable<string>): IdPropertyScore | undefined {
+export function bestIdProperty(features: readonly FeatureLike[], dataCodes: Iterable<string>): IdPropertyScore | undefined {
   return rankIdProperties(features, dataCodes)[0];
 }

@@ -85,7 +85,9 @@ export function joinRegions(data: readonly Region[], map: readonly Region[], opt
   };
   const dataKeys = (d: Region) => [...new Set([d.name, d.id].map(normaliseRegionName))].filter((k) => k !== '');
 
-  const finders: Record<MatchBasis, (d: Region) => Candidate> = {
+  const mapByExactName = new Map<string, Region[]>();
+  for (const r of map) mapByExactName.set(r.name.trim(), [...(mapByExactName.get(r.name.trim()) ?? []), r]);
+  const finders: Record<MatchBasis | 'exact-name', (d: Region) => Candidate> = {
     manual: (d) => {
       const target = options.manual?.get(d.id) ?? options.manual?.get(d.name);
       if (target === undefined) return undefined;
@@ -102,18 +104,26 @@ export function joinRegions(data: readonly Region[], map: readonly Region[], opt
       return region ? { region } : undefined;
     },
     name: (d) => firstCandidate(dataKeys(d).map(byName)),
+    // Runs before `name` and reports as `name`: "Москва" = "Москва" should beat "г. Москва" ~ "Москва".
+    'exact-name': (d) => {
+      const found = mapByExactName.get(d.name.trim());
+      return found?.length === 1 ? { region: found[0] } : undefined;
+    },
     'name-alias': (d) => firstCandidate(dataKeys(d).flatMap((k) => nameAliases(k, groups)).map(byName)),
   };
-  const bases = MATCH_BASES.filter((b) => b === 'manual' || (by !== 'name' && (b === 'id' || b === 'alias')) || (by !== 'id' && (b === 'name' || b === 'name-alias')));
+  const passes: (MatchBasis | 'exact-name')[] = ['manual'];
+  if (by !== 'name') passes.push('id', 'alias');
+  if (by !== 'id') passes.push('exact-name', 'name', 'name-alias');
 
   const uniqueData = [...new Map(data.map((d) => [d.id, d])).values()];
   const matchOf = new Map<string, JoinMatch>();
   const claimed = new Map<string, JoinMatch>();
   const misses = new Map<string, JoinMiss>();
-  for (const basis of bases) {
+  for (const pass of passes) {
+    const basis: MatchBasis = pass === 'exact-name' ? 'name' : pass;
     for (const d of uniqueData) {
       if (matchOf.has(d.id) || misses.get(d.id)?.reason === 'manual-unknown') continue;
-      const candidate = finders[basis](d);
+      const candidate = finders[pass](d);
       if (candidate === undefined) continue;
       if ('unknown' in candidate) {
         misses.set(d.id, miss(d, 'manual-unknown', `the manual fix names "${candidate.unknown}", which is not a region on the map`));
