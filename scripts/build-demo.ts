@@ -78,12 +78,18 @@ function upToDate(out: string, hash: string): boolean {
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
 
+/** The folder as the user would type it: relative inside the project, absolute outside. */
+function shown(folder: string): string {
+  const rel = relative(root, folder);
+  return rel === '' || rel.startsWith('..') ? folder : rel;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const hash = generatorHash(options.seed);
   if (!options.force && upToDate(options.out, hash)) {
-    console.log(`demo dataset up to date in ${relative(root, options.out) || options.out} (seed ${options.seed})`);
+    console.log(`demo dataset up to date in ${shown(options.out)} (seed ${options.seed})`);
     return;
   }
 
@@ -95,12 +101,14 @@ async function main(): Promise<void> {
   const files = demoFiles(demo);
   mkdirSync(options.out, { recursive: true });
   // Write each file under a temporary name and rename it, and the stamp last: an interrupted
-  // run leaves no half-written file that a later run would take as up to date.
+  // run leaves no half-written file that a later run would take as up to date, and a concurrent
+  // run (e.g. two builds started at once) never reads a half-written file.
   const sizes: Record<string, number> = {};
   for (const [name, text] of files) {
     const target = join(options.out, name);
-    writeFileSync(`${target}.tmp`, text);
-    renameSync(`${target}.tmp`, target);
+        const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
     sizes[name] = statSync(target).size;
   }
   writeFileSync(join(options.out, STAMP), JSON.stringify({ generator: 'scripts/build-demo.ts', seed: options.seed, hash }, null, 2) + '\n');
@@ -111,7 +119,7 @@ async function main(): Promise<void> {
   for (const v of last) jobs += v;
   const ms = performance.now() - started;
   console.log(
-    `demo dataset written to ${relative(root, options.out) || options.out} in ${(ms / 1000).toFixed(1)} s: ` +
+    `demo dataset written to ${shown(options.out)} in ${(ms / 1000).toFixed(1)} s: ` +
       `${cube.regions.length} counties × ${cube.categories.length} categories × ${cube.years.length} years ` +
       `(${cube.years.join(', ')}), ${(jobs / 1e6).toFixed(1)} million jobs in ${cube.years[cube.years.length - 1]}, seed ${options.seed}`,
   );
