@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const sizes: Record<string, number> = {};
   for (const [name, text] of files) {
     const target = join(options.out, name);
-        const temporary = `${target}.${process.pid}.tmp`;
+    const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, text);
     renameSync(temporary, target);
     sizes[name] = statSync(target).size;
