@@ -174,6 +174,7 @@ async function start(): Promise<void> {
   atlasMap = new AtlasMap({
     container: mapContainer,
     regionsUrl: dataset.regionsUrl,
+    idProperty: dataset.manifest.regions.id,
     outlinesUrl: dataset.outlinesUrl,
     attribution: dataset.manifest.attribution,
     bounds: dataset.bounds,

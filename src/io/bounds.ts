@@ -2,7 +2,7 @@
  * A bounding box for the first view that ignores a few outlying features (overseas regions,
  * Aleutian islands across the antimeridian) instead of zooming out to the whole globe for them.
  */
-export function robustBounds(geojson: unknown, trim = 0.025): [number, number, number, number] | undefined {
+export function robustBounds(geojson: unknown, trim = 0.01): [number, number, number, number] | undefined {
   const features = (geojson as { features?: { geometry?: { coordinates?: unknown } }[] }).features ?? [];
   const boxes: number[][] = [[], [], [], []];
   for (const feature of features) {

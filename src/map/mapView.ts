@@ -12,6 +12,8 @@ const FILL = 'regions-fill';
 export interface MapOptions {
   container: HTMLElement;
   regionsUrl: string;
+  /** Feature property holding the region id (becomes the feature-state id). */
+  idProperty: string;
   outlinesUrl?: string;
   attribution: string;
   bounds?: [number, number, number, number];
@@ -62,7 +64,7 @@ export class AtlasMap {
 
   private addLayers(options: MapOptions): void {
     const map = this.map;
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: 'id', attribution: options.attribution });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: options.attribution });
     map.addLayer({
       id: FILL,
       type: 'fill',

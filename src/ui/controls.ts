@@ -64,9 +64,22 @@ export class Controls {
     const matches = this.categories.filter(
       (c) => query === '' || c.name.toLowerCase().includes(query) || c.id.toLowerCase().includes(query) || c.id === this.current,
     );
+    // Groups (e.g. traded / local) become option groups so names stay short and readable.
+    const groups = new Map<string, Category[]>();
+    for (const c of matches) {
+      const key = c.group ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    const option = (c: Category) => el('option', { value: c.id }, c.name);
     this.categorySelect.replaceChildren(
-      ...matches.map((c) => el('option', { value: c.id }, c.group ? `${c.name} (${c.group})` : c.name)),
+      ...[...groups].flatMap(([group, list]) =>
+        group === '' || groups.size === 1 ? list.map(option) : [el('optgroup', { label: capitalise(group) }, ...list.map(option))],
+      ),
     );
     if (this.current !== undefined) this.categorySelect.value = this.current;
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
