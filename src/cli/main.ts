@@ -6,10 +6,12 @@
  * a non-zero exit; anything else is a bug and keeps its stack.
  */
 import { runIndicators } from './indicatorsCommand';
+import { runSpatial } from './spatialCommand';
 import { reportFailure, type Command } from './command';
 
 const COMMANDS: Record<string, Command> = {
   indicators: runIndicators,
+  spatial: runSpatial,
 };
 
 function usage(): string {

@@ -5,9 +5,12 @@
  * Pseudo p-values by conditional permutation: for region i, `permutations` times, its
  * |N(i)| neighbour values are replaced by values drawn at random, without replacement, from
  * the other n − 1 regions (i's own value stays), and I_i is recomputed. With k the number of
- * draws whose I_i ≥ the observed one, the folded p-value is
- *   p = (min(k, permutations − k) + 1) / (permutations + 1),
- * spdep's "Pr(folded) Sim" (and GeoDa's / PySAL's p_sim). Drawing without replacement is the
+ * draws whose I_i ≥ the observed one and k' those whose I_i ≤ it, the folded p-value is
+ *   p = (min(k, k') + 1) / (permutations + 1).
+ * Without ties k' = permutations − k and this is spdep's "Pr(folded) Sim" (GeoDa's and PySAL's
+ * p_sim). They count ties in the upper tail only, so an observed value that many draws merely
+ * equal looks extreme (a region with z_i = 0 has I_i = 0 in every draw and would get the smallest
+ * p); counting ties in both tails gives such regions p = 1 and changes nothing else. Drawing without replacement is the
  * conditional permutation of Anselin (1995), GeoDa and PySAL (spdep: `no_repeat_in_row = TRUE`).
  * spdep's default draws *with* replacement; `withReplacement: true` does the same, which the
  * reference tests use to compare with spdep 1.2. The two differ little unless n is small: with
@@ -103,6 +106,7 @@ function permutationPValues(
     const scale = z[i] / m2;
     const observed = localI[i];
     let atLeast = 0;
+    let atMost = 0;
     for (let s = 0; s < permutations; s++) {
       let lag = 0;
       if (withReplacement) {
@@ -119,8 +123,10 @@ function permutationPValues(
           lag += weights[start + t] * z[v >= i ? v + 1 : v];
         }
       }
-      if (scale * lag >= observed) atLeast++;
+      const simulated = scale * lag;
+      if (simulated >= observed) atLeast++;
+      if (simulated <= observed) atMost++;
     }
-    out[i] = (Math.min(atLeast, permutations - atLeast) + 1) / (permutations + 1);
+    out[i] = (Math.min(atLeast, atMost) + 1) / (permutations + 1);
   }
 }

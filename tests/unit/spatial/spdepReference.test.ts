@@ -105,8 +105,8 @@ for (const name of DATASETS) {
     });
 
     it('finds exactly poly2nb’s queen and rook neighbours', () => {
-      const queenDiff = ids.filter((id, i) => neighbourIds(queen, i, ids) !== reference[i].queen);
-      const rookDiff = ids.filter((id, i) => neighbourIds(rook, i, ids) !== reference[i].rook);
+      const queenDiff = ids.filter((_id, i) => neighbourIds(queen, i, ids) !== reference[i].queen);
+      const rookDiff = ids.filter((_id, i) => neighbourIds(rook, i, ids) !== reference[i].rook);
       expect(queenDiff).toEqual([]);
       expect(rookDiff).toEqual([]);
       // The data must exercise both criteria and islands, or the comparison proves little.
@@ -115,7 +115,7 @@ for (const name of DATASETS) {
 
     it('finds exactly knearneigh’s 6 nearest centroids (Andoyer–Lambert distance)', () => {
       const knn = nearestNeighbours(centroids(geometries), 6, 'great-circle');
-      const diff = ids.filter((id, i) => neighbourIds(knn, i, ids) !== reference[i].knn6);
+      const diff = ids.filter((_id, i) => neighbourIds(knn, i, ids) !== reference[i].knn6);
       expect(diff).toEqual([]);
     });
 
@@ -145,7 +145,7 @@ for (const name of DATASETS) {
         expectClose(result.local.localI[i], Number(reference[i].local_i), `Ii of ${id}`);
         expectClose(result.giStarZ[i], Number(reference[i].gi_star_z), `Gi* of ${id}`);
       });
-      expect(result.islands.map((i) => ids[i])).toEqual(ids.filter((id, i) => reference[i].queen === ''));
+      expect(result.islands.map((i) => ids[i])).toEqual(ids.filter((_id, i) => reference[i].queen === ''));
     });
 
     it('matches localmoran_perm folded p-values within Monte-Carlo error (with replacement, as spdep 1.2)', () => {
