@@ -20,7 +20,11 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * CRLF line ends. The first non-blank row is the header. A row whose field count differs
  * from the header's is an error naming its line, because shifted columns silently corrupt values.
  */
-export function parseDelimited(text: string, fileName: string, options: { delimiter?: string } = {}): DelimitedTable {
+export function parseDelimited(
+  text: string,
+  fileName: string,
+  options: { delimiter?: string; onProgress?: (fraction: number) => void } = {},
+): DelimitedTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new InputError({ file: fileName }, 'the file is empty');
   const delimiter = options.delimiter ?? detectDelimiter(text);
@@ -35,6 +39,9 @@ export function parseDelimited(text: string, fileName: string, options: { delimi
   let lastCursor = 0;
   let line = 1;
   let failure: InputError | undefined;
+  // About a hundred progress reports for a large file, none for a small one.
+  const progressStep = text.length > 1_000_000 ? Math.ceil(text.length / 100) : Infinity;
+  let nextProgress = progressStep;
 
   Papa.parse<string[]>(text, {
     delimiter,
@@ -44,6 +51,10 @@ export function parseDelimited(text: string, fileName: string, options: { delimi
       const cursor = result.meta.cursor;
       for (let i = lastCursor; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
       lastCursor = cursor;
+      if (cursor >= nextProgress && options.onProgress) {
+        options.onProgress(cursor / text.length);
+        nextProgress = cursor + progressStep;
+      }
       const row = result.data;
       if (result.errors.length > 0) {
         const quoteError = result.errors.find((e) => e.type === 'Quotes');
@@ -77,6 +88,7 @@ export function parseDelimited(text: string, fileName: string, options: { delimi
     },
   });
   if (failure) throw failure;
+  options.onProgress?.(1);
   if (!header) throw new InputError({ file: fileName }, 'no header row found');
   // A trailing newline is not a blank line worth reporting.
   if (text.endsWith('\n') && blankLines > 0) blankLines--;
