@@ -29,26 +29,41 @@ export interface CubeOptions {
   suppression?: SuppressionPolicy;
 }
 
-interface Cell {
-  employment: number;
-  establishments: number;
-  line: number;
-  flags?: string;
+/** Growable column of numbers; cells arrive one by one and their count is unknown in advance. */
+class Column<T extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new (this.data.constructor as { new (n: number): T })(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
 }
+
+const BENCHMARK = -1;
 
 /**
  * Collects (region, category, year) cells from any table layout, then lays them out as a dense
  * region-major cube. Regions keep first-appearance order; categories the categories table's order.
+ * Cells are kept as numeric columns, not keyed objects: a county table has millions of them.
  */
 export class CubeBuilder {
-  private readonly cells = new Map<string, Cell>();
   private readonly regionIndex = new Map<string, number>();
   private readonly categoryIndex = new Map<string, number>();
   private readonly categoryList: Category[] = [];
-  private readonly yearSet = new Set<number>();
+  private readonly yearSlot = new Map<number, number>();
   private readonly closedCategories: boolean;
   private hasEstablishments = false;
-  private hasFlags = false;
+  private readonly cellRegion = new Column(new Int32Array(1024));
+  private readonly cellCategory = new Column(new Int32Array(1024));
+  private readonly cellYear = new Column(new Int32Array(1024));
+  private readonly cellLine = new Column(new Int32Array(1024));
+  private readonly cellEmployment = new Column(new Float64Array(1024));
+  private readonly cellEstablishments = new Column(new Float64Array(1024));
+  private readonly cellFlags = new Map<number, string>();
   private readonly totals = new Map<string, { value: number; line: number }>();
   readonly report: TableReport;
 
@@ -71,33 +86,47 @@ export class CubeBuilder {
     return i;
   }
 
-  /** Returns false (and records why) when the cell's category is not in the categories table. */
+  private slotOf(year: number): number {
+    let slot = this.yearSlot.get(year);
+    if (slot === undefined) {
+      slot = this.yearSlot.size;
+      this.yearSlot.set(year, slot);
+    }
+    return slot;
+  }
+
+  /**
+   * Returns false (and records why) when the cell's category is not in the categories table.
+   * A cell given twice is reported by `build()`, naming both lines.
+   */
   add(region: string, category: string, year: number, employment: number, establishments: number, line: number, flags?: string): boolean {
-    if (!this.categoryIndex.has(category)) {
+    let c = this.categoryIndex.get(category);
+    if (c === undefined) {
       if (this.closedCategories) {
         this.report.unused.push({ line, reason: `category "${category}" is not in the categories table` });
         return false;
       }
-      this.addCategory({ id: category, name: category });
+      c = this.addCategory({ id: category, name: category });
     }
-    const key = `${region}\u0000${category}\u0000${year}`;
-    const previous = this.cells.get(key);
-    if (previous) {
-      throw new InputError(
-        { file: this.report.file, line },
-        `region "${region}", category "${category}"${year ? `, year ${year}` : ''} already given on line ${previous.line}`,
-      );
-    }
-    this.addRegion(region);
-    this.yearSet.add(year);
+    const r = region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region);
+    if (flags) this.cellFlags.set(this.cellLine.length, flags);
+    this.cellRegion.push(r);
+    this.cellCategory.push(c);
+    this.cellYear.push(this.slotOf(year));
+    this.cellLine.push(line);
+    this.cellEmployment.push(employment);
+    this.cellEstablishments.push(establishments);
     if (!Number.isNaN(establishments)) this.hasEstablishments = true;
-    if (flags) this.hasFlags = true;
-    this.cells.set(key, flags ? { employment, establishments, line, flags } : { employment, establishments, line });
     return true;
   }
 
-  private addRegion(region: string): void {
-    if (region !== this.options.benchmarkId && !this.regionIndex.has(region)) this.regionIndex.set(region, this.regionIndex.size);
+  private addRegion(region: string): number {
+    let r = this.regionIndex.get(region);
+    if (r === undefined) {
+      r = this.regionIndex.size;
+      this.regionIndex.set(region, r);
+    }
+    return r;
   }
 
   /** A region's stated total employment (not a category), e.g. Eurostat's TOTAL row. */
@@ -105,15 +134,16 @@ export class CubeBuilder {
     const key = `${region}\u0000${year}`;
     const previous = this.totals.get(key);
     if (previous) throw new InputError({ file: this.report.file, line }, `region "${region}"${year ? `, year ${year}` : ''}: total already given on line ${previous.line}`);
-    this.addRegion(region);
-    this.yearSet.add(year);
+    if (region !== this.options.benchmarkId) this.addRegion(region);
+    this.slotOf(year);
     this.totals.set(key, { value, line });
   }
 
   build(): EmploymentCube {
-    const years = [...this.yearSet].sort((a, b) => a - b);
+    const years = [...this.yearSlot.keys()].sort((a, b) => a - b);
     if (years.length === 0) throw new InputError({ file: this.report.file }, 'no usable data rows');
     const yearIndex = new Map(years.map((y, i) => [y, i]));
+    const slotToYear = Int32Array.from([...this.yearSlot.keys()], (y) => yearIndex.get(y)!);
     const nR = this.regionIndex.size;
     const nC = this.categoryList.length;
     const employment = years.map(() => new Float64Array(nR * nC).fill(NaN));
@@ -121,21 +151,39 @@ export class CubeBuilder {
     const benchmarkId = this.options.benchmarkId;
     const benchmark = benchmarkId ? years.map(() => new Float64Array(nC).fill(NaN)) : undefined;
     let benchmarkRows = 0;
-    const flags = this.hasFlags ? years.map(() => new Map<number, string>()) : undefined;
+    const flags = this.cellFlags.size > 0 ? years.map(() => new Map<number, string>()) : undefined;
+    // Line of the cell that first filled each slot (0: empty), to name both lines of a duplicate.
+    const firstLine = years.map(() => new Int32Array(nR * nC));
+    const benchmarkLine = years.map(() => new Int32Array(nC));
+    const regionIds = [...this.regionIndex.keys()];
 
-    for (const [key, cell] of this.cells) {
-      const [region, category, yearText] = key.split('\u0000');
-      const y = yearIndex.get(Number(yearText))!;
-      const c = this.categoryIndex.get(category)!;
-      if (region === benchmarkId) {
-        benchmark![y][c] = cell.employment;
+    const n = this.cellLine.length;
+    const R = this.cellRegion.data, C = this.cellCategory.data, Y = this.cellYear.data, L = this.cellLine.data;
+    const E = this.cellEmployment.data, P = this.cellEstablishments.data;
+    for (let k = 0; k < n; k++) {
+      const y = slotToYear[Y[k]];
+      const c = C[k];
+      const r = R[k];
+      const filled = r === BENCHMARK ? benchmarkLine[y] : firstLine[y];
+      const i = r === BENCHMARK ? c : r * nC + c;
+      if (filled[i] !== 0) {
+        const region = r === BENCHMARK ? benchmarkId! : regionIds[r];
+        const year = years[y];
+        throw new InputError(
+          { file: this.report.file, line: L[k] },
+          `region "${region}", category "${this.categoryList[c].id}"${year ? `, year ${year}` : ''} already given on line ${filled[i]}`,
+        );
+      }
+      filled[i] = L[k];
+      if (r === BENCHMARK) {
+        benchmark![y][c] = E[k];
         benchmarkRows++;
         continue;
       }
-      const i = this.regionIndex.get(region)! * nC + c;
-      employment[y][i] = cell.employment;
-      if (establishments) establishments[y][i] = cell.establishments;
-      if (cell.flags) flags![y].set(i, cell.flags);
+      employment[y][i] = E[k];
+      if (establishments) establishments[y][i] = P[k];
+      const flag = this.cellFlags.get(k);
+      if (flag) flags![y].set(i, flag);
     }
     const regionTotals = this.totals.size > 0 ? years.map(() => new Float64Array(nR).fill(NaN)) : undefined;
     for (const [key, total] of this.totals) {
@@ -147,7 +195,7 @@ export class CubeBuilder {
       throw new InputError({ file: this.report.file }, `benchmark region "${benchmarkId}" has no rows`);
     }
     const cube: EmploymentCube = {
-      regions: [...this.regionIndex.keys()].map((id) => ({ id, name: id })),
+      regions: regionIds.map((id) => ({ id, name: id })),
       categories: this.categoryList,
       years,
       employment,

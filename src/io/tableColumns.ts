@@ -4,6 +4,8 @@ import { type DecimalMark, detectDecimalMark, isMissingCell, parseNumber } from 
 import type { TableReport } from './cubeBuilder';
 import { countSuppressed, type SuppressionPolicy, suppressionFlag } from './suppression';
 
+const PLAIN_COUNT = /^\d{1,15}$/;
+
 /** Index of the first header name matching one of the candidates (case- and space-insensitive). */
 export function findColumn(header: string[], candidates: readonly string[]): number {
   const normalised = header.map(normaliseHeader);
@@ -49,6 +51,8 @@ export function readCount(
   suppression?: SuppressionPolicy,
 ): number {
   const cell = table.rows[rowIndex][column];
+  // Plain integers are most cells of real tables; skip the general parser for them.
+  if (PLAIN_COUNT.test(cell)) return +cell;
   if (isMissingCell(cell)) {
     report.missingCells++;
     return NaN;
