@@ -20,7 +20,11 @@ export async function readZippedShapefile(
     parsed = await parseZip(bytes);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    const problem = /no layers/i.test(message) ? 'the zip holds no .shp file' : `cannot read the zipped shapefile: ${message}`;
+    const problem = /no layers/i.test(message)
+      ? 'the zip holds no .shp file'
+      : /^but-unzip~/.test(message)
+        ? 'not a readable zip archive'
+        : `cannot read the zipped shapefile: ${message}`;
     throw new InputError({ file: fileName }, problem);
   }
   const layers = Array.isArray(parsed) ? parsed : [parsed];

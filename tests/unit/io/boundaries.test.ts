@@ -139,7 +139,8 @@ describe('readZippedShapefile', () => {
   });
 
   it('reports a file that is not a zip', async () => {
-    await expect(readZippedShapefile(new TextEncoder().encode('not a zip at all'), 'x.zip')).rejects.toThrow(/^x\.zip: /);
+    await expect(readZippedShapefile(new TextEncoder().encode('not a zip at all'), 'x.zip')).rejects.toThrow('x.zip: not a readable zip archive');
+    await expect(readZippedShapefile(readFileSync(fixture('no-shapefile.zip')), 'n.zip')).rejects.toThrow('n.zip: the zip holds no .shp file');
   });
 });
 
