@@ -93,16 +93,19 @@ function permutationPValues(
   const n = w.n;
   const random = seededRandom(seed);
   const others = n - 1;
-  // Draws are positions v in 0..n−2 among "the regions other than i": region v + (v ≥ i).
-  // A partial Fisher–Yates shuffle of `pool` draws k distinct positions; the pool need not be
-  // restored between draws or regions, since any arrangement is a valid starting point.
-  const pool = new Int32Array(others);
-  for (let v = 0; v < others; v++) pool[v] = v;
+  // `pool` holds the n values of z. For region i one copy of z_i is parked in the last slot, so
+  // the first n − 1 slots hold exactly the other regions' values; a partial Fisher–Yates shuffle
+  // of those draws the stand-ins. Neither the order nor which copy of an equal value is parked
+  // matters, so the pool is never restored: any arrangement is a valid starting point.
+  const pool = Float64Array.from(z);
   const { offsets, weights } = w;
   for (let i = 0; i < n; i++) {
     const start = offsets[i];
     const k = offsets[i + 1] - start;
     if (k === 0) continue;
+    const parked = pool.indexOf(z[i]);
+    pool[parked] = pool[others];
+    pool[others] = z[i];
     const scale = z[i] / m2;
     const observed = localI[i];
     let atLeast = 0;
@@ -110,17 +113,14 @@ function permutationPValues(
     for (let s = 0; s < permutations; s++) {
       let lag = 0;
       if (withReplacement) {
-        for (let t = 0; t < k; t++) {
-          const v = random.below(others);
-          lag += weights[start + t] * z[v >= i ? v + 1 : v];
-        }
+        for (let t = 0; t < k; t++) lag += weights[start + t] * pool[random.below(others)];
       } else {
         for (let t = 0; t < k; t++) {
           const r = t + random.below(others - t);
           const v = pool[r];
           pool[r] = pool[t];
           pool[t] = v;
-          lag += weights[start + t] * z[v >= i ? v + 1 : v];
+          lag += weights[start + t] * v;
         }
       }
       const simulated = scale * lag;
