@@ -12,6 +12,11 @@ import { haveSharedData, sharedDataPath } from '../../shared-data';
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/io/${name}`, import.meta.url));
 const regionsText = readFileSync(fixture('regions.geojson'), 'utf8');
 const regions = () => JSON.parse(regionsText) as FeatureCollection<Polygon | MultiPolygon>;
+const FIXTURE_REGIONS = [
+  { id: 'R1', name: 'Älvdal' },
+  { id: 'R2', name: 'Berg' },
+  { id: 'R3', name: 'Côte' },
+];
 
 function errorOf(run: () => unknown): InputError {
   try {
@@ -29,11 +34,7 @@ describe('readBoundaries: GeoJSON', () => {
     expect(b.format).toBe('geojson');
     expect(b.idProperty).toBe('code');
     expect(b.nameProperty).toBe('name');
-    expect(b.regions).toEqual([
-      { id: 'R1', name: 'Älvdal' },
-      { id: 'R2', name: 'Berg' },
-      { id: 'R3', name: 'Côte' },
-    ]);
+    expect(b.regions).toEqual(FIXTURE_REGIONS);
     expect(b.collection.features.map((f) => f.id)).toEqual(['R1', 'R2', 'R3']);
     expect(b.properties).toEqual(['code', 'name', 'pop']);
     expect(b.notes).toEqual(['region ids from property "code" (detected)']);
@@ -127,11 +128,7 @@ describe('readZippedShapefile', () => {
     const b = await readZippedShapefile(readFileSync(fixture('regions-laea.zip')), 'regions-laea.zip');
     expect(b.format).toBe('shapefile');
     expect(b.idProperty).toBe('code');
-    expect(b.regions).toEqual([
-      { id: 'R1', name: 'Älvdal' },
-      { id: 'R2', name: 'Berg' },
-      { id: 'R3', name: 'Côte' },
-    ]);
+    expect(b.regions).toEqual(FIXTURE_REGIONS);
     const [min, max] = longitudeRange(b.collection.features[2].geometry);
     expect(min).toBeCloseTo(12, 6);
     expect(max).toBeCloseTo(15, 6);
