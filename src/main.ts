@@ -7,9 +7,10 @@ import type { ComputedView, LoadedDataset } from './worker/protocol';
 import { AtlasMap, type RegionPointerEvent } from './map/mapView';
 import { classify } from './map/classify';
 import { renderLegend } from './map/legend';
-import { Controls, INDICATOR_LABELS } from './ui/controls';
+import { Controls, indicatorLabel } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
-import { makeFormats } from './ui/format';
+import { makeFormats, type Formats } from './ui/format';
+import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang } from './i18n/i18n';
 import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
 import { datasetManifestUrl } from './ui/datasetLocation';
@@ -17,7 +18,7 @@ import { datasetManifestUrl } from './ui/datasetLocation';
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
 const client = new AtlasWorkerClient();
-const formats = makeFormats('en');
+let formats: Formats = makeFormats('en');
 const mapContainer = byId('map');
 const statusBox = byId('status');
 const tooltip = new Tooltip(mapContainer);
@@ -63,27 +64,27 @@ async function refresh(): Promise<void> {
   let { computed } = store.getState();
   try {
     if (!computed || computed.yearIndex !== yearIndex || !sameRule(computed.result.rule, view.rule)) {
-      setStatus('Computing indicators…');
+      setStatus(t('status.computing'));
       computed = await client.compute({ yearIndex, rule: view.rule });
       if (generation !== renderGeneration) return;
       store.setState({ computed });
     }
     draw(dataset, view, computed);
-    setStatus('Drawing…');
+    setStatus(t('status.drawing'));
     await atlasMap.whenIdle();
     if (generation !== renderGeneration) return;
     mapContainer.dataset.ready = 'true';
     mapContainer.dataset.computeMs = computed.computeMs.toFixed(1);
     setStatus('');
   } catch (error) {
-    if (generation === renderGeneration) setStatus(`Could not compute: ${(error as Error).message}`, true);
+    if (generation === renderGeneration) setStatus(t('status.computeFailed', { message: (error as Error).message }), true);
   }
 }
 
 function draw(dataset: LoadedDataset, view: View, computed: ComputedView): void {
   const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
   const values = indicatorColumn(computed, view.ind, c);
-  const classes = classify(view.ind, values, (v) => formats.indicator(view.ind, v));
+  const classes = classify(view.ind, values, (v) => formats.indicator(view.ind, v), t('legend.noStar'));
   const colours = new Map<string, string>();
   dataset.regions.forEach((region, r) => {
     if (!Number.isNaN(values[r])) colours.set(region.id, classes.colours[classes.classOf(values[r])]);
@@ -91,7 +92,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView): void 
   atlasMap!.setColours(colours);
   atlasMap!.setSelected(view.region);
   const category = dataset.categories[c];
-  renderLegend(byId('legend'), `${INDICATOR_LABELS[view.ind]} — ${category.name}, ${view.year}`, classes, formats.count);
+  renderLegend(byId('legend'), `${indicatorLabel(view.ind)} — ${category.name}, ${view.year}`, classes, formats.count);
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
 }
@@ -147,21 +148,43 @@ function onPointer(map: AtlasMap): void {
   };
 }
 
+/** Switches every string and number format; the choice is kept in the hash as `lang`. */
+function applyLang(lang: Lang): void {
+  setLang(lang);
+}
+
+onLangChange((lang) => {
+  formats = makeFormats(lang);
+  document.documentElement.lang = lang;
+  byId<HTMLSelectElement>('lang').value = lang;
+  translateDom(document);
+  controls.relabel();
+  const { dataset, view, computed } = store.getState();
+  if (dataset) renderDatasetInfo(byId('dataset-info'), dataset, formats);
+  if (dataset && view) {
+    store.setState({ view: { ...view, lang } });
+    if (computed) void refresh();
+  }
+});
+
 async function start(): Promise<void> {
-  setStatus('Loading dataset…');
+  const hashLang = parseHash(location.hash).view.lang;
+  applyLang(hashLang ?? detectLang(navigator.languages));
+  byId<HTMLSelectElement>('lang').addEventListener('change', (event) => applyLang((event.target as HTMLSelectElement).value as Lang));
+  setStatus(t('status.loadingDataset'));
   const manifestUrl = datasetManifestUrl(location.href, document.baseURI);
   let dataset: LoadedDataset;
   try {
-    dataset = await client.load(manifestUrl, (stage, fraction) => setStatus(`Loading ${stage}… ${Math.round(fraction * 100)}%`));
+    dataset = await client.load(manifestUrl, (stage, fraction) => setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
   } catch (error) {
-    setStatus(`Could not load the dataset: ${(error as Error).message}`, true);
+    setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
     store.setState({ status: 'error', error: (error as Error).message });
     return;
   }
   const notices: string[] = [];
   const { view: wanted, rejected } = parseHash(location.hash);
-  for (const key of rejected) notices.push(`The link's "${key}" value is not valid and was ignored.`);
-  const view = initialView(dataset, wanted, notices);
+  for (const key of rejected) notices.push(t('notice.badHashValue', { key }));
+  const view = { ...initialView(dataset, wanted, notices), lang: getLang() };
   regionIndex = new Map(dataset.regions.map((r, i) => [r.id, i]));
   store.setState({ dataset, view, notices, status: 'computing' });
   showNotices(notices);
@@ -187,8 +210,9 @@ async function start(): Promise<void> {
     const current = store.getState();
     if (!current.dataset || !current.view) return;
     const parsed = parseHash(location.hash);
-    const next: string[] = parsed.rejected.map((key) => `The link's "${key}" value is not valid and was ignored.`);
-    const view = initialView(current.dataset, { ...current.view, region: undefined, ...parsed.view }, next);
+    const next: string[] = parsed.rejected.map((key) => t('notice.badHashValue', { key }));
+    if (parsed.view.lang) applyLang(parsed.view.lang);
+    const view = { ...initialView(current.dataset, { ...current.view, region: undefined, ...parsed.view }, next), lang: getLang() };
     showNotices(next);
     store.setState({ view });
     void refresh();

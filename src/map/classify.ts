@@ -16,12 +16,12 @@ export interface Classes {
 }
 
 /** ColorBrewer, colour-blind safe. LQ is diverging around 1 (log-symmetric classes); stars categorical. */
-export function classify(indicator: IndicatorId, values: Float64Array, format: (v: number) => string): Classes {
+export function classify(indicator: IndicatorId, values: Float64Array, format: (v: number) => string, noStarLabel = 'no star'): Classes {
   switch (indicator) {
     case 'lq':
       return fixedClasses(values, [1 / 3, 0.5, 0.8, 1.25, 2, 3], [...schemeRdBu[7]].reverse(), format);
     case 'stars':
-      return starClasses(values);
+      return starClasses(values, noStarLabel);
     default:
       return quantileClasses(values, 5, [...schemeBlues[5]], format);
   }
@@ -81,7 +81,7 @@ function schemeFor(palette: string[], n: number): string[] {
   return n < 3 ? [scheme[0], scheme[2]].slice(0, n) : [...scheme];
 }
 
-function starClasses(values: Float64Array): Classes {
+function starClasses(values: Float64Array, noStarLabel: string): Classes {
   const colours = ['#f7f7f7', ...schemeYlOrBr[4].slice(1)];
-  return finalise(values, [1, 2, 3], colours, ['no star', '★', '★★', '★★★'], (v) => Math.min(3, Math.max(0, Math.round(v))));
+  return finalise(values, [1, 2, 3], colours, [noStarLabel, '★', '★★', '★★★'], (v) => Math.min(3, Math.max(0, Math.round(v))));
 }

@@ -1,5 +1,6 @@
 import type { Classes } from './classify';
 import { NO_DATA_COLOUR } from './classify';
+import { t } from '../i18n/i18n';
 
 /** Draws the legend from the same Classes the layer is coloured with, so the two cannot disagree. */
 export function renderLegend(container: HTMLElement, title: string, classes: Classes, formatCount: (n: number) => string): void {
@@ -19,11 +20,11 @@ export function renderLegend(container: HTMLElement, title: string, classes: Cla
     const n = document.createElement('span');
     n.className = 'legend-count';
     n.textContent = formatCount(count);
-    n.title = 'regions in this class';
+    n.title = t('legend.countTitle');
     item.append(swatch, text, n);
     list.append(item);
   };
   classes.colours.forEach((colour, i) => row(colour, classes.labels[i], classes.counts[i], 'class'));
-  row(NO_DATA_COLOUR, 'No data', classes.noData, 'nodata');
+  row(NO_DATA_COLOUR, t('legend.noData'), classes.noData, 'nodata');
   container.replaceChildren(heading, list);
 }

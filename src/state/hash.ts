@@ -1,4 +1,5 @@
 import { INDICATORS, type IndicatorId } from '../model/dataset';
+import { isLang, type Lang } from '../i18n/i18n';
 
 /**
  * The view as a URL hash: `#cat=<category id>&ind=<indicator>&year=<year>` — a stable contract
@@ -11,6 +12,7 @@ export interface HashView {
   year?: number;
   /** Selected (pinned) region id. */
   region?: string;
+  lang?: Lang;
 }
 
 export interface ParsedHash {
@@ -38,6 +40,11 @@ export function parseHash(hash: string): ParsedHash {
   }
   const region = params.get('region');
   if (region !== null && region !== '') view.region = region;
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (isLang(lang)) view.lang = lang;
+    else rejected.push('lang');
+  }
   return { view, rejected };
 }
 
@@ -47,5 +54,6 @@ export function formatHash(view: HashView): string {
   if (view.ind !== undefined) params.set('ind', view.ind);
   if (view.year !== undefined) params.set('year', String(view.year));
   if (view.region !== undefined) params.set('region', view.region);
+  if (view.lang !== undefined) params.set('lang', view.lang);
   return `#${params.toString()}`;
 }

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_RULE, type IndicatorId, type StarRule } from '../model/dataset';
 import type { ComputedView, LoadedDataset } from '../worker/protocol';
+import { t, type Lang } from '../i18n/i18n';
 
 export type Status = 'loading' | 'computing' | 'drawing' | 'ready' | 'error';
 
@@ -12,6 +13,7 @@ export interface View {
   rule: StarRule;
   /** Pinned region id. */
   region?: string;
+  lang?: Lang;
 }
 
 export interface AtlasState {
@@ -35,8 +37,8 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
   const defaults = dataset.manifest.defaultView ?? {};
   const pickCategory = (id: string | undefined) => (id !== undefined && categories.some((c) => c.id === id) ? id : undefined);
   const pickYear = (y: number | undefined) => (y !== undefined && years.includes(y) ? y : undefined);
-  if (wanted.cat !== undefined && !pickCategory(wanted.cat)) notices.push(`The link names a category that is not in this dataset; showing the default.`);
-  if (wanted.year !== undefined && !pickYear(wanted.year)) notices.push(`The link names year ${wanted.year}, which this dataset does not have; showing the latest year.`);
+  if (wanted.cat !== undefined && !pickCategory(wanted.cat)) notices.push(t('notice.unknownCategory'));
+  if (wanted.year !== undefined && !pickYear(wanted.year)) notices.push(t('notice.unknownYear', { year: wanted.year }));
   return {
     cat: pickCategory(wanted.cat) ?? pickCategory(defaults.cat) ?? categories[0].id,
     ind: wanted.ind ?? defaults.ind ?? 'lq',

@@ -1,13 +1,11 @@
 import type { Category, IndicatorId } from '../model/dataset';
+import { INDICATORS } from '../model/dataset';
 import { byId, el } from './dom';
+import { t, type MessageKey } from '../i18n/i18n';
 
-export const INDICATOR_LABELS: Record<IndicatorId, string> = {
-  employment: 'Employment',
-  lq: 'Location quotient',
-  stars: 'Stars (ECO)',
-  focus: 'Share of region’s employment (focus)',
-  size: 'Share of category’s employment (size)',
-};
+export function indicatorLabel(id: IndicatorId): string {
+  return t(`indicator.${id}` as MessageKey);
+}
 
 export interface ControlHandlers {
   category(id: string): void;
@@ -26,9 +24,7 @@ export class Controls {
   private current: string | undefined;
 
   constructor(handlers: ControlHandlers) {
-    this.indicatorSelect.replaceChildren(
-      ...Object.entries(INDICATOR_LABELS).map(([id, label]) => el('option', { value: id }, label)),
-    );
+    this.renderIndicators();
     this.search.addEventListener('input', () => this.renderCategories());
     this.search.addEventListener('keydown', (event) => {
       // Enter picks the first match, so search-and-go needs no mouse.
@@ -43,6 +39,18 @@ export class Controls {
     this.categorySelect.addEventListener('change', () => handlers.category(this.categorySelect.value));
     this.indicatorSelect.addEventListener('change', () => handlers.indicator(this.indicatorSelect.value as IndicatorId));
     this.yearSelect.addEventListener('change', () => handlers.year(Number(this.yearSelect.value)));
+  }
+
+  /** Re-labels everything in the current language, keeping the selection. */
+  relabel(): void {
+    const indicator = this.indicatorSelect.value;
+    this.renderIndicators();
+    this.indicatorSelect.value = indicator;
+    this.renderCategories();
+  }
+
+  private renderIndicators(): void {
+    this.indicatorSelect.replaceChildren(...INDICATORS.map((id) => el('option', { value: id }, indicatorLabel(id))));
   }
 
   setDataset(categories: Category[], years: number[]): void {
@@ -80,6 +88,7 @@ export class Controls {
   }
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalise(group: string): string {
+  if (group === 'traded' || group === 'local') return t(`group.${group}`);
+  return group.charAt(0).toUpperCase() + group.slice(1);
 }

@@ -1,24 +1,25 @@
 import type { LoadedDataset } from '../worker/protocol';
 import type { Formats } from './format';
 import { el } from './dom';
+import { t } from '../i18n/i18n';
 
 /** Title, attribution and what was joined or left out: the user sees every row that was not used. */
 export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset, formats: Formats): void {
   const { manifest, join, reports } = dataset;
   const n = formats.count;
   const items: (HTMLElement | null)[] = [
-    el('h2', {}, 'About this dataset'),
+    el('h2', {}, t('info.about')),
     manifest.description ? el('p', {}, manifest.description) : null,
     el('p', { class: 'attribution' }, manifest.attribution),
-    manifest.licence ? el('p', {}, `Licence: ${manifest.licence}`) : null,
-    el('h2', {}, 'Join report'),
+    manifest.licence ? el('p', {}, t('info.licence', { licence: manifest.licence })) : null,
+    el('h2', {}, t('info.join')),
     el(
       'ul',
       { id: 'join-report' },
-      el('li', { 'data-count': 'map' }, `${n(join.mapFeatures)} regions on the map`),
-      el('li', { 'data-count': 'matched' }, `${n(join.matched)} matched with data`),
-      el('li', { 'data-count': 'without-data' }, `${n(join.regionsWithoutData.length)} without data`),
-      el('li', { 'data-count': 'not-on-map' }, `${n(join.dataRegionsNotOnMap.length)} data regions not on the map`),
+      el('li', { 'data-count': 'map' }, t('info.mapRegions', { n: n(join.mapFeatures), count: join.mapFeatures })),
+      el('li', { 'data-count': 'matched' }, t('info.matched', { n: n(join.matched) })),
+      el('li', { 'data-count': 'without-data' }, t('info.withoutData', { n: n(join.regionsWithoutData.length) })),
+      el('li', { 'data-count': 'not-on-map' }, t('info.notOnMap', { n: n(join.dataRegionsNotOnMap.length) })),
     ),
   ];
   for (const report of reports) {
@@ -26,7 +27,13 @@ export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset
       el(
         'p',
         {},
-        `${report.file}: ${n(report.rowsRead)} rows read, ${n(report.rowsUsed)} used, ${n(report.unused.length)} not used, ${n(report.missingCells)} cells not reported.`,
+        t('info.rows', {
+          file: report.file,
+          read: n(report.rowsRead),
+          used: n(report.rowsUsed),
+          unused: n(report.unused.length),
+          missing: n(report.missingCells),
+        }),
       ),
     );
     for (const note of report.notes) items.push(el('p', {}, note));

@@ -1,6 +1,7 @@
 import type { CellDetails } from '../state/cellDetails';
 import type { Formats } from './format';
 import { el } from './dom';
+import { t } from '../i18n/i18n';
 
 /**
  * The region × category tooltip (`role="tooltip"`, a stable contract for tests). Follows the
@@ -28,21 +29,23 @@ export class Tooltip {
   ): void {
     this.pinnedRegion = pin ? content.regionId : undefined;
     const { details } = content;
-    const rows: [string, string][] = details
+    const rows: [string, string, string][] = details
       ? [
-          ['Employment', formats.count(details.employment)],
-          ...(details.establishments !== undefined ? ([['Establishments', formats.count(details.establishments)]] as [string, string][]) : []),
-          ['Location quotient', formats.lq(details.lq)],
-          ['Share of region’s employment', formats.share(details.focus)],
-          ['Share of category’s employment', formats.share(details.size)],
+          ['employment', t('tooltip.employment'), formats.count(details.employment)],
+          ...(details.establishments !== undefined
+            ? ([['establishments', t('tooltip.establishments'), formats.count(details.establishments)]] as [string, string, string][])
+            : []),
+          ['lq', t('tooltip.lq'), formats.lq(details.lq)],
+          ['focus', t('tooltip.focus'), formats.share(details.focus)],
+          ['size', t('tooltip.size'), formats.share(details.size)],
         ]
       : [];
     const parts = [
       el('div', { class: 'tooltip-head' }, el('strong', { 'data-field': 'region' }, content.regionName), pin ? this.closeButton() : null),
       el('div', { class: 'tooltip-category', 'data-field': 'category' }, content.categoryName, content.year ? ` · ${content.year}` : ''),
       details
-        ? el('dl', {}, ...rows.flatMap(([label, value]) => [el('dt', {}, label), el('dd', { 'data-field': fieldName(label) }, value)]))
-        : el('p', { class: 'tooltip-nodata' }, 'No data for this region'),
+        ? el('dl', {}, ...rows.flatMap(([field, label, value]) => [el('dt', {}, label), el('dd', { 'data-field': field }, value)]))
+        : el('p', { class: 'tooltip-nodata' }, t('tooltip.noData')),
       details ? starsLine(details) : null,
     ];
     this.element.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
@@ -58,7 +61,7 @@ export class Tooltip {
   }
 
   private closeButton(): HTMLButtonElement {
-    const button = el('button', { type: 'button', class: 'tooltip-close', 'aria-label': 'Close' }, '×');
+    const button = el('button', { type: 'button', class: 'tooltip-close', 'aria-label': t('tooltip.close') }, '×');
     button.addEventListener('click', (event) => {
       event.stopPropagation();
       this.hide(true);
@@ -76,25 +79,20 @@ export class Tooltip {
   }
 }
 
-function fieldName(label: string): string {
-  if (label.startsWith('Employment')) return 'employment';
-  if (label.startsWith('Establishments')) return 'establishments';
-  if (label.startsWith('Location')) return 'lq';
-  return label.includes('region’s') ? 'focus' : 'size';
-}
-
 function starsLine(details: CellDetails): HTMLElement {
-  const earned = [details.sizeStar && 'size', details.specialisationStar && 'specialisation', details.focusStar && 'focus'].filter(
-    (s): s is string => typeof s === 'string',
-  );
+  const earned = [
+    details.sizeStar && t('stars.size'),
+    details.specialisationStar && t('stars.specialisation'),
+    details.focusStar && t('stars.focus'),
+  ].filter((s): s is string => typeof s === 'string');
   const stars = '★'.repeat(details.starCount) + '☆'.repeat(Math.max(0, 3 - details.starCount));
-  const text = earned.length > 0 ? `${earned.length} star${earned.length > 1 ? 's' : ''}: ${earned.join(', ')}` : 'no star';
+  const text = earned.length > 0 ? `${t('stars.count', { n: earned.length })}: ${earned.join(', ')}` : t('stars.none');
   return el(
     'p',
     { class: 'tooltip-stars', 'data-field': 'stars', 'data-stars': String(details.starCount) },
     el('span', { class: 'stars', 'aria-hidden': 'true' }, stars),
     ' ',
     text,
-    details.strong !== undefined ? ` · ${details.strong10 ? 'strong cluster (top 10%)' : details.strong ? 'strong cluster' : 'not a strong cluster'}` : '',
+    details.strong !== undefined ? ` · ${t(details.strong10 ? 'cmp.strong10' : details.strong ? 'cmp.strong' : 'cmp.notStrong')}` : '',
   );
 }
