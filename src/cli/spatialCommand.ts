@@ -30,7 +30,7 @@ export const SPATIAL_USAGE = `usage: npm run -s atlas -- spatial --regions <file
     [--seed 1] [--out <file.csv>] [--style W|B] [--neighbours <file.json>] [--object <name>]
   --regions       polygon boundaries (longitude/latitude); TopoJSON: --object, else the one with most polygons
   --id            feature property holding the region id
-  --values        CSV with a "region" column (matching --id) and the value column
+  --values        CSV with a "region" column (or one named like --id) and the value column
   --weights       queen (default, as spdep poly2nb): a shared point; rook: two shared points;
                   knn:<k>: k nearest planar centroids by great-circle distance
   --neighbours    JSON neighbour list {"id": ["id", ...]} or {"id": {"neighbors": [...]}} instead of --weights
@@ -129,13 +129,14 @@ export interface RegionValues {
 }
 
 /** Values by region id from a delimited table; every row is used, reported, or an error. */
-export function readRegionValues(table: DelimitedTable, valueColumn: string, regionIds: readonly string[]): RegionValues {
+export function readRegionValues(table: DelimitedTable, valueColumn: string, regionIds: readonly string[], idColumn?: string): RegionValues {
   const file = table.fileName;
   const headerLine = table.lines.length > 0 ? table.lines[0] - 1 : 1;
   const find = (name: string) => table.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-  const regionAt = find('region');
+  // A file keyed by the boundary's own id column (e.g. NUTS_ID) is accepted as well.
+  const regionAt = find('region') >= 0 || idColumn === undefined ? find('region') : find(idColumn);
   const valueAt = find(valueColumn);
-  if (regionAt < 0) throw new InputError({ file, line: headerLine }, `no "region" column (columns: ${table.header.join(', ')})`);
+  if (regionAt < 0) throw new InputError({ file, line: headerLine }, `no "region" column${idColumn ? ` (nor "${idColumn}")` : ''} (columns: ${table.header.join(', ')})`);
   if (valueAt < 0) throw new InputError({ file, line: headerLine }, `no "${valueColumn}" column (columns: ${table.header.join(', ')})`);
   const mark = detectDecimalMark(table.rows.map((r) => r[valueAt]), table.delimiter);
   const index = new Map(regionIds.map((id, i) => [id, i]));
@@ -173,7 +174,7 @@ export async function runSpatial(argv: string[]): Promise<number> {
   const notes: string[] = [...boundaries.notes];
 
   const table = parseDelimited(readText(options.values), options.values);
-  const read = readRegionValues(table, options.valueColumn, ids);
+  const read = readRegionValues(table, options.valueColumn, ids, options.id);
 
   let neighbours: NeighbourList;
   if (options.neighbours !== undefined) {

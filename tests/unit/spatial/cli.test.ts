@@ -65,6 +65,13 @@ describe('atlas spatial', () => {
     expect(parse(again.stdout)).toEqual(rows);
   });
 
+  it('accepts a values file keyed by a column named like --id instead of "region"', () => {
+    const byCode = atlas('--regions', `${fixtures}/grid2x2.geojson`, '--id', 'code', '--values', `${fixtures}/values2x2-by-code.csv`, '--value-column', 'jobs', '--weights', 'rook');
+    const byRegion = atlas('--regions', `${fixtures}/grid2x2.geojson`, '--id', 'code', '--values', `${fixtures}/values2x2.csv`, '--value-column', 'jobs', '--weights', 'rook');
+    expect(byCode.code, byCode.stderr).toBe(0);
+    expect(byCode.stdout).toBe(byRegion.stdout);
+  });
+
   it('is reproducible from --seed', () => {
     const args = ['--regions', `${fixtures}/grid3x3.geojson`, '--id', 'code', '--values', `${fixtures}/values3x3.csv`, '--value-column', 'jobs', '--permutations', '199'];
     const a = atlas(...args, '--seed', '3').stdout;
