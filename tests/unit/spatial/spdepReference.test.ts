@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
 import { haveSharedData, sharedDataPath } from '../../shared-data';
 import {
@@ -90,14 +90,23 @@ const DATASETS = ['nuts2_60m', 'nuts2_20m', 'nuts3_60m', 'ru_subjects'] as const
 for (const name of DATASETS) {
   const meta = global.datasets[name];
   describe.skipIf(!haveSharedData(meta.file))(`spdep ${global.meta.spdep} reference: ${name} (${meta.file})`, () => {
-    const collection = JSON.parse(readFileSync(sharedDataPath(meta.file), 'utf8')) as FeatureCollection;
-    const features = collection.features as Feature<PolygonalGeometry>[];
-    const geometries = features.map((f) => f.geometry);
-    const ids = features.map((f) => String(f.properties?.[meta.id]));
-    const reference = readReference(name);
-    const values = Float64Array.from(geometries, (g, i) => Math.log(planarSummary(g, i).area));
-    const { queen, rook } = queenAndRookNeighbours(geometries);
+    // Loaded in beforeAll: a skipped suite's body still runs to collect its tests.
+    let geometries: PolygonalGeometry[] = [];
+    let ids: string[] = [];
+    let reference: ReferenceRow[] = [];
+    let values = new Float64Array(0);
+    let queen: NeighbourList;
+    let rook: NeighbourList;
     const nsim = global.meta.nsim;
+    beforeAll(() => {
+      const collection = JSON.parse(readFileSync(sharedDataPath(meta.file), 'utf8')) as FeatureCollection;
+      const features = collection.features as Feature<PolygonalGeometry>[];
+      geometries = features.map((f) => f.geometry);
+      ids = features.map((f) => String(f.properties?.[meta.id]));
+      reference = readReference(name);
+      values = Float64Array.from(geometries, (g, i) => Math.log(planarSummary(g, i).area));
+      ({ queen, rook } = queenAndRookNeighbours(geometries));
+    });
 
     it('lists the regions in the same order', () => {
       expect(reference.map((r) => r.id)).toEqual(ids);
