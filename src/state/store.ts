@@ -5,14 +5,47 @@ import { t, type Lang } from '../i18n/i18n';
 
 export type Status = 'loading' | 'computing' | 'drawing' | 'ready' | 'error';
 
+/**
+ * How the map is shaded. `choropleth` shows `ind` (including the categorical stars); the others
+ * are spatial statistics of the selected category (of `ind`'s values) or change between years.
+ */
+export const MAP_MODES = ['choropleth', 'lisa', 'gistar', 'change'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+
+/** Change between `baseYear` and `year`: absolute employment, CAGR, LQ change, stars gained/lost. */
+export const CHANGE_MEASURES = ['abs', 'cagr', 'lq', 'stars'] as const;
+export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
+
+export const CLASS_METHODS = ['quantile', 'equal', 'ckmeans', 'manual'] as const;
+export type ClassMethod = (typeof CLASS_METHODS)[number];
+
+export interface Classification {
+  method: ClassMethod;
+  /** Number of classes (ignored for categorical modes). */
+  classes: number;
+  /** d3-scale-chromatic scheme name, e.g. "Blues", "RdBu". */
+  palette: string;
+  /** Class boundaries for `manual`. */
+  thresholds?: number[];
+}
+
+export const DEFAULT_CLASSIFICATION: Classification = { method: 'quantile', classes: 5, palette: 'Blues' };
+
 /** What the user is looking at: everything a shared link restores. */
 export interface View {
   cat: string;
   ind: IndicatorId;
+  mode: MapMode;
   year: number;
+  /** The earlier year of a change map. */
+  baseYear?: number;
+  change: ChangeMeasure;
   rule: StarRule;
+  classification: Classification;
   /** Pinned region id. */
   region?: string;
+  /** Map camera; absent: fit the dataset. */
+  viewport?: { lng: number; lat: number; zoom: number };
   lang?: Lang;
 }
 
@@ -43,7 +76,12 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
     cat: pickCategory(wanted.cat) ?? pickCategory(defaults.cat) ?? categories[0].id,
     ind: wanted.ind ?? defaults.ind ?? 'lq',
     year: pickYear(wanted.year) ?? pickYear(defaults.year) ?? years[years.length - 1],
+    mode: wanted.mode ?? 'choropleth',
+    change: wanted.change ?? 'abs',
+    baseYear: pickYear(wanted.baseYear),
     rule: wanted.rule ?? DEFAULT_RULE,
+    classification: wanted.classification ?? DEFAULT_CLASSIFICATION,
+    viewport: wanted.viewport,
     region: wanted.region !== undefined && dataset.regions.some((r) => r.id === wanted.region) ? wanted.region : undefined,
   };
 }

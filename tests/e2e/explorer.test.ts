@@ -1,52 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
-import { parseDelimited } from '../../src/io/delimited';
-import { wideTableToCube } from '../../src/io/wideTable';
-import { categoriesFromTable } from '../../src/io/categoriesTable';
+import { DEMO_DIR, OUTPUT_DIR, loadDemoCube, openPage, waitReady } from './page';
 import { computeIndicators } from '../../src/indicators/computeIndicators';
-import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type EmploymentCube } from '../../src/model/dataset';
+import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../../src/model/dataset';
 import { makeFormats } from '../../src/ui/format';
 
-const root = resolve(import.meta.dirname, '../..');
-const demoDir = resolve(root, 'public/geo/demo');
-const outputDir = resolve(root, 'test-output');
-
-/** The demo recomputed here, independently of the page, to check what the tooltip says. */
-function loadDemoCube(): EmploymentCube {
-  const read = (f: string) => parseDelimited(readFileSync(resolve(demoDir, f), 'utf8'), f);
-  const categories = categoriesFromTable(read('categories.csv'));
-  return wideTableToCube(read('employment.csv'), undefined, { categories }, read('establishments.csv')).cube;
-}
-
-interface PageWatch {
-  errors: string[];
-  foreignRequests: string[];
-}
-
-async function openPage(browser: Browser, url: string): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const watch: PageWatch = { errors: [], foreignRequests: [] };
-  const origin = new URL(url).origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(error.message));
-  page.on('request', (request) => {
-    const requestUrl = request.url();
-    if (!requestUrl.startsWith('data:') && !requestUrl.startsWith('blob:') && new URL(requestUrl).origin !== origin) {
-      watch.foreignRequests.push(requestUrl);
-    }
-  });
-  await page.goto(url);
-  return { page, watch };
-}
-
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector('#map[data-ready="true"]', { timeout: 60_000 });
-}
+const outputDir = OUTPUT_DIR;
+const demoDir = DEMO_DIR;
 
 describe('explorer on the built-in demo', () => {
   let browser: Browser;

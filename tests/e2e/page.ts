@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parseDelimited } from '../../src/io/delimited';
+import { wideTableToCube } from '../../src/io/wideTable';
+import { categoriesFromTable } from '../../src/io/categoriesTable';
+import type { EmploymentCube } from '../../src/model/dataset';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DEMO_DIR = resolve(ROOT, 'public/geo/demo');
+/** Screenshots and downloads from e2e runs (git-ignored). */
+export const OUTPUT_DIR = resolve(ROOT, 'test-output');
+
+/** The demo recomputed in Node, independently of the page, to check what the page says. */
+export function loadDemoCube(): EmploymentCube {
+  const read = (f: string) => parseDelimited(readFileSync(resolve(DEMO_DIR, f), 'utf8'), f);
+  const categories = categoriesFromTable(read('categories.csv'));
+  return wideTableToCube(read('employment.csv'), undefined, { categories }, read('establishments.csv')).cube;
+}
+
+export interface PageWatch {
+  /** Console errors and uncaught exceptions: a test fails when any appear. */
+  errors: string[];
+  /** Requests to any origin other than the site's own. */
+  foreignRequests: string[];
+}
+
+export async function openPage(browser: Browser, url: string, options: { locale?: string } = {}): Promise<{ page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  const watch: PageWatch = { errors: [], foreignRequests: [] };
+  const origin = new URL(url).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.errors.push(error.message));
+  page.on('request', (request) => {
+    const requestUrl = request.url();
+    if (!requestUrl.startsWith('data:') && !requestUrl.startsWith('blob:') && new URL(requestUrl).origin !== origin) {
+      watch.foreignRequests.push(requestUrl);
+    }
+  });
+  page.on('close', () => void context.close());
+  await page.goto(url);
+  return { page, watch };
+}
+
+/** Waits for the stable contract: the map drawn with the latest results. */
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('#map[data-ready="true"]', { timeout });
+}
