@@ -2,7 +2,7 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { findColumn, readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
+import { findColumn, readCount, readRowKeys, readYear, requireColumn, tableDecimalMark } from './tableColumns';
 import { countSuppressed, suppressionFlag } from './suppression';
 
 /** Which column holds what in a long table (one row per region × category [× year]). */
@@ -72,12 +72,9 @@ export function longTableToCube(
     report.rowsRead++;
     const row = table.rows[i];
     const line = table.lines[i];
-    const regionId = row[region].trim();
-    const categoryId = row[category].trim();
-    if (regionId === '' || categoryId === '') {
-      report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
-      continue;
-    }
+    const keys = readRowKeys(table, i, region, category, report);
+    if (!keys) continue;
+    const { regionId, categoryId } = keys;
     const y = year >= 0 ? readYear(table, i, year) : (options.defaultYear ?? 0);
     const e = flagColumn >= 0 && row[flagColumn].trim() !== '' ? readFlag(table, i, flagColumn, report, options) : readCount(table, i, employment, mark, report, options.suppression);
     const p = establishments >= 0 ? readCount(table, i, establishments, mark, report) : NaN;

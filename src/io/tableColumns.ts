@@ -78,3 +78,18 @@ export function readYear(table: DelimitedTable, rowIndex: number, column: number
   }
   return year;
 }
+
+/**
+ * The trimmed region and category of a row, or undefined (with the row recorded as unused and
+ * why) when either is empty.
+ */
+export function readRowKeys(table: DelimitedTable, rowIndex: number, region: number, category: number, report: TableReport): { regionId: string; categoryId: string } | undefined {
+  const row = table.rows[rowIndex];
+  const regionId = row[region].trim();
+  const categoryId = row[category].trim();
+  if (regionId === '' || categoryId === '') {
+    report.unused.push({ line: table.lines[rowIndex], reason: regionId === '' ? 'empty region' : 'empty category' });
+    return undefined;
+  }
+  return { regionId, categoryId };
+}
