@@ -2,7 +2,7 @@
 import type { EmploymentCube } from '../model/dataset';
 import { computeIndicators } from '../indicators/computeIndicators';
 import { loadHostedDataset } from './datasetSource';
-import { lqDenominatorMask } from './denominator';
+import { defaultDenominator, denominatorMask } from '../indicators/denominator';
 import { collectTransferables } from './transfer';
 import type { WorkerRequest, WorkerResponse, ComputedView } from './protocol';
 
@@ -45,7 +45,7 @@ function computeView(data: EmploymentCube, yearIndex: number, rule: ComputedView
       employment,
       establishments,
       benchmark: data.benchmark?.[yearIndex],
-      lqDenominatorMask: lqDenominatorMask(data.categories, rule),
+      lqDenominatorMask: denominatorMask(data.categories, defaultDenominator(data.categories, rule.kind)),
     },
     rule,
   );
