@@ -19,6 +19,13 @@ import { DEFAULT_CMP_PERCENTILES, type CmpPercentiles, type IndicatorInput, type
 
 export interface ComputeOptions {
   cmpPercentiles?: CmpPercentiles;
+  /**
+   * A previous result of the same dimensions whose per-cell buffers may be overwritten, so that
+   * a recompute (new rule, new year) does not pay for fresh memory: first writes to a new
+   * 240 MB of matrices cost more than the arithmetic. Buffers that were transferred away
+   * (detached, length 0) or have the wrong length are replaced. The old result is invalid after.
+   */
+  reuse?: IndicatorResult;
 }
 
 export function computeIndicators(input: IndicatorInput, rule: StarRule, options: ComputeOptions = {}): IndicatorResult {
@@ -38,6 +45,11 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     if (missing > 0) warnings.push(`The benchmark has no value for ${missing} categories: their LQ and size share are undefined.`);
   }
 
+  const n = nRegions * nCategories;
+  const old = options.reuse;
+  const f64 = (a: Float64Array | undefined) => (a && a.length === n ? a : new Float64Array(n));
+  const u8 = (a: Uint8Array | undefined) => (a && a.length === n ? a : new Uint8Array(n));
+
   const { lq, focus, size } = cellShares(
     nRegions,
     nCategories,
@@ -46,6 +58,7 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     totals.regionDenominator,
     categoryTotal,
     denominatorTotal,
+    { lq: f64(old?.lq), focus: f64(old?.focus), size: f64(old?.size) },
   );
   const { stars: thresholds, cmp: strongThresholds } = categoryThresholds(
     {
@@ -61,11 +74,17 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     rule,
     options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES,
   );
-  const { stars, starCount } = assignStars(nRegions, nCategories, employment, focus, lq, thresholds);
+  const { stars, starCount } = assignStars(nRegions, nCategories, employment, focus, lq, thresholds, {
+    stars: u8(old?.stars),
+    starCount: u8(old?.starCount),
+  });
 
   let cmp;
   if (strongThresholds) {
-    cmp = strongClusters(nRegions, nCategories, employment, lq, establishments, strongThresholds);
+    cmp = strongClusters(nRegions, nCategories, employment, lq, establishments, strongThresholds, {
+      strong: u8(old?.cmp?.strong),
+      strong10: u8(old?.cmp?.strong10),
+    });
     if (!cmp.establishmentsUsed) {
       warnings.push('No establishment counts: strong clusters were judged on LQ and employment only.');
     }

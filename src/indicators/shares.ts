@@ -39,11 +39,12 @@ export function cellShares(
   regionDenominator: Float64Array,
   categoryTotal: Float64Array,
   denominatorTotal: number,
+  out?: CellShares,
 ): CellShares {
   const n = nRegions * nCategories;
-  const lq = new Float64Array(n);
-  const focus = new Float64Array(n);
-  const size = new Float64Array(n);
+  const lq = out?.lq ?? new Float64Array(n);
+  const focus = out?.focus ?? new Float64Array(n);
+  const size = out?.size ?? new Float64Array(n);
   const D = denominatorTotal;
   // The hot loop divides unconditionally (no per-cell branches); the rare rows and columns whose
   // denominator is not positive are set to NaN afterwards, giving exactly focusOf/sizeOf/lqOf.

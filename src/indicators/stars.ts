@@ -21,10 +21,11 @@ export function assignStars(
   focus: Float64Array,
   lq: Float64Array,
   t: StarThresholds,
+  out?: { stars: Uint8Array; starCount: Uint8Array },
 ): { stars: Uint8Array; starCount: Uint8Array } {
   const n = nRegions * nCategories;
-  const stars = new Uint8Array(n);
-  const starCount = new Uint8Array(n);
+  const stars = out?.stars ?? new Uint8Array(n);
+  const starCount = out?.starCount ?? new Uint8Array(n);
   const { size: sizeT, specialisation: lqT, focus: focusT } = t;
   // Written without data-dependent branches (`+(a >= b)` compiles to a flag, not a jump): whether
   // a cell is zero is unpredictable in real tables, and mispredictions bound a branchy loop.

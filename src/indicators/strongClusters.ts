@@ -20,19 +20,20 @@ export function strongClusters(
   lq: Float64Array,
   establishments: Float64Array | undefined,
   t: StrongThresholds,
+  out?: { strong: Uint8Array; strong10: Uint8Array },
 ): StrongClusters {
   const n = nRegions * nCategories;
-  const strong = new Uint8Array(n);
-  const strong10 = new Uint8Array(n);
+  const strong = out?.strong ?? new Uint8Array(n);
+  const strong10 = out?.strong10 ?? new Uint8Array(n);
   const est = t.establishmentsUsed ? establishments : undefined;
+  // Every cell is written (reused buffers need no clearing), without data-dependent branches.
   for (let r = 0, i = 0; r < nRegions; r++) {
     for (let c = 0; c < nCategories; c++, i++) {
       const e = employment[i];
       const q = lq[i];
-      if (!(e > 0) || !(q >= 1) || !(e > t.employmentFloor[c])) continue;
-      if (est && !(est[i] > t.establishmentsFloor[c])) continue;
-      if (q >= t.lqStrong[c]) strong[i] = 1;
-      if (q >= t.lqStrong10[c]) strong10[i] = 1;
+      const base = +(e > 0) & +(q >= 1) & +(e > t.employmentFloor[c]) & (est ? +(est[i] > t.establishmentsFloor[c]) : 1);
+      strong[i] = base & +(q >= t.lqStrong[c]);
+      strong10[i] = base & +(q >= t.lqStrong10[c]);
     }
   }
   return { ...t, strong, strong10 };

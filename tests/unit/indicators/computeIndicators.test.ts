@@ -234,3 +234,26 @@ describe('cmp strong clusters, hand-computed', () => {
     expect(column(res.stars, 2, 0)).toEqual([0, 0, 0, 0, SIZE | FOCUS]);
   });
 });
+
+describe('reusing the buffers of a previous result', () => {
+  it('gives the same values as a fresh computation, in the old buffers', () => {
+    const withEst = { ...input, establishments: new Float64Array(12).fill(3), lqDenominatorMask: Uint8Array.of(1, 1, 0) };
+    const first = computeIndicators(withEst, { ...DEFAULT_RULE, kind: 'cmp' });
+    const lqBuffer = first.lq.buffer;
+    // Different rule and different data, so every cell changes.
+    const other = { ...withEst, employment: withEst.employment.map((v) => (Number.isNaN(v) ? 7 : v === 0 ? NaN : v * 3 + 1)) };
+    const reused = computeIndicators(other, { ...DEFAULT_RULE, kind: 'cmp', cutShare: 0.5 }, { reuse: first });
+    const fresh = computeIndicators(other, { ...DEFAULT_RULE, kind: 'cmp', cutShare: 0.5 });
+    expect(reused.lq.buffer).toBe(lqBuffer);
+    for (const key of ['lq', 'focus', 'size', 'stars', 'starCount'] as const) expect([...reused[key]]).toEqual([...fresh[key]]);
+    expect([...reused.cmp!.strong]).toEqual([...fresh.cmp!.strong]);
+    expect([...reused.cmp!.strong10]).toEqual([...fresh.cmp!.strong10]);
+  });
+
+  it('replaces buffers of the wrong size', () => {
+    const small = computeIndicators(table([[1, 2]]), DEFAULT_RULE);
+    const res = computeIndicators(input, DEFAULT_RULE, { reuse: small });
+    expect(res.lq).not.toBe(small.lq);
+    expect([...res.stars]).toEqual([...computeIndicators(input, DEFAULT_RULE).stars]);
+  });
+});
