@@ -56,6 +56,10 @@ export class AtlasMap {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.ready = new Promise((resolve) => {
       this.map.on('load', () => {
+        // Fit again once the page's layout has settled: the container may have changed size
+        // since the constructor measured it.
+        this.map.resize();
+        if (options.bounds) this.map.fitBounds(options.bounds, { padding: 20, animate: false });
         this.addLayers(options);
         resolve();
       });

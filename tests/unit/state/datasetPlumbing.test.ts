@@ -71,10 +71,13 @@ describe('feature join', () => {
     expect(() => regionFeatureKeys(line, 'r.geojson', 'code', 'label')).toThrow('feature 0: geometry is LineString');
   });
 
-  it('frames the bulk of the features, not a far outlier', () => {
+  it('frames the bulk of the features whole, not a far outlier', () => {
     const features = Array.from({ length: 100 }, (_, i) => ({ geometry: square(i % 10) }));
     features.push({ geometry: square(170) });
+    // Edge squares (0 and 9) are included whole: bounds reach 10, not the centre 9.5.
     expect(robustBounds({ features })).toEqual([0, 0, 10, 1]);
+    const wrapped = { geometry: { type: 'Polygon', coordinates: [[[-179, 0], [179, 0], [179, 1], [-179, 1], [-179, 0]]] } };
+    expect(robustBounds({ features: [...features, wrapped] })).toEqual([0, 0, 10, 1]);
   });
 });
 

@@ -1,0 +1,34 @@
+/**
+ * Regenerates docs/screenshot.png for the README: builds the site, opens the demo in headless
+ * Chromium on a given view and saves the page. `npx tsx scripts/screenshot.ts [hash]`
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serveStatic } from '../tests/e2e/staticServer';
+import { launchChromium } from '../tests/e2e/browser';
+
+const root = resolve(import.meta.dirname, '..');
+const hash = process.argv[2] ?? '#cat=automotive&ind=lq&year=2022';
+const outDir = mkdtempSync(join(tmpdir(), 'cluster-atlas-shot-'));
+execFileSync('npm', ['run', '-s', 'demo'], { cwd: root, stdio: 'inherit' });
+execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root });
+const server = await serveStatic(outDir);
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  await page.goto(server.url + hash);
+  await page.waitForSelector('#map[data-ready="true"]', { timeout: 120_000 });
+  const box = (await page.locator('#map canvas').boundingBox())!;
+  // Hover Wayne County, Michigan's neighbourhood so the tooltip shows a strong cluster.
+  await page.mouse.move(box.x + box.width * 0.72, box.y + box.height * 0.33);
+  await page.waitForTimeout(500);
+  mkdirSync(resolve(root, 'docs'), { recursive: true });
+  await page.screenshot({ path: resolve(root, 'docs/screenshot.png') });
+  console.log('wrote docs/screenshot.png');
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
