@@ -5,30 +5,13 @@
  * employment both products are exact, so the one rounding left is the division and an LQ that is
  * exactly 2 on paper is exactly 2 here (the specialisation star compares LQ ≥ 2).
  * Undefined ratios (a region or category with no employment in the denominator) are NaN.
- * The threshold step recomputes these from E(r,c) with the same functions rather than reading
- * the output matrices column-wise, so both see bit-identical values.
+ * columnGather.ts repeats this arithmetic (e / E(r), (e·D) / (D(r)·E(c))) when it gathers
+ * columns for the thresholds, so both see bit-identical values; change them together.
  */
 export interface CellShares {
   lq: Float64Array;
   focus: Float64Array;
   size: Float64Array;
-}
-
-/** E(r,c) / E(r). */
-export function focusOf(e: number, regionTotal: number): number {
-  return regionTotal > 0 ? e / regionTotal : NaN;
-}
-
-/** E(r,c) / E(c). */
-export function sizeOf(e: number, categoryTotal: number): number {
-  return categoryTotal > 0 ? e / categoryTotal : NaN;
-}
-
-/** (E(r,c)·D) / (D(r)·E(c)). */
-export function lqOf(e: number, regionDenominator: number, categoryTotal: number, denominatorTotal: number): number {
-  return regionDenominator > 0 && categoryTotal > 0 && denominatorTotal > 0
-    ? (e * denominatorTotal) / (regionDenominator * categoryTotal)
-    : NaN;
 }
 
 export function cellShares(

@@ -241,3 +241,42 @@ function shuffled(n: number, seed: number): number[] {
   }
   return out;
 }
+
+describe('thresholds equal order statistics of the published matrices', () => {
+  // Larger tables with fractional values (e.g. Eurostat thousands), several four-category blocks
+  // and a remainder: the gathered columns must match the published focus and LQ bit for bit.
+  const wide = fc
+    .record({ nRegions: fc.integer({ min: 1, max: 300 }), nCategories: fc.integer({ min: 4, max: 11 }), seed: fc.integer() })
+    .map(({ nRegions, nCategories, seed }) => {
+      let s = seed >>> 0 || 1;
+      const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+      const employment = Float64Array.from({ length: nRegions * nCategories }, () => {
+        const u = next();
+        return u < 0.2 ? 0 : u < 0.25 ? NaN : Math.round(next() * 5000) / 10;
+      });
+      const lqDenominatorMask = Uint8Array.from({ length: nCategories }, (_, c) => (c % 3 === 2 ? 0 : 1));
+      return { nRegions, nCategories, employment, lqDenominatorMask } satisfies IndicatorInput;
+    });
+
+  const kthLargest = (xs: number[], k: number) => (xs.length === 0 ? NaN : k === 0 ? Infinity : [...xs].sort((a, b) => b - a)[k - 1]);
+
+  it.each(['eco', 'paper', 'cmp'] as const)('%s', (kind) => {
+    fc.assert(
+      fc.property(wide, (input) => {
+        const res = computeIndicators(input, ruleOf(kind, 10, 4));
+        const { nRegions: nR, nCategories: nC, employment: emp } = input;
+        for (let c = 0; c < nC; c++) {
+          const rows = Array.from({ length: nR }, (_, r) => r * nC + c).filter((i) => emp[i] > 0);
+          const k = Math.ceil(rows.length / 10 - 1e-9);
+          expect(res.thresholds.eligible[c]).toBe(rows.length);
+          expect(res.thresholds.size[c]).toBe(kthLargest(rows.map((i) => emp[i]), k));
+          expect(res.thresholds.focus[c]).toBe(kthLargest(rows.map((i) => res.focus[i]), k));
+          const lqs = rows.map((i) => res.lq[i]).filter((q) => !Number.isNaN(q));
+          if (kind === 'paper') expect(res.thresholds.specialisation[c]).toBe(kthLargest(lqs, Math.ceil(lqs.length / 10 - 1e-9)));
+          if (kind === 'cmp') expect(res.cmp!.lqStrong[c]).toBe(quantile(lqs, 0.75) ?? NaN);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
