@@ -1,0 +1,72 @@
+/**
+ * Sorting, searching and paging of region tables (the category ranking and the data table), kept
+ * apart from the DOM so the order rules are unit-tested: missing values (NaN) always sort last,
+ * whichever the direction; text compares by the UI language's collation; equal keys keep their
+ * original order, so a ranking by stars keeps the previous order within each star count.
+ */
+export type SortDirection = 'asc' | 'desc';
+export type SortValue = number | string;
+
+/** Row indices in sorted order. */
+export function sortedOrder(n: number, key: (row: number) => SortValue, direction: SortDirection, locale = 'en'): number[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const keys = Array.from({ length: n }, (_, i) => key(i));
+  const sign = direction === 'asc' ? 1 : -1;
+  const order = Array.from({ length: n }, (_, i) => i);
+  return order.sort((a, b) => {
+    const ka = keys[a];
+    const kb = keys[b];
+    const missingA = typeof ka === 'number' && Number.isNaN(ka);
+    const missingB = typeof kb === 'number' && Number.isNaN(kb);
+    if (missingA || missingB) return missingA === missingB ? a - b : missingA ? 1 : -1;
+    const d = typeof ka === 'string' || typeof kb === 'string' ? collator.compare(String(ka), String(kb)) : ka - kb;
+    return d !== 0 ? sign * d : a - b;
+  });
+}
+
+/** Folds case, diacritics and ё so that "quebec" finds "Québec" and "орел" finds "Орёл". */
+export function foldForSearch(text: string): string {
+  return text
+    .replace(/[ёЁ]/g, 'е')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Rows whose name contains the query, best first: names starting with it, then names with a word
+ * starting with it, then the rest; within each group the given order is kept.
+ */
+export function searchRows(order: readonly number[], name: (row: number) => string, query: string): number[] {
+  const q = foldForSearch(query);
+  if (q === '') return [...order];
+  const starts: number[] = [];
+  const wordStarts: number[] = [];
+  const contains: number[] = [];
+  for (const row of order) {
+    const folded = foldForSearch(name(row));
+    const at = folded.indexOf(q);
+    if (at < 0) continue;
+    if (at === 0) starts.push(row);
+    else if (folded.includes(` ${q}`)) wordStarts.push(row);
+    else contains.push(row);
+  }
+  return [...starts, ...wordStarts, ...contains];
+}
+
+export interface Page {
+  /** 0-based page, clamped to what exists. */
+  page: number;
+  pages: number;
+  /** Row positions [start, end) of the page. */
+  start: number;
+  end: number;
+}
+
+export function pageOf(total: number, page: number, size: number): Page {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  return { page: p, pages, start: p * size, end: Math.min(total, (p + 1) * size) };
+}

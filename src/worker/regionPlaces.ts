@@ -1,0 +1,90 @@
+/**
+ * Where each map region is, for keyboard navigation and for flying the map to a region: a label
+ * point inside the region and its bounding box. Computed once in the worker from the boundaries
+ * it already parsed, so the page never parses geometry itself.
+ *
+ * Label point: the area centroid of the region's largest part (islands and exclaves would pull a
+ * whole-region centroid into the sea); when that centroid falls outside the part (a crescent, a
+ * U-shaped county), the midpoint of the widest inside stretch of the horizontal line through it.
+ */
+import type { Position } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
+import { planarSummary, polygonsOf, type PolygonalGeometry } from '../indicators/spatial';
+
+export interface RegionPlaces {
+  /** Feature ids in the file's order. */
+  ids: string[];
+  /** Per feature: longitude, latitude of its label point. */
+  labels: Float64Array;
+  /** Per feature: west, south, east, north. */
+  bounds: Float64Array;
+}
+
+export function regionPlaces(geojson: unknown, idProperty: string): RegionPlaces {
+  const features = (geojson as { features: { properties?: Record<string, unknown> | null; geometry: PolygonalGeometry }[] }).features;
+  const ids: string[] = [];
+  const labels = new Float64Array(features.length * 2);
+  const bounds = new Float64Array(features.length * 4);
+  features.forEach((feature, i) => {
+    ids.push(String(feature.properties?.[idProperty]));
+    const parts = polygonsOf(feature.geometry, i);
+    const [x, y] = labelPoint(parts, i);
+    labels[2 * i] = x;
+    labels[2 * i + 1] = y;
+    bounds.set(extent(parts), 4 * i);
+  });
+  return { ids, labels, bounds };
+}
+
+function labelPoint(parts: Position[][][], feature: number): [number, number] {
+  let largest = parts[0];
+  let largestArea = -1;
+  for (const rings of parts) {
+    const { area } = planarSummary({ type: 'Polygon', coordinates: rings }, feature);
+    if (area > largestArea) {
+      largestArea = area;
+      largest = rings;
+    }
+  }
+  const c = planarSummary({ type: 'Polygon', coordinates: largest }, feature);
+  if (booleanPointInPolygon([c.x, c.y], { type: 'Polygon', coordinates: largest })) return [c.x, c.y];
+  return widestStretch(largest, c.y) ?? [c.x, c.y];
+}
+
+/** Midpoint of the longest inside segment of the line at latitude y, or undefined if it misses. */
+function widestStretch(rings: Position[][], y: number): [number, number] | undefined {
+  const crossings: number[] = [];
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let best: [number, number] | undefined;
+  let width = 0;
+  for (let k = 0; k + 1 < crossings.length; k += 2) {
+    if (crossings[k + 1] - crossings[k] > width) {
+      width = crossings[k + 1] - crossings[k];
+      best = [(crossings[k] + crossings[k + 1]) / 2, y];
+    }
+  }
+  return best;
+}
+
+function extent(parts: Position[][][]): [number, number, number, number] {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const rings of parts) {
+    for (const p of rings[0]) {
+      if (p[0] < west) west = p[0];
+      if (p[0] > east) east = p[0];
+      if (p[1] < south) south = p[1];
+      if (p[1] > north) north = p[1];
+    }
+  }
+  return [west, south, east, north];
+}
