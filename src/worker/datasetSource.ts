@@ -8,6 +8,7 @@ import { InputError } from '../io/errors';
 import { joinCubeToFeatures, regionFeatureKeys } from '../io/featureJoin';
 import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from './protocol';
+import { regionPlaces } from './regionPlaces';
 
 type Progress = (stage: string, fraction: number) => void;
 
@@ -48,6 +49,7 @@ export async function loadHostedDataset(manifestUrl: string, progress: Progress)
       hasEstablishments: cube.establishments !== undefined,
       join,
       reports,
+      places: regionPlaces(boundaries, manifest.regions.id),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Category, Region, StarRule } from '../model/dataset';
 import type { DatasetManifest } from '../io/manifest';
 import type { TableReport } from '../io/cubeBuilder';
 import type { IndicatorResult } from '../indicators/types';
+import type { RegionPlaces } from './regionPlaces';
 
 /** How data regions met map features: nothing unmatched goes unreported. */
 export interface JoinSummary {
@@ -26,6 +27,8 @@ export interface LoadedDataset {
   hasEstablishments: boolean;
   join: JoinSummary;
   reports: TableReport[];
+  /** Label points and bounding boxes of the map's regions (keyboard navigation, fly to a region). */
+  places?: RegionPlaces;
 }
 
 /** Which year (by index into `years`) and rule to compute. */
