@@ -1,59 +1,205 @@
-import { INDICATORS, type IndicatorId } from '../model/dataset';
-import { isLang, type Lang } from '../i18n/i18n';
-
 /**
- * The view as a URL hash: `#cat=<category id>&ind=<indicator>&year=<year>` — a stable contract
- * checked from outside the app — plus optional keys. Values are only ever compared against known
- * ids; nothing from the hash is executed or inserted as HTML.
+ * The whole view as a versioned URL hash, so a link restores what its sender saw:
+ *
+ *   #v=2&cat=<category>&ind=<indicator>&year=<year>[&base=<year>]&mode=<mode>&change=<measure>
+ *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>&class=<method>&classes=<k>&palette=<scheme>
+ *    [&breaks=<x1,x2,…>][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
+ *
+ * `cat`, `ind` and `year` keep the meaning they had before versioning (a contract checked from
+ * outside); links without `v` are version 1 and are migrated (hashMigrations.ts). The dataset is
+ * not here but in the query (`?dataset=`): opening another dataset is a new page, a new hash is
+ * the same page showing something else.
+ *
+ * Every value is checked here for form (known names, numbers in range); whether a category,
+ * year or region exists is checked against the dataset by `initialView`. Rejected keys are
+ * reported for a notice. Values are only compared with known ids or parsed as numbers: nothing
+ * from the hash is executed or inserted as HTML.
  */
-export interface HashView {
-  cat?: string;
-  ind?: IndicatorId;
-  year?: number;
-  /** Selected (pinned) region id. */
-  region?: string;
-  lang?: Lang;
-}
+import { INDICATORS, type RuleKind } from '../model/dataset';
+import { isLang } from '../i18n/i18n';
+import { CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type Classification, type View } from './store';
+import { HASH_VERSION, migrateParams } from './hashMigrations';
+
+export { HASH_VERSION } from './hashMigrations';
+
+/** The part of a view a link can carry; any field may be missing or rejected. */
+export type HashView = Partial<View>;
 
 export interface ParsedHash {
   view: HashView;
   /** Keys whose values were rejected, for a notice to the user. */
   rejected: string[];
+  /** The version the link was written in (1: before versioning). */
+  version: number;
+  /** Written by a newer version of the app: read as far as this version understands it. */
+  newer: boolean;
 }
+
+export const RULE_KINDS: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
+
+/** The ColorBrewer schemes d3-scale-chromatic provides by class count. */
+export const COLORBREWER_SCHEMES = [
+  'Blues', 'Greens', 'Greys', 'Oranges', 'Purples', 'Reds',
+  'BuGn', 'BuPu', 'GnBu', 'OrRd', 'PuBuGn', 'PuBu', 'PuRd', 'RdPu', 'YlGnBu', 'YlGn', 'YlOrBr', 'YlOrRd',
+  'BrBG', 'PRGn', 'PiYG', 'PuOr', 'RdBu', 'RdGy', 'RdYlBu', 'RdYlGn', 'Spectral',
+] as const;
+
+/** Limits of what a link may ask for. */
+export const HASH_LIMITS = {
+  /** Class counts ColorBrewer can colour (diverging schemes go to 11). */
+  classes: [2, 11] as const,
+  /** Manual class boundaries. */
+  maxBreaks: 20,
+  /** Longest id accepted for a category or region. */
+  maxIdLength: 256,
+  zoom: [0, 24] as const,
+};
+
+const ID_KEYS = ['cat', 'region'] as const;
 
 export function parseHash(hash: string): ParsedHash {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const { params, version, newer, badVersion } = migrateParams(new URLSearchParams(hash.replace(/^#/, '')));
   const view: HashView = {};
-  const rejected: string[] = [];
-  const cat = params.get('cat');
-  if (cat !== null && cat !== '') view.cat = cat;
-  const ind = params.get('ind');
-  if (ind !== null) {
-    if ((INDICATORS as readonly string[]).includes(ind)) view.ind = ind as IndicatorId;
-    else rejected.push('ind');
+  const rejected: string[] = badVersion ? ['v'] : [];
+  const read = <T>(key: string, parse: (text: string) => T | undefined): T | undefined => {
+    const text = params.get(key);
+    if (text === null) return undefined;
+    const value = parse(text);
+    if (value === undefined) rejected.push(key);
+    return value;
+  };
+
+  for (const key of ID_KEYS) {
+    const value = read(key, (text) => (text !== '' && text.length <= HASH_LIMITS.maxIdLength ? text : undefined));
+    if (value !== undefined) view[key] = value;
   }
-  const year = params.get('year');
-  if (year !== null) {
-    const y = Number(year);
-    if (Number.isInteger(y)) view.year = y;
-    else rejected.push('year');
+  const ind = read('ind', oneOf(INDICATORS));
+  if (ind) view.ind = ind;
+  const year = read('year', wholeNumber);
+  if (year !== undefined) view.year = year;
+  const base = read('base', wholeNumber);
+  if (base !== undefined) view.baseYear = base;
+  const mode = read('mode', oneOf(MAP_MODES));
+  if (mode) view.mode = mode;
+  const change = read('change', oneOf(CHANGE_MEASURES));
+  if (change) view.change = change;
+
+  const kind = read('rule', oneOf(RULE_KINDS));
+  const cutShare = read('cut', numberIn(0, 1));
+  const lqThreshold = read('lqmin', numberIn(0, 1e6));
+  if (kind !== undefined || cutShare !== undefined || lqThreshold !== undefined) {
+    view.rule = { kind: kind ?? 'eco', cutShare: cutShare ?? DEFAULTS.cutShare, lqThreshold: lqThreshold ?? DEFAULTS.lqThreshold };
   }
-  const region = params.get('region');
-  if (region !== null && region !== '') view.region = region;
-  const lang = params.get('lang');
-  if (lang !== null) {
-    if (isLang(lang)) view.lang = lang;
-    else rejected.push('lang');
+
+  const method = read('class', oneOf(CLASS_METHODS));
+  const classes = read('classes', (text) => {
+    const k = wholeNumber(text);
+    return k !== undefined && k >= HASH_LIMITS.classes[0] && k <= HASH_LIMITS.classes[1] ? k : undefined;
+  });
+  const palette = read('palette', oneOf(COLORBREWER_SCHEMES));
+  const thresholds = read('breaks', increasingNumbers);
+  if (method !== undefined || classes !== undefined || palette !== undefined || thresholds !== undefined) {
+    const classification: Classification = {
+      method: method ?? DEFAULTS.classification.method,
+      classes: classes ?? DEFAULTS.classification.classes,
+      palette: palette ?? DEFAULTS.classification.palette,
+    };
+    if (thresholds !== undefined) classification.thresholds = thresholds;
+    view.classification = classification;
   }
-  return { view, rejected };
+
+  const at = read('at', viewport);
+  if (at) view.viewport = at;
+  const lang = read('lang', (text) => (isLang(text) ? text : undefined));
+  if (lang) view.lang = lang;
+  return { view, rejected, version, newer };
 }
 
+/** The hash of a view, current version; keys in a fixed order, commas left readable. */
 export function formatHash(view: HashView): string {
-  const params = new URLSearchParams();
-  if (view.cat !== undefined) params.set('cat', view.cat);
-  if (view.ind !== undefined) params.set('ind', view.ind);
-  if (view.year !== undefined) params.set('year', String(view.year));
-  if (view.region !== undefined) params.set('region', view.region);
-  if (view.lang !== undefined) params.set('lang', view.lang);
-  return `#${params.toString()}`;
+  const pairs: [string, string][] = [['v', String(HASH_VERSION)]];
+  const add = (key: string, value: string | number | undefined) => {
+    if (value !== undefined) pairs.push([key, String(value)]);
+  };
+  add('cat', view.cat);
+  add('ind', view.ind);
+  add('year', view.year);
+  add('base', view.baseYear);
+  add('mode', view.mode);
+  add('change', view.change);
+  if (view.rule) {
+    add('rule', view.rule.kind);
+    add('cut', view.rule.cutShare);
+    add('lqmin', view.rule.lqThreshold);
+  }
+  if (view.classification) {
+    const c = view.classification;
+    add('class', c.method);
+    add('classes', c.classes);
+    add('palette', c.palette);
+    if (c.thresholds && c.thresholds.length > 0) add('breaks', c.thresholds.join(','));
+  }
+  add('region', view.region);
+  if (view.viewport) {
+    const v = roundViewport(view.viewport);
+    add('at', `${v.lng},${v.lat},${v.zoom}`);
+  }
+  add('lang', view.lang);
+  return `#${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
+}
+
+/**
+ * A camera rounded to what a screen can show: zoom to 0.01, the centre to about a pixel at that
+ * zoom (a pixel spans 360 / (512 · 2^zoom) degrees), so links stay short and stable.
+ */
+export function roundViewport(v: { lng: number; lat: number; zoom: number }): { lng: number; lat: number; zoom: number } {
+  const zoom = Math.round(v.zoom * 100) / 100;
+  const digits = Math.min(7, Math.max(1, Math.ceil(Math.log10((512 * 2 ** zoom) / 360))));
+  const round = (x: number) => Number(x.toFixed(digits)) || 0; // no -0
+  return { lng: round(v.lng), lat: round(v.lat), zoom };
+}
+
+// What a v2 link naming only part of the rule or classification gets for the rest: fixed with
+// the format (not taken from the app's defaults, which may change while old links must not).
+const DEFAULTS = {
+  cutShare: 0.1,
+  lqThreshold: 2,
+  classification: { method: 'quantile', classes: 5, palette: 'Blues' } as Classification,
+};
+
+function oneOf<T extends string>(allowed: readonly T[]): (text: string) => T | undefined {
+  return (text) => ((allowed as readonly string[]).includes(text) ? (text as T) : undefined);
+}
+
+function wholeNumber(text: string): number | undefined {
+  return /^-?\d{1,9}$/.test(text) ? Number(text) : undefined;
+}
+
+/** A plain decimal number (no hex, no exponent games, no Infinity). */
+function decimal(text: string): number | undefined {
+  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(text) && text.length <= 32 ? Number(text) : undefined;
+}
+
+function numberIn(min: number, max: number): (text: string) => number | undefined {
+  return (text) => {
+    const x = decimal(text);
+    return x !== undefined && x >= min && x <= max ? x : undefined;
+  };
+}
+
+function increasingNumbers(text: string): number[] | undefined {
+  const parts = text.split(',');
+  if (parts.length === 0 || parts.length > HASH_LIMITS.maxBreaks) return undefined;
+  const values = parts.map(decimal);
+  if (values.some((x) => x === undefined)) return undefined;
+  const numbers = values as number[];
+  return numbers.every((x, i) => i === 0 || x > numbers[i - 1]) ? numbers : undefined;
+}
+
+function viewport(text: string): View['viewport'] | undefined {
+  const parts = text.split(',').map(decimal);
+  if (parts.length !== 3 || parts.some((x) => x === undefined)) return undefined;
+  const [lng, lat, zoom] = parts as number[];
+  if (Math.abs(lng) > 180 || Math.abs(lat) > 90 || zoom < HASH_LIMITS.zoom[0] || zoom > HASH_LIMITS.zoom[1]) return undefined;
+  return { lng, lat, zoom };
 }
