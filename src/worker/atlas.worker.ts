@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
-import type { EmploymentCube } from '../model/dataset';
-import { computeIndicators } from '../indicators/computeIndicators';
 import { loadHostedDataset } from './datasetSource';
-import { defaultDenominator, denominatorMask } from '../indicators/denominator';
 import { collectTransferables } from './transfer';
-import type { WorkerRequest, WorkerResponse, ComputedView } from './protocol';
+import { AnalysisEngine } from './analysisEngine';
+import type { WorkerRequest, WorkerResponse } from './protocol';
 
-// The cube lives here; the page receives only what it draws, as transferred typed arrays.
-let cube: EmploymentCube | undefined;
+// The cube lives here (in the engine, with its caches and spatial weights); the page receives only
+// what it draws, as transferred typed arrays.
+let engine: AnalysisEngine | undefined;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -22,34 +21,19 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const loaded = await loadHostedDataset(request.manifestUrl, (stage, fraction) =>
         post({ id: request.id, type: 'progress', stage, fraction }),
       );
-      cube = loaded.cube;
-      post({ id: request.id, type: 'loaded', dataset: loaded.dataset });
+      post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });
+      engine = new AnalysisEngine(loaded.cube, loaded.map);
+      post({ id: request.id, type: 'loaded', dataset: { ...loaded.dataset, weights: engine.weightsSummary, weightsError: engine.weightsError } });
+    } else if (!engine) {
+      throw new Error('no dataset loaded');
     } else if (request.type === 'compute') {
-      if (!cube) throw new Error('no dataset loaded');
-      post({ id: request.id, type: 'computed', view: computeView(cube, request.yearIndex, request.rule) });
+      post({ id: request.id, type: 'computed', view: engine.compute(request.yearIndex, request.rule) });
+    } else if (request.type === 'spatial') {
+      post({ id: request.id, type: 'spatial', spatial: engine.spatial(request) });
+    } else if (request.type === 'change') {
+      post({ id: request.id, type: 'change', change: engine.change(request) });
     }
   } catch (error) {
     post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 };
-
-function computeView(data: EmploymentCube, yearIndex: number, rule: ComputedView['result']['rule']): ComputedView {
-  if (!(yearIndex >= 0 && yearIndex < data.years.length)) throw new Error(`no year at index ${yearIndex}`);
-  const started = performance.now();
-  const employment = data.employment[yearIndex];
-  const establishments = data.establishments?.[yearIndex];
-  const result = computeIndicators(
-    {
-      nRegions: data.regions.length,
-      nCategories: data.categories.length,
-      employment,
-      establishments,
-      benchmark: data.benchmark?.[yearIndex],
-      lqDenominatorMask: denominatorMask(data.categories, defaultDenominator(data.categories, rule.kind)),
-    },
-    rule,
-  );
-  const computeMs = performance.now() - started;
-  // Copies: the cube's own arrays must stay here for the next request.
-  return { yearIndex, employment: employment.slice(), establishments: establishments?.slice(), result, computeMs };
-}

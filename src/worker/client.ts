@@ -1,4 +1,5 @@
 import type { ComputeRequest, ComputedView, LoadedDataset, WorkerRequest, WorkerResponse } from './protocol';
+import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void };
@@ -27,6 +28,14 @@ export class AtlasWorkerClient {
     return this.request({ type: 'compute', ...request });
   }
 
+  spatial(request: SpatialRequest): Promise<SpatialView> {
+    return this.request({ type: 'spatial', ...request });
+  }
+
+  change(request: ChangeRequest): Promise<ChangeView> {
+    return this.request({ type: 'change', ...request });
+  }
+
   private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress']): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -45,6 +54,8 @@ export class AtlasWorkerClient {
     this.pending.delete(message.id);
     if (message.type === 'error') pending.reject(new Error(message.message));
     else if (message.type === 'loaded') pending.resolve(message.dataset as never);
+    else if (message.type === 'spatial') pending.resolve(message.spatial as never);
+    else if (message.type === 'change') pending.resolve(message.change as never);
     else pending.resolve(message.view as never);
   }
 }

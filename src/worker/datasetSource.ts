@@ -9,6 +9,7 @@ import { joinCubeToFeatures, regionFeatureKeys } from '../io/featureJoin';
 import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from './protocol';
 import { regionPlaces } from './regionPlaces';
+import { mapGeometryOf, type MapGeometry } from './regionWeights';
 
 type Progress = (stage: string, fraction: number) => void;
 
@@ -16,7 +17,10 @@ type Progress = (stage: string, fraction: number) => void;
  * Fetches a hosted dataset folder (manifest and the files it names, all relative to it) and
  * turns it into a cube joined to the map's features. Runs in the worker so parsing never blocks the page.
  */
-export async function loadHostedDataset(manifestUrl: string, progress: Progress): Promise<{ dataset: LoadedDataset; cube: EmploymentCube }> {
+export async function loadHostedDataset(
+  manifestUrl: string,
+  progress: Progress,
+): Promise<{ dataset: LoadedDataset; cube: EmploymentCube; map: MapGeometry }> {
   progress('manifest', 0);
   const manifest = validateManifest(await fetchJson(manifestUrl), fileName(manifestUrl));
   const resolve = (file: string) => new URL(file, manifestUrl).href;
@@ -38,6 +42,7 @@ export async function loadHostedDataset(manifestUrl: string, progress: Progress)
   const join = joinCubeToFeatures(cube, features);
   return {
     cube,
+    map: mapGeometryOf(boundaries, features),
     dataset: {
       manifest,
       regionsUrl,

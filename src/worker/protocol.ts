@@ -3,6 +3,7 @@ import type { DatasetManifest } from '../io/manifest';
 import type { TableReport } from '../io/cubeBuilder';
 import type { IndicatorResult } from '../indicators/types';
 import type { RegionPlaces } from './regionPlaces';
+import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialView, WeightsSummary } from './analysisTypes';
 
 /** How data regions met map features: nothing unmatched goes unreported. */
 export interface JoinSummary {
@@ -29,6 +30,9 @@ export interface LoadedDataset {
   reports: TableReport[];
   /** Label points and bounding boxes of the map's regions (keyboard navigation, fly to a region). */
   places?: RegionPlaces;
+  /** Queen contiguity of the map's regions, built at load; absent with `weightsError` when it could not be. */
+  weights?: WeightsSummary;
+  weightsError?: string;
 }
 
 /** Which year (by index into `years`) and rule to compute. */
@@ -43,15 +47,21 @@ export interface ComputedView {
   employment: Float64Array;
   establishments?: Float64Array;
   result: IndicatorResult;
+  /** Per category: concentration indices and global Moran's I of LQ. */
+  categoryStats?: CategoryStats;
   computeMs: number;
 }
 
 export type WorkerRequest =
   | { id: number; type: 'load'; manifestUrl: string }
-  | ({ id: number; type: 'compute' } & ComputeRequest);
+  | ({ id: number; type: 'compute' } & ComputeRequest)
+  | ({ id: number; type: 'spatial' } & SpatialRequest)
+  | ({ id: number; type: 'change' } & ChangeRequest);
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
   | { id: number; type: 'loaded'; dataset: LoadedDataset }
   | { id: number; type: 'computed'; view: ComputedView }
+  | { id: number; type: 'spatial'; spatial: SpatialView }
+  | { id: number; type: 'change'; change: ChangeView }
   | { id: number; type: 'error'; message: string };

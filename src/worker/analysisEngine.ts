@@ -1,0 +1,150 @@
+/**
+ * Everything the worker computes for the page, on one loaded dataset:
+ *   compute(year, rule)  one year's indicators + per-category concentration and Moran's I of LQ
+ *   spatial(request)     LISA (seeded permutations) and Gi* of one category's values
+ *   change(request)      change between two years, with life-cycle stages
+ * Results are cached by year and rule (resultCache.ts), concentration by year, weight subsets by
+ * mask (regionWeights.ts): a new request recomputes only what it does not share with an old one.
+ * Nothing here touches the DOM or worker globals, so the unit tests drive it directly in Node.
+ */
+import type { EmploymentCube, IndicatorId, StarRule } from '../model/dataset';
+import { computeIndicators } from '../indicators/computeIndicators';
+import { categoryConcentration, type CategoryConcentration } from '../indicators/concentration';
+import { indicatorChange } from '../indicators/change';
+import { defaultDenominator, denominatorMask } from '../indicators/denominator';
+import type { IndicatorResult } from '../indicators/types';
+import { ResultCache, ruleKey } from './resultCache';
+import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeights, type WeightsSummary } from './regionWeights';
+import { NOT_ANALYSED, columnMoran, columnSpatial } from './spatialColumn';
+import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
+import type { ComputedView } from './protocol';
+
+export class AnalysisEngine {
+  private readonly results: ResultCache;
+  private readonly concentrations: ResultCache<CategoryConcentration>;
+  private readonly weights?: RegionWeights;
+  private readonly subsets?: WeightsSubsets;
+  /** Why there are no spatial weights (e.g. a geometry that is not polygonal). */
+  readonly weightsError?: string;
+
+  constructor(
+    private readonly cube: EmploymentCube,
+    map?: MapGeometry,
+  ) {
+    const cells = cube.regions.length * cube.categories.length;
+    this.results = new ResultCache(cells);
+    this.concentrations = new ResultCache(cells / 8);
+    if (!map) {
+      this.weightsError = 'the dataset has no map geometry';
+      return;
+    }
+    try {
+      this.weights = buildRegionWeights(cube.regions, map);
+      this.subsets = new WeightsSubsets(this.weights);
+    } catch (error) {
+      this.weightsError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  get weightsSummary(): WeightsSummary | undefined {
+    return this.weights?.summary;
+  }
+
+  /** One year's indicators under a rule (cached; the caller must not modify or transfer it). */
+  result(yearIndex: number, rule: StarRule): IndicatorResult {
+    const { cube } = this;
+    checkYear(cube, yearIndex);
+    return this.results.get(ruleKey(yearIndex, rule), () =>
+      computeIndicators(
+        {
+          nRegions: cube.regions.length,
+          nCategories: cube.categories.length,
+          employment: cube.employment[yearIndex],
+          establishments: cube.establishments?.[yearIndex],
+          benchmark: cube.benchmark?.[yearIndex],
+          lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, rule.kind)),
+        },
+        rule,
+      ),
+    );
+  }
+
+  /** What the page draws for a year and rule: copies, so that transferring them leaves the cache intact. */
+  compute(yearIndex: number, rule: StarRule): ComputedView {
+    const started = performance.now();
+    const result = this.result(yearIndex, rule);
+    const categoryStats = this.categoryStats(yearIndex, result);
+    const employment = this.cube.employment[yearIndex];
+    const establishments = this.cube.establishments?.[yearIndex];
+    return {
+      yearIndex,
+      employment: employment.slice(),
+      establishments: establishments?.slice(),
+      result: structuredClone(result),
+      categoryStats,
+      computeMs: performance.now() - started,
+    };
+  }
+
+  /** Concentration of every category (by year) and Moran's I of its LQ (by year and rule). */
+  categoryStats(yearIndex: number, result: IndicatorResult): CategoryStats {
+    const { cube } = this;
+    const nC = cube.categories.length;
+    const nR = cube.regions.length;
+    const concentration = this.concentrations.get(String(yearIndex), () =>
+      categoryConcentration({ nRegions: nR, nCategories: nC, employment: cube.employment[yearIndex], establishments: cube.establishments?.[yearIndex] }),
+    );
+    const stats: CategoryStats = {
+      ...structuredClone(concentration),
+      moranI: new Float64Array(nC).fill(NaN),
+      moranZ: new Float64Array(nC).fill(NaN),
+      moranP: new Float64Array(nC).fill(NaN),
+    };
+    if (!this.subsets) return stats;
+    const column = new Float64Array(nR);
+    for (let c = 0; c < nC; c++) {
+      for (let r = 0, i = c; r < nR; r++, i += nC) column[r] = result.lq[i];
+      const moran = columnMoran(column, this.subsets);
+      if (!moran) continue;
+      stats.moranI[c] = moran.I;
+      stats.moranZ[c] = moran.z;
+      stats.moranP[c] = moran.p;
+    }
+    return stats;
+  }
+
+  spatial(request: SpatialRequest): SpatialView {
+    if (!this.subsets) throw new Error(`no spatial weights: ${this.weightsError}`);
+    const started = performance.now();
+    const { cube } = this;
+    if (!(request.categoryIndex >= 0 && request.categoryIndex < cube.categories.length)) throw new Error(`no category at index ${request.categoryIndex}`);
+    const result = this.result(request.yearIndex, request.rule);
+    const values = indicatorValues(result, cube.employment[request.yearIndex], request.indicator, request.categoryIndex);
+    const spatial = columnSpatial(values, this.subsets, request);
+    for (let r = 0; r < values.length; r++) if (spatial.quadrant[r] === NOT_ANALYSED) values[r] = NaN;
+    return { request, values, ...spatial, ms: performance.now() - started };
+  }
+
+  change(request: ChangeRequest): ChangeView {
+    const started = performance.now();
+    const { cube } = this;
+    const snapshot = (y: number) => ({ year: cube.years[y], employment: cube.employment[y], result: this.result(y, request.rule) });
+    const from = snapshot(request.fromYearIndex);
+    const to = snapshot(request.toYearIndex);
+    return { request, change: indicatorChange(from, to), ms: performance.now() - started };
+  }
+}
+
+function checkYear(cube: EmploymentCube, yearIndex: number): void {
+  if (!(Number.isInteger(yearIndex) && yearIndex >= 0 && yearIndex < cube.years.length)) throw new Error(`no year at index ${yearIndex}`);
+}
+
+/** One category's values of an indicator, in region order (NaN where not reported). */
+export function indicatorValues(result: IndicatorResult, employment: Float64Array, indicator: IndicatorId, c: number): Float64Array {
+  const { nRegions, nCategories } = result;
+  const out = new Float64Array(nRegions);
+  const source: ArrayLike<number> =
+    indicator === 'lq' ? result.lq : indicator === 'focus' ? result.focus : indicator === 'size' ? result.size : indicator === 'stars' ? result.starCount : employment;
+  for (let r = 0, i = c; r < nRegions; r++, i += nCategories) out[r] = Number.isNaN(employment[i]) ? NaN : source[i];
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Indicator results by year and rule, kept in the worker so that switching back to a year or rule,
+ * a change map (two years) or a LISA of another category costs no recompute. Bounded by cells, so a
+ * 100,000 × 100 table keeps one result while the demo keeps a dozen.
+ */
+import type { StarRule } from '../model/dataset';
+import type { IndicatorResult } from '../indicators/types';
+
+/** About 400 MB of per-cell arrays (26 bytes a cell) at most. */
+const CELL_BUDGET = 16_000_000;
+const MAX_ENTRIES = 16;
+
+export function ruleKey(yearIndex: number, rule: StarRule): string {
+  return `${yearIndex}|${rule.kind}|${rule.cutShare}|${rule.lqThreshold}`;
+}
+
+export class ResultCache<T = IndicatorResult> {
+  private readonly entries = new Map<string, T>();
+  readonly capacity: number;
+
+  constructor(cellsPerResult: number) {
+    this.capacity = Math.max(1, Math.min(MAX_ENTRIES, Math.floor(CELL_BUDGET / Math.max(1, cellsPerResult))));
+  }
+
+  get(key: string, make: () => T): T {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = make();
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
