@@ -17,7 +17,7 @@ export interface EurostatCubeOptions extends CubeOptions {
 }
 
 export const DEFAULT_TOTAL_CODES = ['TOTAL', 'T', 'Y_GE15'];
-const CATEGORY_DIMENSION = /nace|naics|okved|isic|cpa|industry|activity|sector|cluster/i;
+export const CATEGORY_DIMENSION = /nace|naics|okved|isic|cpa|industry|activity|sector|cluster/i;
 
 /**
  * Turns a multi-dimensional Eurostat table into region × category × year. Every dimension other

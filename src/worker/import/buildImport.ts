@@ -1,0 +1,188 @@
+import type { Category, EmploymentCube } from '../../model/dataset';
+import { InputError } from '../../io/errors';
+import { FEATURE_ID, readBoundaries } from '../../io/boundaries';
+import { unwrapCollection } from '../../io/antimeridian';
+import { bestIdProperty } from '../../io/idProperty';
+import { categoriesFromTable } from '../../io/categoriesTable';
+import type { CubeOptions, TableReport } from '../../io/cubeBuilder';
+import { longTableToCube } from '../../io/longTable';
+import { wideTableToCube } from '../../io/wideTable';
+import { yearColumnsToCube } from '../../io/yearColumnsTable';
+import { eurostatToCube } from '../../io/eurostatCube';
+import { nestedJsonToCube } from '../../io/nestedJson';
+import { aggregateIndustries, parseIndustryMapping, type IndustryReport } from '../../io/industryMapping';
+import { joinRegions } from '../../io/regionJoin';
+import { joinedCube } from '../../io/joinedCube';
+import { robustBounds } from '../../io/bounds';
+import type { DatasetManifest } from '../../io/manifest';
+import type { ParsedInput } from './inspectFile';
+import type { ImportChoices, ImportResult, TableChoice } from './importTypes';
+
+export interface NamedInput {
+  name: string;
+  parsed: ParsedInput;
+}
+
+type Stage = (stage: 'employment' | 'industries' | 'boundaries' | 'join', fraction: number) => void;
+
+/**
+ * Turns the inspected files and the user's choices into a dataset for the map, in this order:
+ * categories → employment cube (by its reader) → industry codes summed into categories → boundaries
+ * validated (id property: the user's, or the one matching most data codes) and unwrapped across the
+ * antimeridian → join (manual fixes, ids, aliases, names) → the cube re-keyed to the map's ids.
+ * Pure: the worker, the tests and the benchmark call the same function.
+ */
+export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: ImportChoices, stage: Stage = () => {}): ImportResult {
+  const get = (key: string, role: string) => {
+    const input = inputs.get(key);
+    if (!input) throw new Error(`the ${role} file is no longer loaded; open it again`);
+    return input;
+  };
+  const notes: string[] = [];
+
+  let categories: Category[] | undefined;
+  if (choices.categories) {
+    const input = get(choices.categories.key, 'categories');
+    if (input.parsed.kind !== 'table') throw new InputError({ file: input.name }, 'a categories table must be CSV or TSV (category,name[,group])');
+    categories = categoriesFromTable(input.parsed.table);
+  }
+
+  stage('employment', 0);
+  const industries = choices.industries ? get(choices.industries.key, 'industry mapping') : undefined;
+  const employment = get(choices.employment.key, 'employment');
+  // With an industry mapping the data's categories are industry codes: the categories table only names the mapped ones.
+  const options: CubeOptions = {
+    categories: industries ? undefined : categories,
+    defaultYear: choices.employment.year,
+    suppression: choices.employment.suppression,
+    benchmarkId: choices.employment.benchmark || undefined,
+  };
+  const { cube: rawCube, report } = employmentCube(employment, choices, options);
+  const reports: TableReport[] = [report];
+
+  let cube = rawCube;
+  let industry: IndustryReport | undefined;
+  if (industries) {
+    stage('industries', 0);
+    if (industries.parsed.kind !== 'table' || industries.parsed.text === undefined) {
+      throw new InputError({ file: industries.name }, 'an industry mapping must be a CSV file code_prefix,category[,name]');
+    }
+    const mapping = parseIndustryMapping(industries.parsed.text, industries.name);
+    if (categories) {
+      const named = new Map(categories.map((c) => [c.id, c]));
+      mapping.categories = mapping.categories.map((c) => named.get(c.id) ?? c);
+    }
+    ({ cube, report: industry } = aggregateIndustries(rawCube, mapping));
+  }
+
+  stage('boundaries', 0);
+  const boundaryInput = get(choices.boundaries.key, 'boundaries');
+  if (boundaryInput.parsed.kind !== 'boundaries') throw new InputError({ file: boundaryInput.name }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped shapefile)');
+  const source = boundaryInput.parsed.source;
+  let idProperty = choices.boundaries.idProperty;
+  if (idProperty === undefined) {
+    const features = readBoundaries(source, boundaryInput.name).collection.features;
+    const best = bestIdProperty(features, cube.regions.map((r) => r.id));
+    if (best) {
+      idProperty = best.property;
+      notes.push(`region ids from ${idProperty === FEATURE_ID ? 'the feature ids' : `property "${idProperty}"`}: it matches the most data regions (${best.matched} by code, ${best.matchedByName} by name)`);
+    }
+  }
+  const boundaries = readBoundaries(source, boundaryInput.name, { idProperty, nameProperty: choices.boundaries.nameProperty });
+  notes.push(...boundaries.notes);
+  const { collection, changed } = unwrapCollection(boundaries.collection);
+  if (changed.length > 0) {
+    notes.push(`${changed.length} region(s) crossing the 180° meridian redrawn as one shape: ${changed.map((i) => boundaries.regions[i].name).join(', ')}`);
+  }
+
+  stage('join', 0);
+  const join = joinRegions(cube.regions, boundaries.regions, {
+    by: choices.join.by,
+    manual: new Map(choices.join.manual),
+    ...(choices.join.aliases ? {} : { nameAliases: [] }),
+  });
+  const mapCube = joinedCube(cube, join);
+
+  // MapLibre's promoteId reads a property; the id is written there as text, as the cube has it.
+  const promoteId = boundaries.idProperty;
+  const features = collection.features.map((f) => ({ ...f, properties: { ...f.properties, [promoteId]: String(f.id) } }));
+  const regions = new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' });
+
+  const dataFile = employment.name;
+  const manifest: DatasetManifest = {
+    format: 'cluster-atlas-dataset',
+    version: 1,
+    id: 'user',
+    title: `${dataFile} · ${boundaryInput.name}`,
+    attribution: `Your files: ${boundaryInput.name}, ${dataFile}`,
+    regions: { file: boundaryInput.name, id: promoteId, name: boundaries.nameProperty ?? promoteId },
+    employment: { file: dataFile, layout: choices.employment.table?.layout === 'long' ? 'long' : 'wide' },
+  };
+  return {
+    dataset: {
+      manifest,
+      regionsUrl: '',
+      bounds: robustBounds({ features: collection.features }),
+      regions: mapCube.regions,
+      categories: mapCube.categories,
+      years: mapCube.years,
+      hasEstablishments: mapCube.establishments !== undefined,
+      join: {
+        mapFeatures: boundaries.regions.length,
+        matched: join.counts.matched,
+        regionsWithoutData: join.noData.map((r) => r.id),
+        dataRegionsNotOnMap: join.notOnMap.map((m) => m.dataId),
+      },
+      reports,
+    },
+    cube: mapCube,
+    regions,
+    join,
+    mapRegions: boundaries.regions,
+    industry,
+    reports,
+    notes,
+  };
+}
+
+function employmentCube(input: NamedInput, choices: ImportChoices, options: CubeOptions): { cube: EmploymentCube; report: TableReport } {
+  const { parsed, name } = input;
+  const e = choices.employment;
+  if (parsed.kind === 'eurostat') {
+    const { cube, report } = eurostatToCube(parsed.table, { ...options, filters: e.eurostat?.filters ?? {}, region: e.eurostat?.region, category: e.eurostat?.category });
+    return { cube, report };
+  }
+  if (parsed.kind === 'json') {
+    const { cube, report } = nestedJsonToCube(parsed.value, name, { ...options, measure: e.json?.measure });
+    return { cube, report };
+  }
+  if (parsed.kind !== 'table') throw new InputError({ file: name }, 'this is a boundary file, not employment data');
+  if (!e.table) throw new InputError({ file: name }, 'choose which columns hold the region, category and employment');
+  return tableCube(parsed.table, e.table, options);
+}
+
+function tableCube(table: Extract<ParsedInput, { kind: 'table' }>['table'], choice: TableChoice, options: CubeOptions) {
+  const file = table.fileName;
+  const need = (value: string | undefined, what: string): string => {
+    if (!value) throw new InputError({ file }, `choose the ${what} column`);
+    return value;
+  };
+  if (choice.layout === 'long') {
+    return longTableToCube(
+      table,
+      {
+        region: need(choice.region, 'region'),
+        category: need(choice.category, 'category'),
+        employment: need(choice.employment, 'employment'),
+        year: choice.year || undefined,
+        establishments: choice.establishments || undefined,
+        employmentFlag: choice.employmentFlag || undefined,
+      },
+      options,
+    );
+  }
+  if (choice.layout === 'years') {
+    return yearColumnsToCube(table, { region: need(choice.region, 'region'), category: need(choice.category, 'category'), years: choice.columns }, options);
+  }
+  return wideTableToCube(table, { region: need(choice.region, 'region'), year: choice.year || undefined, categories: choice.columns }, options);
+}

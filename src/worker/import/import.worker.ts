@@ -1,0 +1,51 @@
+/// <reference lib="webworker" />
+import { collectTransferables } from '../transfer';
+import { buildImport, type NamedInput } from './buildImport';
+import { fileKey, inspectFile, problemOf, type InspectedFile } from './inspectFile';
+import type { FileSummary, ImportRequest, ImportResponse } from './importTypes';
+
+/**
+ * Reads the user's files and builds a dataset from them, away from the page and from the compute
+ * worker: cancelling terminates this worker outright (a synchronous parse cannot be interrupted
+ * any other way), and the dataset on the map is not touched until a build succeeds.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const inspected = new Map<string, InspectedFile>();
+
+function post(message: ImportResponse): void {
+  scope.postMessage(message, collectTransferables(message));
+}
+
+async function inspectAll(id: number, files: File[]): Promise<FileSummary[]> {
+  const summaries: FileSummary[] = [];
+  for (const [i, file] of files.entries()) {
+    const key = fileKey(file);
+    let entry = inspected.get(key);
+    if (!entry) {
+      entry = await inspectFile(file, (stage, fraction) => post({ id, type: 'progress', stage, file: file.name, fraction: (i + fraction) / files.length }));
+      inspected.set(key, entry);
+    }
+    summaries.push(entry.summary);
+  }
+  // Files no longer picked are let go.
+  const keep = new Set(files.map(fileKey));
+  for (const key of inspected.keys()) if (!keep.has(key)) inspected.delete(key);
+  return summaries;
+}
+
+scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
+  const request = event.data;
+  try {
+    const summaries = await inspectAll(request.id, request.files);
+    if (request.type === 'inspect') {
+      post({ id: request.id, type: 'inspected', summaries });
+      return;
+    }
+    const inputs = new Map<string, NamedInput>();
+    for (const [key, entry] of inspected) if (entry.parsed) inputs.set(key, { name: entry.summary.name, parsed: entry.parsed });
+    const result = buildImport(inputs, request.choices, (stage, fraction) => post({ id: request.id, type: 'progress', stage, fraction }));
+    post({ id: request.id, type: 'built', result });
+  } catch (error) {
+    post({ id: request.id, type: 'error', problem: problemOf(error) });
+  }
+};

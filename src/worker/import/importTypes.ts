@@ -1,0 +1,141 @@
+import type { InputKind } from '../../io/inputKind';
+import type { InputLocation } from '../../io/errors';
+import type { LongMapping } from '../../io/longTable';
+import type { SuppressionPolicy } from '../../io/suppression';
+import type { TableReport } from '../../io/cubeBuilder';
+import type { JoinReport } from '../../io/regionJoin';
+import type { IndustryReport } from '../../io/industryMapping';
+import type { EmploymentCube, Region } from '../../model/dataset';
+import type { LoadedDataset } from '../protocol';
+
+/** What a file is used for in an import. */
+export const FILE_ROLES = ['boundaries', 'employment', 'categories', 'industries', 'names', 'ignore'] as const;
+export type FileRole = (typeof FILE_ROLES)[number];
+
+/** Table layouts: one row per region × category (long), one column per category (wide), one column per year. */
+export const TABLE_LAYOUTS = ['long', 'wide', 'years'] as const;
+export type TableLayout = (typeof TABLE_LAYOUTS)[number];
+
+/** An input problem as plain data (it crosses the worker boundary): where, and what is wrong. */
+export interface ImportProblem {
+  location?: InputLocation;
+  problem: string;
+  /** Location and problem in one sentence, as the CLI prints it. */
+  message: string;
+}
+
+export interface BoundarySummary {
+  format: 'geojson' | 'topojson' | 'shapefile';
+  features: number;
+  properties: string[];
+  /** A few values of each property, for the id and name pickers. */
+  samples: Record<string, string[]>;
+  idProperty: string;
+  nameProperty?: string;
+  notes: string[];
+}
+
+export interface TableSummary {
+  delimiter: string;
+  header: string[];
+  rows: number;
+  preview: string[][];
+  /** Columns whose cells are numbers (or "not reported"), judged on the first rows. */
+  numericColumns: string[];
+  layout: TableLayout;
+  long: Partial<LongMapping>;
+  /** Region and year columns of the wide layouts; their value columns follow from the header. */
+  region?: string;
+  category?: string;
+  year?: string;
+  yearColumns: string[];
+}
+
+export interface EurostatSummary {
+  dimensions: string[];
+  /** Codes of every dimension (the region dimension's only counted). */
+  codes: string[][];
+  periods: string[];
+  rows: number;
+  region?: string;
+  category?: string;
+  /** Per other dimension, the code used when it is not filtered (its total), if it has one. */
+  totals: Record<string, string | undefined>;
+  preview: string[][];
+}
+
+export interface JsonSummary {
+  regions: number;
+  measures: string[];
+  preview: string[][];
+}
+
+export interface FileSummary {
+  key: string;
+  name: string;
+  size: number;
+  kind?: InputKind;
+  role: FileRole;
+  boundaries?: BoundarySummary;
+  table?: TableSummary;
+  eurostat?: EurostatSummary;
+  json?: JsonSummary;
+  /** What the reader noticed (encoding, skipped lines, chosen TopoJSON object). */
+  notes: string[];
+  error?: ImportProblem;
+}
+
+export interface TableChoice {
+  layout: TableLayout;
+  region: string;
+  category?: string;
+  employment?: string;
+  year?: string;
+  establishments?: string;
+  employmentFlag?: string;
+  /** Value columns of the wide layouts (categories or years). */
+  columns?: string[];
+}
+
+/** Everything the user chose in the mapping step. */
+export interface ImportChoices {
+  boundaries: { key: string; idProperty?: string; nameProperty?: string };
+  employment: {
+    key: string;
+    table?: TableChoice;
+    eurostat?: { region?: string; category?: string; filters: Record<string, string[]> };
+    json?: { measure?: string };
+    /** Year of data without a year column or period. */
+    year?: number;
+    suppression?: SuppressionPolicy;
+    benchmark?: string;
+  };
+  categories?: { key: string };
+  industries?: { key: string };
+  join: { by: 'auto' | 'id' | 'name'; aliases: boolean; manual: [string, string][] };
+}
+
+export interface ImportResult {
+  /** `regionsUrl` is empty: the page makes a blob: URL of `regions`. */
+  dataset: LoadedDataset;
+  /** The cube re-keyed to the map's ids, for the compute worker. */
+  cube: EmploymentCube;
+  /** The validated, antimeridian-safe GeoJSON (region id as a string in `dataset.manifest.regions.id`). */
+  regions: Blob;
+  join: JoinReport;
+  /** Every map region, for the manual-fix pickers. */
+  mapRegions: Region[];
+  industry?: IndustryReport;
+  reports: TableReport[];
+  notes: string[];
+}
+
+export type ImportRequest =
+  | { id: number; type: 'inspect'; files: File[] }
+  | { id: number; type: 'build'; files: File[]; choices: ImportChoices };
+
+export type ImportResponse =
+  | { id: number; type: 'progress'; stage: string; file?: string; fraction: number }
+  | { id: number; type: 'inspected'; summaries: FileSummary[] }
+  | { id: number; type: 'built'; result: ImportResult }
+  | { id: number; type: 'error'; problem: ImportProblem };
