@@ -7,7 +7,7 @@ describe('i18n', () => {
     expect(messageKeys('ru').sort()).toEqual([...en].sort());
     for (const key of en) {
       const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      const params = { n: 5, count: 5, key: 'k', year: 2020, stage: 's', percent: 1, message: 'm', licence: 'l', file: 'f', read: 1, used: 1, unused: 0, missing: 0 };
+      const params = { n: 5, count: 5, key: 'k', year: 2020, stage: 's', percent: 1, message: 'm', licence: 'l', file: 'f', read: 1, used: 1, unused: 0, missing: 0, from: 1, to: 2, shown: 2, total: 3, column: 'c' };
       const enText = t(key as never, {}, 'en');
       const ruText = t(key as never, {}, 'ru');
       expect(placeholders(ruText), key).toEqual(placeholders(enText));
