@@ -1,5 +1,14 @@
-import { quantileSorted } from 'd3-array';
-import { schemeBlues, schemeRdBu, schemeYlOrBr } from 'd3-scale-chromatic';
+/**
+ * Region values → coloured classes, with what the legend shows (labels and counts).
+ *
+ * Two kinds: `classifyValues` for continuous values (quantile, equal interval, natural breaks by
+ * ckmeans, manual thresholds; sequential or centred diverging ColorBrewer palettes), and
+ * `categoricalClasses` for values that are already codes (stars, LISA quadrants, Gi* bands,
+ * life-cycle stages). Both go through `finalise`, so the counts the legend shows are the counts of
+ * the classes the layer is coloured with. NaN is "no data" and never falls in a class.
+ */
+import * as chromatic from 'd3-scale-chromatic';
+import { ckmeans } from 'simple-statistics';
 import type { IndicatorId } from '../model/dataset';
 
 export const NO_DATA_COLOUR = '#d9d9d9';
@@ -15,16 +24,55 @@ export interface Classes {
   classOf(value: number): number;
 }
 
-/** ColorBrewer, colour-blind safe. LQ is diverging around 1 (log-symmetric classes); stars categorical. */
-export function classify(indicator: IndicatorId, values: Float64Array, format: (v: number) => string, noStarLabel = 'no star'): Classes {
-  switch (indicator) {
-    case 'lq':
-      return fixedClasses(values, [1 / 3, 0.5, 0.8, 1.25, 2, 3], [...schemeRdBu[7]].reverse(), format);
-    case 'stars':
-      return starClasses(values, noStarLabel);
-    default:
-      return quantileClasses(values, 5, [...schemeBlues[5]], format);
-  }
+export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'manual';
+
+/** Colour-blind-safe ColorBrewer schemes (colorbrewer2.org, "colorblind safe" filter). */
+export const SEQUENTIAL_PALETTES = ['Blues', 'Greens', 'Purples', 'Oranges', 'Greys', 'YlGnBu', 'YlOrRd', 'PuBuGn', 'BuPu'] as const;
+export const DIVERGING_PALETTES = ['RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'RdYlBu'] as const;
+/** Diverging schemes whose low end is red: flipped so that red means high (LQ above 1, growth). */
+const FLIPPED = new Set(['RdBu', 'RdYlBu']);
+export const MIN_CLASSES = 2;
+export const MAX_CLASSES = 9;
+
+export interface ClassifyOptions {
+  method: ClassMethod;
+  /** Wanted number of classes; fewer come out when the data have fewer distinct values. */
+  classes: number;
+  palette: string;
+  /** Class boundaries for `manual`. */
+  thresholds?: number[];
+  /**
+   * Centre of a diverging scale (LQ 1, zero change): a class boundary is put at the centre, classes
+   * below take one side of the palette and classes above the other, symmetric in lightness, and
+   * values exactly at the centre get the neutral middle colour in a class of their own.
+   */
+  centre?: number;
+  format: (v: number) => string;
+}
+
+export function isDiverging(palette: string): boolean {
+  return (DIVERGING_PALETTES as readonly string[]).includes(palette);
+}
+
+/** The palette to use: the wanted one when it suits the data (diverging iff centred), else the default. */
+export function resolvePalette(palette: string, centred: boolean): string {
+  if (centred) return isDiverging(palette) ? palette : 'RdBu';
+  return (SEQUENTIAL_PALETTES as readonly string[]).includes(palette) ? palette : 'Blues';
+}
+
+/** n colours of a ColorBrewer scheme (its discrete set when it has one of that size, else sampled). */
+export function schemeColours(palette: string, n: number): string[] {
+  const scheme = (chromatic as unknown as Record<string, readonly (readonly string[] | undefined)[]>)[`scheme${palette}`];
+  const interpolate = (chromatic as unknown as Record<string, (t: number) => string>)[`interpolate${palette}`];
+  if (!scheme || !interpolate) throw new RangeError(`unknown palette "${palette}"`);
+  let colours: string[];
+  if (scheme[n]) colours = [...scheme[n]!];
+  else if (n < 3) {
+    // Two or one colour: the ends (or middle) of the 3-class scheme, never an interpolated tint.
+    const three = scheme[3]!;
+    colours = n === 2 ? [three[0], three[2]] : [three[1]];
+  } else colours = Array.from({ length: n }, (_, i) => interpolate(n === 1 ? 0.5 : i / (n - 1)));
+  return FLIPPED.has(palette) ? colours.reverse() : colours;
 }
 
 function classIndex(breaks: number[], value: number): number {
@@ -33,15 +81,157 @@ function classIndex(breaks: number[], value: number): number {
   return i;
 }
 
-function finalise(values: Float64Array, breaks: number[], colours: string[], labels: string[], exactClass?: (v: number) => number): Classes {
+function finalise(values: ArrayLike<number>, breaks: number[], colours: string[], labels: string[], exactClass?: (v: number) => number): Classes {
   const classOf = exactClass ?? ((v: number) => classIndex(breaks, v));
   const counts = new Array<number>(colours.length).fill(0);
   let noData = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (Number.isNaN(v)) noData++;
     else counts[classOf(v)]++;
   }
   return { breaks, colours, labels, counts, noData, classOf };
+}
+
+function sortedFinite(values: ArrayLike<number>): Float64Array {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out.push(values[i]);
+  return Float64Array.from(out).sort();
+}
+
+/** Strictly increasing breaks inside (min, max]: a break at or below the minimum would leave an empty first class. */
+function cleanBreaks(candidates: number[], min: number, max: number): number[] {
+  const out: number[] = [];
+  for (const b of [...candidates].sort((a, c) => a - c)) {
+    if (b > min && b <= max && (out.length === 0 || b > out[out.length - 1])) out.push(b);
+  }
+  return out;
+}
+
+/** Class boundaries by method, from the sorted finite values (length ≥ 1). */
+export function methodBreaks(sorted: Float64Array, method: ClassMethod, k: number, thresholds: number[] = []): number[] {
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  switch (method) {
+    case 'manual':
+      // The user's thresholds stand even where no value falls: an empty class is information too.
+      return [...new Set(thresholds.filter(Number.isFinite))].sort((a, b) => a - b);
+    case 'equal': {
+      // Equal steps may leave a class empty (that is the method), but never more classes than values.
+      const m = Math.min(k, countDistinct(sorted));
+      const step = (max - min) / m;
+      return cleanBreaks(Array.from({ length: m - 1 }, (_, i) => min + step * (i + 1)), min, max);
+    }
+    case 'ckmeans': {
+      const distinct = countDistinct(sorted);
+      const clusters = ckmeans(Array.from(sorted), Math.min(k, distinct));
+      return cleanBreaks(clusters.slice(1).map((cluster) => cluster[0]), min, max);
+    }
+    case 'quantile':
+    default: {
+      // Each break is a data value (the first of the next k-th of the regions), so every class holds
+      // at least its lower bound; tied quantiles (many zeros) collapse into one class instead of
+      // leaving empty ones, as interpolated quantiles between two tied values would.
+      const candidates: number[] = [];
+      for (let i = 1; i < k; i++) candidates.push(sorted[Math.floor((i * sorted.length) / k)]);
+      return cleanBreaks(candidates, min, max);
+    }
+  }
+}
+
+function countDistinct(sorted: Float64Array): number {
+  let n = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
+  return n;
+}
+
+/** Continuous values in classes by the chosen method and palette (see ClassifyOptions). */
+export function classifyValues(values: ArrayLike<number>, options: ClassifyOptions): Classes {
+  const { format } = options;
+  const k = Math.max(MIN_CLASSES, Math.min(MAX_CLASSES, Math.round(options.classes) || MIN_CLASSES));
+  const centred = options.centre !== undefined;
+  const palette = resolvePalette(options.palette, centred);
+  const sorted = sortedFinite(values);
+  if (sorted.length === 0 && options.method !== 'manual') {
+    return finalise(values, [], schemeColours(palette, 1), ['—']);
+  }
+  const min = sorted.length ? sorted[0] : NaN;
+  const max = sorted.length ? sorted[sorted.length - 1] : NaN;
+  const manual = options.method === 'manual';
+  let breaks = sorted.length ? methodBreaks(sorted, options.method, k, options.thresholds) : [...new Set(options.thresholds ?? [])].sort((a, b) => a - b);
+  const interval = (i: number, n: number) => {
+    if (n === 1) return sorted.length === 0 ? '—' : min === max ? format(min) : `${format(min)} – ${format(max)}`;
+    // Manual classes are open-ended; automatic ones run from the data's minimum to its maximum.
+    if (manual) return i === 0 ? `< ${format(breaks[0])}` : i === n - 1 ? `≥ ${format(breaks[i - 1])}` : `${format(breaks[i - 1])} – ${format(breaks[i])}`;
+    const lo = i === 0 ? min : breaks[i - 1];
+    const hi = i === n - 1 ? max : breaks[i];
+    return lo === hi ? format(lo) : `${format(lo)} – ${format(hi)}`;
+  };
+
+  if (!centred) {
+    const n = breaks.length + 1;
+    return finalise(values, breaks, schemeColours(palette, n), Array.from({ length: n }, (_, i) => interval(i, n)));
+  }
+
+  // Diverging: a boundary at the centre, then a neutral class for values exactly at it.
+  const c = options.centre!;
+  if ((manual || (c > min && c <= max)) && !breaks.includes(c)) breaks = [...breaks, c].sort((a, b) => a - b);
+  const n = breaks.length + 1;
+  const atCentre = sorted.length > 0 && sorted.includes(c);
+  const centreClass = classIndex(breaks, c); // the interval that starts at the centre
+  const below = centreClass;
+  const above = n - centreClass;
+  const side = Math.max(below, above);
+  const scheme = schemeColours(palette, 2 * side + 1);
+  const colours: string[] = [];
+  const labels: string[] = [];
+  for (let i = 0; i < n; i++) {
+    colours.push(i < centreClass ? scheme[side - below + i] : scheme[side + 1 + (i - centreClass)]);
+    labels.push(interval(i, n));
+  }
+  if (!atCentre) return finalise(values, breaks, colours, labels);
+  // The neutral class sits between the classes below and above the centre.
+  colours.splice(centreClass, 0, scheme[side]);
+  labels.splice(centreClass, 0, format(c));
+  return finalise(values, breaks, colours, labels, (v) => {
+    if (v === c) return centreClass;
+    const i = classIndex(breaks, v);
+    return i < centreClass ? i : i + 1;
+  });
+}
+
+export interface ClassCategory {
+  label: string;
+  colour: string;
+}
+
+/** One class per code 0..n-1 (`classOf` turns a value into its code); codes out of range are no data. */
+export function categoricalClasses(values: ArrayLike<number>, categories: ClassCategory[], classOf: (v: number) => number = Math.round): Classes {
+  const codes = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const k = Number.isNaN(values[i]) ? NaN : classOf(values[i]);
+    codes[i] = k >= 0 && k < categories.length ? k : NaN;
+  }
+  const classes = finalise(
+    codes,
+    [],
+    categories.map((c) => c.colour),
+    categories.map((c) => c.label),
+    (v) => v,
+  );
+  return { ...classes, classOf: (v) => classOf(v) };
+}
+
+/** ColorBrewer, colour-blind safe. LQ is diverging around 1 (log-symmetric classes); stars categorical. */
+export function classify(indicator: IndicatorId, values: Float64Array, format: (v: number) => string, noStarLabel = 'no star'): Classes {
+  switch (indicator) {
+    case 'lq':
+      return fixedClasses(values, [1 / 3, 0.5, 0.8, 1.25, 2, 3], schemeColours('RdBu', 7), format);
+    case 'stars':
+      return starClasses(values, noStarLabel);
+    default:
+      return classifyValues(values, { method: 'quantile', classes: 5, palette: 'Blues', format });
+  }
 }
 
 function fixedClasses(values: Float64Array, breaks: number[], colours: string[], format: (v: number) => string): Classes {
@@ -51,37 +241,12 @@ function fixedClasses(values: Float64Array, breaks: number[], colours: string[],
   return finalise(values, breaks, colours, labels);
 }
 
-/**
- * Quantile classes over the regions with data; equal quantiles (many zeros, ties) collapse into one
- * class rather than producing empty classes.
- */
-function quantileClasses(values: Float64Array, k: number, palette: string[], format: (v: number) => string): Classes {
-  const sorted = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
-  if (sorted.length === 0) return finalise(values, [], [palette[palette.length - 1]], ['—']);
-  const breaks: number[] = [];
-  for (let i = 1; i < k; i++) {
-    const q = quantileSorted(sorted as unknown as number[], i / k)!;
-    if (q > sorted[0] && (breaks.length === 0 || q > breaks[breaks.length - 1])) breaks.push(q);
-  }
-  const n = breaks.length + 1;
-  const colours = n === 1 ? [palette[palette.length - 1]] : schemeFor(palette, n);
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
-  const labels = colours.map((_, i) => {
-    const lo = i === 0 ? min : breaks[i - 1];
-    const hi = i === n - 1 ? max : breaks[i];
-    return lo === hi ? format(lo) : `${format(lo)} – ${format(hi)}`;
-  });
-  return finalise(values, breaks, colours, labels);
-}
+export const STAR_COLOURS = ['#f7f7f7', ...chromatic.schemeYlOrBr[4].slice(1)];
 
-function schemeFor(palette: string[], n: number): string[] {
-  if (n === palette.length) return palette;
-  const scheme = (schemeBlues as readonly (readonly string[])[])[Math.max(3, n)];
-  return n < 3 ? [scheme[0], scheme[2]].slice(0, n) : [...scheme];
-}
-
-function starClasses(values: Float64Array, noStarLabel: string): Classes {
-  const colours = ['#f7f7f7', ...schemeYlOrBr[4].slice(1)];
-  return finalise(values, [1, 2, 3], colours, [noStarLabel, '★', '★★', '★★★'], (v) => Math.min(3, Math.max(0, Math.round(v))));
+export function starClasses(values: ArrayLike<number>, noStarLabel: string): Classes {
+  return categoricalClasses(
+    values,
+    [noStarLabel, '★', '★★', '★★★'].map((label, i) => ({ label, colour: STAR_COLOURS[i] })),
+    (v) => Math.min(3, Math.max(0, Math.round(v))),
+  );
 }
