@@ -12,8 +12,8 @@ export type Status = 'loading' | 'computing' | 'drawing' | 'ready' | 'error';
 export const MAP_MODES = ['choropleth', 'lisa', 'gistar', 'change'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
 
-/** Change between `baseYear` and `year`: absolute employment, CAGR, LQ change, stars gained/lost. */
-export const CHANGE_MEASURES = ['abs', 'cagr', 'lq', 'stars'] as const;
+/** Change between `baseYear` and `year`: absolute employment, CAGR, LQ change, stars gained/lost, life-cycle stage. */
+export const CHANGE_MEASURES = ['abs', 'cagr', 'lq', 'stars', 'stage'] as const;
 export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
 export const CLASS_METHODS = ['quantile', 'equal', 'ckmeans', 'manual'] as const;
