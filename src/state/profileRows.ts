@@ -3,12 +3,12 @@
  * first (stars, then LQ, then employment — the engine's `topCategories` order; categories without
  * employment follow in category order), with the life-cycle stage against the previous year.
  *
- * The stage comes from the engine's own `indicatorChange`, run on the region's row of the two
- * years (a one-region slice that keeps the benchmark totals E(c)), so the profile applies exactly
- * the rule documented in src/indicators/lifeCycle.ts without a second copy of it.
+ * The stage is read from the engine's `indicatorChange` between the previous available year and
+ * this one (computed in the worker), so the profile applies exactly the rule documented in
+ * src/indicators/lifeCycle.ts.
  */
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
-import { indicatorChange, type YearSnapshot } from '../indicators/change';
+import type { IndicatorChange } from '../indicators/change';
 import { regionProfile, topCategories, type RegionProfile } from '../indicators/regionProfile';
 import type { ComputedView } from '../worker/protocol';
 
@@ -56,7 +56,8 @@ function indicesOf(view: ComputedView): RegionProfile {
 export function regionProfileModel(
   current: { year: number; view: ComputedView },
   region: number,
-  previous?: { year: number; view: ComputedView },
+  /** Change from the previous available year to this one, for the life-cycle stage. */
+  change?: IndicatorChange,
 ): RegionProfileModel {
   const { result, employment } = current.view;
   const nC = result.nCategories;
@@ -66,7 +67,7 @@ export function regionProfileModel(
   const order = [...strongest];
   for (let c = 0; c < nC; c++) if (!listed.has(c)) order.push(c);
 
-  const stages = previous ? rowStages(previous, current, region) : undefined;
+  const stages = change && change.toYear === current.year && change.stage.length === employment.length ? change.stage : undefined;
   const rows = order.map((c): ProfileRow => {
     const i = base + c;
     const stars = result.stars[i];
@@ -85,35 +86,19 @@ export function regionProfileModel(
       row.strong = result.cmp.strong[i] === 1;
       row.strong10 = result.cmp.strong10[i] === 1;
     }
-    if (stages) row.stage = stages[c];
+    if (stages) row.stage = stages[i];
     return row;
   });
   const indices = indicesOf(current.view);
   return {
     region,
     year: current.year,
-    previousYear: previous?.year,
+    previousYear: stages ? change!.fromYear : undefined,
     rows,
     regionEmployment: result.regionTotal[region],
     krugman: indices.krugman[region],
     shannon: indices.shannon[region],
     evenness: indices.evenness[region],
     starred: indices.starred[region],
-  };
-}
-
-function rowStages(from: { year: number; view: ComputedView }, to: { year: number; view: ComputedView }, region: number): Uint8Array {
-  return indicatorChange(regionRow(from, region), regionRow(to, region)).stage;
-}
-
-/** One region's row of a computed year, with the year's category totals (the growth benchmark). */
-function regionRow({ year, view }: { year: number; view: ComputedView }, region: number): YearSnapshot {
-  const { result } = view;
-  const nC = result.nCategories;
-  const cells = <T extends Float64Array | Uint8Array>(a: T) => a.subarray(region * nC, (region + 1) * nC) as T;
-  return {
-    year,
-    employment: cells(view.employment),
-    result: { ...result, nRegions: 1, lq: cells(result.lq), focus: cells(result.focus), size: cells(result.size), stars: cells(result.stars), starCount: cells(result.starCount) },
   };
 }

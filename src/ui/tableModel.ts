@@ -7,21 +7,30 @@
 export type SortDirection = 'asc' | 'desc';
 export type SortValue = number | string;
 
-/** Row indices in sorted order. */
-export function sortedOrder(n: number, key: (row: number) => SortValue, direction: SortDirection, locale = 'en'): number[] {
+/**
+ * Row indices in sorted order: by the first key, ties by the next, all in one direction
+ * (e.g. stars, then LQ). Missing values (NaN) of a key go last.
+ */
+export function sortedOrder(n: number, keys: ReadonlyArray<(row: number) => SortValue>, direction: SortDirection, locale = 'en'): number[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const keys = Array.from({ length: n }, (_, i) => key(i));
+  const columns = keys.map((key) => Array.from({ length: n }, (_, i) => key(i)));
   const sign = direction === 'asc' ? 1 : -1;
   const order = Array.from({ length: n }, (_, i) => i);
   return order.sort((a, b) => {
-    const ka = keys[a];
-    const kb = keys[b];
-    const missingA = typeof ka === 'number' && Number.isNaN(ka);
-    const missingB = typeof kb === 'number' && Number.isNaN(kb);
-    if (missingA || missingB) return missingA === missingB ? a - b : missingA ? 1 : -1;
-    const d = typeof ka === 'string' || typeof kb === 'string' ? collator.compare(String(ka), String(kb)) : ka - kb;
-    return d !== 0 ? sign * d : a - b;
+    for (const column of columns) {
+      const d = compareKeys(column[a], column[b], sign, collator);
+      if (d !== 0) return d;
+    }
+    return a - b;
   });
+}
+
+function compareKeys(ka: SortValue, kb: SortValue, sign: number, collator: Intl.Collator): number {
+  const missingA = typeof ka === 'number' && Number.isNaN(ka);
+  const missingB = typeof kb === 'number' && Number.isNaN(kb);
+  if (missingA || missingB) return missingA === missingB ? 0 : missingA ? 1 : -1;
+  const d = typeof ka === 'string' || typeof kb === 'string' ? collator.compare(String(ka), String(kb)) : ka - kb;
+  return sign * d;
 }
 
 /** Folds case, diacritics and ё so that "quebec" finds "Québec" and "орел" finds "Орёл". */
@@ -54,6 +63,12 @@ export function searchRows(order: readonly number[], name: (row: number) => stri
     else contains.push(row);
   }
   return [...starts, ...wordStarts, ...contains];
+}
+
+/** Rows whose (already folded) name contains the query, in the given order. */
+export function filterRows(order: readonly number[], foldedName: (row: number) => string, query: string): number[] {
+  const q = foldForSearch(query);
+  return q === '' ? [...order] : order.filter((row) => foldedName(row).includes(q));
 }
 
 export interface Page {

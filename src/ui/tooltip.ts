@@ -1,6 +1,7 @@
 import type { CellDetails } from '../state/cellDetails';
 import type { Formats } from './format';
 import { el } from './dom';
+import { starsContent } from './starsText';
 import { t } from '../i18n/i18n';
 
 /**
@@ -80,19 +81,5 @@ export class Tooltip {
 }
 
 function starsLine(details: CellDetails): HTMLElement {
-  const earned = [
-    details.sizeStar && t('stars.size'),
-    details.specialisationStar && t('stars.specialisation'),
-    details.focusStar && t('stars.focus'),
-  ].filter((s): s is string => typeof s === 'string');
-  const stars = '★'.repeat(details.starCount) + '☆'.repeat(Math.max(0, 3 - details.starCount));
-  const text = earned.length > 0 ? `${t('stars.count', { n: earned.length })}: ${earned.join(', ')}` : t('stars.none');
-  return el(
-    'p',
-    { class: 'tooltip-stars', 'data-field': 'stars', 'data-stars': String(details.starCount) },
-    el('span', { class: 'stars', 'aria-hidden': 'true' }, stars),
-    ' ',
-    text,
-    details.strong !== undefined ? ` · ${t(details.strong10 ? 'cmp.strong10' : details.strong ? 'cmp.strong' : 'cmp.notStrong')}` : '',
-  );
+  return el('p', { class: 'tooltip-stars', 'data-field': 'stars', 'data-stars': String(details.starCount) }, ...starsContent(details));
 }
