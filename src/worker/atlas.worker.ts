@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { loadHostedDataset } from './datasetSource';
+import { adoptDataset } from './adoptDataset';
 import { collectTransferables } from './transfer';
 import { AnalysisEngine } from './analysisEngine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -24,6 +25,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });
       engine = new AnalysisEngine(loaded.cube, loaded.map);
       post({ id: request.id, type: 'loaded', dataset: { ...loaded.dataset, weights: engine.weightsSummary, weightsError: engine.weightsError } });
+    } else if (request.type === 'adopt') {
+      const adopted = await adoptDataset(request.dataset, request.cube, request.regions);
+      engine = new AnalysisEngine(adopted.cube, adopted.map);
+      post({ id: request.id, type: 'loaded', dataset: { ...adopted.dataset, weights: engine.weightsSummary, weightsError: engine.weightsError } });
     } else if (!engine) {
       throw new Error('no dataset loaded');
     } else if (request.type === 'compute') {

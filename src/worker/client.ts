@@ -1,4 +1,6 @@
 import type { ComputeRequest, ComputedView, LoadedDataset, WorkerRequest, WorkerResponse } from './protocol';
+import type { EmploymentCube } from '../model/dataset';
+import { collectTransferables } from './transfer';
 import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -24,6 +26,11 @@ export class AtlasWorkerClient {
     return this.request({ type: 'load', manifestUrl }, onProgress);
   }
 
+  /** Hands the worker a dataset built from the user's files; the cube's arrays are moved, not copied. */
+  adopt(dataset: LoadedDataset, cube: EmploymentCube, regions: Blob): Promise<LoadedDataset> {
+    return this.request({ type: 'adopt', dataset, cube, regions });
+  }
+
   compute(request: ComputeRequest): Promise<ComputedView> {
     return this.request({ type: 'compute', ...request });
   }
@@ -40,7 +47,8 @@ export class AtlasWorkerClient {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress });
-      this.worker.postMessage({ ...message, id } as WorkerRequest);
+      const request = { ...message, id } as WorkerRequest;
+      this.worker.postMessage(request, collectTransferables(request));
     });
   }
 

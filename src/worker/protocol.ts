@@ -1,4 +1,4 @@
-import type { Category, Region, StarRule } from '../model/dataset';
+import type { Category, EmploymentCube, Region, StarRule } from '../model/dataset';
 import type { DatasetManifest } from '../io/manifest';
 import type { TableReport } from '../io/cubeBuilder';
 import type { IndicatorResult } from '../indicators/types';
@@ -54,6 +54,8 @@ export interface ComputedView {
 
 export type WorkerRequest =
   | { id: number; type: 'load'; manifestUrl: string }
+  /** A dataset built from the user's files (import worker): its cube and validated boundaries. */
+  | { id: number; type: 'adopt'; dataset: LoadedDataset; cube: EmploymentCube; regions: Blob }
   | ({ id: number; type: 'compute' } & ComputeRequest)
   | ({ id: number; type: 'spatial' } & SpatialRequest)
   | ({ id: number; type: 'change' } & ChangeRequest);
