@@ -8,6 +8,8 @@ maplibregl.setWorkerUrl(workerUrl);
 
 const SOURCE = 'regions';
 const FILL = 'regions-fill';
+const OUTLINES = 'outlines';
+const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } };
 
 export interface MapOptions {
   container: HTMLElement;
@@ -82,8 +84,8 @@ export class AtlasMap {
       paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': 0.6 },
     });
     if (options.outlinesUrl) {
-      map.addSource('outlines', { type: 'geojson', data: options.outlinesUrl });
-      map.addLayer({ id: 'outlines', type: 'line', source: 'outlines', paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } });
+      map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
+      map.addLayer(OUTLINES_LAYER);
     }
     map.addLayer({
       id: 'regions-focus',
@@ -98,6 +100,40 @@ export class AtlasMap {
 
   whenLoaded(): Promise<void> {
     return this.ready;
+  }
+
+  /**
+   * Shows another dataset's regions. A source's promoteId cannot change, so the regions (and
+   * outlines) sources are replaced and every layer drawn from them — whoever added it — is put
+   * back in its place; pointer handlers, bound by layer id, carry over. Feature-state goes with
+   * the old source.
+   */
+  async setRegions(options: Omit<MapOptions, 'container'>): Promise<void> {
+    await this.ready;
+    const map = this.map;
+    const layers = map.getStyle().layers;
+    const fromDataset = (l: (typeof layers)[number]) => 'source' in l && (l.source === SOURCE || l.source === OUTLINES);
+    const removed = layers.filter(fromDataset);
+    const before = new Map(removed.map((l) => [l.id, layers.slice(layers.indexOf(l) + 1).find((x) => !fromDataset(x))?.id]));
+    for (const layer of [...removed].reverse()) map.removeLayer(layer.id);
+    for (const id of [SOURCE, OUTLINES]) if (map.getSource(id)) map.removeSource(id);
+    this.coloured.clear();
+    this.hovered = undefined;
+    this.selected = undefined;
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: options.attribution });
+    if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
+    let outlines = false;
+    for (const layer of removed) {
+      if ('source' in layer && layer.source === OUTLINES) {
+        if (!options.outlinesUrl) continue;
+        outlines = true;
+      } else if (layer.id === 'regions-focus' && options.outlinesUrl && !outlines) {
+        map.addLayer(OUTLINES_LAYER, before.get(layer.id));
+        outlines = true;
+      }
+      map.addLayer(layer, before.get(layer.id));
+    }
+    if (options.bounds) map.fitBounds(options.bounds, { padding: 20, animate: false });
   }
 
   /** Sets every region's colour; regions not in `colours` fall back to the "no data" colour. */
