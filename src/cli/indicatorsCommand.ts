@@ -117,7 +117,9 @@ export async function runIndicators(argv: string[]): Promise<number> {
       throw new InputError({ file: options.employment }, `no rows for year ${options.year}: ${has}`);
     }
     yearIndices = [y];
+    if (cube.years.length > 1) process.stderr.write(`--year ${options.year}: output for 1 of ${cube.years.length} years (${cube.years.join(', ')})\n`);
   }
+  if (options.benchmark) process.stderr.write(`benchmark ${options.benchmark}: its rows give E(c) and E; it is not an output region\n`);
 
   const regionIds = cube.regions.map((r) => r.id);
   const categoryIds = cube.categories.map((c) => c.id);

@@ -38,6 +38,8 @@ describe('atlas indicators', () => {
     expect(get('R3', 'B')).toMatchObject({ employment: '', lq: '', region_share: '', stars: '0' });
     expect(stderr).toMatch(/30 rows read, 30 used/);
     expect(stderr).toMatch(/2 cells not reported/);
+    expect(stderr).toMatch(/--year 2015: output for 1 of 2 years \(2015, 2020\)/);
+    expect(stderr).toMatch(/benchmark NAT: .* not an output region/);
   });
 
   it('writes every year when --year is absent, and to --out when given', () => {
