@@ -6,7 +6,7 @@ import { NO_DATA_COLOUR } from './classify';
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
 
-const SOURCE = 'regions';
+export const SOURCE = 'regions';
 const FILL = 'regions-fill';
 const OUTLINES = 'outlines';
 const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } };
