@@ -58,6 +58,6 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
 }
 
 /** Dataset files are named relative to the manifest; an absolute URL would leave the folder (and maybe the origin). */
-function isRelativeFile(name: string): boolean {
+export function isRelativeFile(name: string): boolean {
   return name !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(name) && !name.startsWith('/') && !name.split('/').includes('..');
 }

@@ -1,0 +1,255 @@
+/**
+ * Packs a dataset folder for hosting, in memory (the script writes the files):
+ *
+ *   sort the inputs by content → read the categories table, the employment table (filters,
+ *   measure, years, industry mapping) → read the boundaries with the id property that matches the
+ *   data → join (id, alias, names, manual fixes) → simplify and quantise the boundaries →
+ *   employment, categories, join report and manifest files.
+ *
+ * Every input problem is an InputError naming file and place. What a strict run must refuse —
+ * data regions not on the map, rows not used, industry codes without a category, manual fixes
+ * that fix nothing — is returned as warnings; the caller decides.
+ */
+import type { EmploymentCube, IndicatorId } from '../model/dataset';
+import { FEATURE_ID } from '../io/boundaries';
+import { categoriesFromTable } from '../io/categoriesTable';
+import type { TableReport } from '../io/cubeBuilder';
+import { parseDelimited } from '../io/delimited';
+import { InputError } from '../io/errors';
+import { joinedCube } from '../io/joinedCube';
+import { joinReportCsv } from '../io/joinReportCsv';
+import { validateManifest, type DatasetManifest } from '../io/manifest';
+import { parseNameFixes } from '../io/nameFixes';
+import { joinRegions, type JoinReport, type MissReason } from '../io/regionJoin';
+import type { SuppressionPolicy } from '../io/suppression';
+import type { IndustryReport } from '../io/industryMapping';
+import { categoriesCsv, chooseLayout, employmentFiles, type Layout } from './employmentFiles';
+import { sortInputs, textOf, type DatasetInputs, type InputFile } from './inputs';
+import { readBoundaryInput } from './readBoundaryInput';
+import { readEmployment } from './readEmployment';
+import { simplifyBoundaries, type SimplifyOptions, type SimplifyStats } from './simplifyBoundaries';
+
+export interface PackOptions {
+  /** The dataset's id (its folder name). */
+  id: string;
+  title?: string;
+  description?: string;
+  attribution?: string;
+  licence?: string;
+  synthetic?: boolean;
+  /** Boundary property holding the region ids / names; found from the data when absent. */
+  idProperty?: string;
+  nameProperty?: string;
+  filters?: Record<string, string[]>;
+  measure?: string;
+  years?: number[];
+  suppression?: SuppressionPolicy;
+  layout?: Layout;
+  simplify?: SimplifyOptions;
+  /** Also write the quantised topology (regions.topojson). */
+  topojson?: boolean;
+  /** Named in messages when no boundary or employment file is found (e.g. the input folder). */
+  where?: string;
+}
+
+/** Something a strict run refuses: a summary and the cases it covers. */
+export interface PackWarning {
+  summary: string;
+  items: string[];
+}
+
+export interface PackResult {
+  manifest: DatasetManifest;
+  /** Output files in writing order (manifest last). */
+  files: { name: string; text: string }[];
+  inputs: DatasetInputs;
+  boundaries: { file: string; format: string; regions: number; idProperty: string; nameProperty?: string; idNote: string; notes: string[]; bytes: number };
+  employment: { file: string; layout: string; report: TableReport; industries?: IndustryReport };
+  output: { layout: Layout; layoutWhy: string; regions: number; categories: number; years: number[] };
+  join: JoinReport;
+  geometry: SimplifyStats;
+  notes: string[];
+  warnings: PackWarning[];
+}
+
+export const OUTPUT_FILES = ['regions.geojson', 'regions.topojson', 'categories.csv', 'employment.csv', 'establishments.csv', 'join-report.csv', 'manifest.json'] as const;
+const LISTED = 10;
+const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'finer', 'aggregate'];
+
+export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile): Promise<PackResult> {
+  const inputs = sortInputs(files, options.where ?? 'the inputs');
+  const notes: string[] = [];
+  const warnings: PackWarning[] = [];
+
+  const categories = inputs.categories ? categoriesFromTable(parseDelimited(textOf(inputs.categories), inputs.categories.name)) : undefined;
+  const employment = readEmployment(
+    { name: inputs.employment.name, kind: inputs.employment.kind, text: textOf(inputs.employment) },
+    { filters: options.filters, measure: options.measure, years: options.years, suppression: options.suppression, categories },
+    inputs.industries ? { name: inputs.industries.name, text: textOf(inputs.industries) } : undefined,
+  );
+  const { cube, report } = employment;
+  if (report.unused.length > 0) {
+    warnings.push({ summary: `${report.unused.length} row(s) of ${report.file} not used`, items: report.unused.map((u) => `line ${u.line}: ${u.reason}`) });
+  }
+  const unmapped = employment.industries?.unmapped.filter((u) => u.employment > 0) ?? [];
+  if (unmapped.length > 0) {
+    warnings.push({
+      summary: `${unmapped.length} industry code(s) with employment have no category in ${inputs.industries!.name}`,
+      items: unmapped.map((u) => `${u.code}: ${u.employment} in ${u.cells} cell(s)`),
+    });
+  }
+
+  const { boundaries, idNote } = await readBoundaryInput(inputs.boundaries, cube.regions.map((r) => r.id), {
+    idProperty: options.idProperty,
+    nameProperty: options.nameProperty,
+  });
+
+  const fixesFile = nameFixesFile ?? inputs.nameFixes;
+  const manual = fixesFile ? parseNameFixes(textOf(fixesFile), fixesFile.name) : undefined;
+  const join = joinRegions(cube.regions, boundaries.regions, { manual });
+  if (join.counts.matched === 0) {
+    throw new InputError(
+      { file: inputs.employment.name },
+      `none of its ${join.counts.dataRegions} regions matches a region of ${boundaries.fileName} (${idNote}); name the id property with --id, or give manual fixes with --names`,
+    );
+  }
+  if (join.notOnMap.length > 0) {
+    // Most telling first: a country total of its NUTS-2 regions is expected, a region missing from the map is not.
+    const misses = [...join.notOnMap].sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason));
+    warnings.push({
+      summary: `${join.notOnMap.length} data region(s) not on the map (${reasonCounts(join)})`,
+      items: misses.map((m) => `${m.dataId}${m.dataName !== m.dataId ? ` (${m.dataName})` : ''}: ${m.reason}, ${m.detail}`),
+    });
+  }
+  if (manual && fixesFile) {
+    const dataKeys = new Set(cube.regions.flatMap((r) => [r.id, r.name]));
+    const unused = [...manual.keys()].filter((k) => !dataKeys.has(k));
+    if (unused.length > 0) warnings.push({ summary: `${unused.length} manual fix(es) in ${fixesFile.name} name no data region`, items: unused });
+  }
+
+  const packed = joinedCube(cube, join);
+  const withYear = employment.hasYears;
+  if (!withYear) notes.push('the data has no year: give --year to say which year it refers to');
+  carryNotes(packed, notes);
+
+  const idKey = boundaries.idProperty === FEATURE_ID ? (boundaries.nameProperty === 'id' ? 'region_id' : 'id') : boundaries.idProperty;
+  const nameKey = boundaries.nameProperty ?? idKey;
+  const shapes = boundaries.collection.features.map((f, i) => ({ id: boundaries.regions[i].id, name: boundaries.regions[i].name, geometry: f.geometry }));
+  const geometry = simplifyBoundaries(shapes, idKey, nameKey, options.simplify);
+  if (geometry.stats.withoutArea.length > 0) notes.push(`${geometry.stats.withoutArea.length} region(s) have no area in ${boundaries.fileName} and cannot be drawn: ${list(geometry.stats.withoutArea)}`);
+
+  const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(packed, withYear);
+  const tables = employmentFiles(packed, chosen.layout, withYear);
+  const manifest = buildManifest(options, { inputs, boundariesFile: boundaries.fileName, idKey, nameKey, cube: packed, withYear, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
+
+  const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
+  if (options.topojson) out.push({ name: 'regions.topojson', text: JSON.stringify(geometry.topology) });
+  out.push({ name: 'categories.csv', text: categoriesCsv(packed.categories) }, { name: 'employment.csv', text: tables.employment });
+  if (tables.establishments) out.push({ name: 'establishments.csv', text: tables.establishments });
+  out.push({ name: 'join-report.csv', text: joinReportCsv(join) }, { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) + '\n' });
+
+  return {
+    manifest,
+    files: out,
+    inputs,
+    boundaries: {
+      file: boundaries.fileName,
+      format: boundaries.format,
+      regions: boundaries.regions.length,
+      idProperty: boundaries.idProperty,
+      nameProperty: boundaries.nameProperty,
+      idNote,
+      notes: boundaries.notes.filter((n) => !/^region ids from/.test(n)),
+      bytes: inputs.boundaries.bytes.length,
+    },
+    employment: { file: inputs.employment.name, layout: employment.layout, report, industries: employment.industries },
+    output: { layout: chosen.layout, layoutWhy: chosen.why, regions: packed.regions.length, categories: packed.categories.length, years: withYear ? packed.years : [] },
+    join,
+    geometry: geometry.stats,
+    notes,
+    warnings,
+  };
+}
+
+/** The last part of a path: the manifest is published, the packer's folders are not. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+function reasonCounts(join: JoinReport): string {
+  return Object.entries(join.counts.byReason)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+}
+
+function list(items: readonly string[]): string {
+  return items.length > LISTED ? `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more` : items.join(', ');
+}
+
+/** What the cube has that manifest version 1 cannot carry is said, not silently lost. */
+function carryNotes(cube: EmploymentCube, notes: string[]): void {
+  const flags = new Map<string, number>();
+  for (const year of cube.flags ?? []) for (const flag of year.values()) for (const f of flag) flags.set(f, (flags.get(f) ?? 0) + 1);
+  if (flags.size > 0) {
+    const counts = [...flags].map(([f, n]) => `${f}: ${n}`).join(', ');
+    notes.push(`source flags on values (${counts}) are not packed: manifest version 1 has no place for them`);
+  }
+  if (cube.regionTotals) notes.push('the regions’ stated totals (e.g. Eurostat TOTAL) are not packed: the app takes each region’s total as the sum of its categories');
+  if (cube.benchmark) notes.push(`the benchmark region ${cube.benchmarkId} is not packed`);
+}
+
+interface ManifestFacts {
+  inputs: DatasetInputs;
+  boundariesFile: string;
+  idKey: string;
+  nameKey: string;
+  cube: EmploymentCube;
+  withYear: boolean;
+  layout: Layout;
+  establishments: boolean;
+}
+
+function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManifest {
+  const { cube, withYear } = facts;
+  const employmentFile = fileName(facts.inputs.employment.name);
+  const boundariesFile = fileName(facts.boundariesFile);
+  const yearsText = withYear ? (cube.years.length > 1 ? `${cube.years[0]}–${cube.years[cube.years.length - 1]}` : String(cube.years[0])) : 'one period';
+  const manifest: DatasetManifest = {
+    format: 'cluster-atlas-dataset',
+    version: 1,
+    id: options.id,
+    title: options.title ?? options.id,
+    description:
+      options.description ??
+      `Employment in ${cube.categories.length} categories for ${cube.regions.length} regions, ${yearsText}. Packed from ${employmentFile} and ${boundariesFile}.`,
+    attribution: options.attribution ?? `Boundaries: ${boundariesFile}. Employment: ${employmentFile}.`,
+    ...(options.licence ? { licence: options.licence } : {}),
+    ...(options.synthetic ? { synthetic: true } : {}),
+    regions: { file: 'regions.geojson', id: facts.idKey, name: facts.nameKey },
+    categories: { file: 'categories.csv' },
+    employment: { file: 'employment.csv', layout: facts.layout },
+    ...(facts.establishments ? { establishments: { file: 'establishments.csv', layout: 'wide' as const } } : {}),
+    ...(withYear ? { years: [...cube.years] } : {}),
+    defaultView: defaultView(cube, withYear),
+  };
+  return validateManifest(manifest, 'manifest.json');
+}
+
+/**
+ * The first view: the latest year with any employment, and in it the category employing most
+ * people (a category the map can always colour), shown as location quotients.
+ */
+export function defaultView(cube: EmploymentCube, withYear: boolean): { cat?: string; ind: IndicatorId; year?: number } {
+  const nC = cube.categories.length;
+  for (let y = cube.years.length - 1; y >= 0; y--) {
+    const totals = new Float64Array(nC);
+    const values = cube.employment[y];
+    for (let i = 0; i < values.length; i++) if (values[i] > 0) totals[i % nC] += values[i];
+    let best = -1;
+    for (let c = 0; c < nC; c++) if (totals[c] > 0 && (best < 0 || totals[c] > totals[best])) best = c;
+    if (best >= 0) return { cat: cube.categories[best].id, ind: 'lq', ...(withYear ? { year: cube.years[y] } : {}) };
+  }
+  return { ind: 'lq' };
+}

@@ -1,0 +1,150 @@
+/**
+ * `npm run dataset`: reads the inputs from disk, packs them (packDataset), prints the report, and
+ * writes the dataset folder and its entry in datasets.json. Node only; the packing itself is pure.
+ *
+ * Exit codes: 0 packed (warnings may have been printed), 1 bad input or a strict run refused,
+ * 2 bad usage. Nothing is written unless the whole pack succeeded.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { UsageError } from '../cli/command';
+import { InputError } from '../io/errors';
+import { parseJsonText } from '../io/jsonText';
+import { parsePackArgs } from './args';
+import { DATASET_INDEX_FILE, datasetIndexText, parseDatasetIndex, withDataset } from './datasetIndex';
+import type { InputFile } from './inputs';
+import { OUTPUT_FILES, packDataset } from './packDataset';
+import { formatBytes, formatPackReport, formatWarnings } from './report';
+
+export interface Console {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processConsole: Console = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Extensions of files a folder may hold as inputs; anything else in it is listed as ignored. */
+const DATA_EXTENSIONS = new Set(['.geojson', '.json', '.topojson', '.zip', '.csv', '.tsv', '.txt', '.shp', '.dbf', '.xlsx', '.xls', '.ods']);
+
+export async function runPack(argv: string[], io: Console = processConsole): Promise<number> {
+  try {
+    return await pack(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`dataset: ${error.message}\n${error.usage}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`dataset: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function pack(argv: string[], io: Console): Promise<number> {
+  const started = performance.now();
+  const args = parsePackArgs(argv);
+  const namesPath = args.names ? resolve(args.names) : undefined;
+  const { files, ignored } = collectInputs(args.inputs, namesPath);
+  const nameFixes = args.names ? readInput(args.names) : undefined;
+  const where = args.inputs.join(', ');
+
+  const result = await packDataset(files, { ...args.options, where }, nameFixes);
+  io.out(formatPackReport(result));
+  if (ignored.length > 0) io.out(`note: ignored in the input folder (not a data file): ${ignored.join(', ')}\n`);
+  if (args.strict && result.warnings.length > 0) {
+    io.err(formatWarnings(result.warnings, 'error'));
+    io.err(`dataset: --strict: ${result.warnings.length} problem(s) above; nothing written (the full join report is what join-report.csv would hold)\n`);
+    return 1;
+  }
+  io.err(formatWarnings(result.warnings, 'warning'));
+
+  const out = resolve(args.out);
+  writeFolder(out, result.files);
+  const sizes = result.files.map((f) => `${f.name} ${formatBytes(statSync(join(out, f.name)).size)}`);
+  io.out(`wrote ${shown(out)}: ${sizes.join(', ')}\n`);
+  if (args.index) {
+    const { path, replaced } = registerDataset(dirname(out), {
+      id: result.manifest.id,
+      title: result.manifest.title,
+      manifest: `${basename(out)}/manifest.json`,
+      ...(result.manifest.synthetic ? { synthetic: true } : {}),
+    });
+    io.out(`${replaced ? 'updated' : 'added'} "${result.manifest.id}" in ${shown(path)}\n`);
+  }
+  io.out(`packed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+/** The given files, and the data files of the given folders (not recursive, hidden files skipped). */
+function collectInputs(paths: string[], exclude: string | undefined): { files: InputFile[]; ignored: string[] } {
+  const files: InputFile[] = [];
+  const ignored: string[] = [];
+  for (const path of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      throw new InputError({ file: path }, 'no such file or folder');
+    }
+    if (!isFolder) {
+      files.push(readInput(path));
+      continue;
+    }
+    for (const name of readdirSync(path).sort()) {
+      const full = join(path, name);
+      if (name.startsWith('.') || resolve(full) === exclude || !statSync(full).isFile()) continue;
+      if (DATA_EXTENSIONS.has(extname(name).toLowerCase())) files.push(readInput(full));
+      else ignored.push(name);
+    }
+  }
+  return { files, ignored };
+}
+
+function readInput(path: string): InputFile {
+  try {
+    return { name: path, bytes: new Uint8Array(readFileSync(path)) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError({ file: path }, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`);
+  }
+}
+
+/**
+ * Each file goes in under a temporary name and is renamed, so a reader never sees half a file;
+ * files of an earlier pack that this one does not write (e.g. establishments.csv) are removed.
+ */
+function writeFolder(folder: string, files: { name: string; text: string }[]): void {
+  mkdirSync(folder, { recursive: true });
+  for (const { name, text } of files) {
+    const target = join(folder, name);
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  }
+  const written = new Set(files.map((f) => f.name));
+  for (const name of OUTPUT_FILES) if (!written.has(name)) rmSync(join(folder, name), { force: true });
+}
+
+/** Adds or replaces the dataset's entry in datasets.json in `folder`; a broken index is an error, not overwritten. */
+export function registerDataset(folder: string, entry: Parameters<typeof withDataset>[1]): { path: string; replaced: boolean } {
+  const path = join(folder, DATASET_INDEX_FILE);
+  const current = existsSync(path) ? parseDatasetIndex(parseJsonText(readFileSync(path, 'utf8'), path), path) : { datasets: [] };
+  const { index, replaced } = withDataset(current, entry);
+  const text = datasetIndexText(index);
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  }
+  return { path, replaced };
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
