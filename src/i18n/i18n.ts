@@ -110,7 +110,7 @@ const en = {
   'explore.table': 'Data table',
   'explore.ranking': 'Category ranking',
   'explore.close': 'Close',
-  'explore.backToProfile': 'Back to the region profile',
+  'explore.back': 'Back',
   'regionSearch.label': 'Find a region',
   'regionSearch.placeholder': 'Region name…',
   'regionSearch.results': { one: '{n} region found', other: '{n} regions found' },
@@ -163,6 +163,7 @@ const en = {
   'table.size': 'Share of category',
   'table.stars': 'Stars',
   'table.stage': 'Life cycle',
+  'table.mapClass': 'Map class',
   'mapKeys.canvas': 'Map of the regions. Arrow keys move between regions, Enter opens a region’s profile, Escape closes it; Shift with arrows pans, plus and minus zoom.',
   'mapKeys.help': 'Keyboard: Tab into the map, arrow keys move between regions, Enter opens the profile, Escape closes.',
 } satisfies Record<string, Entry>;
@@ -270,7 +271,7 @@ const ru: Record<MessageKey, Entry> = {
   'explore.table': 'Таблица данных',
   'explore.ranking': 'Рейтинг категории',
   'explore.close': 'Закрыть',
-  'explore.backToProfile': 'Назад к профилю региона',
+  'explore.back': 'Назад',
   'regionSearch.label': 'Найти регион',
   'regionSearch.placeholder': 'Название региона…',
   'regionSearch.results': { one: 'Найден {n} регион', few: 'Найдено {n} региона', many: 'Найдено {n} регионов', other: 'Найдено {n} региона' },
@@ -323,6 +324,7 @@ const ru: Record<MessageKey, Entry> = {
   'table.size': 'Доля в категории',
   'table.stars': 'Звёзды',
   'table.stage': 'Жизненный цикл',
+  'table.mapClass': 'Класс на карте',
   'mapKeys.canvas': 'Карта регионов. Стрелки перемещают между регионами, Enter открывает профиль региона, Escape закрывает его; Shift со стрелками сдвигает карту, плюс и минус меняют масштаб.',
   'mapKeys.help': 'Клавиатура: Tab — на карту, стрелки — между регионами, Enter — профиль, Escape — закрыть.',
 };
