@@ -1,6 +1,6 @@
 import './ui/style.css';
 import { createAtlasStore, initialView, type View } from './state/store';
-import { formatHash, parseHash } from './state/hash';
+import { formatHash, linkNotices, parseHash } from './state/hash';
 import { cellDetails, indicatorColumn } from './state/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './worker/protocol';
@@ -14,6 +14,8 @@ import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang 
 import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
 import { datasetManifestUrl } from './ui/datasetLocation';
+import { applyPageMode, setupSharing } from './ui/sharing';
+import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -52,13 +54,18 @@ function sameRule(a: View['rule'], b: View['rule']): boolean {
   return a.kind === b.kind && a.cutShare === b.cutShare && a.lqThreshold === b.lqThreshold;
 }
 
+/** The hash always holds the current view (replaced, not pushed: moving around is not history). */
+function writeHash(view: View): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(view)}`);
+}
+
 /** Brings the map in line with the view: recompute if the year or rule changed, recolour, then mark it ready. */
 async function refresh(): Promise<void> {
   const generation = ++renderGeneration;
   mapContainer.dataset.ready = 'false';
   const { dataset, view } = store.getState();
   if (!dataset || !view || !atlasMap) return;
-  history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(view)}`);
+  writeHash(view);
   controls.show(view);
   const yearIndex = dataset.years.indexOf(view.year);
   let { computed } = store.getState();
@@ -168,6 +175,7 @@ onLangChange((lang) => {
 });
 
 async function start(): Promise<void> {
+  applyPageMode();
   const hashLang = parseHash(location.hash).view.lang;
   applyLang(hashLang ?? detectLang(navigator.languages));
   byId<HTMLSelectElement>('lang').addEventListener('change', (event) => applyLang((event.target as HTMLSelectElement).value as Lang));
@@ -181,9 +189,9 @@ async function start(): Promise<void> {
     store.setState({ status: 'error', error: (error as Error).message });
     return;
   }
-  const notices: string[] = [];
-  const { view: wanted, rejected } = parseHash(location.hash);
-  for (const key of rejected) notices.push(t('notice.badHashValue', { key }));
+  const parsedHash = parseHash(location.hash);
+  const wanted = parsedHash.view;
+  const notices: string[] = linkNotices(parsedHash);
   const view = { ...initialView(dataset, wanted, notices), lang: getLang() };
   regionIndex = new Map(dataset.regions.map((r, i) => [r.id, i]));
   store.setState({ dataset, view, notices, status: 'computing' });
@@ -203,15 +211,34 @@ async function start(): Promise<void> {
     bounds: dataset.bounds,
   });
   onPointer(atlasMap);
+  const shownMap = atlasMap;
+  setupSharing({
+    store,
+    mapContainer,
+    legend: byId('legend'),
+    toolbar: byId('share-tools'),
+    datasetKey: manifestUrl,
+    mapCanvas: () => shownMap.map.getCanvas(),
+    camera: () => cameraOf(shownMap.map),
+    showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
+  });
   await atlasMap.whenLoaded();
+  if (view.viewport) jumpToCamera(atlasMap.map, view.viewport);
+  trackCamera(atlasMap.map, (viewport) => {
+    const current = store.getState().view;
+    if (!current) return;
+    store.setState({ view: { ...current, viewport } });
+    writeHash({ ...current, viewport });
+  });
   await refresh();
 
   window.addEventListener('hashchange', () => {
     const current = store.getState();
     if (!current.dataset || !current.view) return;
     const parsed = parseHash(location.hash);
-    const next: string[] = parsed.rejected.map((key) => t('notice.badHashValue', { key }));
+    const next = linkNotices(parsed);
     if (parsed.view.lang) applyLang(parsed.view.lang);
+    if (parsed.view.viewport && atlasMap) jumpToCamera(atlasMap.map, parsed.view.viewport);
     const view = { ...initialView(current.dataset, { ...current.view, region: undefined, ...parsed.view }, next), lang: getLang() };
     showNotices(next);
     store.setState({ view });

@@ -16,7 +16,7 @@
  * from the hash is executed or inserted as HTML.
  */
 import { INDICATORS, type RuleKind } from '../model/dataset';
-import { isLang } from '../i18n/i18n';
+import { isLang, t } from '../i18n/i18n';
 import { CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type Classification, type View } from './store';
 import { HASH_VERSION, migrateParams } from './hashMigrations';
 
@@ -113,6 +113,13 @@ export function parseHash(hash: string): ParsedHash {
   const lang = read('lang', (text) => (isLang(text) ? text : undefined));
   if (lang) view.lang = lang;
   return { view, rejected, version, newer };
+}
+
+/** What the user is told about a link on opening it (values whose existence the dataset decides come from `initialView`). */
+export function linkNotices(parsed: ParsedHash): string[] {
+  const notices = parsed.rejected.map((key) => t('notice.badHashValue', { key }));
+  if (parsed.newer) notices.unshift(t('link.newerVersion'));
+  return notices;
 }
 
 /** The hash of a view, current version; keys in a fixed order, commas left readable. */

@@ -72,6 +72,8 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
   const pickYear = (y: number | undefined) => (y !== undefined && years.includes(y) ? y : undefined);
   if (wanted.cat !== undefined && !pickCategory(wanted.cat)) notices.push(t('notice.unknownCategory'));
   if (wanted.year !== undefined && !pickYear(wanted.year)) notices.push(t('notice.unknownYear', { year: wanted.year }));
+  if (wanted.baseYear !== undefined && !pickYear(wanted.baseYear)) notices.push(t('link.unknownBaseYear', { year: wanted.baseYear }));
+  if (wanted.region !== undefined && !dataset.regions.some((r) => r.id === wanted.region)) notices.push(t('link.unknownRegion'));
   return {
     cat: pickCategory(wanted.cat) ?? pickCategory(defaults.cat) ?? categories[0].id,
     ind: wanted.ind ?? defaults.ind ?? 'lq',

@@ -1,0 +1,38 @@
+import type * as maplibregl from 'maplibre-gl';
+
+/** A map camera as the view (and the URL hash) keeps it. */
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export function cameraOf(map: maplibregl.Map): Camera {
+  const { lng, lat } = map.getCenter();
+  return { lng, lat, zoom: map.getZoom() };
+}
+
+export function jumpToCamera(map: maplibregl.Map, camera: Camera): void {
+  map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+}
+
+/**
+ * Calls back after every move the user or the app makes, but not after a mere resize (the page
+ * hiding its panel for a presentation, a window resize): those keep the centre and zoom, and
+ * recording them would pin a camera into links that had none.
+ */
+export function trackCamera(map: maplibregl.Map, onChange: (camera: Camera) => void): void {
+  let resizing = false;
+  // MapLibre fires resize and then (unless the camera is moving) moveend synchronously from resize().
+  map.on('resize', () => {
+    resizing = true;
+    queueMicrotask(() => (resizing = false));
+  });
+  map.on('moveend', () => {
+    if (resizing) {
+      resizing = false;
+      return;
+    }
+    onChange(cameraOf(map));
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * Presenting and embedding: the interface hidden, the map with a large title card and legend.
+ *
+ * - The title card sits on the map and repeats the legend's heading (so the title always names
+ *   what the map shows, whatever the mode), the dataset, and the synthetic-data warning when the
+ *   data is made up (the screen must always say so, with or without the header).
+ * - Presentation mode steps through saved views (src/state/savedViews.ts) with the arrow keys;
+ *   Escape leaves. A view is shown by replacing the URL hash, so it goes through exactly the same
+ *   validation and migration as a shared link.
+ * - Embed mode (`?embed=1`) is the same layout without the stepping, with a link to the full app.
+ */
+import { el } from './dom';
+import { modalDialog, textButton, textLine } from './dialog';
+import { fullPageUrl } from './shareLinks';
+import { t } from '../i18n/i18n';
+import { MAX_SAVED_VIEWS, type SavedViews } from '../state/savedViews';
+
+/** The overlay on the map: title, dataset, warning, and a slot for presentation controls. */
+export class TitleCard {
+  readonly element: HTMLElement;
+  private readonly title = el('h2', { class: 'title-card-title' });
+  private readonly subtitle = el('p', { class: 'title-card-subtitle' });
+  private readonly notice = el('p', { class: 'title-card-notice', 'data-i18n': 'app.synthetic', hidden: '' }, t('app.synthetic'));
+  readonly controls = el('div', { class: 'title-card-controls' });
+
+  constructor(mapContainer: HTMLElement, private readonly legend: HTMLElement) {
+    this.element = el('section', { class: 'title-card', id: 'title-card', tabindex: '-1', 'aria-labelledby': 'title-card-title' }, this.title, this.subtitle, this.notice, this.controls);
+    this.title.id = 'title-card-title';
+    mapContainer.append(this.element);
+    new MutationObserver(() => this.sync()).observe(legend, { childList: true, subtree: true, characterData: true });
+    this.sync();
+  }
+
+  setDataset(title: string, synthetic: boolean): void {
+    this.subtitle.textContent = title;
+    this.notice.hidden = !synthetic;
+  }
+
+  /** The legend's heading: what the map currently shows. */
+  currentTitle(): string {
+    return this.legend.querySelector('h2')?.textContent ?? '';
+  }
+
+  private sync(): void {
+    this.title.textContent = this.currentTitle();
+  }
+}
+
+/** `?embed=1`: the map alone with the title card and a way out to the full app. */
+export function enterEmbedMode(card: TitleCard): void {
+  document.body.classList.add('chromeless', 'embedded');
+  const link = el('a', { class: 'title-card-open', href: fullPageUrl(location.href), target: '_blank', rel: 'noopener', 'data-i18n': 'share.openFull' }, t('share.openFull'));
+  // The hash changes with the view: take the current one at the moment of the click.
+  const refresh = () => (link.href = fullPageUrl(location.href));
+  link.addEventListener('pointerdown', refresh);
+  link.addEventListener('focus', refresh);
+  link.addEventListener('click', refresh);
+  card.controls.append(link);
+}
+
+export interface PresentationOptions {
+  toolbar: HTMLElement;
+  card: TitleCard;
+  views: SavedViews;
+  /** The current view as a hash to save (without the language), or undefined before the first draw. */
+  captureHash(): string | undefined;
+  /** Shows a saved view (by its hash). */
+  show(hash: string): void;
+  announce(text: string): void;
+}
+
+export class Presentation {
+  private index = 0;
+  private active = false;
+  private inFullscreen = false;
+  private readonly list = el('ol', { class: 'saved-views', id: 'saved-views' });
+  private readonly empty = textLine('present.empty', { class: 'help' });
+  private readonly dialogStatus = el('p', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
+  private readonly dialog: HTMLDialogElement;
+  private readonly openButton: HTMLButtonElement;
+  private readonly counter = el('span', { class: 'present-counter', 'aria-live': 'polite' });
+  private readonly nav: HTMLElement;
+
+  constructor(private readonly options: PresentationOptions) {
+    this.openButton = textButton('present.open', { id: 'present-open', 'aria-haspopup': 'dialog' });
+    options.toolbar.append(this.openButton);
+    const save = textButton('present.save', { id: 'present-save' });
+    const start = textButton('present.start', { id: 'present-start', class: 'primary' });
+    this.dialog = modalDialog('present-dialog', 'present.heading', textLine('present.help', { class: 'help' }), this.list, this.empty, el('div', { class: 'dialog-actions' }, save, start), this.dialogStatus);
+
+    const previous = textButton('present.previous', { class: 'present-prev' });
+    const next = textButton('present.next', { class: 'present-next' });
+    const exit = textButton('present.exit', { class: 'present-exit' });
+    this.nav = el('div', { class: 'present-nav', hidden: '' }, previous, this.counter, next, exit, textLine('present.keys', { class: 'present-keys' }));
+    options.card.controls.append(this.nav);
+
+    this.openButton.addEventListener('click', () => {
+      this.dialogStatus.textContent = '';
+      this.renderList();
+      this.dialog.showModal();
+    });
+    save.addEventListener('click', () => this.save());
+    start.addEventListener('click', () => {
+      this.dialog.close();
+      void this.start();
+    });
+    previous.addEventListener('click', () => this.step(-1));
+    next.addEventListener('click', () => this.step(1));
+    exit.addEventListener('click', () => this.stop());
+    options.views.onChange(() => this.renderList());
+    window.addEventListener('keydown', (event) => this.onKey(event), { capture: true });
+    document.addEventListener('fullscreenchange', () => {
+      if (!document.fullscreenElement && this.inFullscreen) {
+        // Escape in full screen is taken by the browser: leaving full screen leaves the presentation.
+        this.inFullscreen = false;
+        this.stop();
+      }
+    });
+    if (options.views.dropped > 0) options.announce(t('present.dropped', { n: options.views.dropped }));
+  }
+
+  get presenting(): boolean {
+    return this.active;
+  }
+
+  async start(): Promise<void> {
+    this.active = true;
+    this.index = 0;
+    document.body.classList.add('chromeless', 'presenting');
+    this.nav.hidden = false;
+    const views = this.options.views.list();
+    if (views.length > 0) this.options.show(views[0].hash);
+    this.updateCounter();
+    this.options.card.element.focus();
+    try {
+      if (document.fullscreenEnabled && !document.fullscreenElement) {
+        await document.documentElement.requestFullscreen();
+        this.inFullscreen = true;
+      }
+    } catch {
+      /* full screen refused (e.g. in a frame): the presentation still fills the window */
+    }
+  }
+
+  stop(): void {
+    if (!this.active) return;
+    this.active = false;
+    document.body.classList.remove('presenting');
+    if (!document.body.classList.contains('embedded')) document.body.classList.remove('chromeless');
+    this.nav.hidden = true;
+    if (this.inFullscreen && document.fullscreenElement) {
+      this.inFullscreen = false;
+      void document.exitFullscreen().catch(() => undefined);
+    }
+    this.openButton.focus();
+  }
+
+  private step(delta: number): void {
+    const views = this.options.views.list();
+    const to = Math.min(views.length - 1, Math.max(0, this.index + delta));
+    if (views.length === 0 || to === this.index) return;
+    this.index = to;
+    this.options.show(views[to].hash);
+    this.updateCounter();
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (!this.active || event.altKey || event.ctrlKey || event.metaKey) return;
+    const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+    const views = this.options.views.list().length;
+    const actions: Record<string, () => void> = {
+      ArrowRight: () => this.step(1),
+      ArrowDown: () => this.step(1),
+      PageDown: () => this.step(1),
+      ArrowLeft: () => this.step(-1),
+      ArrowUp: () => this.step(-1),
+      PageUp: () => this.step(-1),
+      Home: () => this.step(-this.index),
+      End: () => this.step(views - 1 - this.index),
+      Escape: () => this.stop(),
+    };
+    if (!onButton) actions[' '] = () => this.step(1);
+    const action = actions[event.key];
+    if (!action) return;
+    // The map must not pan on the arrow keys while they turn the pages.
+    event.preventDefault();
+    event.stopPropagation();
+    action();
+  }
+
+  private updateCounter(): void {
+    const n = this.options.views.list().length;
+    this.counter.textContent = n > 0 ? `${this.index + 1} / ${n}` : '';
+  }
+
+  private save(): void {
+    const hash = this.options.captureHash();
+    if (!hash) return;
+    const views = this.options.views;
+    if (!views.add({ hash, label: this.options.card.currentTitle() })) {
+      this.dialogStatus.textContent = t('present.full', { n: MAX_SAVED_VIEWS });
+      return;
+    }
+    const n = views.list().length;
+    this.dialogStatus.textContent = t('present.saved', { n }) + (views.persistent ? '' : ` ${t('present.notPersistent')}`);
+  }
+
+  private renderList(): void {
+    const views = this.options.views;
+    const items = views.list().map((view, i) => {
+      const open = el('button', { type: 'button', class: 'saved-view-open' }, view.label || view.hash);
+      open.addEventListener('click', () => {
+        this.dialog.close();
+        this.options.show(view.hash);
+      });
+      const up = el('button', { type: 'button', class: 'icon', 'aria-label': t('present.up'), title: t('present.up') }, '↑');
+      up.disabled = i === 0;
+      up.addEventListener('click', () => views.move(i, -1));
+      const down = el('button', { type: 'button', class: 'icon', 'aria-label': t('present.down'), title: t('present.down') }, '↓');
+      down.disabled = i === views.list().length - 1;
+      down.addEventListener('click', () => views.move(i, 1));
+      const remove = el('button', { type: 'button', class: 'icon', 'aria-label': t('present.remove'), title: t('present.remove') }, '✕');
+      remove.addEventListener('click', () => views.remove(i));
+      return el('li', {}, open, el('span', { class: 'saved-view-actions' }, up, down, remove));
+    });
+    this.list.replaceChildren(...items);
+    this.empty.hidden = items.length > 0;
+  }
+}
