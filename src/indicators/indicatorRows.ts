@@ -1,7 +1,7 @@
 /**
  * The per-cell indicator table as rows, for the CLI's CSV and the app's export: the column
  * names are a stable contract (issue 3). Numbers stay numbers; undefined values are NaN and are
- * written as empty cells by the CSV writer.
+ * written as empty cells by the CSV writer, stars and strong flags of unreported cells included.
  */
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
 import type { IndicatorResult } from './types';
@@ -44,21 +44,16 @@ export function* indicatorRows(
   for (let r = 0; r < result.nRegions; r++) {
     for (let c = 0; c < nC; c++) {
       const i = r * nC + c;
-      const s = stars[i];
-      const row: IndicatorRow = [
-        regionIds[r],
-        categoryIds[c],
-        year,
-        employment[i],
-        lq[i],
-        focus[i],
-        size[i],
-        s & STAR_SIZE ? 1 : 0,
-        s & STAR_SPECIALISATION ? 1 : 0,
-        s & STAR_FOCUS ? 1 : 0,
-        starCount[i],
-      ];
-      if (cmp) row.push(cmp.strong[i], cmp.strong10[i]);
+      const row: IndicatorRow = [regionIds[r], categoryIds[c], year, employment[i], lq[i], focus[i], size[i]];
+      if (Number.isNaN(employment[i])) {
+        // Not reported: no star is earned, but "0 stars" would read as a measured absence.
+        row.push(NaN, NaN, NaN, NaN);
+        if (cmp) row.push(NaN, NaN);
+      } else {
+        const s = stars[i];
+        row.push(s & STAR_SIZE ? 1 : 0, s & STAR_SPECIALISATION ? 1 : 0, s & STAR_FOCUS ? 1 : 0, starCount[i]);
+        if (cmp) row.push(cmp.strong[i], cmp.strong10[i]);
+      }
       yield row;
     }
   }

@@ -34,8 +34,9 @@ describe('atlas indicators', () => {
     expect(Number(get('R1', 'C').lq)).toBe(0.9375);
     expect(get('R3', 'A')).toMatchObject({ lq: '10', size_star: '1', specialization_star: '1', focus_star: '1', stars: '3' });
     expect(get('R1', 'A')).toMatchObject({ size_star: '0', specialization_star: '1', focus_star: '0', stars: '1' });
-    // Not reported: empty values, no stars.
-    expect(get('R3', 'B')).toMatchObject({ employment: '', lq: '', region_share: '', stars: '0' });
+    // Not reported: empty values, stars included (no star, but not a measured zero either).
+    expect(get('R3', 'B')).toMatchObject({ employment: '', lq: '', region_share: '', size_star: '', stars: '' });
+    expect(get('R1', 'B')).toMatchObject({ employment: '0', lq: '0', stars: '0' });
     expect(stderr).toMatch(/30 rows read, 30 used/);
     expect(stderr).toMatch(/2 cells not reported/);
     expect(stderr).toMatch(/--year 2015: output for 1 of 2 years \(2015, 2020\)/);
@@ -73,7 +74,7 @@ describe('atlas indicators', () => {
     expect(get('R1', 'A').lq).toBe('2');
     // Region shares stay over all categories.
     expect(get('R1', 'A').region_share).toBe('0.25');
-    for (const r of rows) expect(['0', '1']).toContain(r.strong);
+    for (const r of rows) expect(r.region === 'R3' && r.category === 'B' ? [''] : ['0', '1']).toContain(r.strong);
   });
 
   it('--denominator all overrides the cmp default', () => {
