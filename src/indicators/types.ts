@@ -3,7 +3,8 @@
  *
  * Every matrix is dense and region-major like the model's EmploymentCube: the value of
  * (region r, category c) is at `r * nCategories + c`. NaN means "not reported": totals treat it
- * as 0, per-cell outputs for that cell are NaN and the cell earns no star. All outputs are typed
+ * as 0, per-cell outputs for that cell are NaN and the cell earns no star. Values are counts,
+ * ≥ 0 (the readers in src/io reject negative ones before they get here). All outputs are typed
  * arrays, numbers, booleans or strings, so a result can cross a worker boundary by structured
  * clone with its buffers transferred (see `transferables`).
  */
