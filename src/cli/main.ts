@@ -1,8 +1,8 @@
 /**
  * `npm run -s atlas -- <command> [options]`: the Node CLI on the same engine as the app.
  *
- * Each command is a module exporting `run(argv): Promise<number>` (the exit code). Adding one
- * is one line in COMMANDS. Input errors surface as one line naming file, line and problem, and
+ * Each command is a module exporting a `Command`: `(argv) => Promise<number>` (the exit code).
+ * Adding one is one line in COMMANDS. Input errors surface as one line naming file, line and problem, and
  * a non-zero exit; anything else is a bug and keeps its stack.
  */
 import { runIndicators } from './indicatorsCommand';
