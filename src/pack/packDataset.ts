@@ -89,7 +89,7 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
   );
   const { cube, report } = employment;
   if (report.unused.length > 0) {
-    warnings.push({ summary: `${report.unused.length} row(s) of ${report.file} not used`, items: report.unused.map((u) => `line ${u.line}: ${u.reason}`) });
+    warnings.push({ summary: `${report.unused.length} row(s) of ${report.file} not used`, items: report.unused.map((u) => (u.line > 0 ? `line ${u.line}: ${u.reason}` : u.reason)) });
   }
   const unmapped = employment.industries?.unmapped.filter((u) => u.employment > 0) ?? [];
   if (unmapped.length > 0) {

@@ -80,12 +80,13 @@ export function readEmployment(
       }
       if (long.category !== undefined || options.measure !== undefined || guessWideMapping(table.header).region === undefined) {
         result = longTableToCube(table, long, cubeOptions);
-        layout = `long table (region ${long.region}, category ${long.category}, employment ${long.employment}${long.year ? `, year ${long.year}` : ''})`;
+        const columns = (['region', 'category', 'employment', 'year', 'establishments', 'employmentFlag'] as const).filter((k) => long[k] !== undefined);
+        layout = `long table; columns: ${columns.map((k) => `${k} "${long[k]}"`).join(', ')}`;
         sourceHasYears = long.year !== undefined;
       } else {
         const wide = guessWideMapping(table.header);
         result = wideTableToCube(table, wide, cubeOptions);
-        layout = `wide table (region ${wide.region}${wide.year ? `, year ${wide.year}` : ''}, one column per category)`;
+        layout = `wide table; columns: region "${wide.region}"${wide.year ? `, year "${wide.year}"` : ''}, then one per category`;
         sourceHasYears = wide.year !== undefined;
       }
       if (excluded.length > 0) result.report.excluded = [...(result.report.excluded ?? []), ...excluded];

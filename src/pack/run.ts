@@ -11,7 +11,7 @@ import { UsageError } from '../cli/command';
 import { InputError } from '../io/errors';
 import { parseJsonText } from '../io/jsonText';
 import { parsePackArgs } from './args';
-import { DATASET_INDEX_FILE, datasetIndexText, parseDatasetIndex, withDataset } from './datasetIndex';
+import { DATASET_INDEX_FILE, datasetIndexText, parseDatasetIndex, withDataset, type DatasetIndexEntry } from './datasetIndex';
 import type { InputFile } from './inputs';
 import { OUTPUT_FILES, packDataset } from './packDataset';
 import { formatBytes, formatPackReport, formatWarnings } from './report';
@@ -64,17 +64,21 @@ async function pack(argv: string[], io: Console): Promise<number> {
   io.err(formatWarnings(result.warnings, 'warning'));
 
   const out = resolve(args.out);
+  // The index is read before anything is written: a broken one stops the run with nothing changed.
+  const index = args.index
+    ? indexWith(dirname(out), {
+        id: result.manifest.id,
+        title: result.manifest.title,
+        manifest: `${basename(out)}/manifest.json`,
+        ...(result.manifest.synthetic ? { synthetic: true } : {}),
+      })
+    : undefined;
   writeFolder(out, result.files);
   const sizes = result.files.map((f) => `${f.name} ${formatBytes(statSync(join(out, f.name)).size)}`);
   io.out(`wrote ${shown(out)}: ${sizes.join(', ')}\n`);
-  if (args.index) {
-    const { path, replaced } = registerDataset(dirname(out), {
-      id: result.manifest.id,
-      title: result.manifest.title,
-      manifest: `${basename(out)}/manifest.json`,
-      ...(result.manifest.synthetic ? { synthetic: true } : {}),
-    });
-    io.out(`${replaced ? 'updated' : 'added'} "${result.manifest.id}" in ${shown(path)}\n`);
+  if (index) {
+    writeIndex(index.path, index.text);
+    io.out(`${index.replaced ? 'updated' : 'added'} "${result.manifest.id}" in ${shown(index.path)}\n`);
   }
   io.out(`packed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
@@ -130,18 +134,20 @@ function writeFolder(folder: string, files: { name: string; text: string }[]): v
   for (const name of OUTPUT_FILES) if (!written.has(name)) rmSync(join(folder, name), { force: true });
 }
 
-/** Adds or replaces the dataset's entry in datasets.json in `folder`; a broken index is an error, not overwritten. */
-export function registerDataset(folder: string, entry: Parameters<typeof withDataset>[1]): { path: string; replaced: boolean } {
+/** datasets.json in `folder` with the dataset's entry added or replaced; a broken index is an error, never overwritten. */
+export function indexWith(folder: string, entry: DatasetIndexEntry): { path: string; text: string; replaced: boolean } {
   const path = join(folder, DATASET_INDEX_FILE);
   const current = existsSync(path) ? parseDatasetIndex(parseJsonText(readFileSync(path, 'utf8'), path), path) : { datasets: [] };
   const { index, replaced } = withDataset(current, entry);
-  const text = datasetIndexText(index);
-  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  }
-  return { path, replaced };
+  return { path, text: datasetIndexText(index), replaced };
+}
+
+/** Writes the index unless it already says exactly this (so a rebuild leaves it untouched). */
+export function writeIndex(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
 function shown(path: string): string {

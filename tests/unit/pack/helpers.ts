@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, vi } from 'vitest';
+import type { EmploymentCube } from '../../../src/model/dataset';
+import { runPack } from '../../../src/pack/run';
+import { loadHostedDataset } from '../../../src/worker/datasetSource';
+
+export const PACK_FIXTURES = fileURLToPath(new URL('../../fixtures/pack/', import.meta.url));
+
+/** A temporary folder for this test file, removed when it ends. */
+export function temporaryFolder(): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-pack-'));
+    made.push(dir);
+    return dir;
+  };
+}
+
+/** Runs `npm run dataset` in-process, capturing what it prints. */
+export async function pack(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runPack(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+/**
+ * Loads a packed folder exactly as the app does (`loadHostedDataset`, the worker's loader), with
+ * fetch reading the folder from disk.
+ */
+export async function loadPacked(folder: string) {
+  vi.stubGlobal('fetch', async (url: string) => {
+    try {
+      return new Response(readFileSync(fileURLToPath(url)));
+    } catch {
+      return new Response('not found', { status: 404, statusText: 'Not Found' });
+    }
+  });
+  try {
+    return await loadHostedDataset(pathToFileURL(join(folder, 'manifest.json')).href, () => undefined);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+
+/** Employment of one region × category × year of a cube (NaN when not reported). */
+export function cell(cube: EmploymentCube, region: string, category: string, year: number): number {
+  const r = cube.regions.findIndex((x) => x.id === region);
+  const c = cube.categories.findIndex((x) => x.id === category);
+  const y = cube.years.indexOf(year);
+  if (r < 0 || c < 0 || y < 0) throw new Error(`no cell ${region} × ${category} × ${year}`);
+  return cube.employment[y][r * cube.categories.length + c];
+}
+
+export function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
