@@ -13,9 +13,11 @@ import { makeFormats, type Formats } from './ui/format';
 import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang } from './i18n/i18n';
 import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
-import { datasetManifestUrl } from './ui/datasetLocation';
+import { DataSources } from './ui/dataImport/dataSources';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
+import { ExplorePanel } from './ui/explorePanel';
+import { MapKeyboard } from './map/keyboard';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -35,9 +37,37 @@ const controls = new Controls({
   year: (year) => updateView({ year }),
 });
 
+const explore = new ExplorePanel(
+  byId('explore'),
+  {
+    selectRegion: (regionId, options) => selectRegion(regionId, options?.fly ?? false),
+    selectCategory: (cat) => updateView({ cat }),
+    loadChange: async (fromYearIndex, toYearIndex) =>
+      (await client.change({ fromYearIndex, toYearIndex, rule: store.getState().view!.rule })).change,
+  },
+  () => formats,
+);
+let keyboard: MapKeyboard | undefined;
+
+/** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
+function selectRegion(regionId: string | undefined, fly: boolean): void {
+  tooltip.hide(true);
+  lastPointer = undefined;
+  if (regionId !== undefined) {
+    keyboard?.setCurrent(regionId);
+    const bounds = keyboard?.bounds(regionId);
+    // Instant, so the pinned tooltip is placed from the final camera.
+    if (fly && bounds && atlasMap) atlasMap.map.fitBounds(bounds, { padding: 60, maxZoom: 8, animate: false });
+  }
+  updateView({ region: regionId });
+}
+
 function setStatus(text: string, isError = false): void {
   statusBox.replaceChildren(text ? el('p', { class: isError ? 'error' : '' }, text) : '');
 }
+
+// Hosted datasets, another site's dataset when a link asks and the user agrees, and the user's own files.
+const dataSources = new DataSources(byId('data-source'), { client, formats: () => formats, show: (dataset) => switchDataset(dataset), status: setStatus });
 
 function showNotices(notices: string[]): void {
   byId('notices').replaceChildren(...notices.map((n) => el('p', {}, n)));
@@ -100,6 +130,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView): void 
   atlasMap!.setSelected(view.region);
   const category = dataset.categories[c];
   renderLegend(byId('legend'), `${indicatorLabel(view.ind)} — ${category.name}, ${view.year}`, classes, formats.count);
+  explore.update({ dataset, view, computed, layer: { title: `${indicatorLabel(view.ind)} — ${category.name}, ${view.year}`, values, classes, format: (v) => formats.indicator(view.ind, v) } });
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
 }
@@ -125,9 +156,10 @@ function showTooltip(event: RegionPointerEvent, pin: boolean): void {
 }
 
 function showPinnedFromHash(regionId: string): void {
-  // A shared link with a region: pin its tooltip near the map's centre.
+  // A region pinned by a link, search or keyboard: its tooltip at its label point, else near the centre.
   const rect = mapContainer.getBoundingClientRect();
-  lastPointer = { regionId, point: { x: rect.width / 2, y: rect.height / 3 } };
+  const label = keyboard?.labelPoint(regionId);
+  lastPointer = { regionId, point: label && atlasMap ? atlasMap.project(label) : { x: rect.width / 2, y: rect.height / 3 } };
   showTooltip(lastPointer, true);
 }
 
@@ -166,6 +198,9 @@ onLangChange((lang) => {
   byId<HTMLSelectElement>('lang').value = lang;
   translateDom(document);
   controls.relabel();
+  dataSources.relabel();
+  explore.relabel();
+  keyboard?.relabel();
   const { dataset, view, computed } = store.getState();
   if (dataset) renderDatasetInfo(byId('dataset-info'), dataset, formats);
   if (dataset && view) {
@@ -174,13 +209,49 @@ onLangChange((lang) => {
   }
 });
 
+/** Makes `dataset` the current one everywhere but on the map; the view starts from `wanted` where valid. */
+function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: string[]): View {
+  const view = { ...initialView(dataset, wanted, notices), lang: getLang() };
+  regionIndex = new Map(dataset.regions.map((r, i) => [r.id, i]));
+  store.setState({ dataset, view, notices, computed: undefined, status: 'computing' });
+  showNotices(notices);
+
+  byId('dataset-title').textContent = dataset.manifest.title;
+  byId('synthetic-notice').hidden = dataset.manifest.synthetic !== true;
+  renderDatasetInfo(byId('dataset-info'), dataset, formats);
+  controls.setDataset(dataset.categories, dataset.years);
+  explore.setDataset(dataset);
+  keyboard?.setPlaces(dataset.places);
+  return view;
+}
+
+/** Another dataset on the map (a hosted one picked, or the user's files): its regions replace the old ones. */
+async function switchDataset(dataset: LoadedDataset): Promise<void> {
+  if (!atlasMap) return;
+  // Results still on their way belong to the old dataset: the next refresh drops them.
+  renderGeneration++;
+  mapContainer.dataset.ready = 'false';
+  tooltip.hide(true);
+  lastPointer = undefined;
+  const previous = store.getState().view;
+  applyDataset(dataset, { ind: previous?.ind, rule: previous?.rule }, []);
+  await atlasMap.setRegions({
+    regionsUrl: dataset.regionsUrl,
+    idProperty: dataset.manifest.regions.id,
+    outlinesUrl: dataset.outlinesUrl,
+    attribution: dataset.manifest.attribution,
+    bounds: dataset.bounds,
+  });
+  await refresh();
+}
+
 async function start(): Promise<void> {
   applyPageMode();
   const hashLang = parseHash(location.hash).view.lang;
   applyLang(hashLang ?? detectLang(navigator.languages));
   byId<HTMLSelectElement>('lang').addEventListener('change', (event) => applyLang((event.target as HTMLSelectElement).value as Lang));
   setStatus(t('status.loadingDataset'));
-  const manifestUrl = datasetManifestUrl(location.href, document.baseURI);
+  const manifestUrl = dataSources.initialManifest(location.href, document.baseURI);
   let dataset: LoadedDataset;
   try {
     dataset = await client.load(manifestUrl, (stage, fraction) => setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
@@ -192,15 +263,8 @@ async function start(): Promise<void> {
   const parsedHash = parseHash(location.hash);
   const wanted = parsedHash.view;
   const notices: string[] = linkNotices(parsedHash);
-  const view = { ...initialView(dataset, wanted, notices), lang: getLang() };
-  regionIndex = new Map(dataset.regions.map((r, i) => [r.id, i]));
-  store.setState({ dataset, view, notices, status: 'computing' });
-  showNotices(notices);
-
-  byId('dataset-title').textContent = dataset.manifest.title;
-  byId('synthetic-notice').hidden = dataset.manifest.synthetic !== true;
-  renderDatasetInfo(byId('dataset-info'), dataset, formats);
-  controls.setDataset(dataset.categories, dataset.years);
+  const view = applyDataset(dataset, wanted, notices);
+  dataSources.shownHosted(manifestUrl);
 
   atlasMap = new AtlasMap({
     container: mapContainer,
@@ -211,6 +275,18 @@ async function start(): Promise<void> {
     bounds: dataset.bounds,
   });
   onPointer(atlasMap);
+  const keyboardMap = atlasMap;
+  keyboard = new MapKeyboard(atlasMap, {
+    focus: (regionId, point) => {
+      showTooltip({ regionId, point }, false);
+      // innerText keeps the tooltip's line breaks between label and value pairs.
+      return tooltip.element.innerText;
+    },
+    open: (regionId) => explore.openFromMap(regionId, keyboardMap.map.getCanvas()),
+    escape: () => (store.getState().view?.region !== undefined ? selectRegion(undefined, false) : tooltip.hide(true)),
+    blur: () => tooltip.hide(),
+  });
+  keyboard.setPlaces(dataset.places);
   const shownMap = atlasMap;
   setupSharing({
     store,

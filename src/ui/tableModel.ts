@@ -80,7 +80,9 @@ export interface Page {
   end: number;
 }
 
+/** `size` may be Infinity: one page of everything. */
 export function pageOf(total: number, page: number, size: number): Page {
+  if (!Number.isFinite(size)) return { page: 0, pages: 1, start: 0, end: total };
   const pages = Math.max(1, Math.ceil(total / size));
   const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
   return { page: p, pages, start: p * size, end: Math.min(total, (p + 1) * size) };

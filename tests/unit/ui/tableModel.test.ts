@@ -52,6 +52,7 @@ describe('pageOf', () => {
     expect(pageOf(51, 7, 25)).toEqual({ page: 2, pages: 3, start: 50, end: 51 });
     expect(pageOf(51, -1, 25)).toEqual({ page: 0, pages: 3, start: 0, end: 25 });
     expect(pageOf(0, 0, 25)).toEqual({ page: 0, pages: 1, start: 0, end: 0 });
+    expect(pageOf(52, 3, Infinity)).toEqual({ page: 0, pages: 1, start: 0, end: 52 });
   });
 });
 

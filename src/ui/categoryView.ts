@@ -1,0 +1,138 @@
+import type { Category, Region } from '../model/dataset';
+import type { ComputedView } from '../worker/protocol';
+import { cellDetails } from '../state/cellDetails';
+import { getLang, t } from '../i18n/i18n';
+import { el } from './dom';
+import type { Formats } from './format';
+import { SortableTable, type TableColumn } from './sortableTable';
+import { starsContent } from './starsText';
+import { tableTexts } from './tableTexts';
+import { factList, formatIndex } from './facts';
+
+/** Per-category indices as the worker computes them (src/indicators/concentration.ts, Moran's I of LQ). */
+export interface CategoryIndices {
+  hhi: ArrayLike<number>;
+  gini: ArrayLike<number>;
+  krugman: ArrayLike<number>;
+  hoover: ArrayLike<number>;
+  egGamma: ArrayLike<number>;
+  moranI: ArrayLike<number>;
+  moranZ?: ArrayLike<number>;
+  moranP?: ArrayLike<number>;
+}
+
+export interface CategoryContext {
+  category: number;
+  categories: Category[];
+  regions: Region[];
+  year: number;
+  computed: ComputedView;
+  indices?: CategoryIndices;
+  /** The pinned region, highlighted in the ranking. */
+  selectedRegion?: number;
+  formats: () => Formats;
+  selectRegion: (regionIndex: number) => void;
+}
+
+const PAGE_SIZE = 25;
+
+/**
+ * The ranking of regions in one category — sortable by each column, searchable by name, paged —
+ * with the category's concentration indices and Moran's I. Sort, search and page survive a new
+ * year or rule; choosing a region pins it (its profile opens and the map flies there).
+ */
+export class CategoryView {
+  readonly element = el('section', { class: 'category-view', id: 'category-view', 'aria-labelledby': 'category-view-title' });
+  private context: CategoryContext | undefined;
+  private readonly table: SortableTable;
+
+  constructor() {
+    const ctx = () => this.context!;
+    const cell = (r: number) => cellDetails(ctx().computed, r, ctx().category);
+    const at = (r: number) => r * ctx().computed.result.nCategories + ctx().category;
+    const f = () => ctx().formats();
+    const columns: TableColumn[] = [
+      {
+        key: 'region',
+        label: () => t('table.region'),
+        firstDirection: 'asc',
+        sortKeys: [(r) => ctx().regions[r].name],
+        cell: (r) => {
+          const button = el('button', { type: 'button', class: 'link', 'data-region': ctx().regions[r].id }, ctx().regions[r].name);
+          button.addEventListener('click', () => ctx().selectRegion(r));
+          return button;
+        },
+      },
+      { key: 'employment', label: () => t('table.employment'), numeric: true, sortKeys: [(r) => ctx().computed.employment[at(r)]], cell: (r) => f().count(ctx().computed.employment[at(r)]) },
+      { key: 'lq', label: () => t('table.lq'), numeric: true, sortKeys: [(r) => ctx().computed.result.lq[at(r)]], cell: (r) => f().lq(ctx().computed.result.lq[at(r)]) },
+      { key: 'focus', label: () => t('table.focus'), numeric: true, sortKeys: [(r) => ctx().computed.result.focus[at(r)]], cell: (r) => f().share(ctx().computed.result.focus[at(r)]) },
+      { key: 'size', label: () => t('table.size'), numeric: true, sortKeys: [(r) => ctx().computed.result.size[at(r)]], cell: (r) => f().share(ctx().computed.result.size[at(r)]) },
+      {
+        key: 'stars',
+        label: () => t('table.stars'),
+        sortKeys: [(r) => starsOrNaN(ctx().computed, at(r)), (r) => ctx().computed.result.lq[at(r)], (r) => ctx().computed.employment[at(r)]],
+        cell: (r) => (Number.isNaN(ctx().computed.employment[at(r)]) ? '—' : el('span', { 'data-stars': String(cell(r).starCount) }, ...starsContent(cell(r)))),
+      },
+    ];
+    this.table = new SortableTable({
+      id: 'category-ranking',
+      columns,
+      texts: tableTexts(() => t('catview.caption'), f),
+      rowName: (r) => ctx().regions[r].name,
+      pageSize: PAGE_SIZE,
+      sort: { key: 'stars', direction: 'desc' },
+      locale: getLang,
+      rowAttributes: (r) => ({ 'data-region': ctx().regions[r].id, ...(r === ctx().selectedRegion ? { class: 'current', 'aria-current': 'true' } : {}) }),
+    });
+  }
+
+  show(context: CategoryContext): void {
+    const changed = this.context?.category !== context.category;
+    this.context = context;
+    const f = context.formats();
+    const category = context.categories[context.category];
+    const heading = el('h2', { id: 'category-view-title', tabindex: '-1' }, category.name);
+    const subtitle = el('p', { class: 'subtitle' }, t('catview.subtitle', { year: context.year }));
+    this.table.setRows(context.regions.length);
+    if (changed && context.selectedRegion !== undefined) this.table.reveal(context.selectedRegion);
+    this.element.replaceChildren(heading, subtitle, this.indices(context, f), this.table.element);
+  }
+
+  focus(): void {
+    this.element.querySelector<HTMLElement>('#category-view-title')?.focus();
+  }
+
+  private indices(context: CategoryContext, f: Formats): HTMLElement {
+    const c = context.category;
+    const x = context.indices;
+    const lang = getLang();
+    const index = (values: ArrayLike<number> | undefined) => (values && Number.isFinite(values[c]) ? formatIndex(values[c], lang) : t('catview.unavailable'));
+    const facts: [string, string, string][] = [
+      ['hhi', t('catview.hhi'), index(x?.hhi)],
+      ['gini', t('catview.gini'), index(x?.gini)],
+      ['krugman', t('catview.krugman'), index(x?.krugman)],
+      ['hoover', t('catview.hoover'), index(x?.hoover)],
+      ['eg', t('catview.eg'), index(x?.egGamma)],
+      ['moran', t('catview.moran'), index(x?.moranI)],
+    ];
+    if (x?.moranZ && x.moranP && Number.isFinite(x.moranZ[c])) {
+      facts.push(['moran-test', t('catview.moranTest'), `z = ${f.lq(x.moranZ[c])}, p = ${formatP(x.moranP[c], lang)}`]);
+    }
+    return el(
+      'section',
+      { class: 'category-indices', 'aria-labelledby': 'category-indices-title' },
+      el('h3', { id: 'category-indices-title' }, t('catview.indices')),
+      factList(facts),
+    );
+  }
+}
+
+function starsOrNaN(view: ComputedView, i: number): number {
+  return Number.isNaN(view.employment[i]) ? NaN : view.result.starCount[i];
+}
+
+function formatP(p: number, locale: string): string {
+  if (!Number.isFinite(p)) return '—';
+  if (p < 0.001) return `< ${new Intl.NumberFormat(locale).format(0.001)}`;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(p);
+}
