@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, vi } from 'vitest';
 import type { EmploymentCube } from '../../../src/model/dataset';
+import type { NeighbourList } from '../../../src/indicators/spatial/weights';
 import { runPack } from '../../../src/pack/run';
 import { loadHostedDataset } from '../../../src/worker/datasetSource';
 
@@ -60,4 +61,13 @@ export function cell(cube: EmploymentCube, region: string, category: string, yea
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Rows of a neighbour list as sorted region ids. */
+export function neighbourIds(list: NeighbourList, ids: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  ids.forEach((id, i) => {
+    out[id] = [...list.neighbours.subarray(list.offsets[i], list.offsets[i + 1])].map((j) => ids[j]).sort();
+  });
+  return out;
 }

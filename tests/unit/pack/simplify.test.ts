@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { readBoundaries } from '../../../src/io/boundaries';
 import { contiguityNeighbours } from '../../../src/indicators/spatial/contiguity';
-import type { NeighbourList } from '../../../src/indicators/spatial/weights';
 import { simplifyBoundaries, type RegionShape } from '../../../src/pack/simplifyBoundaries';
+import { neighbourIds } from './helpers';
 
 type Polygonal = Polygon | MultiPolygon;
 
@@ -20,15 +20,6 @@ const polygons = (g: Polygonal): Position[][][] => (g.type === 'Polygon' ? [g.co
 
 /** The distinct vertices of a ring, sorted, so that where the topology starts the ring does not matter. */
 const corners = (ring: Position[]) => [...new Set(ring.map((p) => `${p[0]} ${p[1]}`))].sort();
-
-/** Rows of a neighbour list as region ids. */
-export function neighbourIds(list: NeighbourList, ids: readonly string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  ids.forEach((id, i) => {
-    out[id] = [...list.neighbours.subarray(list.offsets[i], list.offsets[i + 1])].map((j) => ids[j]).sort();
-  });
-  return out;
-}
 
 function ringArea(ring: Position[]): number {
   let a = 0;
