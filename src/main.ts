@@ -1,11 +1,12 @@
 import './ui/style.css';
 import { createAtlasStore, initialView, type View } from './state/store';
 import { formatHash, linkNotices, parseHash } from './state/hash';
-import { cellDetails, indicatorColumn } from './state/cellDetails';
+import { cellDetails } from './state/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './worker/protocol';
 import { AtlasMap, type RegionPointerEvent } from './map/mapView';
-import { classify } from './map/classify';
+import type { Layer } from './map/modes';
+import { LayerSource } from './map/layerSource';
 import { renderLegend } from './map/legend';
 import { Controls, indicatorLabel } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
@@ -13,6 +14,8 @@ import { makeFormats, type Formats } from './ui/format';
 import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang } from './i18n/i18n';
 import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
+import { AnalysisPanel } from './ui/analysisPanel';
+import { showLegendNotes } from './ui/legendNotes';
 import { DataSources } from './ui/dataImport/dataSources';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
@@ -36,6 +39,9 @@ const controls = new Controls({
   indicator: (ind) => updateView({ ind }),
   year: (year) => updateView({ year }),
 });
+// Map modes, classification, rule, timeline: the worker answers, stale answers are dropped.
+const layers = new LayerSource(client);
+const analysis = new AnalysisPanel(byId('analysis'), mapContainer, (change) => updateView(change));
 
 const explore = new ExplorePanel(
   byId('explore'),
@@ -97,16 +103,20 @@ async function refresh(): Promise<void> {
   if (!dataset || !view || !atlasMap) return;
   writeHash(view);
   controls.show(view);
+  analysis.show(view);
   const yearIndex = dataset.years.indexOf(view.year);
   let { computed } = store.getState();
   try {
     if (!computed || computed.yearIndex !== yearIndex || !sameRule(computed.result.rule, view.rule)) {
       setStatus(t('status.computing'));
-      computed = await client.compute({ yearIndex, rule: view.rule });
+      computed = await layers.compute({ yearIndex, rule: view.rule });
       if (generation !== renderGeneration) return;
       store.setState({ computed });
     }
-    draw(dataset, view, computed);
+    if (view.mode !== 'choropleth') setStatus(t('status.computing'));
+    const layer = await layers.layer(dataset, view, computed, getLang());
+    if (generation !== renderGeneration) return;
+    draw(dataset, view, computed, layer);
     setStatus(t('status.drawing'));
     await atlasMap.whenIdle();
     if (generation !== renderGeneration) return;
@@ -118,10 +128,9 @@ async function refresh(): Promise<void> {
   }
 }
 
-function draw(dataset: LoadedDataset, view: View, computed: ComputedView): void {
+function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer: Layer): void {
   const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
-  const values = indicatorColumn(computed, view.ind, c);
-  const classes = classify(view.ind, values, (v) => formats.indicator(view.ind, v), t('legend.noStar'));
+  const { values, classes } = layer;
   const colours = new Map<string, string>();
   dataset.regions.forEach((region, r) => {
     if (!Number.isNaN(values[r])) colours.set(region.id, classes.colours[classes.classOf(values[r])]);
@@ -129,7 +138,10 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView): void 
   atlasMap!.setColours(colours);
   atlasMap!.setSelected(view.region);
   const category = dataset.categories[c];
-  renderLegend(byId('legend'), `${indicatorLabel(view.ind)} — ${category.name}, ${view.year}`, classes, formats.count);
+  renderLegend(byId('legend'), layer.title, classes, formats.count);
+  showLegendNotes(byId('legend'), layer.notes);
+  analysis.show(view, layer);
+  analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
   explore.update({ dataset, view, computed, layer: { title: `${indicatorLabel(view.ind)} — ${category.name}, ${view.year}`, values, classes, format: (v) => formats.indicator(view.ind, v) } });
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
@@ -198,6 +210,7 @@ onLangChange((lang) => {
   byId<HTMLSelectElement>('lang').value = lang;
   translateDom(document);
   controls.relabel();
+  analysis.relabel();
   dataSources.relabel();
   explore.relabel();
   keyboard?.relabel();
@@ -220,6 +233,8 @@ function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: st
   byId('synthetic-notice').hidden = dataset.manifest.synthetic !== true;
   renderDatasetInfo(byId('dataset-info'), dataset, formats);
   controls.setDataset(dataset.categories, dataset.years);
+  analysis.setDataset(dataset);
+  layers.reset();
   explore.setDataset(dataset);
   keyboard?.setPlaces(dataset.places);
   return view;

@@ -1,0 +1,96 @@
+/**
+ * The page's side of the analysis: asks the worker for what the current mode needs (nothing more),
+ * keeps recent answers, and builds the layer. Requests of a kind go through `latestOnly`, so a
+ * burst of view changes (a dragged slider, a playing timeline) never queues stale work.
+ */
+import type { AtlasWorkerClient } from '../worker/client';
+import type { ComputeRequest, ComputedView, LoadedDataset } from '../worker/protocol';
+import type { ChangeView, SpatialRequest, SpatialView } from '../worker/analysisTypes';
+import { latestOnly } from '../worker/latestOnly';
+import type { Lang } from '../i18n/i18n';
+import type { View } from '../state/store';
+import { buildLayer, LISA_ALPHA, LISA_PERMUTATIONS, LISA_SEED, type Layer } from './modes';
+
+/** A few answers of each kind; a change table of the demo is about 4 MB. */
+const SPATIAL_CACHE = 24;
+const CHANGE_CACHE = 4;
+
+export class LayerSource {
+  readonly compute: (request: ComputeRequest) => Promise<ComputedView>;
+  private readonly spatialRequest: (request: SpatialRequest) => Promise<SpatialView>;
+  private readonly changeRequest: AtlasWorkerClient['change'];
+  private readonly spatialCache = new Map<string, SpatialView>();
+  private readonly changeCache = new Map<string, ChangeView>();
+
+  constructor(client: AtlasWorkerClient) {
+    this.compute = latestOnly((request: ComputeRequest) => client.compute(request));
+    this.spatialRequest = latestOnly((request: SpatialRequest) => client.spatial(request));
+    this.changeRequest = latestOnly((request) => client.change(request));
+  }
+
+  /** A new dataset: answers about the old one mean nothing. */
+  reset(): void {
+    this.spatialCache.clear();
+    this.changeCache.clear();
+  }
+
+  async layer(dataset: LoadedDataset, view: View, computed: ComputedView, lang: Lang): Promise<Layer> {
+    const categoryIndex = dataset.categories.findIndex((c) => c.id === view.cat);
+    const input = { view, categoryIndex, categoryName: dataset.categories[categoryIndex].name, computed, lang };
+    if (view.mode === 'lisa' || view.mode === 'gistar') {
+      const spatial = await this.spatial({
+        yearIndex: computed.yearIndex,
+        rule: view.rule,
+        categoryIndex,
+        indicator: view.ind,
+        lisa: view.mode === 'lisa',
+        permutations: LISA_PERMUTATIONS,
+        seed: LISA_SEED,
+        alpha: LISA_ALPHA,
+      });
+      return buildLayer({ ...input, spatial });
+    }
+    if (view.mode === 'change') {
+      const fromYear = changeBaseYear(view, dataset.years);
+      if (fromYear === undefined) return buildLayer(input);
+      const change = await this.change(dataset.years.indexOf(fromYear), computed.yearIndex, view.rule);
+      return buildLayer({ ...input, change: { fromYear, change: change.change } });
+    }
+    return buildLayer(input);
+  }
+
+  private async spatial(request: SpatialRequest): Promise<SpatialView> {
+    const key = (lisa: boolean) => JSON.stringify({ ...request, lisa });
+    // A LISA answer carries Gi* too, so the Gi* map can reuse it.
+    const hit = this.spatialCache.get(key(request.lisa)) ?? (request.lisa ? undefined : this.spatialCache.get(key(true)));
+    if (hit) return hit;
+    const answer = await this.spatialRequest(request);
+    remember(this.spatialCache, key(request.lisa), answer, SPATIAL_CACHE);
+    return answer;
+  }
+
+  private async change(fromYearIndex: number, toYearIndex: number, rule: View['rule']): Promise<ChangeView> {
+    const request = { fromYearIndex, toYearIndex, rule };
+    const key = JSON.stringify(request);
+    const hit = this.changeCache.get(key);
+    if (hit) return hit;
+    const answer = await this.changeRequest(request);
+    remember(this.changeCache, key, answer, CHANGE_CACHE);
+    return answer;
+  }
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T, capacity: number): void {
+  cache.set(key, value);
+  while (cache.size > capacity) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * The earlier year of a change map: the view's `baseYear` when it is a dataset year before `year`,
+ * else the first year (when that is before `year`); undefined when `year` is the first year.
+ */
+export function changeBaseYear(view: Pick<View, 'year' | 'baseYear'>, years: readonly number[]): number | undefined {
+  if (view.baseYear !== undefined && years.includes(view.baseYear) && view.baseYear < view.year) return view.baseYear;
+  const first = Math.min(...years);
+  return first < view.year ? first : undefined;
+}

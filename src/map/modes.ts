@@ -1,0 +1,261 @@
+/**
+ * What the map shows in each mode, as values per region plus the classes that colour them (and
+ * that the legend lists, with counts): one pure function of the view and the worker's results.
+ *
+ *   choropleth  the indicator of `view.ind`: continuous ones by the view's classification (LQ on a
+ *               diverging scale centred at 1); stars as 0–3 categories, or under the `cmp` rule the
+ *               U.S. Cluster Mapping strong-cluster classes
+ *   lisa        local Moran quadrants of the category's values at p < 0.05: HH, LL, LH, HL, not
+ *               significant, in GeoDa's conventional colours
+ *   gistar      Gi* z-scores in bands at ±1.645, ±1.96, ±2.576 (90, 95, 99 % two-sided)
+ *   change      between `baseYear` and `year`: absolute, CAGR, LQ change (classified, centred at 0),
+ *               net stars gained or lost (−3…+3), or the life-cycle stage
+ */
+import { LIFE_CYCLE_STAGES } from '../indicators/lifeCycle';
+import type { IndicatorChange } from '../indicators/change';
+import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type IndicatorId } from '../model/dataset';
+import { t, type Lang, type MessageKey } from '../i18n/i18n';
+import type { ChangeMeasure, Classification, MapMode } from '../state/store';
+import type { ComputedView } from '../worker/protocol';
+import type { SpatialView } from '../worker/analysisTypes';
+import { categoricalClasses, classifyValues, schemeColours, starClasses, type Classes } from './classify';
+
+/** The LISA settings of every map: conventional, and fixed so that a shared link shows the same map. */
+export const LISA_PERMUTATIONS = 999;
+export const LISA_SEED = 1;
+export const LISA_ALPHA = 0.05;
+
+/** The view fields a layer depends on. */
+export interface LayerView {
+  mode: MapMode;
+  ind: IndicatorId;
+  year: number;
+  change: ChangeMeasure;
+  classification: Classification;
+  rule: { kind: string };
+}
+
+export interface LayerInput {
+  view: LayerView;
+  categoryIndex: number;
+  categoryName: string;
+  computed: ComputedView;
+  /** Needed in the lisa and gistar modes. */
+  spatial?: SpatialView;
+  /** Needed in the change mode, with its earlier year (absent: no earlier year to compare with). */
+  change?: { fromYear: number; change: IndicatorChange };
+  lang: Lang;
+}
+
+export interface Layer {
+  /** Per region (dataset order); NaN is "no data". */
+  values: Float64Array;
+  classes: Classes;
+  title: string;
+  /** Plain-text notes under the legend (statistics, caveats). */
+  notes: string[];
+  /** Whether the view's classification applies (continuous values). */
+  classified: boolean;
+  /** A region's value as text: the number for continuous maps, the class name for categorical ones. */
+  format(value: number): string;
+}
+
+/** LISA legend order (HH, LL, LH, HL, not significant) by QUADRANTS index (ns, HH, LL, HL, LH). */
+const LISA_ORDER = [4, 0, 1, 3, 2];
+/** GeoDa's LISA cluster map colours, in legend order. */
+export const LISA_COLOURS = ['#ff0000', '#0000ff', '#a7adf9', '#f4ada8', '#eeeeee'];
+const LISA_KEYS = ['HH', 'LL', 'LH', 'HL', 'ns'] as const;
+
+/** Gi* bands: |z| ≥ 2.576, 1.96, 1.645 (99, 95, 90 % two-sided) on each side of "not significant". */
+export const GI_BOUNDS = [-2.576, -1.96, -1.645, 1.645, 1.96, 2.576];
+const GI_KEYS = ['cold99', 'cold95', 'cold90', 'ns', 'hot90', 'hot95', 'hot99'] as const;
+
+export function giBand(z: number): number {
+  if (z <= GI_BOUNDS[0]) return 0;
+  if (z <= GI_BOUNDS[1]) return 1;
+  if (z <= GI_BOUNDS[2]) return 2;
+  if (z < GI_BOUNDS[3]) return 3;
+  if (z < GI_BOUNDS[4]) return 4;
+  if (z < GI_BOUNDS[5]) return 5;
+  return 6;
+}
+
+/** Stage colours: blues that deepen along the growth stages, orange for transformation (colour-blind safe). */
+const STAGE_COLOURS = ['#f0f0f0', '#c6dbef', '#6baed6', '#2171b5', '#08306b', '#e6550d'];
+
+export function buildLayer(input: LayerInput): Layer {
+  switch (input.view.mode) {
+    case 'lisa':
+      return lisaLayer(input);
+    case 'gistar':
+      return giLayer(input);
+    case 'change':
+      return changeLayer(input);
+    case 'choropleth':
+    default:
+      return indicatorLayer(input);
+  }
+}
+
+function indicatorLabel(ind: IndicatorId): string {
+  return t(`indicator.${ind}` as MessageKey);
+}
+
+/** Column c of a region-major matrix. */
+function column(matrix: ArrayLike<number>, nRegions: number, nCategories: number, c: number, skip?: Float64Array): Float64Array {
+  const out = new Float64Array(nRegions);
+  for (let r = 0, i = c; r < nRegions; r++, i += nCategories) out[r] = skip && Number.isNaN(skip[i]) ? NaN : matrix[i];
+  return out;
+}
+
+function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }: LayerInput): Layer {
+  const { result, employment } = computed;
+  const { nRegions, nCategories } = result;
+  const title = `${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
+  const notes: string[] = [];
+  if (view.ind === 'stars') {
+    if (result.cmp && view.rule.kind === 'cmp') {
+      // Strong clusters: 0 not strong, 1 strong, 2 strong with the stricter 90th-percentile LQ.
+      const values = new Float64Array(nRegions);
+      for (let r = 0, i = c; r < nRegions; r++, i += nCategories) {
+        values[r] = Number.isNaN(employment[i]) ? NaN : result.cmp.strong10[i] ? 2 : result.cmp.strong[i] ? 1 : 0;
+      }
+      const classes = categoricalClasses(values, [
+        { label: t('cmp.notStrong'), colour: '#f7f7f7' },
+        { label: t('cmp.strong'), colour: '#fd8d3c' },
+        { label: t('cmp.strong10'), colour: '#a63603' },
+      ]);
+      return { values, classes, title: `${t('analysis.strongTitle')} — ${categoryName}, ${view.year}`, notes, classified: false, format: labelOf(classes) };
+    }
+    const values = column(result.starCount, nRegions, nCategories, c, employment);
+    const classes = starClasses(values, t('legend.noStar'));
+    return { values, classes, title, notes, classified: false, format: labelOf(classes) };
+  }
+  const source = view.ind === 'lq' ? result.lq : view.ind === 'focus' ? result.focus : view.ind === 'size' ? result.size : employment;
+  const values = column(source, nRegions, nCategories, c);
+  const format = indicatorFormat(view.ind, lang);
+  const classes = classifyValues(values, { ...view.classification, format, centre: view.ind === 'lq' ? 1 : undefined });
+  return { values, classes, title, notes, classified: true, format };
+}
+
+function spatialNotes(spatial: SpatialView, lang: Lang, lisa: boolean): string[] {
+  const notes: string[] = [];
+  if (spatial.constant) notes.push(t('analysis.note.constant'));
+  else if (spatial.moran) {
+    const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 3, minimumFractionDigits: 3 });
+    const p = spatial.moran.p < 0.001 ? '< 0.001' : `= ${number.format(spatial.moran.p)}`;
+    notes.push(`${t('analysis.note.moran')}: I = ${number.format(spatial.moran.I)}, z = ${number.format(spatial.moran.z)}, p ${p}`);
+  }
+  notes.push(lisa ? t('analysis.note.lisa', { n: LISA_PERMUTATIONS }) : t('analysis.note.gi'));
+  if (spatial.islands > 0) notes.push(t('analysis.note.islands', { n: spatial.islands }));
+  return notes;
+}
+
+function lisaLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
+  if (!spatial) throw new Error('the LISA map needs the spatial analysis');
+  const values = new Float64Array(spatial.quadrant.length);
+  spatial.quadrant.forEach((q, r) => (values[r] = q < LISA_ORDER.length ? LISA_ORDER[q] : NaN));
+  const classes = categoricalClasses(
+    values,
+    LISA_KEYS.map((key, i) => ({ label: t(`analysis.lisa.${key}` as MessageKey), colour: LISA_COLOURS[i] })),
+    (v) => v,
+  );
+  const title = `${t('analysis.mode.lisa')}: ${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
+  return { values, classes, title, notes: spatialNotes(spatial, lang, true), classified: false, format: labelOf(classes) };
+}
+
+function giLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
+  if (!spatial) throw new Error('the Gi* map needs the spatial analysis');
+  const values = spatial.giStarZ.slice();
+  const colours = schemeColours('RdBu', 7);
+  const classes = categoricalClasses(
+    values,
+    GI_KEYS.map((key, i) => ({ label: t(`analysis.gi.${key}` as MessageKey), colour: colours[i] })),
+    giBand,
+  );
+  const title = `${t('analysis.mode.gistar')}: ${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
+  return { values, classes, title, notes: spatialNotes(spatial, lang, false), classified: false, format: labelOf(classes) };
+}
+
+function changeLayer({ view, computed, change, categoryIndex: c, categoryName, lang }: LayerInput): Layer {
+  const { nRegions, nCategories } = computed.result;
+  const measure = t(`analysis.change.${view.change}` as MessageKey);
+  if (!change) {
+    const values = new Float64Array(nRegions).fill(NaN);
+    return {
+      values,
+      classes: categoricalClasses(values, []),
+      title: `${measure} — ${categoryName}, ${view.year}`,
+      notes: [t('analysis.note.noBaseYear')],
+      classified: false,
+      format: () => '—',
+    };
+  }
+  const ch = change.change;
+  const title = `${measure}, ${change.fromYear}–${view.year} — ${categoryName}`;
+  const notes: string[] = [];
+  switch (view.change) {
+    case 'stars': {
+      const values = new Float64Array(nRegions);
+      for (let r = 0, i = c; r < nRegions; r++, i += nCategories) {
+        values[r] = Number.isNaN(ch.absolute[i]) ? NaN : bits(ch.starsGained[i]) - bits(ch.starsLost[i]);
+      }
+      const colours = schemeColours('RdBu', 7);
+      const labels = [-3, -2, -1, 0, 1, 2, 3].map((d) => (d === 0 ? t('analysis.change.noStarChange') : `${d > 0 ? '+' : '−'}${'★'.repeat(Math.abs(d))}`));
+      const classes = categoricalClasses(values, labels.map((label, i) => ({ label, colour: colours[i] })), (v) => v + 3);
+      return { values, classes, title, notes, classified: false, format: labelOf(classes) };
+    }
+    case 'stage': {
+      const values = new Float64Array(nRegions);
+      for (let r = 0, i = c; r < nRegions; r++, i += nCategories) values[r] = ch.stage[i];
+      const classes = categoricalClasses(
+        values,
+        LIFE_CYCLE_STAGES.map((stage, i) => ({ label: capitalise(t(`profile.stage.${stage}` as MessageKey)), colour: STAGE_COLOURS[i] })),
+      );
+      return { values, classes, title, notes, classified: false, format: labelOf(classes) };
+    }
+    default: {
+      const source = view.change === 'cagr' ? ch.cagr : view.change === 'lq' ? ch.lqChange : ch.absolute;
+      const values = column(source, nRegions, nCategories, c);
+      if (view.change === 'cagr') notes.push(t('analysis.note.cagr'));
+      const format = changeFormat(view.change, lang);
+      const classes = classifyValues(values, { ...view.classification, format, centre: 0 });
+      return { values, classes, title, notes, classified: true, format };
+    }
+  }
+}
+
+/** The class name of a value (categorical maps), or a dash for no data. */
+function labelOf(classes: Classes): (v: number) => string {
+  return (v) => (Number.isNaN(v) ? '—' : (classes.labels[classes.classOf(v)] ?? '—'));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function bits(mask: number): number {
+  return ((mask & STAR_SIZE) !== 0 ? 1 : 0) + ((mask & STAR_SPECIALISATION) !== 0 ? 1 : 0) + ((mask & STAR_FOCUS) !== 0 ? 1 : 0);
+}
+
+/** Legend numbers of an indicator, in the interface's language. */
+export function indicatorFormat(ind: IndicatorId, lang: Lang): (v: number) => string {
+  const f =
+    ind === 'lq'
+      ? new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      : ind === 'focus' || ind === 'size'
+        ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 })
+        : new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  return (v) => (Number.isFinite(v) ? f.format(v) : '—');
+}
+
+/** Signed change numbers: employment, percent a year, LQ points. */
+export function changeFormat(measure: ChangeMeasure, lang: Lang): (v: number) => string {
+  const f =
+    measure === 'cagr'
+      ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })
+      : measure === 'lq'
+        ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, signDisplay: 'exceptZero' })
+        : new Intl.NumberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  return (v) => (Number.isFinite(v) ? f.format(v) : '—');
+}

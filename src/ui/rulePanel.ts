@@ -1,0 +1,80 @@
+import type { RuleKind, StarRule } from '../model/dataset';
+import { DEFAULT_RULE } from '../model/dataset';
+import { el } from './dom';
+import { t, type MessageKey } from '../i18n/i18n';
+
+const RULES: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
+
+/**
+ * Which star rule, with its cut share (top share of regions that earns a ranking star) and the
+ * LQ threshold of the specialisation star. Every movement of a control is a new rule at once; the
+ * worker recomputes and stale answers are dropped (layerSource.ts), so dragging never freezes.
+ */
+export class RulePanel {
+  readonly element: HTMLFieldSetElement;
+  private readonly legend = el('legend');
+  private readonly kindLabel = el('label', { for: 'rule-kind' });
+  private readonly kind = el('select', { id: 'rule-kind', 'aria-describedby': 'rule-hint' });
+  private readonly hint = el('p', { id: 'rule-hint', class: 'hint' });
+  private readonly cutLabel = el('label', { for: 'rule-cut' });
+  private readonly cut = el('input', { id: 'rule-cut', type: 'range', min: '1', max: '50', step: '1' });
+  private readonly cutValue = el('output', { for: 'rule-cut' });
+  private readonly lqLabel = el('label', { for: 'rule-lq' });
+  private readonly lq = el('input', { id: 'rule-lq', type: 'range', min: '1', max: '5', step: '0.1' });
+  private readonly lqValue = el('output', { for: 'rule-lq' });
+  private readonly reset = el('button', { type: 'button', id: 'rule-reset', class: 'link-button' });
+  private rule: StarRule = DEFAULT_RULE;
+
+  constructor(private readonly onRule: (rule: StarRule) => void) {
+    this.element = el(
+      'fieldset',
+      { class: 'rule-panel', id: 'rule-panel' },
+      this.legend,
+      el('div', { class: 'field' }, this.kindLabel, this.kind, this.hint),
+      el('div', { class: 'field' }, this.cutLabel, el('div', { class: 'range-row' }, this.cut, this.cutValue)),
+      el('div', { class: 'field' }, this.lqLabel, el('div', { class: 'range-row' }, this.lq, this.lqValue)),
+      this.reset,
+    );
+    this.kind.addEventListener('change', () => this.emit({ kind: this.kind.value as RuleKind }));
+    this.cut.addEventListener('input', () => this.emit({ cutShare: Number(this.cut.value) / 100 }));
+    this.lq.addEventListener('input', () => this.emit({ lqThreshold: Number(this.lq.value) }));
+    this.reset.addEventListener('click', () => this.emit({ cutShare: DEFAULT_RULE.cutShare, lqThreshold: DEFAULT_RULE.lqThreshold }));
+    this.relabel();
+  }
+
+  private emit(change: Partial<StarRule>): void {
+    this.rule = { ...this.rule, ...change };
+    this.showValues();
+    this.onRule(this.rule);
+  }
+
+  show(rule: StarRule): void {
+    this.rule = rule;
+    this.kind.value = rule.kind;
+    this.cut.value = String(Math.round(rule.cutShare * 100));
+    this.lq.value = String(rule.lqThreshold);
+    this.showValues();
+  }
+
+  private showValues(): void {
+    const { rule } = this;
+    this.cutValue.textContent = `${Math.round(rule.cutShare * 1000) / 10} %`;
+    this.lqValue.textContent = rule.lqThreshold.toFixed(1);
+    this.cut.setAttribute('aria-valuetext', this.cutValue.textContent);
+    this.lq.setAttribute('aria-valuetext', this.lqValue.textContent);
+    // Under `paper` the specialisation star is ranked like the others: no LQ threshold applies.
+    this.lq.disabled = rule.kind === 'paper';
+    this.hint.textContent = t(`analysis.rule.${rule.kind}.hint` as MessageKey);
+  }
+
+  relabel(): void {
+    this.legend.textContent = t('analysis.rule');
+    this.kindLabel.textContent = t('analysis.rule.kind');
+    this.kind.replaceChildren(...RULES.map((r) => el('option', { value: r }, t(`analysis.rule.${r}` as MessageKey))));
+    this.kind.value = this.rule.kind;
+    this.cutLabel.textContent = t('analysis.rule.cutShare');
+    this.lqLabel.textContent = t('analysis.rule.lqThreshold');
+    this.reset.textContent = t('analysis.rule.reset');
+    this.showValues();
+  }
+}
