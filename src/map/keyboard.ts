@@ -160,6 +160,9 @@ export class MapKeyboard {
     if (this.outlined !== undefined) map.setFeatureState({ source: SOURCE, id: this.outlined }, { kbfocus: false });
     this.outlined = id;
     if (id !== undefined) map.setFeatureState({ source: SOURCE, id }, { kbfocus: true });
+    // Said on the container too, so tests (and styles) can see which region holds the focus.
+    if (id === undefined) delete map.getContainer().dataset.keyboardRegion;
+    else map.getContainer().dataset.keyboardRegion = id;
   }
 
   private addLayers(): void {
