@@ -18,6 +18,7 @@ import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
 import { DataSources } from './ui/dataImport/dataSources';
 import { applyPageMode, setupSharing } from './ui/sharing';
+import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
@@ -33,6 +34,8 @@ let atlasMap: AtlasMap | undefined;
 let regionIndex = new Map<string, number>();
 let renderGeneration = 0;
 let lastPointer: RegionPointerEvent | undefined;
+/** The layer on the map now (exports add its values). */
+let drawnLayer: Layer | undefined;
 
 const controls = new Controls({
   category: (cat) => updateView({ cat }),
@@ -131,6 +134,7 @@ async function refresh(): Promise<void> {
 function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer: Layer): void {
   const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
   const { values, classes } = layer;
+  drawnLayer = layer;
   const colours = new Map<string, string>();
   dataset.regions.forEach((region, r) => {
     if (!Number.isNaN(values[r])) colours.set(region.id, classes.colours[classes.classOf(values[r])]);
@@ -308,10 +312,13 @@ async function start(): Promise<void> {
     mapContainer,
     legend: byId('legend'),
     toolbar: byId('share-tools'),
-    datasetKey: manifestUrl,
     mapCanvas: () => shownMap.map.getCanvas(),
     camera: () => cameraOf(shownMap.map),
     showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
+    extraColumns: () => {
+      const current = store.getState().view;
+      return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
+    },
   });
   await atlasMap.whenLoaded();
   if (view.viewport) jumpToCamera(atlasMap.map, view.viewport);

@@ -119,3 +119,23 @@ export function attachTable(
   });
   return { collection: { type: 'FeatureCollection', ...meta, features } as FeatureCollection, matched, withoutRow: features.length - matched };
 }
+
+/** What the export needs of the drawn map layer (see src/map/modes.ts `Layer`). */
+export interface DrawnLayer {
+  values: ArrayLike<number>;
+  classes: { labels: string[]; classOf(value: number): number };
+  /** True for continuous values (a number per region), false for categories (LISA quadrants, stars). */
+  classified: boolean;
+}
+
+/**
+ * Columns for what a map mode other than the indicator choropleth shows: the value when it is a
+ * number (Gi* z, a change), and the legend class each region falls in (e.g. "High–High").
+ */
+export function layerColumns(mode: string, change: string, layer: DrawnLayer | undefined): ExtraColumn[] {
+  if (!layer || mode === 'choropleth') return [];
+  const name = mode === 'change' ? `change_${change}` : mode;
+  const classOf = (v: number) => (Number.isNaN(v) ? '' : (layer.classes.labels[layer.classes.classOf(v)] ?? ''));
+  const classes = Array.from(layer.values, classOf);
+  return layer.classified ? [{ name: `${name}_value`, values: layer.values }, { name: `${name}_class`, values: classes }] : [{ name: `${name}_class`, values: classes }];
+}

@@ -81,7 +81,10 @@ export class Presentation {
   private readonly counter = el('span', { class: 'present-counter', 'aria-live': 'polite' });
   private readonly nav: HTMLElement;
 
+  private views: SavedViews;
+
   constructor(private readonly options: PresentationOptions) {
+    this.views = options.views;
     this.openButton = textButton('present.open', { id: 'present-open', 'aria-haspopup': 'dialog' });
     options.toolbar.append(this.openButton);
     const save = textButton('present.save', { id: 'present-save' });
@@ -107,7 +110,7 @@ export class Presentation {
     previous.addEventListener('click', () => this.step(-1));
     next.addEventListener('click', () => this.step(1));
     exit.addEventListener('click', () => this.stop());
-    options.views.onChange(() => this.renderList());
+    this.views.onChange(() => this.renderList());
     window.addEventListener('keydown', (event) => this.onKey(event), { capture: true });
     document.addEventListener('fullscreenchange', () => {
       if (!document.fullscreenElement && this.inFullscreen) {
@@ -116,7 +119,20 @@ export class Presentation {
         this.stop();
       }
     });
-    if (options.views.dropped > 0) options.announce(t('present.dropped', { n: options.views.dropped }));
+    this.reportDropped();
+  }
+
+  /** The saved views of another dataset. */
+  setViews(views: SavedViews): void {
+    this.stop();
+    this.views = views;
+    this.views.onChange(() => this.renderList());
+    this.renderList();
+    this.reportDropped();
+  }
+
+  private reportDropped(): void {
+    if (this.views.dropped > 0) this.options.announce(t('present.dropped', { n: this.views.dropped }));
   }
 
   get presenting(): boolean {
@@ -128,7 +144,7 @@ export class Presentation {
     this.index = 0;
     document.body.classList.add('chromeless', 'presenting');
     this.nav.hidden = false;
-    const views = this.options.views.list();
+    const views = this.views.list();
     if (views.length > 0) this.options.show(views[0].hash);
     this.updateCounter();
     this.options.card.element.focus();
@@ -156,7 +172,7 @@ export class Presentation {
   }
 
   private step(delta: number): void {
-    const views = this.options.views.list();
+    const views = this.views.list();
     const to = Math.min(views.length - 1, Math.max(0, this.index + delta));
     if (views.length === 0 || to === this.index) return;
     this.index = to;
@@ -167,7 +183,7 @@ export class Presentation {
   private onKey(event: KeyboardEvent): void {
     if (!this.active || event.altKey || event.ctrlKey || event.metaKey) return;
     const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
-    const views = this.options.views.list().length;
+    const views = this.views.list().length;
     const actions: Record<string, () => void> = {
       ArrowRight: () => this.step(1),
       ArrowDown: () => this.step(1),
@@ -189,14 +205,14 @@ export class Presentation {
   }
 
   private updateCounter(): void {
-    const n = this.options.views.list().length;
+    const n = this.views.list().length;
     this.counter.textContent = n > 0 ? `${this.index + 1} / ${n}` : '';
   }
 
   private save(): void {
     const hash = this.options.captureHash();
     if (!hash) return;
-    const views = this.options.views;
+    const views = this.views;
     if (!views.add({ hash, label: this.options.card.currentTitle() })) {
       this.dialogStatus.textContent = t('present.full', { n: MAX_SAVED_VIEWS });
       return;
@@ -206,7 +222,7 @@ export class Presentation {
   }
 
   private renderList(): void {
-    const views = this.options.views;
+    const views = this.views;
     const items = views.list().map((view, i) => {
       const open = el('button', { type: 'button', class: 'saved-view-open' }, view.label || view.hash);
       open.addEventListener('click', () => {

@@ -39,11 +39,13 @@ export class SharePanel {
   private readonly embedField = el('textarea', { id: 'share-embed', readonly: '', rows: '4', class: 'share-field', spellcheck: 'false' });
   private readonly dialogStatus = el('p', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
   private readonly dialog: HTMLDialogElement;
+  private readonly localNote = textLine('share.localData', { class: 'share-warning', hidden: '' });
 
   constructor(
     toolbar: HTMLElement,
     private readonly announce: (text: string) => void,
     private readonly embedTitle: () => string,
+    private readonly isLocalData: () => boolean,
   ) {
     const copyLink = textButton('share.copyLink', { id: 'share-copy-link' });
     const open = textButton('share.open', { id: 'share-open', 'aria-haspopup': 'dialog' });
@@ -54,6 +56,7 @@ export class SharePanel {
     this.dialog = modalDialog(
       'share-dialog',
       'share.heading',
+      this.localNote,
       el('label', { for: 'share-link', 'data-i18n': 'share.link' }, t('share.link')),
       this.linkField,
       textLine('share.linkHelp', { class: 'help' }),
@@ -84,6 +87,7 @@ export class SharePanel {
     this.linkField.value = location.href;
     this.embedField.value = embedSnippet(location.href, this.embedTitle());
     this.dialogStatus.textContent = '';
+    this.localNote.hidden = !this.isLocalData();
     if (!this.dialog.open) this.dialog.showModal();
   }
 

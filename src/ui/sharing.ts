@@ -11,6 +11,7 @@ import { isEmbedded } from './shareLinks';
 import { formatHash } from '../state/hash';
 import { SavedViews, savedViewsKey } from '../state/savedViews';
 import type { AtlasStore, View } from '../state/store';
+import type { LoadedDataset } from '../worker/protocol';
 import type { ExtraColumn } from '../export/viewTable';
 import { t } from '../i18n/i18n';
 
@@ -19,8 +20,6 @@ export interface SharingOptions {
   mapContainer: HTMLElement;
   legend: HTMLElement;
   toolbar: HTMLElement;
-  /** Identifies the dataset for the saved views (its manifest URL). */
-  datasetKey: string;
   mapCanvas(): HTMLCanvasElement | undefined;
   /** The map's camera now (a view may not carry one until the user moves the map). */
   camera(): View['viewport'] | undefined;
@@ -41,9 +40,21 @@ export function applyPageMode(): boolean {
   return embedded;
 }
 
+/** Data opened from the user's own files: a link cannot carry it. */
+export function isLocalDataset(dataset: LoadedDataset | undefined): boolean {
+  return dataset !== undefined && dataset.regionsUrl.startsWith('blob:');
+}
+
+/**
+ * Saved views belong to a dataset: a hosted one by its boundaries' URL, the user's own files by
+ * the dataset id they were given (their blob: URLs change every session).
+ */
+function datasetKey(dataset: LoadedDataset): string {
+  return isLocalDataset(dataset) ? `local:${dataset.manifest.id}` : `${dataset.manifest.id}|${dataset.regionsUrl}`;
+}
+
 export function setupSharing(options: SharingOptions): Sharing {
   const { store, toolbar } = options;
-  const dataset = store.getState().dataset;
   const status = el('p', { class: 'share-tools-status', role: 'status', 'aria-live': 'polite' });
   let clearStatus: ReturnType<typeof setTimeout> | undefined;
   const announce = (text: string) => {
@@ -53,10 +64,15 @@ export function setupSharing(options: SharingOptions): Sharing {
   };
 
   const card = new TitleCard(options.mapContainer, options.legend);
-  card.setDataset(dataset?.manifest.title ?? '', dataset?.manifest.synthetic === true);
   if (isEmbedded(location.href)) enterEmbedMode(card);
 
-  new SharePanel(toolbar, announce, () => [card.currentTitle(), dataset?.manifest.title].filter(Boolean).join(' — ') || t('app.title'));
+  const datasetTitle = () => store.getState().dataset?.manifest.title;
+  new SharePanel(
+    toolbar,
+    announce,
+    () => [card.currentTitle(), datasetTitle()].filter(Boolean).join(' — ') || t('app.title'),
+    () => isLocalDataset(store.getState().dataset),
+  );
   new ExportPanel({
     toolbar,
     store,
@@ -73,10 +89,11 @@ export function setupSharing(options: SharingOptions): Sharing {
       return undefined;
     }
   })();
+  const viewsOf = (dataset: LoadedDataset | undefined) => new SavedViews(storage, savedViewsKey(dataset ? datasetKey(dataset) : ''));
   const presentation = new Presentation({
     toolbar,
     card,
-    views: new SavedViews(storage, savedViewsKey(options.datasetKey)),
+    views: viewsOf(store.getState().dataset),
     captureHash: () => {
       const view = store.getState().view;
       return view ? formatHash({ ...view, lang: undefined, viewport: options.camera() ?? view.viewport }) : undefined;
@@ -85,5 +102,14 @@ export function setupSharing(options: SharingOptions): Sharing {
     announce,
   });
   toolbar.append(status);
+
+  // Another dataset (picked or imported): its own title, warning and saved views.
+  const showDataset = (dataset: LoadedDataset | undefined) => card.setDataset(dataset?.manifest.title ?? '', dataset?.manifest.synthetic === true);
+  showDataset(store.getState().dataset);
+  store.subscribe((state, previous) => {
+    if (state.dataset === previous.dataset) return;
+    showDataset(state.dataset);
+    presentation.setViews(viewsOf(state.dataset));
+  });
   return { card, presentation };
 }
