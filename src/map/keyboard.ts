@@ -65,6 +65,8 @@ export class MapKeyboard {
   }
 
   relabel(): void {
+    // An application: screen readers pass the arrow keys through instead of reading with them.
+    this.canvas.setAttribute('role', 'application');
     this.canvas.setAttribute('aria-label', t('mapKeys.canvas'));
   }
 
