@@ -116,7 +116,7 @@ export class CategoryView {
       ['moran', t('catview.moran'), index(x?.moranI)],
     ];
     if (x?.moranZ && x.moranP && Number.isFinite(x.moranZ[c])) {
-      facts.push(['moran-test', t('catview.moranTest'), `z = ${f.lq(x.moranZ[c])}, p = ${formatP(x.moranP[c], lang)}`]);
+      facts.push(['moran-test', t('catview.moranTest'), `z = ${f.lq(x.moranZ[c])}, p ${formatP(x.moranP[c], lang)}`]);
     }
     return el(
       'section',
@@ -131,8 +131,9 @@ function starsOrNaN(view: ComputedView, i: number): number {
   return Number.isNaN(view.employment[i]) ? NaN : view.result.starCount[i];
 }
 
+/** "= 0.023" or "< 0.001", to follow "p". */
 function formatP(p: number, locale: string): string {
-  if (!Number.isFinite(p)) return '—';
+  if (!Number.isFinite(p)) return '= —';
   if (p < 0.001) return `< ${new Intl.NumberFormat(locale).format(0.001)}`;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(p);
+  return `= ${new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(p)}`;
 }

@@ -53,7 +53,7 @@ export class DataTableView {
           return button;
         },
       },
-      { key: 'value', label: () => ctx().layer.title, numeric: true, sortKeys: [value], cell: (r) => (Number.isNaN(value(r)) ? t('legend.noData') : ctx().layer.format(value(r))) },
+      { key: 'value', label: () => t('table.value'), numeric: true, sortKeys: [value], cell: (r) => (Number.isNaN(value(r)) ? t('legend.noData') : ctx().layer.format(value(r))) },
       {
         key: 'class',
         label: () => t('table.mapClass'),
