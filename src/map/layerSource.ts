@@ -48,13 +48,13 @@ export class LayerSource {
         seed: LISA_SEED,
         alpha: LISA_ALPHA,
       });
-      return buildLayer({ ...input, spatial });
+      return { ...buildLayer({ ...input, spatial }), workerMs: spatial.ms };
     }
     if (view.mode === 'change') {
       const fromYear = changeBaseYear(view, dataset.years);
       if (fromYear === undefined) return buildLayer(input);
       const change = await this.change(dataset.years.indexOf(fromYear), computed.yearIndex, view.rule);
-      return buildLayer({ ...input, change: { fromYear, change: change.change } });
+      return { ...buildLayer({ ...input, change: { fromYear, change: change.change } }), workerMs: change.ms };
     }
     return buildLayer(input);
   }

@@ -58,6 +58,8 @@ export interface Layer {
   classified: boolean;
   /** A region's value as text: the number for continuous maps, the class name for categorical ones. */
   format(value: number): string;
+  /** How long the worker took for this map's spatial or change analysis (absent: none was needed). */
+  workerMs?: number;
 }
 
 /** LISA legend order (HH, LL, LH, HL, not significant) by QUADRANTS index (ns, HH, LL, HL, LH). */

@@ -28,8 +28,10 @@ export class AnalysisPanel {
   private readonly baseYear = el('select', { id: 'base-year' });
   private years: number[] = [];
   private view: View | undefined;
+  private readonly container: HTMLElement;
 
   constructor(container: HTMLElement, mapContainer: HTMLElement, onChange: (change: Partial<View>) => void) {
+    this.container = container;
     this.timeline = new Timeline(mapContainer, (year) => onChange({ year }));
     this.rules = new RulePanel((rule) => onChange({ rule }));
     this.classification = new ClassificationPanel((classification) => onChange({ classification }));
@@ -63,6 +65,8 @@ export class AnalysisPanel {
   /** Brings every control in line with the view (and the layer drawn for it, when there is one). */
   show(view: View, layer?: Layer): void {
     this.view = view;
+    // The worker's time for the map's analysis, for benchmarks (`#analysis[data-worker-ms]`).
+    if (layer) this.container.dataset.workerMs = layer.workerMs === undefined ? '' : layer.workerMs.toFixed(1);
     this.mode.value = view.mode;
     this.timeline.show(view.year);
     this.rules.show(view.rule);
