@@ -1,14 +1,13 @@
 /**
- * Which of the given files is what: the boundaries, the employment table, and optionally a
- * categories table, an industry→category mapping and a manual name-fixes file. Judged by content
- * (`detectInputKind`, then the header of delimited files), never by the file name alone, so a
- * folder can be handed over as the statistics office and the GIS delivered it.
+ * The packer's files, read and told apart exactly as the app's import does (`inspectFile`: kind
+ * from content, role of a delimited file from its header, encoding): the boundaries, the
+ * employment table, and optionally a categories table, an industry→category mapping and a
+ * manual name-fixes file.
  */
-import Papa from 'papaparse';
-import { detectDelimiter } from '../io/delimited';
 import { InputError } from '../io/errors';
-import { detectInputKind, type InputKind } from '../io/inputKind';
-import { findColumn } from '../io/tableColumns';
+import type { NamedInput } from '../worker/import/buildImport';
+import { inspectFile } from '../worker/import/inspectFile';
+import type { FileRole, FileSummary } from '../worker/import/importTypes';
 
 export interface InputFile {
   /** As the user named it (shown in every message). */
@@ -16,91 +15,46 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
-export type InputRole = 'boundaries' | 'employment' | 'categories' | 'industries' | 'name-fixes';
-
-export interface SortedInput extends InputFile {
-  kind: InputKind;
-  role: InputRole;
-}
-
 export interface DatasetInputs {
-  boundaries: SortedInput;
-  employment: SortedInput;
-  categories?: SortedInput;
-  industries?: SortedInput;
-  nameFixes?: SortedInput;
+  /** Parsed files by summary key, as buildImport takes them. */
+  parsed: Map<string, NamedInput>;
+  boundaries: FileSummary;
+  employment: FileSummary;
+  categories?: FileSummary;
+  industries?: FileSummary;
+  names?: FileSummary;
 }
 
-const BOUNDARY_KINDS: readonly InputKind[] = ['geojson', 'topojson', 'shapefile-zip'];
-const REGION_COLUMNS = ['region', 'region_id', 'geo', 'geoid', 'fips', 'nuts_id', 'id', 'code'];
-const VALUE_COLUMNS = ['employment', 'emp', 'employees', 'jobs', 'value'];
-
-export function textOf(file: InputFile): string {
-  return new TextDecoder('utf-8').decode(file.bytes);
-}
-
-/** The role of one file, from its kind and, for delimited text, its header. */
-export function roleOf(file: InputFile): { kind: InputKind; role: InputRole } {
-  const kind = detectInputKind(file.name, file.bytes.subarray(0, 65536));
-  if (BOUNDARY_KINDS.includes(kind)) return { kind, role: 'boundaries' };
-  if (kind !== 'delimited') return { kind, role: 'employment' };
-  return { kind, role: delimitedRole(headerOf(file)) };
-}
-
-function headerOf(file: InputFile): string[] {
-  const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 65536)).replace(/^\ufeff/, '');
-  const parsed = Papa.parse<string[]>(head.trimStart(), { delimiter: detectDelimiter(head), preview: 1 });
-  return (parsed.data[0] ?? []).map((h) => h.trim());
-}
+const ROLE_TEXT: Record<FileRole, string> = {
+  boundaries: 'boundary file',
+  employment: 'employment table',
+  categories: 'categories table',
+  industries: 'industry mapping',
+  names: 'name-fixes file',
+  ignore: 'file',
+};
 
 /**
- * `data_name,region_id` is the app's name-fixes file; a `code_prefix` (or `code` + `category`
- * without regions) column makes an industry mapping; an id and a name column without regions or
- * values make a categories table; anything else is employment (long or wide).
+ * Reads every file and sorts them into their roles. Exactly one boundary file and one employment
+ * table are needed; a second candidate for any role is an error naming both, because guessing
+ * which one the user meant could build a plausible but wrong map. A file that cannot be read stops
+ * the pack with its located error.
  */
-function delimitedRole(header: string[]): InputRole {
-  const has = (...names: string[]) => findColumn(header, names) >= 0;
-  if (has('data_name') && has('region_id')) return 'name-fixes';
-  const regionsOrValues = has(...REGION_COLUMNS.filter((c) => c !== 'id' && c !== 'code')) || has(...VALUE_COLUMNS);
-  if (has('code_prefix', 'prefix')) return 'industries';
-  if (!regionsOrValues && has('code') && has('category') && !has('name', 'label', 'title')) return 'industries';
-  if (!regionsOrValues && has('category', 'id', 'code', 'cluster') && has('name', 'label', 'title', 'category_name')) return 'categories';
-  return 'employment';
-}
-
-/**
- * Sorts the files into their roles. Exactly one boundary file and one employment table are
- * needed; a second candidate for any role is an error naming both, because guessing which one
- * the user meant could build a plausible but wrong map.
- */
-export function sortInputs(files: readonly InputFile[], where: string): DatasetInputs {
-  const byRole = new Map<InputRole, SortedInput>();
+export async function readInputs(files: readonly InputFile[], where: string): Promise<DatasetInputs> {
+  const parsed = new Map<string, NamedInput>();
+  const byRole = new Map<FileRole, FileSummary>();
   for (const file of files) {
-    const { kind, role } = roleOf(file);
-    const previous = byRole.get(role);
-    if (previous) {
-      throw new InputError({ file: file.name }, `a second ${ROLE_TEXT[role]} besides ${previous.name}; name the files to use instead of the folder`);
-    }
-    byRole.set(role, { ...file, kind, role });
+    const { summary, parsed: input } = await inspectFile(new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 }));
+    if (summary.error) throw new InputError(summary.error.location ?? { file: file.name }, summary.error.problem);
+    const previous = byRole.get(summary.role);
+    if (previous) throw new InputError({ file: file.name }, `a second ${ROLE_TEXT[summary.role]} besides ${previous.name}; name the files to use instead of the folder`);
+    byRole.set(summary.role, summary);
+    parsed.set(summary.key, { name: summary.name, parsed: input! });
   }
   const names = files.map((f) => f.name).join(', ') || 'no files';
   const boundaries = byRole.get('boundaries');
   if (!boundaries) throw new InputError({ file: where }, `no boundary file (GeoJSON, TopoJSON or zipped Shapefile) among ${names}`);
   const employment = byRole.get('employment');
   if (!employment) throw new InputError({ file: where }, `no employment table (CSV/TSV, Eurostat TSV or nested JSON) among ${names}`);
-  return {
-    boundaries,
-    employment,
-    categories: byRole.get('categories'),
-    industries: byRole.get('industries'),
-    nameFixes: byRole.get('name-fixes'),
-  };
+  return { parsed, boundaries, employment, categories: byRole.get('categories'), industries: byRole.get('industries'), names: byRole.get('names') };
 }
-
-const ROLE_TEXT: Record<InputRole, string> = {
-  boundaries: 'boundary file',
-  employment: 'employment table',
-  categories: 'categories table',
-  industries: 'industry mapping',
-  'name-fixes': 'name-fixes file',
-};

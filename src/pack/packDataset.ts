@@ -1,10 +1,10 @@
 /**
  * Packs a dataset folder for hosting, in memory (the script writes the files):
  *
- *   sort the inputs by content → read the categories table, the employment table (filters,
- *   measure, years, industry mapping) → read the boundaries with the id property that matches the
- *   data → join (id, alias, names, manual fixes) → simplify and quantise the boundaries →
- *   employment, categories, join report and manifest files.
+ *   read and sort the inputs (inspectFile, as the app's import) → the choices the app's mapping
+ *   step would take, from the command line → buildImport (categories, employment, industry
+ *   mapping, boundaries with the id property that matches the data, join) → years selected →
+ *   boundaries simplified and quantised → employment, categories, join report and manifest files.
  *
  * Every input problem is an InputError naming file and place. What a strict run must refuse —
  * data regions not on the map, rows not used, industry codes without a category, manual fixes
@@ -12,24 +12,21 @@
  */
 import type { EmploymentCube, IndicatorId } from '../model/dataset';
 import { FEATURE_ID } from '../io/boundaries';
-import { categoriesFromTable } from '../io/categoriesTable';
 import type { TableReport } from '../io/cubeBuilder';
-import { parseDelimited } from '../io/delimited';
 import { InputError } from '../io/errors';
-import { joinedCube } from '../io/joinedCube';
+import type { IndustryReport } from '../io/industryMapping';
 import { joinReportCsv } from '../io/joinReportCsv';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseNameFixes } from '../io/nameFixes';
-import { joinRegions, type JoinReport, type MissReason } from '../io/regionJoin';
-import type { SuppressionPolicy } from '../io/suppression';
-import type { IndustryReport } from '../io/industryMapping';
+import type { JoinReport, MissReason } from '../io/regionJoin';
+import { buildImport } from '../worker/import/buildImport';
 import { categoriesCsv, chooseLayout, employmentFiles, type Layout } from './employmentFiles';
-import { sortInputs, textOf, type DatasetInputs, type InputFile } from './inputs';
-import { readBoundaryInput } from './readBoundaryInput';
-import { readEmployment } from './readEmployment';
-import { simplifyBoundaries, type SimplifyOptions, type SimplifyStats } from './simplifyBoundaries';
+import { packChoices, type ChoiceOptions } from './importChoices';
+import { readInputs, type DatasetInputs, type InputFile } from './inputs';
+import { selectYears } from './selectYears';
+import { simplifyBoundaries, type PackedFeature, type SimplifyOptions, type SimplifyStats } from './simplifyBoundaries';
 
-export interface PackOptions {
+export interface PackOptions extends ChoiceOptions {
   /** The dataset's id (its folder name). */
   id: string;
   title?: string;
@@ -37,13 +34,6 @@ export interface PackOptions {
   attribution?: string;
   licence?: string;
   synthetic?: boolean;
-  /** Boundary property holding the region ids / names; found from the data when absent. */
-  idProperty?: string;
-  nameProperty?: string;
-  filters?: Record<string, string[]>;
-  measure?: string;
-  years?: number[];
-  suppression?: SuppressionPolicy;
   layout?: Layout;
   simplify?: SimplifyOptions;
   /** Also write the quantised topology (regions.topojson). */
@@ -62,12 +52,14 @@ export interface PackResult {
   manifest: DatasetManifest;
   /** Output files in writing order (manifest last). */
   files: { name: string; text: string }[];
-  inputs: DatasetInputs;
-  boundaries: { file: string; format: string; regions: number; idProperty: string; nameProperty?: string; idNote: string; notes: string[]; bytes: number };
-  employment: { file: string; layout: string; report: TableReport; industries?: IndustryReport };
+  inputs: { boundaries: string; employment: string; categories?: string; industries?: string; names?: string };
+  boundaries: { file: string; format: string; regions: number; idProperty: string; nameProperty: string; bytes: number };
+  employment: { file: string; reading: string; report: TableReport; industries?: IndustryReport };
   output: { layout: Layout; layoutWhy: string; regions: number; categories: number; years: number[] };
   join: JoinReport;
   geometry: SimplifyStats;
+  /** What the import noticed: how the id property was chosen, the TopoJSON object, regions unwrapped across ±180°. */
+  importNotes: string[];
   notes: string[];
   warnings: PackWarning[];
 }
@@ -77,40 +69,33 @@ const LISTED = 10;
 const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'finer', 'aggregate'];
 
 export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile): Promise<PackResult> {
-  const inputs = sortInputs(files, options.where ?? 'the inputs');
+  const inputs = await readInputs(files, options.where ?? 'the inputs');
   const notes: string[] = [];
   const warnings: PackWarning[] = [];
 
-  const categories = inputs.categories ? categoriesFromTable(parseDelimited(textOf(inputs.categories), inputs.categories.name)) : undefined;
-  const employment = readEmployment(
-    { name: inputs.employment.name, kind: inputs.employment.kind, text: textOf(inputs.employment) },
-    { filters: options.filters, measure: options.measure, years: options.years, suppression: options.suppression, categories },
-    inputs.industries ? { name: inputs.industries.name, text: textOf(inputs.industries) } : undefined,
-  );
-  const { cube, report } = employment;
+  const fixes = nameFixes(inputs, nameFixesFile);
+  const { choices, hasYears, excluded, reading } = packChoices(inputs, options, fixes?.manual);
+  const built = buildImport(inputs.parsed, choices);
+  const { join, industry } = built;
+  const report = built.reports[0];
+  if (excluded.length > 0) report.excluded = [...(report.excluded ?? []), ...excluded];
+  const cube = hasYears && options.years !== undefined ? selectYears(built.cube, options.years, inputs.employment.name) : built.cube;
+
   if (report.unused.length > 0) {
     warnings.push({ summary: `${report.unused.length} row(s) of ${report.file} not used`, items: report.unused.map((u) => (u.line > 0 ? `line ${u.line}: ${u.reason}` : u.reason)) });
   }
-  const unmapped = employment.industries?.unmapped.filter((u) => u.employment > 0) ?? [];
+  const unmapped = industry?.unmapped.filter((u) => u.employment > 0) ?? [];
   if (unmapped.length > 0) {
     warnings.push({
       summary: `${unmapped.length} industry code(s) with employment have no category in ${inputs.industries!.name}`,
       items: unmapped.map((u) => `${u.code}: ${u.employment} in ${u.cells} cell(s)`),
     });
   }
-
-  const { boundaries, idNote } = await readBoundaryInput(inputs.boundaries, cube.regions.map((r) => r.id), {
-    idProperty: options.idProperty,
-    nameProperty: options.nameProperty,
-  });
-
-  const fixesFile = nameFixesFile ?? inputs.nameFixes;
-  const manual = fixesFile ? parseNameFixes(textOf(fixesFile), fixesFile.name) : undefined;
-  const join = joinRegions(cube.regions, boundaries.regions, { manual });
+  const regionsFile = inputs.boundaries.name;
   if (join.counts.matched === 0) {
     throw new InputError(
       { file: inputs.employment.name },
-      `none of its ${join.counts.dataRegions} regions matches a region of ${boundaries.fileName} (${idNote}); name the id property with --id, or give manual fixes with --names`,
+      `none of its ${join.counts.dataRegions} regions matches a region of ${regionsFile} (region ids from ${built.dataset.manifest.regions.id === FEATURE_ID ? 'the feature ids' : `property "${built.dataset.manifest.regions.id}"`}); name the id property with --id, or give manual fixes with --names`,
     );
   }
   if (join.notOnMap.length > 0) {
@@ -121,55 +106,70 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
       items: misses.map((m) => `${m.dataId}${m.dataName !== m.dataId ? ` (${m.dataName})` : ''}: ${m.reason}, ${m.detail}`),
     });
   }
-  if (manual && fixesFile) {
-    const dataKeys = new Set(cube.regions.flatMap((r) => [r.id, r.name]));
-    const unused = [...manual.keys()].filter((k) => !dataKeys.has(k));
-    if (unused.length > 0) warnings.push({ summary: `${unused.length} manual fix(es) in ${fixesFile.name} name no data region`, items: unused });
+  if (fixes) {
+    const dataKeys = new Set([...join.matched, ...join.notOnMap].flatMap((m) => [m.dataId, m.dataName]));
+    const unused = [...fixes.manual.keys()].filter((k) => !dataKeys.has(k));
+    if (unused.length > 0) warnings.push({ summary: `${unused.length} manual fix(es) in ${fixes.file} name no data region`, items: unused });
   }
 
-  const packed = joinedCube(cube, join);
-  const withYear = employment.hasYears;
-  if (!withYear) notes.push('the data has no year: give --year to say which year it refers to');
-  carryNotes(packed, notes);
+  if (!hasYears) notes.push('the data has no year: give --year to say which year it refers to');
+  carryNotes(cube, notes);
 
-  const idKey = boundaries.idProperty === FEATURE_ID ? (boundaries.nameProperty === 'id' ? 'region_id' : 'id') : boundaries.idProperty;
-  const nameKey = boundaries.nameProperty ?? idKey;
-  const shapes = boundaries.collection.features.map((f, i) => ({ id: boundaries.regions[i].id, name: boundaries.regions[i].name, geometry: f.geometry }));
+  // The import wrote the id into the property MapLibre promotes; the packed file keeps only id and name.
+  const { id: importedId, name: importedName } = built.dataset.manifest.regions;
+  const idKey = importedId === FEATURE_ID ? (importedName === 'id' ? 'region_id' : 'id') : importedId;
+  const nameKey = importedName === FEATURE_ID ? idKey : importedName;
+  const features = (JSON.parse(await built.regions.text()) as { features: PackedFeature[] }).features;
+  const shapes = built.mapRegions.map((r, i) => ({ id: r.id, name: r.name, geometry: features[i].geometry }));
   const geometry = simplifyBoundaries(shapes, idKey, nameKey, options.simplify);
-  if (geometry.stats.withoutArea.length > 0) notes.push(`${geometry.stats.withoutArea.length} region(s) have no area in ${boundaries.fileName} and cannot be drawn: ${list(geometry.stats.withoutArea)}`);
+  if (geometry.stats.withoutArea.length > 0) notes.push(`${geometry.stats.withoutArea.length} region(s) have no area in ${regionsFile} and cannot be drawn: ${list(geometry.stats.withoutArea)}`);
 
-  const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(packed, withYear);
-  const tables = employmentFiles(packed, chosen.layout, withYear);
-  const manifest = buildManifest(options, { inputs, boundariesFile: boundaries.fileName, idKey, nameKey, cube: packed, withYear, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
+  const tables = employmentFiles(cube, chosen.layout, hasYears);
+  const manifest = buildManifest(options, { employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
   const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
   if (options.topojson) out.push({ name: 'regions.topojson', text: JSON.stringify(geometry.topology) });
-  out.push({ name: 'categories.csv', text: categoriesCsv(packed.categories) }, { name: 'employment.csv', text: tables.employment });
+  out.push({ name: 'categories.csv', text: categoriesCsv(cube.categories) }, { name: 'employment.csv', text: tables.employment });
   if (tables.establishments) out.push({ name: 'establishments.csv', text: tables.establishments });
   out.push({ name: 'join-report.csv', text: joinReportCsv(join) }, { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) + '\n' });
 
   return {
     manifest,
     files: out,
-    inputs,
-    boundaries: {
-      file: boundaries.fileName,
-      format: boundaries.format,
-      regions: boundaries.regions.length,
-      idProperty: boundaries.idProperty,
-      nameProperty: boundaries.nameProperty,
-      idNote,
-      notes: boundaries.notes.filter((n) => !/^region ids from/.test(n)),
-      bytes: inputs.boundaries.bytes.length,
+    inputs: {
+      boundaries: `${regionsFile} (${inputs.boundaries.kind})`,
+      employment: `${inputs.employment.name} (${inputs.employment.kind})`,
+      categories: inputs.categories?.name,
+      industries: inputs.industries?.name,
+      names: fixes?.file,
     },
-    employment: { file: inputs.employment.name, layout: employment.layout, report, industries: employment.industries },
-    output: { layout: chosen.layout, layoutWhy: chosen.why, regions: packed.regions.length, categories: packed.categories.length, years: withYear ? packed.years : [] },
+    boundaries: {
+      file: regionsFile,
+      format: inputs.boundaries.boundaries!.format,
+      regions: built.mapRegions.length,
+      idProperty: importedId,
+      nameProperty: importedName,
+      bytes: inputs.boundaries.size,
+    },
+    employment: { file: inputs.employment.name, reading, report, industries: industry },
+    output: { layout: chosen.layout, layoutWhy: chosen.why, regions: cube.regions.length, categories: cube.categories.length, years: hasYears ? cube.years : [] },
     join,
     geometry: geometry.stats,
+    importNotes: built.notes,
     notes,
     warnings,
   };
+}
+
+/** The manual fixes: the file given with --names, else a name-fixes file among the inputs. */
+function nameFixes(inputs: DatasetInputs, given: InputFile | undefined): { file: string; manual: Map<string, string> } | undefined {
+  if (given) return { file: given.name, manual: parseNameFixes(new TextDecoder().decode(given.bytes), given.name) };
+  if (!inputs.names) return undefined;
+  const parsed = inputs.parsed.get(inputs.names.key)!.parsed;
+  if (parsed.kind !== 'table' || parsed.text === undefined) throw new InputError({ file: inputs.names.name }, 'a name-fixes file must be a CSV file data_name,region_id');
+  return { file: inputs.names.name, manual: parseNameFixes(parsed.text, inputs.names.name) };
 }
 
 /** The last part of a path: the manifest is published, the packer's folders are not. */
@@ -201,7 +201,7 @@ function carryNotes(cube: EmploymentCube, notes: string[]): void {
 }
 
 interface ManifestFacts {
-  inputs: DatasetInputs;
+  employmentFile: string;
   boundariesFile: string;
   idKey: string;
   nameKey: string;
@@ -213,7 +213,7 @@ interface ManifestFacts {
 
 function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManifest {
   const { cube, withYear } = facts;
-  const employmentFile = fileName(facts.inputs.employment.name);
+  const employmentFile = fileName(facts.employmentFile);
   const boundariesFile = fileName(facts.boundariesFile);
   const yearsText = withYear ? (cube.years.length > 1 ? `${cube.years[0]}–${cube.years[cube.years.length - 1]}` : String(cube.years[0])) : 'one period';
   const manifest: DatasetManifest = {

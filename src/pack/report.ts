@@ -3,6 +3,7 @@
  * the warnings (each listed up to a limit, the rest counted, never hidden).
  */
 import { formatTableReport } from '../cli/tableReport';
+import { FEATURE_ID } from '../io/boundaries';
 import { MATCH_BASES } from '../io/regionJoin';
 import type { PackResult, PackWarning } from './packDataset';
 import { formatArea } from './simplifyBoundaries';
@@ -19,15 +20,15 @@ export function formatPackReport(result: PackResult, listLimit = 20): string {
   const { inputs, boundaries, employment, join, geometry, output } = result;
   const lines: string[] = [];
   const roles = [
-    `boundaries ${inputs.boundaries.name} (${inputs.boundaries.kind})`,
-    `employment ${inputs.employment.name} (${inputs.employment.kind})`,
-    ...(inputs.categories ? [`categories ${inputs.categories.name}`] : []),
-    ...(inputs.industries ? [`industry mapping ${inputs.industries.name}`] : []),
-    ...(inputs.nameFixes ? [`name fixes ${inputs.nameFixes.name}`] : []),
+    `boundaries ${inputs.boundaries}`,
+    `employment ${inputs.employment}`,
+    ...(inputs.categories ? [`categories ${inputs.categories}`] : []),
+    ...(inputs.industries ? [`industry mapping ${inputs.industries}`] : []),
+    ...(inputs.names ? [`name fixes ${inputs.names}`] : []),
   ];
   lines.push(`inputs: ${roles.join('; ')}`);
 
-  lines.push(`employment: ${employment.layout}`);
+  lines.push(`employment: ${employment.reading}`);
   lines.push(...formatTableReport(employment.report, listLimit).trimEnd().split('\n').map((l) => `  ${l}`));
   const industries = employment.industries;
   if (industries) {
@@ -35,8 +36,9 @@ export function formatPackReport(result: PackResult, listLimit = 20): string {
     for (const note of industries.notes) lines.push(`  note: ${note}`);
   }
 
-  lines.push(`boundaries: ${boundaries.file} (${boundaries.format}), ${count(boundaries.regions)} regions; ${boundaries.idNote}; names from ${boundaries.nameProperty ? `"${boundaries.nameProperty}"` : 'the ids'}`);
-  for (const note of boundaries.notes) lines.push(`  note: ${note}`);
+  const property = (p: string) => (p === FEATURE_ID ? 'the feature ids' : `"${p}"`);
+  lines.push(`boundaries: ${boundaries.file} (${boundaries.format}), ${count(boundaries.regions)} regions; ids from ${property(boundaries.idProperty)}, names from ${property(boundaries.nameProperty)}`);
+  for (const note of result.importNotes) lines.push(`  note: ${note}`);
 
   const c = join.counts;
   const bases = MATCH_BASES.filter((b) => c.byBasis[b] > 0).map((b) => `${b} ${c.byBasis[b]}`).join(', ');

@@ -18,7 +18,7 @@ describe('npm run dataset on a folder of hand-written inputs', () => {
     const r = await pack(grid, '--out', out, '--title', 'Grid test', '--attribution', 'Made up for tests', '--licence', 'CC0-1.0');
     expect(r.code).toBe(0);
     // `id` would be readBoundaries' own pick; `code` holds the data's region codes.
-    expect(r.out).toContain('region ids from property "code": it holds 5 of the data\'s 6 region codes; names from "name"');
+    expect(r.out).toContain('boundaries: ' + join(grid, 'regions.geojson') + ' (geojson), 6 regions; ids from "code", names from "name"\n  note: region ids from property "code": it matches the most data regions (5 by code, 0 by name)\n');
     expect(r.out).toContain('employment: long table; columns: region "region", category "category", employment "employment", year "year"');
     expect(r.out).toContain('join: 6 data regions, 6 map regions → 5 matched (id 5), 1 map region(s) without data, 1 data region(s) not on the map (not-on-map 1)');
     expect(r.out).toContain('map regions without data: R6 (Zeta)');
@@ -122,10 +122,11 @@ describe('npm run dataset on a folder of hand-written inputs', () => {
     const root = temporary();
     const r = await pack(grid, '--out', join(root, 'named'), '--id', 'code', '--name', 'code');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('region ids from property "code" (given with --id); names from "code"');
+    expect(r.out).toContain('ids from "code", names from "code"');
+    expect(r.out).not.toContain('it matches the most data regions');
     const wrong = await pack(grid, '--out', join(root, 'wrong'), '--id', 'id');
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toBe(`dataset: ${join(grid, 'employment.csv')}: none of its 6 regions matches a region of ${join(grid, 'regions.geojson')} (region ids from property "id" (given with --id)); name the id property with --id, or give manual fixes with --names\n`);
+    expect(wrong.err).toBe(`dataset: ${join(grid, 'employment.csv')}: none of its 6 regions matches a region of ${join(grid, 'regions.geojson')} (region ids from property "id"); name the id property with --id, or give manual fixes with --names\n`);
     const missing = await pack(grid, '--out', join(root, 'missing'), '--id', 'GEOID');
     expect(missing.err).toBe(`dataset: ${join(grid, 'regions.geojson')}: no feature has a property "GEOID" (properties: id, code, name)\n`);
   });
@@ -138,7 +139,7 @@ describe('npm run dataset on a folder of hand-written inputs', () => {
     writeFileSync(join(input, 'jobs.csv'), 'region;category;employment\nALPHA;auto;1\nbeta;auto;2\nGamma;auto;3\n');
     const r = await pack(input, '--out', join(root, 'by-name'), '--year', '2019');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('region ids from property "name": it holds 1 (+2 by normalised name) of the data\'s 3 region codes');
+    expect(r.out).toContain('region ids from property "name": it matches the most data regions (1 by code, 2 by name)');
     expect(r.out).toContain('→ 3 matched (id 1, name 2)');
     const { dataset, cube } = await loadPacked(join(root, 'by-name'));
     expect(dataset.manifest.regions).toEqual({ file: 'regions.geojson', id: 'name', name: 'name' });

@@ -7,7 +7,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { parseDelimited } from '../../../src/io/delimited';
 import { longTableToCube } from '../../../src/io/longTable';
 import { wideTableToCube } from '../../../src/io/wideTable';
-import { roleOf, sortInputs, type InputFile } from '../../../src/pack/inputs';
+import { readInputs, type InputFile } from '../../../src/pack/inputs';
 import { packDataset, type PackOptions } from '../../../src/pack/packDataset';
 import { PACK_FIXTURES, cell, pack, temporaryFolder } from './helpers';
 
@@ -33,27 +33,35 @@ const run = (files: InputFile[], options: Partial<PackOptions> = {}, fixes?: Inp
 const text = (result: Awaited<ReturnType<typeof run>>, name: string) => result.files.find((f) => f.name === name)?.text;
 
 describe('telling the input files apart', () => {
-  it('by content, whatever their names', () => {
-    expect(roleOf(file('a.txt', packFixture('grid/regions.geojson')))).toEqual({ kind: 'geojson', role: 'boundaries' });
-    expect(roleOf(file('b', packFixture('grid/employment.csv')))).toEqual({ kind: 'delimited', role: 'employment' });
-    expect(roleOf(file('c', packFixture('grid/categories.csv')))).toEqual({ kind: 'delimited', role: 'categories' });
-    expect(roleOf(file('d', packFixture('names.csv')))).toEqual({ kind: 'delimited', role: 'name-fixes' });
-    expect(roleOf(file('e', ioFixture('naics-categories.csv')))).toEqual({ kind: 'delimited', role: 'industries' });
-    expect(roleOf(file('f', 'code;category\n31;manufacturing\n'))).toEqual({ kind: 'delimited', role: 'industries' });
-    expect(roleOf(file('g', 'region,A,B\nR1,1,2\n'))).toEqual({ kind: 'delimited', role: 'employment' });
-    expect(roleOf(file('h', ioFixture('lfs-small.tsv')))).toEqual({ kind: 'eurostat-tsv', role: 'employment' });
-    expect(roleOf(file('i', '{"Москва": {"A": 1}}'))).toEqual({ kind: 'nested-json', role: 'employment' });
-    expect(roleOf(file('j.zip', ioFixture('regions-laea.zip')))).toEqual({ kind: 'shapefile-zip', role: 'boundaries' });
+  it('by content, whatever their names, as the app does', async () => {
+    const inputs = await readInputs(
+      [
+        file('a.txt', packFixture('grid/regions.geojson')),
+        file('b', packFixture('grid/employment.csv')),
+        file('c', packFixture('grid/categories.csv')),
+        file('d', packFixture('names.csv')),
+        file('e', ioFixture('naics-categories.csv')),
+      ],
+      'in/',
+    );
+    expect([inputs.boundaries, inputs.employment, inputs.categories, inputs.names, inputs.industries].map((s) => s && `${s.name} ${s.kind}`)).toEqual([
+      'a.txt geojson',
+      'b delimited',
+      'c delimited',
+      'd delimited',
+      'e delimited',
+    ]);
+    expect((await readInputs([file('x', ioFixture('lfs-small.tsv')), file('y.zip', ioFixture('regions-laea.zip'))], 'in/')).employment.kind).toBe('eurostat-tsv');
   });
 
-  it('refuses a missing or doubled role, naming the files', () => {
+  it('refuses a missing or doubled role, naming the files', async () => {
     const [regions, employment] = grid();
-    expect(() => sortInputs([regions], 'in/')).toThrow('in/: no employment table (CSV/TSV, Eurostat TSV or nested JSON) among regions.geojson');
-    expect(() => sortInputs([employment], 'in/')).toThrow('in/: no boundary file (GeoJSON, TopoJSON or zipped Shapefile) among employment.csv');
-    expect(() => sortInputs([regions, employment, { ...regions, name: 'other.json' }], 'in/')).toThrow(
+    await expect(readInputs([regions], 'in/')).rejects.toThrow('in/: no employment table (CSV/TSV, Eurostat TSV or nested JSON) among regions.geojson');
+    await expect(readInputs([employment], 'in/')).rejects.toThrow('in/: no boundary file (GeoJSON, TopoJSON or zipped Shapefile) among employment.csv');
+    await expect(readInputs([regions, employment, { ...regions, name: 'other.json' }], 'in/')).rejects.toThrow(
       'other.json: a second boundary file besides regions.geojson; name the files to use instead of the folder',
     );
-    expect(() => sortInputs([regions, employment, file('data.xlsx', 'PK')], 'in/')).toThrow('data.xlsx: spreadsheets cannot be read directly; save the sheet as CSV');
+    await expect(readInputs([regions, employment, file('data.xlsx', 'PK')], 'in/')).rejects.toThrow('data.xlsx: spreadsheets cannot be read directly; save the sheet as CSV');
   });
 });
 
@@ -78,7 +86,7 @@ describe('packing each input format', () => {
   it('nested JSON keyed by names: one measure chosen, the year given', async () => {
     const json = file('stats.json', JSON.stringify({ 'Region AA1': { auto: { emp: 3, gva: 9 }, bio: { emp: 4, gva: 1 } }, 'region aa2': { auto: { emp: 5 }, bio: { gva: 2 } } }));
     const r = await run([geojson(['AA1', 'AA2']), json], { measure: 'emp', years: [2016] });
-    expect(r.boundaries.idNote).toBe('region ids from property "name": it holds 1 (+1 by normalised name) of the data\'s 2 region codes');
+    expect(r.importNotes[0]).toBe('region ids from property "name": it matches the most data regions (1 by code, 1 by name)');
     expect(r.join.counts.byBasis).toMatchObject({ id: 1, name: 1 });
     expect(r.warnings).toEqual([{ summary: '1 row(s) of stats.json not used', items: ['"region aa2" → "bio" has no measure emp'] }]);
     expect(text(r, 'employment.csv')).toBe('region,year,auto,bio\nRegion AA1,2016,3,4\nRegion AA2,2016,5,\n');
@@ -149,8 +157,13 @@ describe('bad input: located errors, nothing packed', () => {
       [file('regions.geojson', JSON.stringify({ ...squares(['AA1']), features: [...squares(['AA1']).features, { type: 'Feature', properties: { NUTS_ID: 'AA2' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }] })), employment],
       'regions.geojson, feature 1: only Polygon and MultiPolygon regions can be mapped: LineString at feature 1',
     ],
-    ['duplicate region ids', [geojson(['AA1', 'AA1']), employment], 'regions.geojson, feature 1: "NUTS_ID" "AA1" is used by features 0, 1'],
-    ['a missing column', [geojson(['AA1']), file('employment.csv', 'region,category,persons\nAA1,auto,5\n')], 'employment.csv, line 1: no employment column recognised in the header (region, category, persons); name one explicitly'],
+    [
+      'duplicate region ids',
+      [file('regions.geojson', JSON.stringify({ ...squares(['AA1', 'AA1']), features: squares(['AA1', 'AA1']).features.map((f, i) => ({ ...f, properties: { ...f.properties, name: `N${i}` } })) })), employment],
+      'regions.geojson, feature 1: "NUTS_ID" "AA1" is used by features 0, 1',
+    ],
+    ['no property that could be an id', [geojson(['AA1', 'AA1']), employment], 'regions.geojson: no property identifies every feature uniquely (properties: NUTS_ID, name); name the id property'],
+    ['a missing column', [geojson(['AA1']), file('employment.csv', 'region,category,persons\nAA1,auto,5\n')], 'employment.csv, line 1: no employment column recognised in the header ("region", "category", "persons"); name it with --measure'],
     ['text in a number column', [geojson(['AA1']), file('employment.csv', 'region,category,employment\nAA1,auto,5\nAA1,bio,many\n')], 'employment.csv, line 3, column "employment": "many" is not a number'],
     ['negative employment', [geojson(['AA1']), file('employment.csv', 'region,category,employment\nAA1,auto,-5\n')], 'employment.csv, line 2, column "employment": negative value -5'],
     ['a row given twice', [geojson(['AA1']), file('employment.csv', 'region,category,employment\nAA1,auto,5\nAA1,auto,6\n')], 'employment.csv, line 3: region "AA1", category "auto" already given on line 2'],

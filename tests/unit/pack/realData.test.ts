@@ -153,7 +153,7 @@ describe.skipIf(!haveSharedData(...RU))('packing the Russian federal subjects wi
     expect(Math.min(...packedX)).toBeGreaterThan(150);
     expect(Math.max(...packedX)).toBeGreaterThan(180);
     expect(Math.max(...packedX) - Math.min(...packedX)).toBeLessThan(40);
-    expect(r.out).toContain('unwrapped across ±180° so they draw as one shape: Чукотский автономный округ');
+    expect(r.out).toContain('note: 1 region(s) crossing the 180° meridian redrawn as one shape: Чукотский автономный округ');
     // OpenStreetMap's detail is mostly more than a map of regions can show.
     const points = /geometry: ([\d,]+) → ([\d,]+) points/.exec(r.out)!.slice(1).map((n) => Number(n.replace(/,/g, '')));
     expect(points[1]).toBeLessThan(points[0] / 2);
@@ -178,9 +178,9 @@ describe('packing the U.S. counties of us-atlas with a synthetic table', () => {
     const out = join(root, 'us-counties');
     const r = await pack(counties, csv, '--out', out, '--synthetic', '--title', 'U.S. counties (synthetic)', '--strict');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('region ids from the feature ids: it holds 3231 of the data\'s 3231 region codes');
+    expect(r.out).toContain('ids from the feature ids, names from "name"');
     expect(r.out).toContain('note: TopoJSON object "counties" used (the one with the most polygons; also present: states, nation)');
-    expect(r.out).toContain('unwrapped across ±180° so they draw as one shape: 02016');
+    expect(r.out).toContain('note: 1 region(s) crossing the 180° meridian redrawn as one shape: Aleutians West');
     const manifest = validateManifest(readJson(join(out, 'manifest.json')), 'manifest.json');
     expect(manifest).toMatchObject({ synthetic: true, regions: { file: 'regions.geojson', id: 'id', name: 'name' }, employment: { layout: 'wide' }, years: [2020, 2022] });
     expect(readJson(join(root, 'datasets.json'))).toEqual({ datasets: [{ id: 'us-counties', title: 'U.S. counties (synthetic)', manifest: 'us-counties/manifest.json', synthetic: true }] });
