@@ -8,7 +8,7 @@ import { AtlasMap, type RegionPointerEvent } from './map/mapView';
 import type { Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';
 import { renderLegend } from './map/legend';
-import { Controls, indicatorLabel } from './ui/controls';
+import { Controls } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
 import { makeFormats, type Formats } from './ui/format';
 import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang } from './i18n/i18n';
@@ -146,7 +146,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   showLegendNotes(byId('legend'), layer.notes);
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
-  explore.update({ dataset, view, computed, layer: { title: `${indicatorLabel(view.ind)} — ${category.name}, ${view.year}`, values, classes, format: (v) => formats.indicator(view.ind, v) } });
+  explore.update({ dataset, view, computed, layer });
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
 }
