@@ -37,17 +37,16 @@ export interface ParsedHash {
 
 export const RULE_KINDS: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
 
-/** The ColorBrewer schemes d3-scale-chromatic provides by class count. */
-export const COLORBREWER_SCHEMES = [
-  'Blues', 'Greens', 'Greys', 'Oranges', 'Purples', 'Reds',
-  'BuGn', 'BuPu', 'GnBu', 'OrRd', 'PuBuGn', 'PuBu', 'PuRd', 'RdPu', 'YlGnBu', 'YlGn', 'YlOrBr', 'YlOrRd',
-  'BrBG', 'PRGn', 'PiYG', 'PuOr', 'RdBu', 'RdGy', 'RdYlBu', 'RdYlGn', 'Spectral',
-] as const;
+/**
+ * The palettes the map offers (sequential and diverging ColorBrewer schemes of src/map/classify.ts;
+ * a unit test keeps the two lists equal, since state must not import the map layer).
+ */
+export const PALETTES = ['Blues', 'Greens', 'Purples', 'Oranges', 'Greys', 'YlGnBu', 'YlOrRd', 'PuBuGn', 'BuPu', 'RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'RdYlBu'] as const;
 
 /** Limits of what a link may ask for. */
 export const HASH_LIMITS = {
-  /** Class counts ColorBrewer can colour (diverging schemes go to 11). */
-  classes: [2, 11] as const,
+  /** Class counts the map draws (MIN_CLASSES…MAX_CLASSES of src/map/classify.ts). */
+  classes: [2, 9] as const,
   /** Manual class boundaries. */
   maxBreaks: 20,
   /** Longest id accepted for a category or region. */
@@ -96,7 +95,7 @@ export function parseHash(hash: string): ParsedHash {
     const k = wholeNumber(text);
     return k !== undefined && k >= HASH_LIMITS.classes[0] && k <= HASH_LIMITS.classes[1] ? k : undefined;
   });
-  const palette = read('palette', oneOf(COLORBREWER_SCHEMES));
+  const palette = read('palette', oneOf(PALETTES));
   const thresholds = read('breaks', increasingNumbers);
   if (method !== undefined || classes !== undefined || palette !== undefined || thresholds !== undefined) {
     const classification: Classification = {

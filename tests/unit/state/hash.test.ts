@@ -6,6 +6,8 @@ import { HASH_VERSION, formatHash, parseHash, roundViewport, type HashView } fro
 import { migrateParams } from '../../../src/state/hashMigrations';
 import { CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type View } from '../../../src/state/store';
 import { INDICATORS } from '../../../src/model/dataset';
+import { DIVERGING_PALETTES, MAX_CLASSES, MIN_CLASSES, SEQUENTIAL_PALETTES } from '../../../src/map/classify';
+import { HASH_LIMITS, PALETTES } from '../../../src/state/hash';
 
 const fullView: View = {
   cat: 'biopharma',
@@ -50,7 +52,7 @@ describe('URL hash, version 2', () => {
         rule: fc.record({ kind: fc.constantFrom('eco' as const, 'paper' as const, 'cmp' as const), cutShare: decimal(0, 1), lqThreshold: decimal(0, 100) }),
         classification: fc.record({
           method: fc.constantFrom(...CLASS_METHODS),
-          classes: fc.integer({ min: 2, max: 11 }),
+          classes: fc.integer({ min: 2, max: 9 }),
           palette: fc.constantFrom('Blues', 'RdBu', 'YlOrRd', 'PuOr'),
         }),
         region: id,
@@ -145,6 +147,15 @@ describe('links written before versioning (fixtures)', () => {
     expect(Object.fromEntries(explicitV1.params)).toEqual({ cat: 'it', mode: 'choropleth', rule: 'eco', cut: '0.1', lqmin: '2' });
     const current = migrateParams(new URLSearchParams('v=2&cat=it&mode=lisa'));
     expect(Object.fromEntries(current.params)).toEqual({ cat: 'it', mode: 'lisa' });
+  });
+});
+
+describe('what a link may ask for matches what the map can draw', () => {
+  it('accepts exactly the palettes and class counts of the classification', () => {
+    expect([...PALETTES].sort()).toEqual([...SEQUENTIAL_PALETTES, ...DIVERGING_PALETTES].sort());
+    expect(HASH_LIMITS.classes).toEqual([MIN_CLASSES, MAX_CLASSES]);
+    expect(parseHash('#v=2&classes=10').rejected).toEqual(['classes']);
+    expect(parseHash('#v=2&palette=Spectral').rejected).toEqual(['palette']);
   });
 });
 
