@@ -21,6 +21,7 @@ const demoSources = join(root, 'src/demo');
 const STAMP = 'build-stamp.json';
 // Kept in step with DEMO_FILE_NAMES in src/demo/files.ts (checked after each build).
 const OUTPUTS = ['manifest.json', 'regions.geojson', 'outlines.geojson', 'categories.csv', 'employment.csv', 'establishments.csv'];
+const DEFAULT_OUT = join(root, 'public/geo/demo');
 
 interface Options {
   seed: number;
@@ -34,7 +35,7 @@ function usage(message: string): never {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { seed: 1, out: join(root, 'public/geo/demo'), force: false };
+  const options: Options = { seed: 1, out: DEFAULT_OUT, force: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--force') options.force = true;
@@ -84,12 +85,21 @@ function shown(folder: string): string {
   return rel === '' || rel.startsWith('..') ? folder : rel;
 }
 
+/** Lists the demo in public/geo/datasets.json (the hosted datasets the app offers), beside any packed ones. */
+async function registerDemo(out: string): Promise<void> {
+  if (out !== DEFAULT_OUT) return;
+  const { registerDataset } = await import('../src/pack/indexFile');
+  const { title } = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { title: string };
+  registerDataset(dirname(out), { id: 'demo', title, manifest: 'demo/manifest.json', synthetic: true });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const hash = generatorHash(options.seed);
   if (!options.force && upToDate(options.out, hash)) {
     console.log(`demo dataset up to date in ${shown(options.out)} (seed ${options.seed})`);
+    await registerDemo(options.out);
     return;
   }
 
@@ -112,6 +122,7 @@ async function main(): Promise<void> {
     sizes[name] = statSync(target).size;
   }
   writeFileSync(join(options.out, STAMP), JSON.stringify({ generator: 'scripts/build-demo.ts', seed: options.seed, hash }, null, 2) + '\n');
+  await registerDemo(options.out);
 
   const { cube } = demo.economy;
   const last = cube.employment[cube.employment.length - 1];

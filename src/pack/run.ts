@@ -5,13 +5,12 @@
  * Exit codes: 0 packed (warnings may have been printed), 1 bad input or a strict run refused,
  * 2 bad usage. Nothing is written unless the whole pack succeeded.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/command';
 import { InputError } from '../io/errors';
-import { parseJsonText } from '../io/jsonText';
 import { parsePackArgs } from './args';
-import { DATASET_INDEX_FILE, datasetIndexText, parseDatasetIndex, withDataset, type DatasetIndexEntry } from './datasetIndex';
+import { indexWith, writeIndex } from './indexFile';
 import type { InputFile } from './inputs';
 import { OUTPUT_FILES, packDataset } from './packDataset';
 import { formatBytes, formatPackReport, formatWarnings } from './report';
@@ -132,22 +131,6 @@ function writeFolder(folder: string, files: { name: string; text: string }[]): v
   }
   const written = new Set(files.map((f) => f.name));
   for (const name of OUTPUT_FILES) if (!written.has(name)) rmSync(join(folder, name), { force: true });
-}
-
-/** datasets.json in `folder` with the dataset's entry added or replaced; a broken index is an error, never overwritten. */
-export function indexWith(folder: string, entry: DatasetIndexEntry): { path: string; text: string; replaced: boolean } {
-  const path = join(folder, DATASET_INDEX_FILE);
-  const current = existsSync(path) ? parseDatasetIndex(parseJsonText(readFileSync(path, 'utf8'), path), path) : { datasets: [] };
-  const { index, replaced } = withDataset(current, entry);
-  return { path, text: datasetIndexText(index), replaced };
-}
-
-/** Writes the index unless it already says exactly this (so a rebuild leaves it untouched). */
-export function writeIndex(path: string, text: string): void {
-  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
 }
 
 function shown(path: string): string {
