@@ -7,6 +7,7 @@ import { benchDemoCompute } from './demoCompute';
 import { benchSpatial } from './spatial';
 import { runIoBench } from './io';
 import { benchPageLoad } from './pageLoad';
+import { benchAnalysis } from './analysis';
 
 const only = new Set(process.argv.slice(2));
 const suites: [string, () => unknown][] = [
@@ -15,6 +16,7 @@ const suites: [string, () => unknown][] = [
   ['spatial', () => benchSpatial()],
   ['io', () => runIoBench()],
   ['pageLoad', () => benchPageLoad()],
+  ['analysis', () => benchAnalysis()],
 ];
 
 const results: Record<string, unknown> = {

@@ -22,6 +22,7 @@ import type { ComputedView } from './protocol';
 export class AnalysisEngine {
   private readonly results: ResultCache;
   private readonly concentrations: ResultCache<CategoryConcentration>;
+  private readonly stats: ResultCache<CategoryStats>;
   private readonly weights?: RegionWeights;
   private readonly subsets?: WeightsSubsets;
   /** Why there are no spatial weights (e.g. a geometry that is not polygonal). */
@@ -34,6 +35,7 @@ export class AnalysisEngine {
     const cells = cube.regions.length * cube.categories.length;
     this.results = new ResultCache(cells);
     this.concentrations = new ResultCache(cells / 8);
+    this.stats = new ResultCache(cells / 8);
     if (!map) {
       this.weightsError = 'the dataset has no map geometry';
       return;
@@ -73,7 +75,8 @@ export class AnalysisEngine {
   compute(yearIndex: number, rule: StarRule): ComputedView {
     const started = performance.now();
     const result = this.result(yearIndex, rule);
-    const categoryStats = this.categoryStats(yearIndex, result);
+    // Copies again: the page takes these buffers.
+    const categoryStats = structuredClone(this.stats.get(ruleKey(yearIndex, rule), () => this.categoryStats(yearIndex, result)));
     const employment = this.cube.employment[yearIndex];
     const establishments = this.cube.establishments?.[yearIndex];
     return {
