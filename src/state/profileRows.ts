@@ -7,23 +7,14 @@
  * this one (computed in the worker), so the profile applies exactly the rule documented in
  * src/indicators/lifeCycle.ts.
  */
-import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
 import type { IndicatorChange } from '../indicators/change';
 import { regionProfile, topCategories, type RegionProfile } from '../indicators/regionProfile';
 import type { ComputedView } from '../worker/protocol';
+import { cellDetails, type CellDetails } from './cellDetails';
 
-export interface ProfileRow {
+/** One category of the region: the tooltip's details of that cell, and its life-cycle stage. */
+export interface ProfileRow extends CellDetails {
   category: number;
-  employment: number;
-  lq: number;
-  focus: number;
-  size: number;
-  starCount: number;
-  sizeStar: boolean;
-  specialisationStar: boolean;
-  focusStar: boolean;
-  strong?: boolean;
-  strong10?: boolean;
   /** Index into LIFE_CYCLE_STAGES; absent without a previous year. */
   stage?: number;
 }
@@ -69,24 +60,8 @@ export function regionProfileModel(
 
   const stages = change && change.toYear === current.year && change.stage.length === employment.length ? change.stage : undefined;
   const rows = order.map((c): ProfileRow => {
-    const i = base + c;
-    const stars = result.stars[i];
-    const row: ProfileRow = {
-      category: c,
-      employment: employment[i],
-      lq: result.lq[i],
-      focus: result.focus[i],
-      size: result.size[i],
-      starCount: result.starCount[i],
-      sizeStar: (stars & STAR_SIZE) !== 0,
-      specialisationStar: (stars & STAR_SPECIALISATION) !== 0,
-      focusStar: (stars & STAR_FOCUS) !== 0,
-    };
-    if (result.cmp) {
-      row.strong = result.cmp.strong[i] === 1;
-      row.strong10 = result.cmp.strong10[i] === 1;
-    }
-    if (stages) row.stage = stages[i];
+    const row: ProfileRow = { category: c, ...cellDetails(current.view, region, c) };
+    if (stages) row.stage = stages[base + c];
     return row;
   });
   const indices = indicesOf(current.view);

@@ -1,11 +1,9 @@
-import type { Category, Region } from '../model/dataset';
-import type { ComputedView } from '../worker/protocol';
-import { cellDetails } from '../state/cellDetails';
+import type { Category } from '../model/dataset';
 import { getLang, t } from '../i18n/i18n';
 import { el } from './dom';
 import type { Formats } from './format';
 import { SortableTable, type TableColumn } from './sortableTable';
-import { starsContent } from './starsText';
+import { regionColumn, regionRowAttributes, starsColumn, type RegionRows } from './regionColumns';
 import { tableTexts } from './tableTexts';
 import { factList, formatIndex } from './facts';
 
@@ -21,17 +19,11 @@ export interface CategoryIndices {
   moranP?: ArrayLike<number>;
 }
 
-export interface CategoryContext {
-  category: number;
+export interface CategoryContext extends RegionRows {
   categories: Category[];
-  regions: Region[];
   year: number;
-  computed: ComputedView;
   indices?: CategoryIndices;
-  /** The pinned region, highlighted in the ranking. */
-  selectedRegion?: number;
   formats: () => Formats;
-  selectRegion: (regionIndex: number) => void;
 }
 
 const PAGE_SIZE = 25;
@@ -48,31 +40,15 @@ export class CategoryView {
 
   constructor() {
     const ctx = () => this.context!;
-    const cell = (r: number) => cellDetails(ctx().computed, r, ctx().category);
     const at = (r: number) => r * ctx().computed.result.nCategories + ctx().category;
     const f = () => ctx().formats();
     const columns: TableColumn[] = [
-      {
-        key: 'region',
-        label: () => t('table.region'),
-        firstDirection: 'asc',
-        sortKeys: [(r) => ctx().regions[r].name],
-        cell: (r) => {
-          const button = el('button', { type: 'button', class: 'link', 'data-region': ctx().regions[r].id }, ctx().regions[r].name);
-          button.addEventListener('click', () => ctx().selectRegion(r));
-          return button;
-        },
-      },
+      regionColumn(ctx),
       { key: 'employment', label: () => t('table.employment'), numeric: true, sortKeys: [(r) => ctx().computed.employment[at(r)]], cell: (r) => f().count(ctx().computed.employment[at(r)]) },
       { key: 'lq', label: () => t('table.lq'), numeric: true, sortKeys: [(r) => ctx().computed.result.lq[at(r)]], cell: (r) => f().lq(ctx().computed.result.lq[at(r)]) },
       { key: 'focus', label: () => t('table.focus'), numeric: true, sortKeys: [(r) => ctx().computed.result.focus[at(r)]], cell: (r) => f().share(ctx().computed.result.focus[at(r)]) },
       { key: 'size', label: () => t('table.size'), numeric: true, sortKeys: [(r) => ctx().computed.result.size[at(r)]], cell: (r) => f().share(ctx().computed.result.size[at(r)]) },
-      {
-        key: 'stars',
-        label: () => t('table.stars'),
-        sortKeys: [(r) => starsOrNaN(ctx().computed, at(r)), (r) => ctx().computed.result.lq[at(r)], (r) => ctx().computed.employment[at(r)]],
-        cell: (r) => (Number.isNaN(ctx().computed.employment[at(r)]) ? '—' : el('span', { 'data-stars': String(cell(r).starCount) }, ...starsContent(cell(r)))),
-      },
+      starsColumn(ctx),
     ];
     this.table = new SortableTable({
       id: 'category-ranking',
@@ -82,7 +58,7 @@ export class CategoryView {
       pageSize: PAGE_SIZE,
       sort: { key: 'stars', direction: 'desc' },
       locale: getLang,
-      rowAttributes: (r) => ({ 'data-region': ctx().regions[r].id, ...(r === ctx().selectedRegion ? { class: 'current', 'aria-current': 'true' } : {}) }),
+      rowAttributes: regionRowAttributes(ctx),
     });
   }
 
@@ -125,10 +101,6 @@ export class CategoryView {
       factList(facts),
     );
   }
-}
-
-function starsOrNaN(view: ComputedView, i: number): number {
-  return Number.isNaN(view.employment[i]) ? NaN : view.result.starCount[i];
 }
 
 /** "= 0.023" or "< 0.001", to follow "p". */

@@ -1,11 +1,8 @@
-import type { Region } from '../model/dataset';
-import type { ComputedView } from '../worker/protocol';
-import { cellDetails } from '../state/cellDetails';
 import { getLang, t } from '../i18n/i18n';
 import { el } from './dom';
 import type { Formats } from './format';
 import { SortableTable, type TableColumn } from './sortableTable';
-import { starsContent } from './starsText';
+import { regionColumn, regionRowAttributes, starsColumn, type RegionRows } from './regionColumns';
 import { tableTexts } from './tableTexts';
 
 /** What the map shows, region by region: the same values and classes the map is coloured by. */
@@ -17,14 +14,9 @@ export interface MapLayerValues {
   format: (value: number) => string;
 }
 
-export interface DataTableContext {
+export interface DataTableContext extends RegionRows {
   layer: MapLayerValues;
-  regions: Region[];
-  computed: ComputedView;
-  category: number;
-  selectedRegion?: number;
   formats: () => Formats;
-  selectRegion: (regionIndex: number) => void;
 }
 
 const PAGE_SIZE = 50;
@@ -42,17 +34,7 @@ export class DataTableView {
     const ctx = () => this.context!;
     const value = (r: number) => ctx().layer.values[r];
     const columns: TableColumn[] = [
-      {
-        key: 'region',
-        label: () => t('table.region'),
-        firstDirection: 'asc',
-        sortKeys: [(r) => ctx().regions[r].name],
-        cell: (r) => {
-          const button = el('button', { type: 'button', class: 'link', 'data-region': ctx().regions[r].id }, ctx().regions[r].name);
-          button.addEventListener('click', () => ctx().selectRegion(r));
-          return button;
-        },
-      },
+      regionColumn(ctx),
       { key: 'value', label: () => t('table.value'), numeric: true, sortKeys: [value], cell: (r) => (Number.isNaN(value(r)) ? t('legend.noData') : ctx().layer.format(value(r))) },
       {
         key: 'class',
@@ -60,16 +42,7 @@ export class DataTableView {
         sortKeys: [value],
         cell: (r) => (Number.isNaN(value(r)) ? t('legend.noData') : ctx().layer.classes.labels[ctx().layer.classes.classOf(value(r))] ?? ''),
       },
-      {
-        key: 'stars',
-        label: () => t('table.stars'),
-        sortKeys: [(r) => stars(ctx(), r), (r) => ctx().computed.result.lq[r * ctx().computed.result.nCategories + ctx().category]],
-        cell: (r) => {
-          if (Number.isNaN(stars(ctx(), r))) return '—';
-          const details = cellDetails(ctx().computed, r, ctx().category);
-          return el('span', { 'data-stars': String(details.starCount) }, ...starsContent(details));
-        },
-      },
+      starsColumn(ctx),
     ];
     this.table = new SortableTable({
       id: 'data-grid',
@@ -79,7 +52,7 @@ export class DataTableView {
       pageSize: PAGE_SIZE,
       sort: { key: 'value', direction: 'desc' },
       locale: getLang,
-      rowAttributes: (r) => ({ 'data-region': ctx().regions[r].id, ...(r === ctx().selectedRegion ? { class: 'current', 'aria-current': 'true' } : {}) }),
+      rowAttributes: regionRowAttributes(ctx),
     });
   }
 
@@ -92,9 +65,4 @@ export class DataTableView {
   focus(): void {
     this.element.querySelector<HTMLElement>('#data-table-title')?.focus();
   }
-}
-
-function stars(context: DataTableContext, r: number): number {
-  const i = r * context.computed.result.nCategories + context.category;
-  return Number.isNaN(context.computed.employment[i]) ? NaN : context.computed.result.starCount[i];
 }

@@ -1,15 +1,9 @@
 import { t } from '../i18n/i18n';
 import { el } from './dom';
+import type { CellDetails } from '../state/cellDetails';
 
-/** The star flags of one region × category, as CellDetails and profile rows carry them. */
-export interface StarFlags {
-  starCount: number;
-  sizeStar: boolean;
-  specialisationStar: boolean;
-  focusStar: boolean;
-  strong?: boolean;
-  strong10?: boolean;
-}
+/** The star flags of one region × category, as the tooltip and the profile rows carry them. */
+export type StarFlags = Pick<CellDetails, 'starCount' | 'sizeStar' | 'specialisationStar' | 'focusStar' | 'strong' | 'strong10'>;
 
 /** Stars as glyphs (★★☆) for the eye and as words for everyone: colour is never the only cue. */
 export function starsText(flags: StarFlags): { glyphs: string; text: string } {
