@@ -9,6 +9,7 @@ import type { Category, Region } from '../model/dataset';
 import type { ComputedView } from '../worker/protocol';
 import { cellDetails } from '../state/cellDetails';
 import { csvText } from '../io/csvText';
+import { INDICATOR_COLUMNS, STRONG_COLUMNS } from '../indicators/indicatorRows';
 
 export type Cell = string | number;
 
@@ -43,20 +44,10 @@ export function viewTable({ regions, categories, computed, cat, year, extra = []
   const withEstablishments = computed.establishments !== undefined;
   const withStrong = computed.result.cmp !== undefined;
   const columns = [
-    'region',
-    'name',
-    'category',
-    'year',
-    'employment',
-    ...(withEstablishments ? ['establishments'] : []),
-    'lq',
-    'region_share',
-    'category_share',
-    'size_star',
-    'specialization_star',
-    'focus_star',
-    'stars',
-    ...(withStrong ? ['strong', 'strong10'] : []),
+    ...INDICATOR_COLUMNS.flatMap((column) =>
+      column === 'region' ? ['region', 'name'] : column === 'employment' && withEstablishments ? ['employment', 'establishments'] : [column],
+    ),
+    ...(withStrong ? STRONG_COLUMNS : []),
     ...extra.map((column) => column.name),
   ];
   const flag = (b: boolean | undefined) => (b ? 1 : 0);

@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { parseDelimited } from '../../src/io/delimited';
 import { wideTableToCube } from '../../src/io/wideTable';
 import { categoriesFromTable } from '../../src/io/categoriesTable';
-import type { EmploymentCube } from '../../src/model/dataset';
+import { DEFAULT_RULE, type EmploymentCube, type StarRule } from '../../src/model/dataset';
+import { computeIndicators } from '../../src/indicators/computeIndicators';
+import { defaultDenominator, denominatorMask } from '../../src/indicators/denominator';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_DIR = resolve(ROOT, 'public/geo/demo');
@@ -16,6 +18,21 @@ export function loadDemoCube(): EmploymentCube {
   const read = (f: string) => parseDelimited(readFileSync(resolve(DEMO_DIR, f), 'utf8'), f);
   const categories = categoriesFromTable(read('categories.csv'));
   return wideTableToCube(read('employment.csv'), undefined, { categories }, read('establishments.csv')).cube;
+}
+
+/** A year's indicators computed in Node with the inputs the worker uses, to check what the page shows. */
+export function indicatorsLikeWorker(cube: EmploymentCube, yearIndex: number, rule: StarRule = DEFAULT_RULE) {
+  return computeIndicators(
+    {
+      nRegions: cube.regions.length,
+      nCategories: cube.categories.length,
+      employment: cube.employment[yearIndex],
+      establishments: cube.establishments?.[yearIndex],
+      benchmark: cube.benchmark?.[yearIndex],
+      lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, rule.kind)),
+    },
+    rule,
+  );
 }
 
 export interface PageWatch {

@@ -3,11 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { DEMO_DIR, loadDemoCube, openPage, waitReady } from './page';
-import { computeIndicators } from '../../src/indicators/computeIndicators';
-import { defaultDenominator, denominatorMask } from '../../src/indicators/denominator';
+import { DEMO_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady } from './page';
 import { parseDelimited } from '../../src/io/delimited';
-import { DEFAULT_RULE, type StarRule } from '../../src/model/dataset';
 
 const hashParams = async (page: Page) => Object.fromEntries(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)));
 
@@ -22,21 +19,6 @@ describe('sharing, presenting and export on the built-in demo', () => {
   const site = inject('siteUrl');
   const cube = loadDemoCube();
   const regionsGeojson = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as { features: { properties: { id: string; name: string } }[] };
-
-  /** The demo recomputed in Node for a year and rule, as the worker computes it. */
-  function recompute(year: number, rule: StarRule = DEFAULT_RULE) {
-    const yi = cube.years.indexOf(year);
-    return computeIndicators(
-      {
-        nRegions: cube.regions.length,
-        nCategories: cube.categories.length,
-        employment: cube.employment[yi],
-        establishments: cube.establishments?.[yi],
-        lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, rule.kind)),
-      },
-      rule,
-    );
-  }
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -242,8 +224,8 @@ describe('sharing, presenting and export on the built-in demo', () => {
     const table = parseDelimited(text, 'export.csv');
     expect(table.header.slice(0, 6)).toEqual(['region', 'name', 'category', 'year', 'employment', 'establishments']);
     expect(table.rows.length).toBe(cube.regions.length);
-    const result = recompute(year);
     const yi = cube.years.indexOf(year);
+    const result = indicatorsLikeWorker(cube, yi);
     const ci = cube.categories.findIndex((c) => c.id === cat);
     const col = (name: string) => table.header.indexOf(name);
     const same = (cell: string, value: number) => (Number.isNaN(value) ? cell === '' : Number(cell) === value);

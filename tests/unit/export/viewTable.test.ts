@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { attachTable, viewTable, viewTableCsv } from '../../../src/export/viewTable';
+import { attachTable, layerColumns, viewTable, viewTableCsv } from '../../../src/export/viewTable';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { INDICATOR_COLUMNS } from '../../../src/indicators/indicatorRows';
 import { parseDelimited } from '../../../src/io/delimited';
@@ -102,5 +102,31 @@ describe('the current view on the boundaries (GeoJSON)', () => {
     const broken: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null as never }] };
     expect(() => attachTable(broken, { idProperty: 'code' }, table)).toThrow('feature 0 has no "code" property');
     expect(() => attachTable({ type: 'Feature' } as never, { idProperty: 'code' }, table)).toThrow('FeatureCollection');
+  });
+});
+
+describe('columns of the map mode', () => {
+  const labels = ['cold', 'not significant', 'hot'];
+  const layer = (classified: boolean) => ({
+    values: Float64Array.from([-2.5, 0.1, NaN, 3]),
+    classes: { labels, classOf: (v: number) => (v < -1.96 ? 0 : v > 1.96 ? 2 : 1) },
+    classified,
+  });
+
+  it('adds nothing for the indicator choropleth (its values are already columns)', () => {
+    expect(layerColumns('choropleth', 'abs', layer(true))).toEqual([]);
+    expect(layerColumns('gistar', 'abs', undefined)).toEqual([]);
+  });
+
+  it('adds the value and the legend class of each region, empty where there is no value', () => {
+    const [value, klass] = layerColumns('gistar', 'abs', layer(true));
+    expect(value.name).toBe('gistar_value');
+    expect(Array.from(value.values)).toEqual([-2.5, 0.1, NaN, 3]);
+    expect(klass).toEqual({ name: 'gistar_class', values: ['cold', 'not significant', '', 'hot'] });
+  });
+
+  it('names change columns after the measure, and gives categorical modes only their class', () => {
+    expect(layerColumns('change', 'cagr', layer(true)).map((c) => c.name)).toEqual(['change_cagr_value', 'change_cagr_class']);
+    expect(layerColumns('lisa', 'abs', layer(false)).map((c) => c.name)).toEqual(['lisa_class']);
   });
 });
