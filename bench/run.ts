@@ -7,7 +7,9 @@ import { benchDemoCompute } from './demoCompute';
 import { benchSpatial } from './spatial';
 import { runIoBench } from './io';
 import { benchPageLoad } from './pageLoad';
+import { benchImportLarge } from './importLarge';
 import { benchAnalysis } from './analysis';
+import { benchPack } from './pack';
 
 const only = new Set(process.argv.slice(2));
 const suites: [string, () => unknown][] = [
@@ -16,7 +18,9 @@ const suites: [string, () => unknown][] = [
   ['spatial', () => benchSpatial()],
   ['io', () => runIoBench()],
   ['pageLoad', () => benchPageLoad()],
+  ['importLarge', () => benchImportLarge()],
   ['analysis', () => benchAnalysis()],
+  ['pack', () => benchPack()],
 ];
 
 const results: Record<string, unknown> = {
