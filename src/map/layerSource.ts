@@ -21,6 +21,8 @@ export class LayerSource {
   private readonly changeRequest: AtlasWorkerClient['change'];
   private readonly spatialCache = new Map<string, SpatialView>();
   private readonly changeCache = new Map<string, ChangeView>();
+  /** Bumped by reset(): an answer about an older dataset is used by its caller but never cached. */
+  private epoch = 0;
 
   constructor(client: AtlasWorkerClient) {
     this.compute = latestOnly((request: ComputeRequest) => client.compute(request));
@@ -30,6 +32,7 @@ export class LayerSource {
 
   /** A new dataset: answers about the old one mean nothing. */
   reset(): void {
+    this.epoch++;
     this.spatialCache.clear();
     this.changeCache.clear();
   }
@@ -64,8 +67,9 @@ export class LayerSource {
     // A LISA answer carries Gi* too, so the Gi* map can reuse it.
     const hit = this.spatialCache.get(key(request.lisa)) ?? (request.lisa ? undefined : this.spatialCache.get(key(true)));
     if (hit) return hit;
+    const epoch = this.epoch;
     const answer = await this.spatialRequest(request);
-    remember(this.spatialCache, key(request.lisa), answer, SPATIAL_CACHE);
+    if (epoch === this.epoch) remember(this.spatialCache, key(request.lisa), answer, SPATIAL_CACHE);
     return answer;
   }
 
@@ -74,8 +78,9 @@ export class LayerSource {
     const key = JSON.stringify(request);
     const hit = this.changeCache.get(key);
     if (hit) return hit;
+    const epoch = this.epoch;
     const answer = await this.changeRequest(request);
-    remember(this.changeCache, key, answer, CHANGE_CACHE);
+    if (epoch === this.epoch) remember(this.changeCache, key, answer, CHANGE_CACHE);
     return answer;
   }
 }
