@@ -173,30 +173,39 @@ export function classifyValues(values: ArrayLike<number>, options: ClassifyOptio
     return finalise(values, breaks, schemeColours(palette, n), Array.from({ length: n }, (_, i) => interval(i, n)));
   }
 
-  // Diverging: a boundary at the centre, then a neutral class for values exactly at it.
+  // Diverging: a boundary at the centre (each class then lies wholly below or above it), and a
+  // neutral class for values exactly at the centre.
   const c = options.centre!;
-  if ((manual || (c > min && c <= max)) && !breaks.includes(c)) breaks = [...breaks, c].sort((a, b) => a - b);
+  const atCentre = sorted.includes(c);
+  if (!manual && atCentre) {
+    // The centre's values leave the class that starts at it: merge that class upwards until it holds
+    // a value, rather than show an empty class next to the neutral one.
+    const firstAbove = sorted.find((v) => v > c);
+    breaks = breaks.filter((b) => !(b > c && (firstAbove === undefined || b <= firstAbove)));
+  }
+  if ((manual || (c > min && c < max)) && !breaks.includes(c)) breaks = [...breaks, c].sort((a, b) => a - b);
   const n = breaks.length + 1;
-  const atCentre = sorted.length > 0 && sorted.includes(c);
-  const centreClass = classIndex(breaks, c); // the interval that starts at the centre
-  const below = centreClass;
-  const above = n - centreClass;
+  // Classes wholly below the centre come first: those whose upper bound (the maximum for the last,
+  // unbounded for manual classes) is at or below it.
+  let below = 0;
+  while (below < n && (below < n - 1 ? breaks[below] : manual ? Infinity : max) <= c) below++;
+  const above = n - below;
   const side = Math.max(below, above);
   const scheme = schemeColours(palette, 2 * side + 1);
   const colours: string[] = [];
   const labels: string[] = [];
   for (let i = 0; i < n; i++) {
-    colours.push(i < centreClass ? scheme[side - below + i] : scheme[side + 1 + (i - centreClass)]);
+    colours.push(i < below ? scheme[side - below + i] : scheme[side + 1 + (i - below)]);
     labels.push(interval(i, n));
   }
   if (!atCentre) return finalise(values, breaks, colours, labels);
   // The neutral class sits between the classes below and above the centre.
-  colours.splice(centreClass, 0, scheme[side]);
-  labels.splice(centreClass, 0, format(c));
+  colours.splice(below, 0, scheme[side]);
+  labels.splice(below, 0, format(c));
   return finalise(values, breaks, colours, labels, (v) => {
-    if (v === c) return centreClass;
+    if (v === c) return below;
     const i = classIndex(breaks, v);
-    return i < centreClass ? i : i + 1;
+    return i < below ? i : i + 1;
   });
 }
 

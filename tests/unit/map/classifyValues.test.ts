@@ -158,3 +158,36 @@ describe('categoricalClasses', () => {
     expect(c.noData).toBe(2);
   });
 });
+
+describe('classifyValues: the neutral class never leaves an empty class beside it', () => {
+  it('merges the class above the centre upwards when only centre values would have filled it', () => {
+    // Many zeros: quantile breaks at 0 and 1 would leave [0, 1) empty once the zeros are neutral.
+    const values = f64(-9, -5, -2, 0, 0, 0, 0, 0, 0, 1, 4, 8, 20);
+    const c = classifyValues(values, opts({ method: 'quantile', classes: 5, palette: 'RdBu', centre: 0 }));
+    expect(c.counts.every((n) => n > 0)).toBe(true);
+    expect(c.counts[c.labels.indexOf('0')]).toBe(6);
+    expect(sum(c.counts)).toBe(values.length);
+  });
+
+  it('puts every class below the centre when no value is above it', () => {
+    const values = f64(-8, -4, -1, 0, 0);
+    const c = classifyValues(values, opts({ method: 'equal', classes: 2, palette: 'RdBu', centre: 0 }));
+    expect(c.labels[c.labels.length - 1]).toBe('0');
+    expect(c.counts.every((n) => n > 0)).toBe(true);
+    const scheme = schemeColours('RdBu', 2 * (c.colours.length - 1) + 1);
+    const middle = (scheme.length - 1) / 2;
+    // Below-centre colours, then the neutral one last.
+    expect(c.colours.map((colour) => scheme.indexOf(colour))).toEqual([middle - 2, middle - 1, middle]);
+  });
+
+  it('puts every class above the centre when no value is below it', () => {
+    const values = f64(0, 0, 0, 3, 5, 9);
+    const c = classifyValues(values, opts({ method: 'quantile', classes: 3, palette: 'RdBu', centre: 0 }));
+    expect(c.labels[0]).toBe('0');
+    expect(c.counts.every((n) => n > 0)).toBe(true);
+    const scheme = schemeColours('RdBu', 2 * (c.colours.length - 1) + 1);
+    const middle = (scheme.length - 1) / 2;
+    expect(scheme.indexOf(c.colours[0])).toBe(middle);
+    expect(c.colours.slice(1).map((colour) => scheme.indexOf(colour))).toEqual(c.colours.slice(1).map((_, i) => middle + 1 + i));
+  });
+});
