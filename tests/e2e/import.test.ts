@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { OUTPUT_DIR, ROOT, openPage, waitReady } from './page';
@@ -287,5 +288,89 @@ describe('opening one’s own files in the app', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.context().close();
+  });
+  it('opens dropped files, and Cancel stops a long read at once with the map kept', async () => {
+    const { page, watch } = await openPage(browser, site);
+    await waitReady(page);
+    const demoTitle = await page.locator('#dataset-title').textContent();
+
+    // Files dropped anywhere on the page open the dialog and are read like picked ones.
+    const texts = { 'regions.geojson': readFileSync(resolve(FIXTURES, 'regions.geojson'), 'utf8'), 'wide.csv': readFileSync(resolve(FIXTURES, 'wide.csv'), 'utf8') };
+    const transfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const [name, text] of Object.entries(files)) dt.items.add(new File([text], name));
+      return dt;
+    }, texts);
+    await page.dispatchEvent('#map', 'dragenter', { dataTransfer: transfer });
+    expect(await page.locator('.drop-overlay').isVisible()).toBe(true);
+    await page.dispatchEvent('#map', 'drop', { dataTransfer: transfer });
+    await page.locator('#import-dialog li[data-file="wide.csv"]').waitFor();
+    expect(await page.locator('.drop-overlay').isVisible()).toBe(false);
+    await page.locator('.import-progress').waitFor({ state: 'hidden' });
+    expect(await page.locator('select[data-import="layout"]').inputValue()).toBe('wide');
+    // The text column "label" is not taken for a category.
+    const columns = page.locator('input[data-import="category-columns"]');
+    expect(await columns.evaluateAll((boxes) => boxes.map((b) => [(b as HTMLInputElement).value, (b as HTMLInputElement).checked]))).toEqual([
+      ['label', false],
+      ['agri', true],
+      ['tech', true],
+    ]);
+
+    // A large table (generated here, about 40 MB): cancel while it is read.
+    const dir = mkdtempSync(join(tmpdir(), 'cluster-atlas-import-'));
+    try {
+      const big = join(dir, 'big.csv');
+      const row = 'R0001,category-name,2020,12345\n';
+      writeFileSync(big, 'region,category,year,employment\n' + row.repeat(Math.ceil(40e6 / row.length)));
+      await page.setInputFiles('#import-files', [big]);
+      await page.locator('.import-progress').waitFor({ state: 'visible' });
+      await page.click('[data-action="cancel-import"]');
+      await page.locator('.import-progress').waitFor({ state: 'hidden', timeout: 5000 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await page.locator('.import-message').textContent()).toBe(t('import.cancelled', {}, 'en'));
+    expect(await page.locator('#import-dialog li[data-file="big.csv"]').count()).toBe(0);
+    expect(await page.locator('#dataset-title').textContent()).toBe(demoTitle);
+    expect(await page.locator('#map').getAttribute('data-ready')).toBe('true');
+
+    // A fresh worker takes over: the dropped files still load.
+    await page.locator('input[data-import="year"]').fill('2020');
+    await page.locator('input[data-import="year"]').dispatchEvent('change');
+    await page.click('[data-action="load-import"]');
+    await page.locator('#import-report').waitFor();
+    await waitReady(page);
+    expect(await page.locator('#import-report [data-count="matched"]').textContent()).toContain('3 matched');
+    expect(await page.locator('#dataset-title').textContent()).toBe('wide.csv · regions.geojson');
+
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('asks before loading a dataset from another site, and requests nothing from it until then', async () => {
+    const remote = 'https://data.example.invalid/eu/manifest.json';
+    const { page, watch } = await openPage(browser, `${site}?dataset=${encodeURIComponent(remote)}`);
+    await waitReady(page);
+    // The demo is shown meanwhile; the question names the site.
+    expect(await page.locator('#synthetic-notice').isVisible()).toBe(true);
+    const consent = page.locator('.dataset-consent');
+    expect(await consent.locator('#consent-text').textContent()).toBe(t('import.consent.text', { origin: 'https://data.example.invalid' }, 'en'));
+    expect(await consent.locator('.consent-url').textContent()).toBe(remote);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.click('[data-action="consent-decline"]');
+    expect(await consent.isVisible()).toBe(false);
+    expect(await page.evaluate(() => location.search)).toBe('');
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+
+    // Plain http from another site is not offered at all.
+    const insecure = await openPage(browser, `${site}?dataset=${encodeURIComponent('http://data.example.invalid/m.json')}`);
+    await waitReady(insecure.page);
+    expect(await insecure.page.locator('[data-action="consent-load"]').isDisabled()).toBe(true);
+    expect(await insecure.page.locator('.dataset-consent .error').textContent()).toBe(t('import.consent.httpsOnly', {}, 'en'));
+    expect(insecure.watch.foreignRequests).toEqual([]);
+    await insecure.page.context().close();
   });
 });
