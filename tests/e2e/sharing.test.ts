@@ -105,7 +105,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('migrates an unversioned link and ignores bad values with notices, never running them', async () => {
@@ -114,7 +114,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     const migrated = await hashParams(page);
     expect(migrated).toMatchObject({ v: '2', cat: 'biopharma', ind: 'stars', year: '2012', mode: 'choropleth', rule: 'eco', cut: '0.1', lqmin: '2' });
     expect(await page.locator('#notices p').count()).toBe(0);
-    await page.close();
+    await page.context().close();
 
     const evil = encodeURIComponent('<img src=x onerror="document.title=\'pwned\'">');
     const bad = await openPage(browser, `${site}#v=2&cat=${evil}&ind=evil()&year=1800&at=999,0,1&palette=${evil}&region=nowhere&lang=xx`);
@@ -138,7 +138,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     expect((await bad.page.locator('#notices p').allTextContents()).some((n) => /newer version/.test(n))).toBe(true);
     expect(bad.watch.errors).toEqual([]);
     expect(watch.errors).toEqual([]);
-    await bad.page.close();
+    await bad.page.context().close();
   });
 
   it('switches language: strings, number formats and lang in the hash', async () => {
@@ -168,7 +168,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     await waitReady(page);
     expect((await page.locator('#legend .legend-label').allTextContents()).join(' ')).toMatch(/\d\.\d+%/);
     expect(watch.errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('copies the link, offers an embed snippet, and the embedded page shows only the map, title and legend', async () => {
@@ -205,8 +205,8 @@ describe('sharing, presenting and export on the built-in demo', () => {
     expect(await open.getAttribute('target')).toBe('_blank');
     expect(embedded.watch.errors).toEqual([]);
     expect(watch.errors).toEqual([]);
-    await embedded.page.close();
-    await page.close();
+    await embedded.page.context().close();
+    await page.context().close();
   });
 
   it('downloads CSV, GeoJSON and PNG of the current view with the right contents', async () => {
@@ -275,7 +275,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     await page.locator('#export-dialog .share-status').filter({ hasText: '.png' }).waitFor({ timeout: 5000 });
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   /** After a hash change: waits for the title card to name the category, then for the map. */
@@ -340,6 +340,6 @@ describe('sharing, presenting and export on the built-in demo', () => {
     expect(await page.locator('#saved-views li').count()).toBe(2);
     expect(await page.locator('#saved-views li .saved-view-open').first().textContent()).toContain(first.name);
     expect(watch.errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 });
