@@ -57,7 +57,8 @@ export async function openPage(browser: Browser, url: string, options: { locale?
       watch.foreignRequests.push(requestUrl);
     }
   });
-  page.on('close', () => void context.close());
+  // Closing the page closes its context; when the browser is already shutting down that may fail harmlessly.
+  page.on('close', () => void context.close().catch(() => undefined));
   await page.goto(url);
   return { page, watch };
 }
