@@ -17,6 +17,7 @@ import { renderDatasetInfo } from './ui/datasetInfo';
 import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
 import { DataSources } from './ui/dataImport/dataSources';
+import { sourceFlags } from './ui/sourceFlags';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
@@ -164,6 +165,7 @@ function showTooltip(event: RegionPointerEvent, pin: boolean): void {
       categoryName: dataset.categories[c].name,
       year: dataset.years.length > 1 ? view.year : undefined,
       details: r === undefined ? undefined : cellDetails(computed, r, c),
+      flags: r === undefined ? undefined : sourceFlags(dataset, dataset.years.indexOf(view.year), r, c),
     },
     event.point,
     formats,
@@ -304,6 +306,7 @@ async function start(): Promise<void> {
     open: (regionId) => explore.openFromMap(regionId, keyboardMap.map.getCanvas()),
     escape: () => (store.getState().view?.region !== undefined ? selectRegion(undefined, false) : tooltip.hide(true)),
     blur: () => tooltip.hide(),
+    pinned: () => store.getState().view?.region,
   });
   keyboard.setPlaces(dataset.places);
   const shownMap = atlasMap;

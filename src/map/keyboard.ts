@@ -13,6 +13,8 @@ export interface MapKeyboardHandlers {
   escape(): void;
   /** The map lost the keyboard focus. */
   blur(): void;
+  /** The pinned region, where the keyboard starts when it has not been on the map yet. */
+  pinned(): string | undefined;
 }
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -99,6 +101,9 @@ export class MapKeyboard {
 
   private enter(): void {
     if (!this.points || !this.loaded) return;
+    // Start at the pinned region (clicked, searched or linked), else where the keyboard last was.
+    const pinned = this.handlers.pinned();
+    if (pinned !== undefined) this.setCurrent(pinned);
     if (this.current === undefined || !this.onScreen(this.current)) {
       const centre = this.atlas.map.getCenter();
       const c = mercatorPoints(Float64Array.of(centre.lng, centre.lat));

@@ -67,7 +67,7 @@ export class ExplorePanel {
       if (!region) return;
       this.returnFocus = document.activeElement as HTMLElement | undefined;
       this.focusOnRender = true;
-      this.handlers.selectRegion(region.id, { fly: true });
+      this.pin(region.id, true);
     });
     this.toolbar = el('div', { class: 'explore-tools' }, this.rankingButton, this.tableButton);
     this.hint = el('p', { class: 'note explore-hint' });
@@ -121,8 +121,16 @@ export class ExplorePanel {
   openFromMap(regionId: string, returnTo: HTMLElement): void {
     this.returnFocus = returnTo;
     this.focusOnRender = true;
-    if (regionId === this.shownRegion && this.page === 'profile') this.render();
-    else this.handlers.selectRegion(regionId);
+    this.pin(regionId, false);
+  }
+
+  /** Pins a region and shows its profile, also when it was already pinned behind another page. */
+  private pin(regionId: string, fly: boolean): void {
+    if (regionId === this.shownRegion && this.page !== 'profile') {
+      if (this.page !== 'none') this.history.push(this.page);
+      this.page = 'profile';
+    }
+    this.handlers.selectRegion(regionId, { fly });
   }
 
   /** Closes the open page; closing the profile unpins its region. */
@@ -207,7 +215,7 @@ export class ExplorePanel {
         indices: (computed as { categoryStats?: CategoryIndices }).categoryStats,
         selectedRegion: selected,
         formats: this.formats,
-        selectRegion: (r) => this.handlers.selectRegion(dataset.regions[r].id, { fly: true }),
+        selectRegion: (r) => this.pin(dataset.regions[r].id, true),
       });
       this.body.replaceChildren(this.category.element);
     } else if (this.page === 'table' && state.layer) {
@@ -218,7 +226,7 @@ export class ExplorePanel {
         category: categoryIndex,
         selectedRegion: selected,
         formats: this.formats,
-        selectRegion: (r) => this.handlers.selectRegion(dataset.regions[r].id, { fly: true }),
+        selectRegion: (r) => this.pin(dataset.regions[r].id, true),
       });
       this.body.replaceChildren(this.table.element);
     }

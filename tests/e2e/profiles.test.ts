@@ -269,6 +269,11 @@ describe('region profiles, category rankings, data table, region search and keyb
     const tip = (await page.locator('[role="tooltip"]').boundingBox())!;
     expect(tip.x).toBeGreaterThanOrEqual(box.x);
     expect(tip.x).toBeLessThan(box.x + box.width);
+    // Back to the map by keyboard: it starts at the pinned region.
+    await page.keyboard.press('Shift+Tab');
+    await page.locator('.maplibregl-canvas').focus();
+    await page.waitForFunction(() => document.querySelector('#map')?.hasAttribute('data-keyboard-region'));
+    expect(await page.locator('#map').getAttribute('data-keyboard-region')).toBe(id);
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
