@@ -17,7 +17,6 @@ import { renderDatasetInfo } from './ui/datasetInfo';
 import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
 import { DataSources } from './ui/dataImport/dataSources';
-import { sourceFlags } from './ui/sourceFlags';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
@@ -165,7 +164,6 @@ function showTooltip(event: RegionPointerEvent, pin: boolean): void {
       categoryName: dataset.categories[c].name,
       year: dataset.years.length > 1 ? view.year : undefined,
       details: r === undefined ? undefined : cellDetails(computed, r, c),
-      flags: r === undefined ? undefined : sourceFlags(dataset, dataset.years.indexOf(view.year), r, c),
     },
     event.point,
     formats,
