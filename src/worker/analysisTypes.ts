@@ -6,7 +6,7 @@
 import type { IndicatorId, StarRule } from '../model/dataset';
 import type { CategoryConcentration } from '../indicators/concentration';
 import type { IndicatorChange } from '../indicators/change';
-import type { GlobalMoran } from '../indicators/spatial';
+import type { ColumnSpatial } from './spatialColumn';
 
 export type { WeightsSummary } from './regionWeights';
 
@@ -30,20 +30,11 @@ export interface SpatialRequest {
   alpha: number;
 }
 
-export interface SpatialView {
+/** LISA and Gi* per region in cube order (quadrant 255: not analysed), with the request and the worker's time. */
+export interface SpatialView extends ColumnSpatial {
   request: SpatialRequest;
   /** The analysed values, cube region order (NaN: not on the map or undefined). */
   values: Float64Array;
-  localI: Float64Array;
-  pseudoP: Float64Array;
-  /** QUADRANTS index (0 ns, 1 HH, 2 LL, 3 HL, 4 LH); 255 = not analysed. */
-  quadrant: Uint8Array;
-  giStarZ: Float64Array;
-  moran?: GlobalMoran;
-  analysed: number;
-  islands: number;
-  /** All analysed values equal: no pattern to find. */
-  constant: boolean;
   ms: number;
 }
 

@@ -35,6 +35,7 @@ export interface ColumnSpatial {
   /** Regions that took part, and how many of them had no neighbour among them. */
   analysed: number;
   islands: number;
+  /** All analysed values equal: no pattern to find. */
   constant: boolean;
 }
 

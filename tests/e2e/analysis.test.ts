@@ -9,9 +9,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ckmeans } from 'simple-statistics';
 import { launchChromium } from './browser';
-import { DEMO_DIR, OUTPUT_DIR, loadDemoCube, openPage, waitReady, type PageWatch } from './page';
-import { computeIndicators } from '../../src/indicators/computeIndicators';
-import { defaultDenominator, denominatorMask } from '../../src/indicators/denominator';
+import { DEMO_DIR, OUTPUT_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady, type PageWatch } from './page';
 import { indicatorChange } from '../../src/indicators/change';
 import { contiguityNeighbours, getisOrdGiStar, localMoran, neighbourListFromRows, spatialWeights, type PolygonalGeometry } from '../../src/indicators/spatial';
 import type { StarRule } from '../../src/model/dataset';
@@ -24,18 +22,7 @@ const c = cube.categories.findIndex((cat) => cat.id === CATEGORY);
 const lastYear = cube.years[cube.years.length - 1];
 const firstYear = cube.years[0];
 
-function resultFor(yearIndex: number, rule: StarRule) {
-  return computeIndicators(
-    {
-      nRegions: nR,
-      nCategories: nC,
-      employment: cube.employment[yearIndex],
-      establishments: cube.establishments?.[yearIndex],
-      lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, rule.kind)),
-    },
-    rule,
-  );
-}
+const resultFor = (yearIndex: number, rule: StarRule) => indicatorsLikeWorker(cube, yearIndex, rule);
 
 function columnOf(matrix: ArrayLike<number>, category = c): number[] {
   return Array.from({ length: nR }, (_, r) => matrix[r * nC + category]);
@@ -150,7 +137,7 @@ describe('analysis in the explorer', () => {
     const features = contiguityNeighbours(regions.features.map((f) => f.geometry), 'queen');
     const featureOf = new Map(regions.features.map((f, i) => [String(f.properties.id), i]));
     const lq = columnOf(resultFor(cube.years.indexOf(lastYear), { kind: 'eco', cutShare: 0.1, lqThreshold: 2 }).lq);
-    const kept = cube.regions.map((r, i) => i).filter((i) => featureOf.has(cube.regions[i].id) && Number.isFinite(lq[i]));
+    const kept = cube.regions.map((_, i) => i).filter((i) => featureOf.has(cube.regions[i].id) && Number.isFinite(lq[i]));
     const keptIndex = new Map(kept.map((r, k) => [featureOf.get(cube.regions[r].id)!, k]));
     const rows = kept.map((r) => {
       const f = featureOf.get(cube.regions[r].id)!;
