@@ -17,6 +17,7 @@ import { renderDatasetInfo } from './ui/datasetInfo';
 import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
 import { DataSources } from './ui/dataImport/dataSources';
+import { sourceFlags } from './ui/sourceFlags';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
@@ -164,6 +165,7 @@ function showTooltip(event: RegionPointerEvent, pin: boolean): void {
       categoryName: dataset.categories[c].name,
       year: dataset.years.length > 1 ? view.year : undefined,
       details: r === undefined ? undefined : cellDetails(computed, r, c),
+      flags: r === undefined ? undefined : sourceFlags(dataset, dataset.years.indexOf(view.year), r, c),
     },
     event.point,
     formats,
@@ -337,10 +339,11 @@ async function start(): Promise<void> {
     const parsed = parseHash(location.hash);
     const next = linkNotices(parsed);
     if (parsed.view.lang) applyLang(parsed.view.lang);
-    if (parsed.view.viewport && atlasMap) jumpToCamera(atlasMap.map, parsed.view.viewport);
     const view = { ...initialView(current.dataset, { ...current.view, region: undefined, ...parsed.view }, next), lang: getLang() };
     showNotices(next);
     store.setState({ view });
+    // After the new view is in the store: the camera's moveend then records into it, not the old one.
+    if (parsed.view.viewport && atlasMap) jumpToCamera(atlasMap.map, parsed.view.viewport);
     void refresh();
   });
 }
