@@ -23,7 +23,7 @@ export class Tooltip {
   }
 
   show(
-    content: { regionId: string; regionName: string; categoryName: string; year?: number; details?: CellDetails },
+    content: { regionId: string; regionName: string; categoryName: string; year?: number; details?: CellDetails; flags?: { codes: string; text: string } },
     point: { x: number; y: number },
     formats: Formats,
     pin = false,
@@ -48,6 +48,7 @@ export class Tooltip {
         ? el('dl', {}, ...rows.flatMap(([field, label, value]) => [el('dt', {}, label), el('dd', { 'data-field': field }, value)]))
         : el('p', { class: 'tooltip-nodata' }, t('tooltip.noData')),
       details ? starsLine(details) : null,
+      content.flags ? el('p', { class: 'tooltip-flags', 'data-field': 'flags', 'data-flags': content.flags.codes }, content.flags.text) : null,
     ];
     this.element.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
     this.element.hidden = false;

@@ -28,6 +28,8 @@ export interface LoadedDataset {
   hasEstablishments: boolean;
   join: JoinSummary;
   reports: TableReport[];
+  /** Per year: the source's flags on single values (Eurostat b, u, e …), by cell index as in the cube; imported data only. */
+  flags?: Map<number, string>[];
   /** Label points and bounding boxes of the map's regions (keyboard navigation, fly to a region). */
   places?: RegionPlaces;
   /** Queen contiguity of the map's regions, built at load; absent with `weightsError` when it could not be. */

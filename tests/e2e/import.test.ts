@@ -142,6 +142,10 @@ describe('opening one’s own files in the app', () => {
     expect(starText.includes('size')).toBe((result.stars[i] & STAR_SIZE) !== 0);
     expect(starText.includes('specialisation')).toBe((result.stars[i] & STAR_SPECIALISATION) !== 0);
     expect(starText.includes('focus')).toBe((result.stars[i] & STAR_FOCUS) !== 0);
+    // Eurostat's flags on the value (u: low reliability, b: break in series …) are shown, or nothing when it has none.
+    const flags = mapCube.flags?.[y]?.get(i);
+    if (flags) expect(await tooltip.locator('[data-field="flags"]').getAttribute('data-flags')).toBe(flags);
+    else expect(await tooltip.locator('[data-field="flags"]').count()).toBe(0);
     await page.screenshot({ path: resolve(OUTPUT_DIR, 'import-eu-stars-2015.png') });
 
     expect(watch.errors).toEqual([]);

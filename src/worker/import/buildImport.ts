@@ -134,6 +134,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
         dataRegionsNotOnMap: join.notOnMap.map((m) => m.dataId),
       },
       reports,
+      flags: mapCube.flags,
     },
     cube: mapCube,
     regions,

@@ -148,6 +148,7 @@ describe('building a dataset from inspected files', () => {
     expect(auto.join.notOnMap).toMatchObject([{ dataId: 'N', reason: 'aggregate' }]);
     expect(auto.dataset.categories.map((c) => c.id)).toEqual(['A', 'C']);
     expect(auto.cube.regionTotals![1]).toEqual(Float64Array.of(5, 9));
+    expect(auto.dataset.flags).toBe(auto.cube.flags);
     expect([...auto.cube.flags![0]]).toEqual([[0, 'b'], [1, 'u']]);
     const male = buildImport(inputs, choices(regions, tsv, { eurostat: { filters: { sex: ['M'] } } }));
     expect([...male.cube.employment[1]]).toEqual([1]);

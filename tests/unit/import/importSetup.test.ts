@@ -116,3 +116,14 @@ describe('hosted datasets', () => {
     expect(searchForDataset('?dataset=x', undefined, base)).toBe('');
   });
 });
+
+describe('source flags in the tooltip', () => {
+  it('spell out Eurostat’s letters for the value under the pointer', async () => {
+    const { sourceFlags } = await import('../../../src/ui/sourceFlags');
+    const dataset = { categories: [{ id: 'A' }, { id: 'C' }], flags: [new Map([[1, 'bu'], [2, 'q']])] } as unknown as Parameters<typeof sourceFlags>[0];
+    expect(sourceFlags(dataset, 0, 0, 1)).toEqual({ codes: 'bu', text: 'Source flags: b — break in time series; u — low reliability' });
+    expect(sourceFlags(dataset, 0, 1, 0)).toEqual({ codes: 'q', text: 'Source flags: q' });
+    expect(sourceFlags(dataset, 0, 0, 0)).toBeUndefined();
+    expect(sourceFlags({ ...dataset, flags: undefined }, 0, 0, 1)).toBeUndefined();
+  });
+});
