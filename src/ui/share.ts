@@ -7,31 +7,29 @@ import { modalDialog, textButton, textLine } from './dialog';
 import { embedSnippet } from './shareLinks';
 import { t } from '../i18n/i18n';
 
-export type CopyOutcome = 'clipboard' | 'selection' | 'manual';
+/** The Clipboard API; false where it is refused (permissions, older browsers, insecure origins). */
+async function clipboardWrite(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Copies with the Clipboard API; where that is refused (permissions, older browsers, insecure
- * origins) the text is put in the field and selected, and the old copy command is tried, so at
- * worst the user presses Ctrl+C on text that is already selected.
+ * The fallback: the text selected in a visible field and the old copy command tried, so at worst
+ * the user presses Ctrl+C on text that is already selected.
  */
-export async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement): Promise<CopyOutcome> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return 'clipboard';
-    }
-  } catch {
-    /* refused: fall back to a selection */
-  }
-  field.value = text;
+function selectAndCopy(field: HTMLInputElement | HTMLTextAreaElement): boolean {
   field.focus();
   field.select();
   try {
-    if (document.execCommand('copy')) return 'selection';
+    return document.execCommand('copy');
   } catch {
-    /* not supported */
+    return false;
   }
-  return 'manual';
 }
 
 export class SharePanel {
@@ -69,14 +67,13 @@ export class SharePanel {
     );
 
     copyLink.addEventListener('click', async () => {
-      const outcome = await copyText(location.href, this.linkField);
-      if (outcome === 'clipboard' || outcome === 'selection') this.announce(t('share.copied'));
-      else {
-        // The field the text was selected in lives in the dialog: show it so Ctrl+C works.
-        this.show();
-        this.linkField.select();
-        this.dialogStatus.textContent = t('share.copyManual');
+      if (await clipboardWrite(location.href)) {
+        this.announce(t('share.copied'));
+        return;
       }
+      // The field to select lives in the dialog: show it first, so the selection is real.
+      this.show();
+      this.dialogStatus.textContent = selectAndCopy(this.linkField) ? t('share.copied') : t('share.copyManual');
     });
     open.addEventListener('click', () => this.show());
     copyLinkAgain.addEventListener('click', () => this.copyFrom(this.linkField, t('share.copied')));
@@ -92,7 +89,7 @@ export class SharePanel {
   }
 
   private async copyFrom(field: HTMLInputElement | HTMLTextAreaElement, done: string): Promise<void> {
-    const outcome = await copyText(field.value, field);
-    this.dialogStatus.textContent = outcome === 'manual' ? t('share.copyManual') : done;
+    const copied = (await clipboardWrite(field.value)) || selectAndCopy(field);
+    this.dialogStatus.textContent = copied ? done : t('share.copyManual');
   }
 }

@@ -209,6 +209,27 @@ describe('sharing, presenting and export on the built-in demo', () => {
     await page.context().close();
   });
 
+  it('falls back to a selected link when the Clipboard API is refused', async () => {
+    const { page, watch } = await openPage(browser, 'about:blank');
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    await page.goto(`${site}#v=2&cat=apparel&ind=lq&year=2022`);
+    await waitReady(page);
+    await page.click('#share-copy-link');
+    await page.locator('#share-dialog').waitFor({ state: 'visible' });
+    const href = await page.evaluate(() => location.href);
+    expect(await page.locator('#share-link').inputValue()).toBe(href);
+    const selection = await page.evaluate(() => {
+      const field = document.activeElement as HTMLInputElement;
+      return { id: field.id, start: field.selectionStart, end: field.selectionEnd, length: field.value.length };
+    });
+    expect(selection).toEqual({ id: 'share-link', start: 0, end: selection.length, length: href.length });
+    expect(await page.locator('#share-dialog .share-status').textContent()).toMatch(/copied|Ctrl\+C/);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('downloads CSV, GeoJSON and PNG of the current view with the right contents', async () => {
     const cat = 'biopharma';
     const year = 2018;
