@@ -148,6 +148,23 @@ describe('opening one’s own files in the app', () => {
     else expect(await tooltip.locator('[data-field="flags"]').count()).toBe(0);
     await page.screenshot({ path: resolve(OUTPUT_DIR, 'import-eu-stars-2015.png') });
 
+    // Change 2008→2015 in employment: regions that lost, kept and gained jobs, as Node counts them.
+    await page.mouse.move(5, 5);
+    await page.locator('#map-mode').selectOption('change');
+    await page.locator('#base-year').selectOption('2008');
+    await page.locator('#change-measure').selectOption('abs');
+    await page.waitForFunction(() => document.querySelector('#legend h2')?.textContent?.includes('2008–2015'));
+    await waitReady(page);
+    const y0 = mapCube.years.indexOf(2008);
+    const delta = mapCube.regions.map((_, r) => mapCube.employment[y][r * mapCube.categories.length + c] - mapCube.employment[y0][r * mapCube.categories.length + c]);
+    const counts = (await page.locator('#legend li[data-kind="class"] .legend-count').allTextContents()).map((x) => Number(x.replace(/[^\d]/g, '')));
+    const labels = await page.locator('#legend li[data-kind="class"] .legend-label').allTextContents();
+    const negative = (label: string) => /^[-−]/.test(label);
+    const sumWhere = (test: (label: string) => boolean) => counts.reduce((sum, n, k) => sum + (test(labels[k]) ? n : 0), 0);
+    expect(sumWhere(negative)).toBe(delta.filter((d) => d < 0).length);
+    expect(sumWhere((l) => !negative(l) && l !== '0')).toBe(delta.filter((d) => d > 0).length);
+    await page.screenshot({ path: resolve(OUTPUT_DIR, 'import-eu-change-2008-2015.png') });
+
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.context().close();
