@@ -129,16 +129,7 @@ function notOnMapList(result: ImportResult, fixes: ManualFixes, fixer: HTMLEleme
     { class: 'import-list', 'data-list': 'not-on-map', ...(misses.length > 0 ? { open: '' } : {}) },
     el('summary', {}, t('import.report.notOnMapList', { n: misses.length, count: misses.length })),
     misses.length > LISTED ? el('p', {}, t('import.report.firstOnly', { n: LISTED })) : null,
-    el(
-      'div',
-      { class: 'table-scroll' },
-      el(
-        'table',
-        { class: 'import-table' },
-        el('thead', {}, el('tr', {}, ...[t('import.report.dataRegion'), t('import.report.reason'), t('import.report.detail'), t('import.report.fix')].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, ...rows),
-      ),
-    ),
+    listTable([t('import.report.dataRegion'), t('import.report.reason'), t('import.report.detail'), t('import.report.fix')], rows),
   );
 }
 
@@ -182,26 +173,30 @@ function noDataList(result: ImportResult): HTMLElement {
 
 function matchedList(result: ImportResult, fixes: ManualFixes, actions: JoinReportActions): HTMLElement {
   const matched = result.join.matched;
-  const rows = matched.slice(0, LISTED).map((m) => [
-    el('td', {}, m.dataName),
-    el('td', {}, m.regionName === m.regionId ? m.regionId : `${m.regionName} (${m.regionId})`),
-    el('td', { 'data-field': 'basis' }, t(`import.basis.${m.basis}`)),
-    el('td', {}, m.basis === 'manual' ? button(t('import.report.undo'), 'undo-fix', () => undoFix(m.dataId, fixes, actions)) : ''),
-  ]);
+  const rows = matched.slice(0, LISTED).map((m) =>
+    el(
+      'tr',
+      { 'data-match': m.dataId },
+      el('td', {}, m.dataName),
+      el('td', {}, m.regionName === m.regionId ? m.regionId : `${m.regionName} (${m.regionId})`),
+      el('td', { 'data-field': 'basis' }, t(`import.basis.${m.basis}`)),
+      el('td', {}, m.basis === 'manual' ? button(t('import.report.undo'), 'undo-fix', () => undoFix(m.dataId, fixes, actions)) : ''),
+    ),
+  );
   return el(
     'details',
     { class: 'import-list', 'data-list': 'matched' },
     el('summary', {}, t('import.report.matchedList', { n: matched.length, count: matched.length })),
-    el(
-      'div',
-      { class: 'table-scroll' },
-      el(
-        'table',
-        { class: 'import-table' },
-        el('thead', {}, el('tr', {}, ...[t('import.report.dataRegion'), t('import.report.mapRegion'), t('import.report.basis'), ''].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, ...rows.map((cells, i) => el('tr', { 'data-match': matched[i].dataId }, ...cells))),
-      ),
-    ),
+    listTable([t('import.report.dataRegion'), t('import.report.mapRegion'), t('import.report.basis'), ''], rows),
+  );
+}
+
+/** A scrollable table of report rows under a header of column names. */
+function listTable(header: string[], rows: HTMLTableRowElement[]): HTMLElement {
+  return el(
+    'div',
+    { class: 'table-scroll' },
+    el('table', { class: 'import-table' }, el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...rows)),
   );
 }
 
