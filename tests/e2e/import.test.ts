@@ -77,6 +77,18 @@ function indicators(cube: EmploymentCube, yearIndex: number) {
   );
 }
 
+const axeSource = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical accessibility violations on the page as it is (axe-core, evaluated through the DevTools protocol). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const { violations } = await (window as unknown as { axe: { run: (context: Element) => Promise<Result> } }).axe.run(document.querySelector('#import-dialog')!);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('opening one’s own files in the app', () => {
   let browser: Browser;
   const site = inject('siteUrl');
@@ -363,6 +375,8 @@ describe('opening one’s own files in the app', () => {
     await waitReady(page);
     expect(await page.locator('#import-report [data-count="matched"]').textContent()).toContain('3 matched');
     expect(await page.locator('#dataset-title').textContent()).toBe('wide.csv · regions.geojson');
+    // The dialog with its mapping form and join report is accessible: labels, names, contrast.
+    expect(await seriousViolations(page)).toEqual([]);
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
