@@ -408,4 +408,47 @@ describe('opening one’s own files in the app', () => {
     expect(insecure.watch.foreignRequests).toEqual([]);
     await insecure.page.context().close();
   });
+  it('lists the hosted datasets, switches to one in the page, and keeps the map when one fails to load', async () => {
+    const { page, watch } = await openPage(browser, site);
+    // A second hosted dataset, served from the demo's files under another folder, and a broken one.
+    await page.route('**/geo/datasets.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          datasets: [
+            { id: 'demo', title: 'Demo', manifest: 'demo/manifest.json', synthetic: true },
+            { id: 'copy', title: 'Counties again', manifest: 'copy/manifest.json' },
+            { id: 'gone', title: 'Missing', manifest: 'gone/manifest.json' },
+          ],
+        }),
+      }),
+    );
+    await page.route('**/geo/copy/**', async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace('/geo/copy/', '/geo/demo/') });
+      if (!route.request().url().endsWith('manifest.json')) return route.fulfill({ response });
+      const manifest = { ...(await response.json()), title: 'Counties again', synthetic: false };
+      return route.fulfill({ response, body: JSON.stringify(manifest) });
+    });
+    await page.reload();
+    await waitReady(page);
+    const picker = page.locator('#dataset-picker');
+    expect(await picker.locator('option').allTextContents()).toEqual(['Demo', 'Counties again', 'Missing']);
+
+    await picker.selectOption({ label: 'Counties again' });
+    await page.waitForFunction(() => document.querySelector('#dataset-title')?.textContent === 'Counties again');
+    await waitReady(page);
+    expect(await page.evaluate(() => location.search)).toBe('?dataset=geo%2Fcopy%2Fmanifest.json');
+    expect(await page.locator('#synthetic-notice').isVisible()).toBe(false);
+
+    await picker.selectOption({ label: 'Missing' });
+    await page.locator('#status .error').waitFor();
+    expect(await page.locator('#status .error').textContent()).toContain('manifest.json: could not be loaded (HTTP 404');
+    expect(await page.locator('#dataset-title').textContent()).toBe('Counties again');
+    expect(await picker.inputValue()).toContain('/geo/copy/manifest.json');
+    expect(await page.locator('#map').getAttribute('data-ready')).toBe('true');
+
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.context().close();
+  });
 });
