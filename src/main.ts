@@ -5,7 +5,7 @@ import { cellDetails } from './state/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './worker/protocol';
 import { AtlasMap, type RegionPointerEvent } from './map/mapView';
-import type { Layer } from './map/modes';
+import { layerValue, type Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';
 import { renderLegend } from './map/legend';
 import { Controls } from './ui/controls';
@@ -166,6 +166,7 @@ function showTooltip(event: RegionPointerEvent, pin: boolean): void {
       year: dataset.years.length > 1 ? view.year : undefined,
       details: r === undefined ? undefined : cellDetails(computed, r, c),
       flags: r === undefined ? undefined : sourceFlags(dataset, dataset.years.indexOf(view.year), r, c),
+      mapValue: r === undefined ? undefined : layerValue(drawnLayer, r),
     },
     event.point,
     formats,

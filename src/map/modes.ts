@@ -60,6 +60,14 @@ export interface Layer {
   format(value: number): string;
   /** How long the worker took for this map's spatial or change analysis (absent: none was needed). */
   workerMs?: number;
+  /** What the map shows, named for the tooltip, when it is not one of the indicators the tooltip lists. */
+  valueLabel?: string;
+}
+
+/** A region's value on the map, as the tooltip states it (so that colour is never the only cue). */
+export function layerValue(layer: Layer | undefined, region: number): { label: string; value: string } | undefined {
+  if (!layer?.valueLabel || !(region >= 0 && region < layer.values.length)) return undefined;
+  return { label: layer.valueLabel, value: layer.format(layer.values[region]) };
 }
 
 /** LISA legend order (HH, LL, LH, HL, not significant) by QUADRANTS index (ns, HH, LL, HL, LH). */
@@ -163,7 +171,8 @@ function lisaLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
     (v) => v,
   );
   const title = `${t('analysis.mode.lisa')}: ${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
-  return { values, classes, title, notes: spatialNotes(spatial, lang, true), classified: false, format: labelOf(classes) };
+  const valueLabel = `${t('analysis.mode.lisa')} (${indicatorLabel(view.ind)})`;
+  return { values, classes, title, notes: spatialNotes(spatial, lang, true), classified: false, format: labelOf(classes), valueLabel };
 }
 
 function giLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
@@ -176,7 +185,12 @@ function giLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
     giBand,
   );
   const title = `${t('analysis.mode.gistar')}: ${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
-  return { values, classes, title, notes: spatialNotes(spatial, lang, false), classified: false, format: labelOf(classes) };
+  // The band's name and the z-score itself.
+  const band = labelOf(classes);
+  const z = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const format = (v: number) => (Number.isNaN(v) ? '—' : `${band(v)}, z = ${z.format(v)}`);
+  const valueLabel = `Gi* (${indicatorLabel(view.ind)})`;
+  return { values, classes, title, notes: spatialNotes(spatial, lang, false), classified: false, format, valueLabel };
 }
 
 function changeLayer({ view, computed, change, categoryIndex: c, categoryName, lang }: LayerInput): Layer {
@@ -195,6 +209,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
   }
   const ch = change.change;
   const title = `${measure}, ${change.fromYear}–${view.year} — ${categoryName}`;
+  const valueLabel = `${measure}, ${change.fromYear}–${view.year}`;
   const notes: string[] = [];
   switch (view.change) {
     case 'stars': {
@@ -205,7 +220,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
       const colours = schemeColours('RdBu', 7);
       const labels = [-3, -2, -1, 0, 1, 2, 3].map((d) => (d === 0 ? t('analysis.change.noStarChange') : `${d > 0 ? '+' : '−'}${'★'.repeat(Math.abs(d))}`));
       const classes = categoricalClasses(values, labels.map((label, i) => ({ label, colour: colours[i] })), (v) => v + 3);
-      return { values, classes, title, notes, classified: false, format: labelOf(classes) };
+      return { values, classes, title, notes, classified: false, format: labelOf(classes), valueLabel };
     }
     case 'stage': {
       const values = new Float64Array(nRegions);
@@ -214,7 +229,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
         values,
         LIFE_CYCLE_STAGES.map((stage, i) => ({ label: capitalise(t(`profile.stage.${stage}` as MessageKey)), colour: STAGE_COLOURS[i] })),
       );
-      return { values, classes, title, notes, classified: false, format: labelOf(classes) };
+      return { values, classes, title, notes, classified: false, format: labelOf(classes), valueLabel };
     }
     default: {
       const source = view.change === 'cagr' ? ch.cagr : view.change === 'lq' ? ch.lqChange : ch.absolute;
@@ -222,7 +237,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
       if (view.change === 'cagr') notes.push(t('analysis.note.cagr'));
       const format = changeFormat(view.change, lang);
       const classes = classifyValues(values, { ...view.classification, format, centre: 0 });
-      return { values, classes, title, notes, classified: true, format };
+      return { values, classes, title, notes, classified: true, format, valueLabel };
     }
   }
 }

@@ -23,7 +23,16 @@ export class Tooltip {
   }
 
   show(
-    content: { regionId: string; regionName: string; categoryName: string; year?: number; details?: CellDetails; flags?: { codes: string; text: string } },
+    content: {
+      regionId: string;
+      regionName: string;
+      categoryName: string;
+      year?: number;
+      details?: CellDetails;
+      flags?: { codes: string; text: string };
+      /** What a LISA, Gi* or change map shows for the region (the map's colour in words). */
+      mapValue?: { label: string; value: string };
+    },
     point: { x: number; y: number },
     formats: Formats,
     pin = false,
@@ -44,6 +53,9 @@ export class Tooltip {
     const parts = [
       el('div', { class: 'tooltip-head' }, el('strong', { 'data-field': 'region' }, content.regionName), pin ? this.closeButton() : null),
       el('div', { class: 'tooltip-category', 'data-field': 'category' }, content.categoryName, content.year ? ` · ${content.year}` : ''),
+      content.mapValue
+        ? el('p', { class: 'tooltip-map-value' }, `${content.mapValue.label}: `, el('strong', { 'data-field': 'map-value' }, content.mapValue.value))
+        : null,
       details
         ? el('dl', {}, ...rows.flatMap(([field, label, value]) => [el('dt', {}, label), el('dd', { 'data-field': field }, value)]))
         : el('p', { class: 'tooltip-nodata' }, t('tooltip.noData')),

@@ -61,6 +61,22 @@ async function waitForCounts(page: Page, expected: number[]): Promise<void> {
   expect(await legendCounts(page)).toEqual(expected);
 }
 
+/** Moves the pointer over the map until the tooltip shows a region with a map value; returns both. */
+async function hoverRegion(page: Page): Promise<{ name: string; value: string }> {
+  const box = (await page.locator('#map canvas').boundingBox())!;
+  const tooltip = page.locator('[role="tooltip"]');
+  for (const [fx, fy] of [[0.55, 0.45], [0.45, 0.5], [0.6, 0.55], [0.35, 0.4], [0.7, 0.4], [0.5, 0.6]]) {
+    await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+    try {
+      await tooltip.locator('[data-field="map-value"]').waitFor({ state: 'visible', timeout: 3000 });
+      return { name: (await tooltip.locator('[data-field="region"]').textContent())!, value: (await tooltip.locator('[data-field="map-value"]').textContent())! };
+    } catch {
+      /* ocean or a county without data under the pointer: try another point */
+    }
+  }
+  throw new Error('no region with a map value under the pointer');
+}
+
 describe('analysis in the explorer', () => {
   let browser: Browser;
   const site = inject('siteUrl');
@@ -160,6 +176,14 @@ describe('analysis in the explorer', () => {
     expect(await page.locator('#legend li[data-kind="nodata"] .legend-count').textContent()).toBe(String(nR - kept.length));
     expect(await page.locator('#legend .legend-notes').textContent()).toMatch(/Moran’s I: I = 0\.\d{3}/);
     await page.screenshot({ path: resolve(OUTPUT_DIR, 'analysis-lisa.png') });
+
+    // The tooltip names the hovered county's class (colour is not the only cue), as Node has it.
+    const names = new Map(regions.features.map((f) => [(f.properties as { name?: string }).name, String(f.properties.id)]));
+    const { name, value } = await hoverRegion(page);
+    const r = cube.regions.findIndex((region) => region.id === names.get(name));
+    const k = kept.indexOf(r);
+    const lisaLabels = ['Not significant', 'High–high cluster', 'Low–low cluster', 'High–low outlier', 'Low–high outlier'];
+    expect(value).toBe(k < 0 ? '—' : lisaLabels[local.quadrant[k]]);
 
     // Gi*: bands at ±1.645, ±1.96, ±2.576.
     await page.locator('#map-mode').selectOption('gistar');
