@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayer, giBand, GI_BOUNDS, LISA_COLOURS, type LayerInput, type LayerView } from '../../../src/map/modes';
+import { buildLayer, giBand, GI_BOUNDS, layerValue, LISA_COLOURS, type LayerInput, type LayerView } from '../../../src/map/modes';
 import { changeBaseYear } from '../../../src/map/layerSource';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { indicatorChange } from '../../../src/indicators/change';
@@ -90,6 +90,7 @@ describe('spatial layers', () => {
     expect(layer.classes.counts).toEqual([2, 1, 1, 0, 0]);
     expect(layer.classes.noData).toBe(1);
     expect(layer.format(layer.values[3])).toBe('Low–high outlier');
+    expect(layerValue(layer, 0)).toEqual({ label: 'LISA clusters (Location quotient)', value: 'High–high cluster' });
     expect(layer.notes[0]).toBe('Global Moran’s I: I = 0.432, z = 6.800, p < 0.001');
     expect(layer.notes).toContain('1 region has no neighbour with data');
   });
@@ -101,6 +102,8 @@ describe('spatial layers', () => {
     expect(layer.classes.counts).toEqual([1, 0, 0, 1, 0, 1, 1]);
     expect(layer.classes.noData).toBe(1);
     expect(layer.classes.labels[3]).toBe('Not significant');
+    expect(layerValue(layer, 0)).toEqual({ label: 'Gi* (Location quotient)', value: 'Cold spot, 99 % (z ≤ −2.58), z = -3.00' });
+    expect(layerValue(layer, 4)!.value).toBe('—');
   });
 });
 
@@ -116,6 +119,9 @@ describe('change layers', () => {
     expect(layer.classes.counts[layer.classes.labels.indexOf('0')]).toBe(2);
     expect(layer.title).toBe('Employment change, 2010–2015 — Cat A');
     expect(layer.format(20)).toBe('+20');
+    expect(layerValue(layer, 0)).toEqual({ label: 'Employment change, 2010–2015', value: '+20' });
+    // The indicator maps leave the tooltip's own rows to say it.
+    expect(layerValue(buildLayer(input({ ind: 'lq' })), 0)).toBeUndefined();
   });
 
   it('counts net stars gained or lost from −3 to +3', () => {
