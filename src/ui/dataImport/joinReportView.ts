@@ -12,6 +12,8 @@ import { uid } from './formParts';
 /** Reasons a user can fix by picking a region; aggregates and finer codes are not regions of this map. */
 const FIXABLE = new Set<JoinMiss['reason']>(['not-on-map', 'ambiguous', 'taken', 'manual-unknown']);
 const LISTED = 500;
+/** A longer list starts folded, so the rest of the report stays in view. */
+const OPEN_UP_TO = 30;
 
 export interface JoinReportActions {
   /** The manual fixes changed: build again. */
@@ -108,7 +110,8 @@ function unusedExamples(report: TableReport): string {
 }
 
 function notOnMapList(result: ImportResult, fixes: ManualFixes, fixer: HTMLElement, actions: JoinReportActions): HTMLElement {
-  const misses = result.join.notOnMap;
+  // Those a user can fix first; totals and finer codes (not regions of this map) after them.
+  const misses = [...result.join.notOnMap.filter((m) => FIXABLE.has(m.reason)), ...result.join.notOnMap.filter((m) => !FIXABLE.has(m.reason))];
   const rows = misses.slice(0, LISTED).map((m) => {
     const action = FIXABLE.has(m.reason)
       ? button(t('import.report.pick'), 'pick', () => openFixer(fixer, m, result, fixes, actions))
@@ -126,7 +129,7 @@ function notOnMapList(result: ImportResult, fixes: ManualFixes, fixer: HTMLEleme
   });
   return el(
     'details',
-    { class: 'import-list', 'data-list': 'not-on-map', ...(misses.length > 0 ? { open: '' } : {}) },
+    { class: 'import-list', 'data-list': 'not-on-map', ...(misses.length > 0 && misses.length <= OPEN_UP_TO ? { open: '' } : {}) },
     el('summary', {}, t('import.report.notOnMapList', { n: misses.length, count: misses.length })),
     misses.length > LISTED ? el('p', {}, t('import.report.firstOnly', { n: LISTED })) : null,
     listTable([t('import.report.dataRegion'), t('import.report.reason'), t('import.report.detail'), t('import.report.fix')], rows),

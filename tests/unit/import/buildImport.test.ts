@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildImport } from '../../../src/worker/import/buildImport';
 import { InputError } from '../../../src/io/errors';
-import { choices, fixture, inspectAll } from './helpers';
+import { resolve } from 'node:path';
+import { defaultTableChoice } from '../../../src/ui/dataImport/importSetup';
+import { choices, FIXTURES, fileFrom, fixture, inspectAll } from './helpers';
 
 async function regionsOf(result: { regions: Blob }) {
   return JSON.parse(await result.regions.text()) as { features: { id: string; properties: Record<string, unknown>; geometry: { coordinates: unknown } }[] };
@@ -166,6 +168,23 @@ describe('building a dataset from inspected files', () => {
     expect(result.dataset.categories.map((c) => c.name)).toEqual(['Manufacturing', 'Pharmaceuticals', 'Retail']);
     expect([...result.cube.employment[0]]).toEqual([100, 40, 60, 10, 200, NaN]);
     expect(result.industry!.unmapped).toEqual([{ code: '52', cells: 1, employment: 5 }]);
+  });
+
+  it('County Business Patterns: suppression letters under the chosen policy, counted, with fine codes summed into categories', async () => {
+    const cbp = fileFrom(resolve(FIXTURES, '../io/cbp-small.csv'));
+    const squares = new File([JSON.stringify({ type: 'FeatureCollection', features: ['01001', '01003'].map((id, i) => ({ type: 'Feature', properties: { GEOID: id }, geometry: { type: 'Polygon', coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 0]]] } })) })], 'counties.geojson');
+    const { inputs, byName } = await inspectAll([squares, cbp, fixture('industry-mapping.csv')]);
+    const table = defaultTableChoice(byName('cbp-small.csv'))!;
+    expect(table).toMatchObject({ layout: 'long', region: 'region', category: 'naics', employment: 'emp', establishments: 'est', employmentFlag: 'empflag' });
+    const build = (suppression?: 'missing' | 'midpoint') =>
+      buildImport(inputs, { ...choices(byName('counties.geojson'), byName('cbp-small.csv'), { table, suppression }), industries: { key: byName('industry-mapping.csv').key } });
+    expect(() => build()).toThrow('cbp-small.csv, line 5, column "empflag": suppression flag "B": choose what it becomes (missing, or the midpoint of its range)');
+    const midpoint = build('midpoint');
+    expect(midpoint.reports[0].suppressed).toEqual({ policy: 'midpoint', cells: 5, byFlag: { B: 1, C: 1, A: 2, M: 1 } });
+    // 01001: manufacturing = 311 (120), pharma = 3254 (B: 59.5), retail = 4411 (80) + 4412 (A: 9.5); 31 and 325 are totals of finer codes.
+    expect([...midpoint.cube.employment[0].subarray(0, 3)]).toEqual([120, 59.5, 89.5]);
+    expect(midpoint.industry!.aggregates.map((a) => a.code)).toEqual(['------', '31----', '325///']);
+    expect([...build('missing').cube.employment[0].subarray(0, 3)]).toEqual([120, NaN, 80]);
   });
 
   it('stops with a located error for bad values and bad boundaries', async () => {
