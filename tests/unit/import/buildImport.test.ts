@@ -187,6 +187,22 @@ describe('building a dataset from inspected files', () => {
     expect([...build('missing').cube.employment[0].subarray(0, 3)]).toEqual([120, NaN, 80]);
   });
 
+  it('zipped shapefile (reprojected from its .prj) and TopoJSON boundaries', async () => {
+    const zip = fileFrom(resolve(FIXTURES, '../io/regions-laea.zip'));
+    const topo = fileFrom(resolve(FIXTURES, '../spatial/grid3x3.topojson'));
+    const data = new File(['region,category,employment\nR1,a,5\nR2,a,7\nR3,a,1\n'], 'r.csv');
+    const { inputs, byName } = await inspectAll([zip, topo, data]);
+    expect(byName('regions-laea.zip')).toMatchObject({ kind: 'shapefile-zip', role: 'boundaries', boundaries: { format: 'shapefile', features: 3 } });
+    expect(byName('grid3x3.topojson')).toMatchObject({ kind: 'topojson', role: 'boundaries', boundaries: { format: 'topojson', features: 10 } });
+    const long = { table: { layout: 'long' as const, region: 'region', category: 'category', employment: 'employment' } };
+    const result = buildImport(inputs, choices(byName('regions-laea.zip'), byName('r.csv'), long));
+    expect(result.join.counts).toMatchObject({ matched: 3, noData: 0, notOnMap: 0 });
+    const xs = longitudes((await regionsOf(result)).features[0].geometry.coordinates);
+    // Back in degrees (the fixture's first region spans 10–11°E), not LAEA metres.
+    expect(Math.min(...xs)).toBeCloseTo(10, 3);
+    expect(Math.max(...xs)).toBeCloseTo(11, 3);
+  });
+
   it('stops with a located error for bad values and bad boundaries', async () => {
     const { inputs, byName } = await inspectAll(['regions.geojson', 'text-in-number.csv', 'negative.csv', 'duplicate-ids.geojson'].map(fixture));
     const regions = byName('regions.geojson');
