@@ -256,7 +256,14 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
   tooltip.hide(true);
   lastPointer = undefined;
   const previous = store.getState().view;
-  applyDataset(dataset, { ind: previous?.ind, rule: previous?.rule }, []);
+  // The same category and year stay in view when the new dataset has them (a manual join fix rebuilds the same data).
+  const keep = {
+    ind: previous?.ind,
+    rule: previous?.rule,
+    cat: dataset.categories.some((c) => c.id === previous?.cat) ? previous?.cat : undefined,
+    year: previous && dataset.years.includes(previous.year) ? previous.year : undefined,
+  };
+  applyDataset(dataset, keep, []);
   await atlasMap.setRegions({
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
