@@ -77,8 +77,12 @@ function employmentFields(summary: FileSummary, choices: ImportChoices, update: 
 
 function tableFields(summary: FileSummary, table: TableChoice, set: (table: TableChoice) => void): HTMLElement[] {
   const header = summary.table!.header;
-  const field = (name: keyof TableChoice, label: MessageKey, optional: boolean) =>
-    selectField(`column-${name}`, t(label), optional ? [none(), ...columns(header)] : columns(header), (table[name] as string | undefined) ?? '', (v) => set({ ...table, [name]: v || undefined }));
+  const field = (name: keyof TableChoice, label: MessageKey, optional: boolean) => {
+    const value = table[name] as string | undefined;
+    // A required column not guessed shows "choose", not a first column that was never chosen.
+    const first = optional ? [none()] : value ? [] : [{ value: '', label: t('import.map.choose') }];
+    return selectField(`column-${name}`, t(label), [...first, ...columns(header)], value ?? '', (v) => set({ ...table, [name]: v || undefined }));
+  };
   const layout = selectField(
     'layout',
     t('import.map.layout'),
