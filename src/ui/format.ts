@@ -8,7 +8,8 @@ export interface Formats {
 }
 
 export function makeFormats(locale = 'en'): Formats {
-  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  // One decimal: official tables often count in thousands (Eurostat's 26.3 thousand persons).
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const lq = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const share = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
   const guard = (f: (v: number) => string) => (v: number) => (Number.isFinite(v) ? f(v) : '—');
