@@ -68,7 +68,9 @@ export function localMoran(x: ArrayLike<number>, w: SpatialWeights, options: Loc
   for (let i = 0; i < n; i++) localI[i] = (z[i] / m2) * lz[i];
 
   const pseudoP = new Float64Array(n).fill(NaN);
-  if (permutations > 0 && n > 1) permutationPValues(z, m2, localI, w, permutations, options.seed ?? 1, options.withReplacement ?? false, pseudoP);
+  // Without variance (all values equal) I_i is 0/0: no region is a cluster or an outlier, so
+  // there is nothing to test — a permutation count of 0/0 comparisons would look extreme.
+  if (permutations > 0 && n > 1 && m2 > 0) permutationPValues(z, m2, localI, w, permutations, options.seed ?? 1, options.withReplacement ?? false, pseudoP);
 
   const quadrant = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

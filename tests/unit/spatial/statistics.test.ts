@@ -118,6 +118,13 @@ describe('quadrants and significance', () => {
     expect(result.giStarZ[35]).toBeLessThan(-1.96);
   });
 
+  it('finds no cluster in a column without variance (I_i is 0/0, not an extreme value)', () => {
+    const w = spatialWeights(contiguityNeighbours(squareGrid(4, 4), 'queen'), 'W');
+    const result = localMoran(new Array(16).fill(7), w, { permutations: 99, seed: 1 });
+    expect(Array.from(result.quadrant)).toEqual(new Array(16).fill(0));
+    expect(Array.from(result.pseudoP).every(Number.isNaN)).toBe(true);
+  });
+
   it('is reproducible from the seed and changes with it', () => {
     const grid = contiguityNeighbours(squareGrid(5, 5), 'queen');
     const values = Array.from({ length: 25 }, (_, i) => (i * 37) % 11);
