@@ -9,9 +9,8 @@
  * Run alone: `npx tsx bench/analysis.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { AnalysisEngine } from '../src/worker/analysisEngine';
@@ -19,7 +18,7 @@ import { regionFeatureKeys } from '../src/io/featureJoin';
 import { mapGeometryOf } from '../src/worker/regionWeights';
 import { DEFAULT_RULE } from '../src/model/dataset';
 import { DEMO_DIR, loadDemoCube } from '../tests/e2e/page';
-import { serveStatic } from '../tests/e2e/staticServer';
+import { serveBuiltSite } from '../tests/e2e/staticServer';
 import { CHROMIUM, launchChromium } from '../tests/e2e/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -89,9 +88,7 @@ async function untilReady(page: Page, act: () => Promise<unknown>): Promise<numb
 
 async function benchBrowser(runs: number) {
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  const outDir = mkdtempSync(join(tmpdir(), 'cluster-atlas-bench-'));
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT });
-  const server = await serveStatic(outDir);
+  const server = await serveBuiltSite({ quiet: true });
   const browser = await launchChromium();
   const lisaWorker: number[] = [];
   const lisaToReady: number[] = [];
@@ -120,7 +117,6 @@ async function benchBrowser(runs: number) {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
   }
   return {
     runs,

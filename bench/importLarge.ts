@@ -5,13 +5,12 @@
  * The table is a synthetic long CSV over the demo's county ids (generated into a temporary folder,
  * never into the repository). Run alone: `npx tsx bench/importLarge.ts` (prints JSON).
  */
-import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../tests/e2e/staticServer';
+import { serveBuiltSite } from '../tests/e2e/staticServer';
 import { CHROMIUM, launchChromium } from '../tests/e2e/browser';
 
 const root = resolve(import.meta.dirname, '..');
@@ -73,14 +72,11 @@ async function readProbe(page: Page): Promise<{ maxFrameGapMs: number; maxFrameG
 export async function benchImportLarge(megabytes = 100) {
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
   const work = mkdtempSync(join(tmpdir(), 'cluster-atlas-import-bench-'));
-  const outDir = join(work, 'site');
-  execFileSync('npm', ['run', '-s', 'demo'], { cwd: root, stdio: 'ignore' });
-  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root });
   const regionsPath = resolve(root, 'public/geo/demo/regions.geojson');
   const regions = JSON.parse(readFileSync(regionsPath, 'utf8')) as { features: { properties: { id: string } }[] };
   const csvPath = join(work, 'large-employment.csv');
   const { rows } = await writeLargeCsv(csvPath, regions.features.map((f) => f.properties.id), megabytes * 1e6);
-  const server = await serveStatic(outDir);
+  const server = await serveBuiltSite({ quiet: true });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveStatic } from '../tests/e2e/staticServer';
+import { serveBuiltSite } from '../tests/e2e/staticServer';
 import { CHROMIUM, launchChromium } from '../tests/e2e/browser';
 import { existsSync } from 'node:fs';
 
@@ -15,11 +11,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export async function benchPageLoad(runs = 3) {
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  const root = resolve(import.meta.dirname, '..');
-  const outDir = mkdtempSync(join(tmpdir(), 'cluster-atlas-bench-'));
-  execFileSync('npm', ['run', '-s', 'demo'], { cwd: root, stdio: 'ignore' });
-  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root });
-  const server = await serveStatic(outDir);
+  const server = await serveBuiltSite({ quiet: true });
   const browser = await launchChromium();
   const toReady: number[] = [];
   const workerCompute: number[] = [];
@@ -36,7 +28,6 @@ export async function benchPageLoad(runs = 3) {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
   }
   return {
     runs,

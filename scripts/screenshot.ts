@@ -2,19 +2,14 @@
  * Regenerates docs/screenshot.png for the README: builds the site, opens the demo in headless
  * Chromium on a given view and saves the page. `npx tsx scripts/screenshot.ts [hash]`
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { serveStatic } from '../tests/e2e/staticServer';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveBuiltSite } from '../tests/e2e/staticServer';
 import { launchChromium } from '../tests/e2e/browser';
 
 const root = resolve(import.meta.dirname, '..');
 const hash = process.argv[2] ?? '#cat=automotive&ind=lq&year=2022';
-const outDir = mkdtempSync(join(tmpdir(), 'cluster-atlas-shot-'));
-execFileSync('npm', ['run', '-s', 'demo'], { cwd: root, stdio: 'inherit' });
-execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root });
-const server = await serveStatic(outDir);
+const server = await serveBuiltSite();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
@@ -30,5 +25,4 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(outDir, { recursive: true, force: true });
 }

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,5 +51,30 @@ export async function serveStatic(root: string, prefix = '/cluster-atlas/'): Pro
   return {
     url: `http://127.0.0.1:${address.port}${prefix}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Generates the demo, builds the site into a temporary folder and serves it under a sub-path:
+ * what e2e tests, benchmarks and the README screenshot all look at. `close` stops the server
+ * and removes the build.
+ */
+export async function serveBuiltSite(options: { quiet?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'cluster-atlas-site-'));
+  const stdio = options.quiet ? 'ignore' : 'inherit';
+  execFileSync('npm', ['run', '-s', 'demo'], { cwd: ROOT, stdio });
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', options.quiet ? 'error' : 'warn'], {
+    cwd: ROOT,
+    stdio,
+  });
+  const server = await serveStatic(outDir);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
   };
 }
