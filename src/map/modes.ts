@@ -121,7 +121,7 @@ function column(matrix: ArrayLike<number>, nRegions: number, nCategories: number
 function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }: LayerInput): Layer {
   const { result, employment } = computed;
   const { nRegions, nCategories } = result;
-  const title = `${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
+  const title = `${indicatorLabel(view.ind)} — ${categoryAndYear(categoryName, view.year)}`;
   const notes: string[] = [];
   if (view.ind === 'stars') {
     if (result.cmp && view.rule.kind === 'cmp') {
@@ -135,7 +135,7 @@ function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }
         { label: t('cmp.strong'), colour: '#fd8d3c' },
         { label: t('cmp.strong10'), colour: '#a63603' },
       ]);
-      return { values, classes, title: `${t('analysis.strongTitle')} — ${categoryName}, ${view.year}`, notes, classified: false, format: labelOf(classes) };
+      return { values, classes, title: `${t('analysis.strongTitle')} — ${categoryAndYear(categoryName, view.year)}`, notes, classified: false, format: labelOf(classes) };
     }
     const values = column(result.starCount, nRegions, nCategories, c, employment);
     const classes = starClasses(values, t('legend.noStar'));
@@ -170,7 +170,7 @@ function lisaLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
     LISA_KEYS.map((key, i) => ({ label: t(`analysis.lisa.${key}` as MessageKey), colour: LISA_COLOURS[i] })),
     (v) => v,
   );
-  const title = `${t('analysis.mode.lisa')}: ${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
+  const title = `${t('analysis.mode.lisa')}: ${indicatorLabel(view.ind)} — ${categoryAndYear(categoryName, view.year)}`;
   const valueLabel = `${t('analysis.mode.lisa')} (${indicatorLabel(view.ind)})`;
   return { values, classes, title, notes: spatialNotes(spatial, lang, true), classified: false, format: labelOf(classes), valueLabel };
 }
@@ -184,7 +184,7 @@ function giLayer({ view, spatial, categoryName, lang }: LayerInput): Layer {
     GI_KEYS.map((key, i) => ({ label: t(`analysis.gi.${key}` as MessageKey), colour: colours[i] })),
     giBand,
   );
-  const title = `${t('analysis.mode.gistar')}: ${indicatorLabel(view.ind)} — ${categoryName}, ${view.year}`;
+  const title = `${t('analysis.mode.gistar')}: ${indicatorLabel(view.ind)} — ${categoryAndYear(categoryName, view.year)}`;
   // The band's name and the z-score itself.
   const band = labelOf(classes);
   const z = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -201,7 +201,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
     return {
       values,
       classes: categoricalClasses(values, []),
-      title: `${measure} — ${categoryName}, ${view.year}`,
+      title: `${measure} — ${categoryAndYear(categoryName, view.year)}`,
       notes: [t('analysis.note.noBaseYear')],
       classified: false,
       format: () => '—',
@@ -275,4 +275,9 @@ export function changeFormat(measure: ChangeMeasure, lang: Lang): (v: number) =>
         ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, signDisplay: 'exceptZero' })
         : new Intl.NumberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   return (v) => (Number.isFinite(v) ? f.format(v) : '—');
+}
+
+/** "Automotive, 2022"; a table without a year column has year 0, which is not shown. */
+function categoryAndYear(categoryName: string, year: number): string {
+  return year ? `${categoryName}, ${year}` : categoryName;
 }
