@@ -24,11 +24,24 @@ export interface JoinMatch {
   basis: MatchBasis;
 }
 
+/** Which sentence explains a miss, with its values, so the interface can say it in its own language. */
+export type MissDetail =
+  | { key: 'manualUnknown'; unknown: string }
+  | { key: 'ambiguous'; list: string }
+  | { key: 'taken'; region: string; basis: MatchBasis; owner: string; ownerBasis: MatchBasis }
+  | { key: 'noRegion' }
+  | { key: 'aggregate'; count: number; examples: string }
+  | { key: 'finer'; parent: string }
+  | { key: 'otherRevision'; id: string; prefix: string; examples: string };
+
 export interface JoinMiss {
   dataId: string;
   dataName: string;
   reason: MissReason;
+  /** The explanation in English (CLI, CSV report). */
   detail: string;
+  /** The same explanation as a key and values. */
+  explanation: MissDetail;
 }
 
 export interface JoinReport {
@@ -126,17 +139,27 @@ export function joinRegions(data: readonly Region[], map: readonly Region[], opt
       const candidate = finders[pass](d);
       if (candidate === undefined) continue;
       if ('unknown' in candidate) {
-        misses.set(d.id, miss(d, 'manual-unknown', `the manual fix names "${candidate.unknown}", which is not a region on the map`));
+        misses.set(d.id, miss(d, 'manual-unknown', `the manual fix names "${candidate.unknown}", which is not a region on the map`, { key: 'manualUnknown', unknown: candidate.unknown }));
       } else if ('ambiguous' in candidate) {
         if (!misses.has(d.id)) {
           const list = candidate.ambiguous.map((r) => `${r.id} (${r.name})`).join(', ');
-          misses.set(d.id, miss(d, 'ambiguous', `the name fits several map regions: ${list}; choose one with a manual fix`));
+          misses.set(d.id, miss(d, 'ambiguous', `the name fits several map regions: ${list}; choose one with a manual fix`, { key: 'ambiguous', list }));
         }
       } else {
         const owner = claimed.get(candidate.region.id);
         if (owner) {
           if (!misses.has(d.id)) {
-            misses.set(d.id, miss(d, 'taken', `fits map region ${candidate.region.id} (${candidate.region.name}) by ${basis}, which is already matched to "${owner.dataId}" by ${owner.basis}`));
+            const region = `${candidate.region.id} (${candidate.region.name})`;
+            misses.set(
+              d.id,
+              miss(d, 'taken', `fits map region ${region} by ${basis}, which is already matched to "${owner.dataId}" by ${owner.basis}`, {
+                key: 'taken',
+                region,
+                basis,
+                owner: owner.dataId,
+                ownerBasis: owner.basis,
+              }),
+            );
           }
           continue;
         }
@@ -167,26 +190,37 @@ function firstCandidate(candidates: Candidate[]): Candidate {
   return candidates.find((c) => c !== undefined && 'region' in c) ?? candidates.find((c) => c !== undefined);
 }
 
-function miss(d: Region, reason: MissReason, detail: string): JoinMiss {
-  return { dataId: d.id, dataName: d.name, reason, detail };
+function miss(d: Region, reason: MissReason, detail: string, explanation: MissDetail): JoinMiss {
+  return { dataId: d.id, dataName: d.name, reason, detail, explanation };
 }
 
 /** For codes: is it a total of map regions, finer than them, or a sibling of them (another code revision)? */
 function explainMissingCode(d: Region, map: readonly Region[], useAliases: boolean): JoinMiss {
-  if (!CODE_LIKE.test(d.id)) return miss(d, 'not-on-map', 'no region with this id or name on the map');
+  const noRegion = () => miss(d, 'not-on-map', 'no region with this id or name on the map', { key: 'noRegion' });
+  if (!CODE_LIKE.test(d.id)) return noRegion();
   const spellings = [d.id, ...(useAliases ? codeAliases(d.id) : [])];
   const codes = map.map((r) => r.id).filter((id) => CODE_LIKE.test(id));
   const children = codes.filter((id) => spellings.some((s) => id.length > s.length && id.startsWith(s)));
   if (children.length > 0) {
-    return miss(d, 'aggregate', `a total of ${children.length} map region${children.length > 1 ? 's' : ''} (${examples(children)}), not a region of the map's level`);
+    return miss(d, 'aggregate', `a total of ${children.length} map region${children.length > 1 ? 's' : ''} (${examples(children)}), not a region of the map's level`, {
+      key: 'aggregate',
+      count: children.length,
+      examples: examples(children),
+    });
   }
   const parent = codes.find((id) => spellings.some((s) => s.length > id.length && s.startsWith(id)));
-  if (parent !== undefined) return miss(d, 'finer', `finer than the map: it lies within map region ${parent}`);
+  if (parent !== undefined) return miss(d, 'finer', `finer than the map: it lies within map region ${parent}`, { key: 'finer', parent });
   const siblings = d.id.length >= 3 ? codes.filter((id) => id.length === d.id.length && spellings.some((s) => id.startsWith(s.slice(0, -1)))) : [];
   if (siblings.length > 0) {
-    return miss(d, 'not-on-map', `no region ${d.id} on the map, which has other regions under ${d.id.slice(0, -1)} (${examples(siblings)}): boundaries from another version of the code list?`);
+    const prefix = d.id.slice(0, -1);
+    return miss(d, 'not-on-map', `no region ${d.id} on the map, which has other regions under ${prefix} (${examples(siblings)}): boundaries from another version of the code list?`, {
+      key: 'otherRevision',
+      id: d.id,
+      prefix,
+      examples: examples(siblings),
+    });
   }
-  return miss(d, 'not-on-map', 'no region with this id or name on the map');
+  return noRegion();
 }
 
 function examples(ids: string[]): string {

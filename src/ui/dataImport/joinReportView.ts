@@ -1,7 +1,7 @@
 import { el } from '../dom';
 import { t } from '../../i18n/i18n';
 import type { Formats } from '../format';
-import { MATCH_BASES, type JoinMiss } from '../../io/regionJoin';
+import { MATCH_BASES, type JoinMiss, type MissDetail } from '../../io/regionJoin';
 import { joinReportCsv } from '../../io/joinReportCsv';
 import type { TableReport } from '../../io/cubeBuilder';
 import type { ImportResult } from '../../worker/import/importTypes';
@@ -123,7 +123,7 @@ function notOnMapList(result: ImportResult, fixes: ManualFixes, fixer: HTMLEleme
       { 'data-miss': m.dataId },
       el('td', {}, m.dataName),
       el('td', { 'data-field': 'reason' }, t(`import.reason.${m.reason}`)),
-      el('td', {}, m.detail),
+      el('td', {}, explainMiss(m.explanation)),
       el('td', {}, action),
     );
   });
@@ -206,4 +206,16 @@ function listTable(header: string[], rows: HTMLTableRowElement[]): HTMLElement {
 function undoFix(dataId: string, fixes: ManualFixes, actions: JoinReportActions): void {
   fixes.delete(dataId);
   actions.refix();
+}
+
+/** The miss's explanation in the interface's language (the io layer's English `detail` is for the CLI and CSV). */
+function explainMiss(detail: MissDetail): string {
+  switch (detail.key) {
+    case 'taken':
+      return t('import.detail.taken', { ...detail, basis: t(`import.basis.${detail.basis}`), ownerBasis: t(`import.basis.${detail.ownerBasis}`) });
+    case 'aggregate':
+      return t('import.detail.aggregate', { n: detail.count, examples: detail.examples });
+    default:
+      return t(`import.detail.${detail.key}`, detail);
+  }
 }

@@ -73,7 +73,9 @@ describe('building a dataset from inspected files', () => {
       categories: { key: byName('categories.csv').key },
     });
     expect(result.join.counts).toMatchObject({ dataRegions: 4, mapRegions: 4, matched: 3, noData: 1, notOnMap: 1 });
-    expect(result.join.notOnMap).toEqual([{ dataId: 'ZZ9', dataName: 'ZZ9', reason: 'not-on-map', detail: 'no region with this id or name on the map' }]);
+    expect(result.join.notOnMap).toEqual([
+      { dataId: 'ZZ9', dataName: 'ZZ9', reason: 'not-on-map', detail: 'no region with this id or name on the map', explanation: { key: 'noRegion' } },
+    ]);
     expect(result.join.noData.map((r) => r.id)).toEqual(['W1']);
     expect(result.dataset.categories).toEqual([
       { id: 'agri', name: 'Agriculture', group: 'local' },

@@ -86,6 +86,13 @@ describe('joinRegions', () => {
     expect(why.Springfield).toEqual(['ambiguous', 'the name fits several map regions: S1 (Springfield), S2 (Springfield); choose one with a manual fix']);
     expect(r.noData.map((x) => x.id)).toEqual(['AT11', 'AT12', 'FR10', 'FR22', 'DE1', 'S1', 'S2']);
     expect(r.counts.byReason).toEqual({ aggregate: 2, finer: 1, 'not-on-map': 3, ambiguous: 1, taken: 0, 'manual-unknown': 0 });
+    // The same explanations as keys and values, for the interface to word in its language.
+    const explained = Object.fromEntries(r.notOnMap.map((m) => [m.dataId, m.explanation]));
+    expect(explained.AT).toEqual({ key: 'aggregate', count: 2, examples: 'AT11, AT12' });
+    expect(explained.DE11).toEqual({ key: 'finer', parent: 'DE1' });
+    expect(explained.FR21).toEqual({ key: 'otherRevision', id: 'FR21', prefix: 'FR2', examples: 'FR22' });
+    expect(explained.EU28).toEqual({ key: 'noRegion' });
+    expect(explained.Springfield).toEqual({ key: 'ambiguous', list: 'S1 (Springfield), S2 (Springfield)' });
   });
 
   it('applies manual fixes first and never gives one map region to two data regions', () => {
@@ -108,7 +115,11 @@ describe('joinRegions', () => {
     const why = Object.fromEntries(r.notOnMap.map((m) => [m.dataId, m]));
     expect(why['г. Москва'].reason).toBe('taken');
     expect(why['г. Москва'].detail).toBe('fits map region M (Москва) by name, which is already matched to "Москва" by name');
-    expect(why['Capital City']).toMatchObject({ reason: 'manual-unknown', detail: 'the manual fix names "Z9", which is not a region on the map' });
+    expect(why['Capital City']).toMatchObject({
+      reason: 'manual-unknown',
+      detail: 'the manual fix names "Z9", which is not a region on the map',
+      explanation: { key: 'manualUnknown', unknown: 'Z9' },
+    });
   });
 
   it('writes the report as CSV with every region of both sides, safe for spreadsheets', () => {
