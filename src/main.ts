@@ -207,6 +207,10 @@ function onPointer(map: AtlasMap): void {
 }
 
 /** Switches every string and number format; the choice is kept in the hash as `lang`. */
+function localiseMapControls(): void {
+  atlasMap?.localiseControls({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), attribution: t('map.attribution') });
+}
+
 function applyLang(lang: Lang): void {
   setLang(lang);
 }
@@ -221,6 +225,7 @@ onLangChange((lang) => {
   dataSources.relabel();
   explore.relabel();
   keyboard?.relabel();
+  localiseMapControls();
   const { dataset, view, computed } = store.getState();
   if (dataset) renderDatasetInfo(byId('dataset-info'), dataset, formats);
   if (dataset && view) {
@@ -304,6 +309,7 @@ async function start(): Promise<void> {
     bounds: dataset.bounds,
   });
   onPointer(atlasMap);
+  localiseMapControls();
   const keyboardMap = atlasMap;
   keyboard = new MapKeyboard(atlasMap, {
     focus: (regionId, point) => {

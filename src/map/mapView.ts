@@ -98,6 +98,20 @@ export class AtlasMap {
     });
   }
 
+  /** MapLibre's own control labels in the interface's language (it ships English ones). */
+  localiseControls(labels: { zoomIn: string; zoomOut: string; attribution: string }): void {
+    const container = this.map.getContainer();
+    const label = (selector: string, text: string) => {
+      for (const button of container.querySelectorAll<HTMLElement>(selector)) {
+        button.title = text;
+        button.setAttribute('aria-label', text);
+      }
+    };
+    label('.maplibregl-ctrl-zoom-in', labels.zoomIn);
+    label('.maplibregl-ctrl-zoom-out', labels.zoomOut);
+    label('.maplibregl-ctrl-attrib-button', labels.attribution);
+  }
+
   whenLoaded(): Promise<void> {
     return this.ready;
   }

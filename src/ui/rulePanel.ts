@@ -1,7 +1,7 @@
 import type { RuleKind, StarRule } from '../model/dataset';
 import { DEFAULT_RULE } from '../model/dataset';
 import { el } from './dom';
-import { t, type MessageKey } from '../i18n/i18n';
+import { getLang, t, type MessageKey } from '../i18n/i18n';
 
 const RULES: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
 
@@ -58,8 +58,9 @@ export class RulePanel {
 
   private showValues(): void {
     const { rule } = this;
-    this.cutValue.textContent = `${Math.round(rule.cutShare * 1000) / 10} %`;
-    this.lqValue.textContent = rule.lqThreshold.toFixed(1);
+    const lang = getLang();
+    this.cutValue.textContent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(rule.cutShare);
+    this.lqValue.textContent = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(rule.lqThreshold);
     this.cut.setAttribute('aria-valuetext', this.cutValue.textContent);
     this.lq.setAttribute('aria-valuetext', this.lqValue.textContent);
     // Under `paper` the specialisation star is ranked like the others: no LQ threshold applies.
