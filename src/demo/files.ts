@@ -3,8 +3,8 @@
  * two WIDE tables) in the hosted-dataset format of issue 4, so the app loads the demo through the
  * same path as any packed dataset.
  */
-import Papa from 'papaparse';
 import type { Category, EmploymentCube } from '../model/dataset';
+import { csvText } from '../io/csvText';
 
 export const DEMO_DEFAULT_CATEGORY = 'automotive';
 
@@ -21,12 +21,7 @@ export const DEMO_FILE_NAMES = [
 const URL_SAFE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export function categoriesCsv(categories: readonly Category[]): string {
-  return (
-    Papa.unparse(
-      { fields: ['category', 'name', 'group'], data: categories.map((c) => [c.id, c.name, c.group ?? '']) },
-      { newline: '\n' },
-    ) + '\n'
-  );
+  return csvText(['category', 'name', 'group'], categories.map((c) => [c.id, c.name, c.group ?? '']));
 }
 
 /**
