@@ -12,13 +12,15 @@ const hash = process.argv[2] ?? '#cat=automotive&ind=lq&year=2022';
 const server = await serveBuiltSite();
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
   await page.goto(server.url + hash);
   await page.waitForSelector('#map[data-ready="true"]', { timeout: 120_000 });
-  const box = (await page.locator('#map canvas').boundingBox())!;
-  // Hover Wayne County, Michigan's neighbourhood so the tooltip shows a strong cluster.
-  await page.mouse.move(box.x + box.width * 0.72, box.y + box.height * 0.33);
-  await page.waitForTimeout(500);
+  // Pin Wayne County, Michigan through the region search, so the shot shows a tooltip and a profile.
+  await page.fill('#region-search', 'Wayne County, MI');
+  await page.press('#region-search', 'ArrowDown');
+  await page.press('#region-search', 'Enter');
+  await page.waitForSelector('#map[data-ready="true"]', { timeout: 60_000 });
+  await page.waitForTimeout(1500);
   mkdirSync(resolve(root, 'docs'), { recursive: true });
   await page.screenshot({ path: resolve(root, 'docs/screenshot.png') });
   console.log('wrote docs/screenshot.png');

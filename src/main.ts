@@ -67,7 +67,7 @@ function selectRegion(regionId: string | undefined, fly: boolean): void {
     keyboard?.setCurrent(regionId);
     const bounds = keyboard?.bounds(regionId);
     // Instant, so the pinned tooltip is placed from the final camera.
-    if (fly && bounds && atlasMap) atlasMap.map.fitBounds(bounds, { padding: 60, maxZoom: 8, animate: false });
+    if (fly && bounds && atlasMap) atlasMap.map.fitBounds(bounds, { padding: 60, maxZoom: 6, animate: false });
   }
   updateView({ region: regionId });
 }
