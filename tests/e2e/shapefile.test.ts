@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
+import { ROOT, openPage, waitReady } from './page';
+
+/**
+ * A zipped Shapefile in a projected CRS (EPSG:3035) opened in the browser: read in the import
+ * worker (unzipped with the browser's own decompression), reprojected to longitude/latitude from
+ * its .prj, joined and drawn.
+ */
+describe('zipped Shapefile through the file chooser', () => {
+  let browser: Browser;
+  const site = inject('siteUrl');
+  const work = mkdtempSync(join(tmpdir(), 'cluster-atlas-shp-'));
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('reads, reprojects, joins and draws it', async () => {
+    const csv = join(work, 'jobs.csv');
+    writeFileSync(csv, 'region,category,employment\nR1,tech,100\nR1,agri,50\nR2,tech,10\nR2,agri,90\nR3,tech,40\nR3,agri,40\n');
+    const { page, watch } = await openPage(browser, site);
+    await waitReady(page);
+    await page.click('#import-open');
+    await page.setInputFiles('#import-files', [resolve(ROOT, 'tests/fixtures/io/regions-laea.zip'), csv]);
+    await page.locator('#import-dialog li[data-file="regions-laea.zip"]').waitFor();
+    await page.locator('.import-progress').waitFor({ state: 'hidden', timeout: 60_000 });
+    expect(await page.locator('li[data-file="regions-laea.zip"] .import-error').count()).toBe(0);
+    await page.click('[data-action="load-import"]');
+    await page.locator('#import-report').waitFor();
+    expect(await page.locator('#import-report [data-count="matched"]').textContent()).toMatch(/^3 /);
+    await page.click('[data-action="close-import"]');
+    await waitReady(page);
+
+    // Every region classed, none without data.
+    const counts = (await page.locator('#legend li[data-kind="class"] .legend-count').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await page.locator('#legend li[data-kind="nodata"] .legend-count').textContent()).toBe('0');
+
+    // The map was framed on the reprojected regions: the middle of the map is inside one of them.
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const region = await page.locator('[role="tooltip"] [data-field="region"]').textContent({ timeout: 10_000 });
+    expect(['Älvdal', 'Berg', 'Côte']).toContain(region);
+
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+});
