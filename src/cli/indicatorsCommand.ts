@@ -1,5 +1,6 @@
 /**
- * `atlas indicators`: the indicator table of a long employment CSV, one row per
+ * `atlas indicators`: the indicator table of an employment file (long CSV/TSV, Eurostat bulk TSV
+ * or JSON keyed region → category [→ measure]), one row per
  * region × category × year, on stdout or in --out. What was read and what was not used goes
  * to stderr, so stdout stays a clean CSV.
  */
@@ -11,14 +12,24 @@ import { categoriesFromTable } from '../io/categoriesTable';
 import { parseDelimited } from '../io/delimited';
 import { InputError } from '../io/errors';
 import { guessLongMapping, longTableToCube } from '../io/longTable';
+import { detectInputKind } from '../io/inputKind';
+import { parseEurostatTsv } from '../io/eurostatTsv';
+import { eurostatToCube, parseFilters } from '../io/eurostatCube';
+import { nestedJsonToCube } from '../io/nestedJson';
+import type { CubeOptions, TableReport } from '../io/cubeBuilder';
+import type { EmploymentCube } from '../model/dataset';
 import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
 import { UsageError, readText, writeCsv } from './command';
 import { formatTableReport } from './tableReport';
 
-export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file.csv> [--categories <file.csv>]
-    [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
+export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
+    [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
     [--cut-share <0..1>] [--lq-threshold <x>] [--out <file.csv>]
-  --employment    long table: region,category,employment[,establishments][,year]
+  --employment    long table: region,category,employment[,establishments][,year]; or a Eurostat
+                  bulk TSV (unit,nace_r2,...,geo\\time); or JSON region → category [→ measure] → value
+  --filter        Eurostat TSV: keep these codes of a dimension, e.g. age=Y_GE15 (repeatable); an
+                  unfiltered dimension with several codes takes its total (TOTAL, T, Y_GE15)
+  --measure       JSON: which measure under each category (e.g. ЧИСЛ)
   --categories    category,name[,group]; fixes category order; rows of other categories are reported
   --rule          eco (default): size/focus top cut-share, LQ >= lq-threshold; paper: LQ ranked too;
                   cmp: also strong/strong10 (U.S. Cluster Mapping)
@@ -38,6 +49,8 @@ export interface IndicatorsOptions {
   denominator?: string;
   year?: number;
   out?: string;
+  filters: string[];
+  measure?: string;
 }
 
 export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
@@ -55,6 +68,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         'cut-share': { type: 'string' },
         'lq-threshold': { type: 'string' },
         out: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        measure: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -80,6 +95,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     denominator: values.denominator,
     year,
     out: values.out,
+    filters: values.filter ?? [],
+    measure: values.measure,
   };
 }
 
@@ -95,9 +112,7 @@ export async function runIndicators(argv: string[]): Promise<number> {
   const categories = options.categories
     ? categoriesFromTable(parseDelimited(readText(options.categories), options.categories))
     : undefined;
-  const table = parseDelimited(readText(options.employment), options.employment);
-  const mapping = guessLongMapping(table.header);
-  const { cube, report } = longTableToCube(table, mapping, { benchmarkId: options.benchmark, categories });
+  const { cube, report, hasYears } = readEmployment(options, { benchmarkId: options.benchmark, categories });
   process.stderr.write(formatTableReport(report));
 
   const denominator = options.denominator ?? defaultDenominator(cube.categories, options.rule.kind);
@@ -112,8 +127,8 @@ export async function runIndicators(argv: string[]): Promise<number> {
   let yearIndices = cube.years.map((_, i) => i);
   if (options.year !== undefined) {
     const y = cube.years.indexOf(options.year);
-    if (y < 0 || mapping.year === undefined) {
-      const has = mapping.year === undefined ? 'it has no year column' : `its years are ${cube.years.join(', ')}`;
+    if (y < 0 || !hasYears) {
+      const has = !hasYears ? 'it has no year column' : `its years are ${cube.years.join(', ')}`;
       throw new InputError({ file: options.employment }, `no rows for year ${options.year}: ${has}`);
     }
     yearIndices = [y];
@@ -135,17 +150,39 @@ export async function runIndicators(argv: string[]): Promise<number> {
       },
       options.rule,
     );
-    const label = mapping.year === undefined ? '' : ` (${cube.years[y]})`;
+    const label = !hasYears ? '' : ` (${cube.years[y]})`;
     for (const w of new Set(result.warnings)) process.stderr.write(`warning${label}: ${w}\n`);
     return { y, result };
   });
 
   function* rows(): Generator<IndicatorRow> {
     for (const { y, result } of results) {
-      yield* indicatorRows(regionIds, categoryIds, mapping.year === undefined ? '' : cube.years[y], cube.employment[y], result);
+      yield* indicatorRows(regionIds, categoryIds, !hasYears ? '' : cube.years[y], cube.employment[y], result);
     }
   }
   const header = results.length > 0 ? indicatorColumns(results[0].result) : [];
   await writeCsv(options.out, header, rows());
   return 0;
+}
+
+/** The employment file as a cube, whatever its kind; `hasYears` is false for a table without a year column. */
+function readEmployment(options: IndicatorsOptions, cubeOptions: CubeOptions): { cube: EmploymentCube; report: TableReport; hasYears: boolean } {
+  const file = options.employment;
+  const text = readText(file);
+  const kind = detectInputKind(file, text.slice(0, 4096));
+  if (options.filters.length > 0 && kind !== 'eurostat-tsv') throw new InputError({ file }, '--filter applies to a Eurostat TSV, and this file is not one');
+  if (options.measure !== undefined && kind !== 'nested-json') throw new InputError({ file }, '--measure applies to a JSON file, and this file is not one');
+  if (kind === 'eurostat-tsv') {
+    const { cube, report } = eurostatToCube(parseEurostatTsv(text, file), { ...cubeOptions, filters: parseFilters(options.filters) });
+    return { cube, report, hasYears: true };
+  }
+  if (kind === 'nested-json') {
+    const { cube, report } = nestedJsonToCube(text, file, { ...cubeOptions, measure: options.measure });
+    return { cube, report, hasYears: false };
+  }
+  if (kind !== 'delimited') throw new InputError({ file }, `this is a boundary file (${kind}), not employment data`);
+  const table = parseDelimited(text, file);
+  const mapping = guessLongMapping(table.header);
+  const { cube, report } = longTableToCube(table, mapping, cubeOptions);
+  return { cube, report, hasYears: mapping.year !== undefined };
 }

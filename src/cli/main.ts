@@ -36,6 +36,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Output piped into `head` and the like: a closed pipe means the reader has what it wanted.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -20,6 +20,36 @@ function parse(csv: string): Record<string, string>[] {
 
 const HEADER = 'region,category,year,employment,lq,region_share,category_share,size_star,specialization_star,focus_star,stars';
 
+describe('atlas indicators on official formats', () => {
+  it('reads a Eurostat bulk TSV with --filter: TOTAL rows are region totals, missing cells stay empty (hand-computed)', () => {
+    const { code, stdout, stderr } = atlas('indicators', '--employment', 'tests/fixtures/io/lfs-small.tsv', '--filter', 'age=Y_GE15', '--year', '2015');
+    expect(code, stderr).toBe(0);
+    const rows = parse(stdout);
+    expect(rows.map((r) => `${r.region}/${r.category}`)).toEqual(['AA1/A', 'AA1/C', 'AA2/A', 'AA2/C']);
+    // E(AA1) = 10.5 + 20 = 30.5, E(AA2) = 5 (AA2/A is ":"), E(A) = 10.5, E(C) = 25, E = 35.5.
+    expect(Number(rows[0].lq)).toBeCloseTo(35.5 / 30.5, 12);
+    expect(Number(rows[1].lq)).toBeCloseTo((20 / 30.5) / (25 / 35.5), 12);
+    expect(Number(rows[3].lq)).toBeCloseTo(1 / (25 / 35.5), 12);
+    expect(rows[2]).toMatchObject({ employment: '', lq: '', stars: '' });
+    expect(stderr).toMatch(/2 rows excluded: age is not Y_GE15/);
+    expect(stderr).toMatch(/TOTAL \(2 rows\) taken as the regions' total employment/);
+  });
+
+  it('reads JSON keyed region → category → measure with --measure, and refuses options of another format', () => {
+    const { code, stdout, stderr } = atlas('indicators', '--employment', 'tests/fixtures/import/by-name.json', '--measure', 'ЧИСЛ');
+    expect(code, stderr).toBe(0);
+    const rows = parse(stdout);
+    expect(rows).toHaveLength(10);
+    const north = rows.find((r) => r.region === 'Северный край' && r.category === 'Связь')!;
+    // E(r) = 15.5; E(Связь) = 3 + 20 + 1 + 1 = 25 (Eastcape not reported); E = 15.5 + 28 + 0.5 + 2 + 10 = 56.
+    expect(Number(north.lq)).toBeCloseTo((3 / 15.5) / (25 / 56), 12);
+    expect(stderr).toMatch(/measure ЧИСЛ used \(also present: ВРП\)/);
+    const wrong = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--filter', 'age=Y_GE15');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/employment\.csv: --filter applies to a Eurostat TSV/);
+  });
+});
+
 describe('atlas indicators', () => {
   it('writes the contract columns with a benchmark region (values from the hand-worked table)', () => {
     const { code, stdout, stderr } = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--benchmark', 'NAT', '--year', '2015');
