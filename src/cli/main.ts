@@ -5,13 +5,13 @@
  * Adding one is one line in COMMANDS. Input errors surface as one line naming file, line and problem, and
  * a non-zero exit; anything else is a bug and keeps its stack.
  */
-import { runIndicators } from './indicatorsCommand';
-import { runSpatial } from './spatialCommand';
+import { INDICATORS_USAGE, runIndicators } from './indicatorsCommand';
+import { SPATIAL_USAGE, runSpatial } from './spatialCommand';
 import { reportFailure, type Command } from './command';
 
-const COMMANDS: Record<string, Command> = {
-  indicators: runIndicators,
-  spatial: runSpatial,
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  indicators: { run: runIndicators, usage: INDICATORS_USAGE },
+  spatial: { run: runSpatial, usage: SPATIAL_USAGE },
 };
 
 function usage(): string {
@@ -29,8 +29,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`atlas: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.usage);
+    return 0;
+  }
   try {
-    return await command(rest);
+    return await command.run(rest);
   } catch (error) {
     return reportFailure(name, error);
   }

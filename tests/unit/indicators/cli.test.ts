@@ -44,6 +44,9 @@ describe('atlas indicators on official formats', () => {
     // E(r) = 15.5; E(Связь) = 3 + 20 + 1 + 1 = 25 (Eastcape not reported); E = 15.5 + 28 + 0.5 + 2 + 10 = 56.
     expect(Number(north.lq)).toBeCloseTo((3 / 15.5) / (25 / 56), 12);
     expect(stderr).toMatch(/measure ЧИСЛ used \(also present: ВРП\)/);
+    const help = atlas('indicators', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--filter .*Eurostat TSV/s);
     const wrong = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--filter', 'age=Y_GE15');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/employment\.csv: --filter applies to a Eurostat TSV/);
