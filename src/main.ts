@@ -46,6 +46,8 @@ const controls = new Controls({
 // Map modes, classification, rule, timeline: the worker answers, stale answers are dropped.
 const layers = new LayerSource(client);
 const analysis = new AnalysisPanel(byId('analysis'), mapContainer, (change) => updateView(change));
+// Play and the slider sit right under the Year picker: two ways to choose the same thing, side by side.
+byId('year-field').after(analysis.timeline.element);
 
 const explore = new ExplorePanel(
   byId('explore'),

@@ -42,7 +42,6 @@ export class AnalysisPanel {
       el('div', { class: 'field' }, this.baseLabel, this.baseYear),
     );
     container.replaceChildren(
-      this.timeline.element,
       el('div', { class: 'field' }, this.modeLabel, this.mode),
       this.changeFields,
       this.classification.element,
