@@ -11,7 +11,7 @@ import type { EmploymentCube, IndicatorId, StarRule } from '../model/dataset';
 import { computeIndicators } from '../indicators/computeIndicators';
 import { categoryConcentration, type CategoryConcentration } from '../indicators/concentration';
 import { indicatorChange } from '../indicators/change';
-import { defaultDenominator, denominatorMask } from '../indicators/denominator';
+import { yearInput } from '../indicators/cubeInput';
 import type { IndicatorResult } from '../indicators/types';
 import { ResultCache, ruleKey } from './resultCache';
 import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeights, type WeightsSummary } from './regionWeights';
@@ -56,19 +56,7 @@ export class AnalysisEngine {
   result(yearIndex: number, rule: StarRule): IndicatorResult {
     const { cube } = this;
     checkYear(cube, yearIndex);
-    return this.results.get(ruleKey(yearIndex, rule), () =>
-      computeIndicators(
-        {
-          nRegions: cube.regions.length,
-          nCategories: cube.categories.length,
-          employment: cube.employment[yearIndex],
-          establishments: cube.establishments?.[yearIndex],
-          benchmark: cube.benchmark?.[yearIndex],
-          lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, rule.kind)),
-        },
-        rule,
-      ),
-    );
+    return this.results.get(ruleKey(yearIndex, rule), () => computeIndicators(yearInput(cube, yearIndex, rule.kind), rule));
   }
 
   /** What the page draws for a year and rule: copies, so that transferring them leaves the cache intact. */

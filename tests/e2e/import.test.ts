@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { OUTPUT_DIR, ROOT, openPage, waitReady } from './page';
+import { OUTPUT_DIR, ROOT, indicatorsLikeWorker, openPage, waitReady } from './page';
 import { haveSharedData, sharedDataPath } from '../shared-data';
 import { readBoundaries } from '../../src/io/boundaries';
 import { bestIdProperty } from '../../src/io/idProperty';
@@ -13,9 +13,7 @@ import { eurostatToCube } from '../../src/io/eurostatCube';
 import { nestedJsonToCube } from '../../src/io/nestedJson';
 import { joinRegions, type JoinReport } from '../../src/io/regionJoin';
 import { joinedCube } from '../../src/io/joinedCube';
-import { computeIndicators } from '../../src/indicators/computeIndicators';
-import { defaultDenominator, denominatorMask } from '../../src/indicators/denominator';
-import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type EmploymentCube } from '../../src/model/dataset';
+import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type EmploymentCube } from '../../src/model/dataset';
 import { makeFormats } from '../../src/ui/format';
 import { t } from '../../src/i18n/i18n';
 
@@ -65,16 +63,7 @@ async function hoverRegionWithData(page: Page, points: [number, number][]): Prom
 
 /** The page's indicators recomputed in Node from the joined cube, as the worker computes them. */
 function indicators(cube: EmploymentCube, yearIndex: number) {
-  return computeIndicators(
-    {
-      nRegions: cube.regions.length,
-      nCategories: cube.categories.length,
-      employment: cube.employment[yearIndex],
-      benchmark: cube.benchmark?.[yearIndex],
-      lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, DEFAULT_RULE.kind)),
-    },
-    DEFAULT_RULE,
-  );
+  return indicatorsLikeWorker(cube, yearIndex);
 }
 
 const axeSource = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

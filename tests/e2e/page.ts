@@ -6,7 +6,7 @@ import { wideTableToCube } from '../../src/io/wideTable';
 import { categoriesFromTable } from '../../src/io/categoriesTable';
 import { DEFAULT_RULE, type EmploymentCube, type StarRule } from '../../src/model/dataset';
 import { computeIndicators } from '../../src/indicators/computeIndicators';
-import { defaultDenominator, denominatorMask } from '../../src/indicators/denominator';
+import { yearInput } from '../../src/indicators/cubeInput';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_DIR = resolve(ROOT, 'public/geo/demo');
@@ -22,17 +22,7 @@ export function loadDemoCube(): EmploymentCube {
 
 /** A year's indicators computed in Node with the inputs the worker uses, to check what the page shows. */
 export function indicatorsLikeWorker(cube: EmploymentCube, yearIndex: number, rule: StarRule = DEFAULT_RULE) {
-  return computeIndicators(
-    {
-      nRegions: cube.regions.length,
-      nCategories: cube.categories.length,
-      employment: cube.employment[yearIndex],
-      establishments: cube.establishments?.[yearIndex],
-      benchmark: cube.benchmark?.[yearIndex],
-      lqDenominatorMask: denominatorMask(cube.categories, defaultDenominator(cube.categories, rule.kind)),
-    },
-    rule,
-  );
+  return computeIndicators(yearInput(cube, yearIndex, rule.kind), rule);
 }
 
 export interface PageWatch {
