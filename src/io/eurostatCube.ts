@@ -2,6 +2,7 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import { InputError } from './errors';
 import type { EurostatTable } from './eurostatTsv';
+import { naceTitle } from './naceLabels';
 
 export interface EurostatCubeOptions extends CubeOptions {
   /** Codes to keep per dimension (`age=Y_GE15` → { age: ['Y_GE15'] }). */
@@ -102,7 +103,10 @@ export function eurostatToCube(table: EurostatTable, options: EurostatCubeOption
   }
   if (excluded.size > 0) report.excluded = [...excluded].map(([reason, rows]) => ({ reason, rows }));
   if (totalsUsed > 0) report.notes.push(`${dimensions[category]} ${[...regionTotalCodes].join('/')} (${totalsUsed} rows) taken as the regions' total employment, not as a category`);
-  return { cube: builder.build(), report, selection };
+  const cube = builder.build();
+  // Codes without a name from a categories table get the classification's title where it is known.
+  for (const c of cube.categories) if (c.name === c.id) c.name = naceTitle(dimensions[category], c.id) ?? c.name;
+  return { cube, report, selection };
 }
 
 /** The dimension named like an industry classification, else the only other one with several codes. */

@@ -51,6 +51,8 @@ describe('eurostatToCube', () => {
     expect(selection).toEqual({ unit: ['THS'], age: ['Y_GE15'] });
     expect(cube.regions.map((r) => r.id)).toEqual(['AA1', 'AA2']);
     expect(cube.categories.map((c) => c.id)).toEqual(['A', 'C']);
+    // NACE Rev. 2 codes read as their section titles; the code stays the id.
+    expect(cube.categories.map((c) => c.name)).toEqual(['Agriculture, forestry and fishing (A)', 'Manufacturing (C)']);
     expect(cube.years).toEqual([2014, 2015]);
     expect([...cube.employment[1]]).toEqual([10.5, 20, NaN, 5]);
     expect([...cube.employment[0]]).toEqual([9, 21, 3, NaN]);
