@@ -15,6 +15,28 @@ export interface DelimitedTable {
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
+/** A delimited file's header and counts, once every row has been handed on. */
+export interface DelimitedHead {
+  fileName: string;
+  delimiter: string;
+  header: string[];
+  /** 1-based line of the header. */
+  headerLine: number;
+  /** Data rows handed on. */
+  rowCount: number;
+  /** Blank lines skipped (a trailing newline not counted). */
+  blankLines: number;
+}
+
+export interface StreamOptions {
+  delimiter?: string;
+  onProgress?: (fraction: number) => void;
+  /** Called once, before any row, with the checked header. */
+  onHeader?: (header: string[], headerLine: number, delimiter: string) => void;
+  /** Each data row with its 1-based source line; rows are not kept. */
+  onRow: (row: string[], line: number) => void;
+}
+
 /**
  * Parse CSV/TSV as planners have it: any of `,` `;` tab `|` (detected), a BOM, quoted fields,
  * CRLF line ends. The first non-blank row is the header. A row whose field count differs
@@ -25,12 +47,28 @@ export function parseDelimited(
   fileName: string,
   options: { delimiter?: string; onProgress?: (fraction: number) => void } = {},
 ): DelimitedTable {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const head = streamDelimited(text, fileName, {
+    ...options,
+    onRow(row, line) {
+      rows.push(row);
+      lines.push(line);
+    },
+  });
+  return { fileName, delimiter: head.delimiter, header: head.header, rows, lines, blankLines: head.blankLines };
+}
+
+/**
+ * The same reading as `parseDelimited`, with the same errors, but each row goes to `onRow` as it
+ * is parsed instead of into an array: a 100 MB table then never exists as millions of strings at once.
+ */
+export function streamDelimited(text: string, fileName: string, options: StreamOptions): DelimitedHead {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new InputError({ file: fileName }, 'the file is empty');
   const delimiter = options.delimiter ?? detectDelimiter(text);
 
-  const rows: string[][] = [];
-  const lines: number[] = [];
+  let rowCount = 0;
   let blankLines = 0;
   let header: string[] | undefined;
   let headerLine = 0;
@@ -38,7 +76,7 @@ export function parseDelimited(
   // in one pass even when quoted fields contain newlines.
   let lastCursor = 0;
   let line = 1;
-  let failure: InputError | undefined;
+  let failure: unknown;
   // About a hundred progress reports for a large file, none for a small one.
   const progressStep = text.length > 1_000_000 ? Math.ceil(text.length / 100) : Infinity;
   let nextProgress = progressStep;
@@ -72,6 +110,12 @@ export function parseDelimited(
         header = row.map((h) => h.trim());
         headerLine = rowLine;
         checkHeader(header, fileName, headerLine);
+        try {
+          options.onHeader?.(header, headerLine, delimiter);
+        } catch (error) {
+          failure = error;
+          parser.abort();
+        }
         return;
       }
       if (row.length !== header.length) {
@@ -83,8 +127,13 @@ export function parseDelimited(
         parser.abort();
         return;
       }
-      rows.push(row);
-      lines.push(rowLine);
+      rowCount++;
+      try {
+        options.onRow(row, rowLine);
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
     },
   });
   if (failure) throw failure;
@@ -92,7 +141,7 @@ export function parseDelimited(
   if (!header) throw new InputError({ file: fileName }, 'no header row found');
   // A trailing newline is not a blank line worth reporting.
   if (text.endsWith('\n') && blankLines > 0) blankLines--;
-  return { fileName, delimiter, header, rows, lines, blankLines };
+  return { fileName, delimiter, header, headerLine, rowCount, blankLines };
 }
 
 function checkHeader(header: string[], file: string, line: number): void {

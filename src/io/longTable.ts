@@ -2,7 +2,9 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { findColumn, readCount, readRowKeys, readYear, requireColumn, tableDecimalMark } from './tableColumns';
+import { countCell, findColumn, requireColumn, rowKeys, yearCell } from './tableColumns';
+import type { DecimalMark } from './numbers';
+import { consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 import { countSuppressed, suppressionFlag } from './suppression';
 
 /** Which column holds what in a long table (one row per region × category [× year]). */
@@ -49,10 +51,28 @@ export function longTableToCube(
   mapping: Partial<LongMapping> = guessLongMapping(table.header),
   options: CubeOptions = {},
 ): { cube: EmploymentCube; report: TableReport } {
+  return consumeTable(table, (head) => longTableReader(head, mapping, options));
+}
+
+/**
+ * `longTableToCube(parseDelimited(text, fileName), mapping, options)` with the same result and
+ * errors, the rows going straight from the parser into the cube (for files of millions of rows).
+ */
+export function streamLongTable(
+  text: string,
+  fileName: string,
+  mapping?: Partial<LongMapping>,
+  options: CubeOptions = {},
+  parse: ParseOptions = {},
+): { cube: EmploymentCube; report: TableReport } {
+  return streamTable(text, fileName, (head) => longTableReader(head, mapping ?? guessLongMapping(head.header), options), parse);
+}
+
+function longTableReader(table: TableHead, mapping: Partial<LongMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
   for (const key of ['region', 'category', 'employment'] as const) {
     if (!mapping[key]) {
       throw new InputError(
-        { file: table.fileName, line: table.lines[0] ? table.lines[0] - 1 : 1 },
+        { file: table.fileName, line: table.firstLine ? table.firstLine - 1 : 1 },
         `no ${key} column recognised in the header (${table.header.join(', ')}); name one explicitly`,
       );
     }
@@ -63,30 +83,35 @@ export function longTableToCube(
   const year = mapping.year ? requireColumn(table, mapping.year) : -1;
   const establishments = mapping.establishments ? requireColumn(table, mapping.establishments) : -1;
   const flagColumn = mapping.employmentFlag ? requireColumn(table, mapping.employmentFlag) : -1;
-  const mark = tableDecimalMark(table, establishments >= 0 ? [employment, establishments] : [employment]);
 
   const builder = new CubeBuilder(table.fileName, options);
   const { report } = builder;
-  if (table.blankLines > 0) report.notes.push(`${table.blankLines} blank line(s) skipped`);
-  for (let i = 0; i < table.rows.length; i++) {
-    report.rowsRead++;
-    const row = table.rows[i];
-    const line = table.lines[i];
-    const keys = readRowKeys(table, i, region, category, report);
-    if (!keys) continue;
-    const { regionId, categoryId } = keys;
-    const y = year >= 0 ? readYear(table, i, year) : (options.defaultYear ?? 0);
-    const e = flagColumn >= 0 && row[flagColumn].trim() !== '' ? readFlag(table, i, flagColumn, report, options) : readCount(table, i, employment, mark, report, options.suppression);
-    const p = establishments >= 0 ? readCount(table, i, establishments, mark, report) : NaN;
-    if (builder.add(regionId, categoryId, y, e, p, line)) report.rowsUsed++;
-  }
-  return { cube: builder.build(), report };
+  let mark: DecimalMark = '.';
+  return {
+    numericColumns: establishments >= 0 ? [employment, establishments] : [employment],
+    begin(m) {
+      mark = m;
+    },
+    row(row, line) {
+      report.rowsRead++;
+      const keys = rowKeys(row, line, region, category, report);
+      if (!keys) return;
+      const y = year >= 0 ? yearCell(table, row, line, year) : (options.defaultYear ?? 0);
+      const e = flagColumn >= 0 && row[flagColumn].trim() !== '' ? readFlag(table, row, line, flagColumn, report, options) : countCell(table, row, line, employment, mark, report, options.suppression);
+      const p = establishments >= 0 ? countCell(table, row, line, establishments, mark, report) : NaN;
+      if (builder.add(keys.regionId, keys.categoryId, y, e, p, line)) report.rowsUsed++;
+    },
+    finish(blankLines) {
+      if (blankLines > 0) report.notes.unshift(`${blankLines} blank line(s) skipped`);
+      return { cube: builder.build(), report };
+    },
+  };
 }
 
-function readFlag(table: DelimitedTable, rowIndex: number, column: number, report: TableReport, options: CubeOptions): number {
-  const cell = table.rows[rowIndex][column];
+function readFlag(table: TableHead, row: string[], line: number, column: number, report: TableReport, options: CubeOptions): number {
+  const cell = row[column];
   const flag = suppressionFlag(cell);
-  const location = { file: table.fileName, line: table.lines[rowIndex], column: table.header[column] };
+  const location = { file: table.fileName, line, column: table.header[column] };
   if (!flag) throw new InputError(location, `"${cell.trim()}" is not a suppression flag (A–C, E–M)`);
   if (!options.suppression) throw new InputError(location, `suppression flag "${flag}": choose what it becomes (missing, or the midpoint of its range)`);
   return countSuppressed(report, flag, options.suppression);

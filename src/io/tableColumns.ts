@@ -21,7 +21,7 @@ function normaliseHeader(name: string): string {
 }
 
 /** Index of a named column, or an error listing the columns there are. */
-export function requireColumn(table: DelimitedTable, name: string): number {
+export function requireColumn(table: Pick<DelimitedTable, 'fileName' | 'header'>, name: string): number {
   const i = table.header.indexOf(name);
   if (i < 0) {
     throw new InputError({ file: table.fileName }, `no column "${name}"; the columns are ${table.header.map((h) => `"${h}"`).join(', ')}`);
@@ -37,6 +37,9 @@ export function tableDecimalMark(table: DelimitedTable, columns: number[]): Deci
   return detectDecimalMark(cells(), table.delimiter);
 }
 
+/** Where a table's cells come from: enough to name a cell's file, line and column in an error. */
+type CellSource = Pick<DelimitedTable, 'fileName' | 'header'>;
+
 /**
  * A non-negative count (employment, establishments): NaN for a "not reported" cell (counted in the
  * report), a suppression flag's value under the given policy (counted too), an error naming line
@@ -50,7 +53,20 @@ export function readCount(
   report: TableReport,
   suppression?: SuppressionPolicy,
 ): number {
-  const cell = table.rows[rowIndex][column];
+  return countCell(table, table.rows[rowIndex], table.lines[rowIndex], column, mark, report, suppression);
+}
+
+/** `readCount` for a row in hand (a streamed row has no index in a table). */
+export function countCell(
+  table: CellSource,
+  row: readonly string[],
+  line: number,
+  column: number,
+  mark: DecimalMark,
+  report: TableReport,
+  suppression?: SuppressionPolicy,
+): number {
+  const cell = row[column];
   // Plain integers are most cells of real tables; skip the general parser for them.
   if (PLAIN_COUNT.test(cell)) return +cell;
   if (isMissingCell(cell)) {
@@ -58,7 +74,7 @@ export function readCount(
     return NaN;
   }
   const value = parseNumber(cell, mark);
-  const location = { file: table.fileName, line: table.lines[rowIndex], column: table.header[column] };
+  const location = { file: table.fileName, line, column: table.header[column] };
   if (Number.isNaN(value)) {
     const flag = suppressionFlag(cell);
     if (flag && suppression) return countSuppressed(report, flag, suppression);
@@ -71,10 +87,15 @@ export function readCount(
 
 /** A calendar year: an integer cell such as "2015" (or "2015.0" from spreadsheets). */
 export function readYear(table: DelimitedTable, rowIndex: number, column: number): number {
-  const cell = table.rows[rowIndex][column].trim();
+  return yearCell(table, table.rows[rowIndex], table.lines[rowIndex], column);
+}
+
+/** `readYear` for a row in hand. */
+export function yearCell(table: CellSource, row: readonly string[], line: number, column: number): number {
+  const cell = row[column].trim();
   const year = Number(cell);
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
-    throw new InputError({ file: table.fileName, line: table.lines[rowIndex], column: table.header[column] }, `"${cell}" is not a year`);
+    throw new InputError({ file: table.fileName, line, column: table.header[column] }, `"${cell}" is not a year`);
   }
   return year;
 }
@@ -84,11 +105,15 @@ export function readYear(table: DelimitedTable, rowIndex: number, column: number
  * why) when either is empty.
  */
 export function readRowKeys(table: DelimitedTable, rowIndex: number, region: number, category: number, report: TableReport): { regionId: string; categoryId: string } | undefined {
-  const row = table.rows[rowIndex];
+  return rowKeys(table.rows[rowIndex], table.lines[rowIndex], region, category, report);
+}
+
+/** `readRowKeys` for a row in hand. */
+export function rowKeys(row: readonly string[], line: number, region: number, category: number, report: TableReport): { regionId: string; categoryId: string } | undefined {
   const regionId = row[region].trim();
   const categoryId = row[category].trim();
   if (regionId === '' || categoryId === '') {
-    report.unused.push({ line: table.lines[rowIndex], reason: regionId === '' ? 'empty region' : 'empty category' });
+    report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
     return undefined;
   }
   return { regionId, categoryId };

@@ -2,7 +2,9 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { findColumn, readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
+import { countCell, findColumn, readCount, readYear, requireColumn, tableDecimalMark, yearCell } from './tableColumns';
+import type { DecimalMark } from './numbers';
+import { consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
 /** A wide table: one row per region [× year], one column per category. */
 export interface WideMapping {
@@ -31,40 +33,70 @@ export function wideTableToCube(
   options: CubeOptions = {},
   establishmentsTable?: DelimitedTable,
 ): { cube: EmploymentCube; report: TableReport } {
+  return consumeTable(table, (head) => wideTableReader(head, mapping, options, establishmentsTable));
+}
+
+/** `wideTableToCube(parseDelimited(text, fileName), …)` without keeping the employment table's rows. */
+export function streamWideTable(
+  text: string,
+  fileName: string,
+  mapping?: Partial<WideMapping>,
+  options: CubeOptions = {},
+  establishmentsTable?: DelimitedTable,
+  parse: ParseOptions = {},
+): { cube: EmploymentCube; report: TableReport } {
+  return streamTable(text, fileName, (head) => wideTableReader(head, mapping ?? guessWideMapping(head.header), options, establishmentsTable), parse);
+}
+
+function wideTableReader(
+  table: TableHead,
+  mapping: Partial<WideMapping>,
+  options: CubeOptions,
+  establishmentsTable?: DelimitedTable,
+): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
   if (!mapping.region) throw new InputError({ file: table.fileName }, `no region column recognised in the header (${table.header.join(', ')})`);
   const region = requireColumn(table, mapping.region);
   const year = mapping.year ? requireColumn(table, mapping.year) : -1;
   const categoryNames = mapping.categories ?? table.header.filter((_, i) => i !== region && i !== year);
   const categoryColumns = categoryNames.map((name) => requireColumn(table, name));
   if (categoryColumns.length === 0) throw new InputError({ file: table.fileName }, 'no category columns');
-  const mark = tableDecimalMark(table, categoryColumns);
 
-  const establishmentsByKey = establishmentsTable ? indexEstablishments(establishmentsTable, mapping, categoryNames) : undefined;
+  let establishmentsByKey: Map<string, number[]> | undefined;
   const builder = new CubeBuilder(table.fileName, options);
   const { report } = builder;
-  if (table.blankLines > 0) report.notes.push(`${table.blankLines} blank line(s) skipped`);
-  for (let i = 0; i < table.rows.length; i++) {
-    report.rowsRead++;
-    const regionId = table.rows[i][region].trim();
-    const line = table.lines[i];
-    if (regionId === '') {
-      report.unused.push({ line, reason: 'empty region' });
-      continue;
-    }
-    const y = year >= 0 ? readYear(table, i, year) : (options.defaultYear ?? 0);
-    const establishmentRow = establishmentsByKey?.get(`${regionId}\u0000${y}`);
-    if (establishmentsByKey && !establishmentRow) {
-      throw new InputError({ file: establishmentsTable!.fileName }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
-    }
-    let added = false;
-    for (let k = 0; k < categoryColumns.length; k++) {
-      const e = readCount(table, i, categoryColumns[k], mark, report, options.suppression);
-      const p = establishmentRow ? establishmentRow[k] : NaN;
-      added = builder.add(regionId, categoryNames[k], y, e, p, line) || added;
-    }
-    if (added) report.rowsUsed++;
-  }
-  return { cube: builder.build(), report };
+  let mark: DecimalMark = '.';
+  return {
+    numericColumns: categoryColumns,
+    begin(m) {
+      mark = m;
+      // After the employment table's own mark, as the establishments' errors always came second.
+      establishmentsByKey = establishmentsTable ? indexEstablishments(establishmentsTable, mapping, categoryNames) : undefined;
+    },
+    row(row, line) {
+      report.rowsRead++;
+      const regionId = row[region].trim();
+      if (regionId === '') {
+        report.unused.push({ line, reason: 'empty region' });
+        return;
+      }
+      const y = year >= 0 ? yearCell(table, row, line, year) : (options.defaultYear ?? 0);
+      const establishmentRow = establishmentsByKey?.get(`${regionId}\u0000${y}`);
+      if (establishmentsByKey && !establishmentRow) {
+        throw new InputError({ file: establishmentsTable!.fileName }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
+      }
+      let added = false;
+      for (let k = 0; k < categoryColumns.length; k++) {
+        const e = countCell(table, row, line, categoryColumns[k], mark, report, options.suppression);
+        const p = establishmentRow ? establishmentRow[k] : NaN;
+        added = builder.add(regionId, categoryNames[k], y, e, p, line) || added;
+      }
+      if (added) report.rowsUsed++;
+    },
+    finish(blankLines) {
+      if (blankLines > 0) report.notes.unshift(`${blankLines} blank line(s) skipped`);
+      return { cube: builder.build(), report };
+    },
+  };
 }
 
 function indexEstablishments(table: DelimitedTable, mapping: Partial<WideMapping>, categories: string[]): Map<string, number[]> {

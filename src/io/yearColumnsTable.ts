@@ -2,7 +2,9 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { findColumn, readCount, readRowKeys, requireColumn, tableDecimalMark } from './tableColumns';
+import { countCell, findColumn, requireColumn, rowKeys } from './tableColumns';
+import type { DecimalMark } from './numbers';
+import { consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
 /** A table with one row per region × category and one column per year (as statistical yearbooks print them). */
 export interface YearColumnsMapping {
@@ -36,6 +38,21 @@ export function yearColumnsToCube(
   mapping: Partial<YearColumnsMapping> = guessYearColumnsMapping(table.header),
   options: CubeOptions = {},
 ): { cube: EmploymentCube; report: TableReport } {
+  return consumeTable(table, (head) => yearColumnsReader(head, mapping, options));
+}
+
+/** `yearColumnsToCube(parseDelimited(text, fileName), …)` without keeping the rows. */
+export function streamYearColumnsTable(
+  text: string,
+  fileName: string,
+  mapping?: Partial<YearColumnsMapping>,
+  options: CubeOptions = {},
+  parse: ParseOptions = {},
+): { cube: EmploymentCube; report: TableReport } {
+  return streamTable(text, fileName, (head) => yearColumnsReader(head, mapping ?? guessYearColumnsMapping(head.header), options), parse);
+}
+
+function yearColumnsReader(table: TableHead, mapping: Partial<YearColumnsMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
   const file = table.fileName;
   if (!mapping.region || !mapping.category) {
     throw new InputError({ file }, `no ${mapping.region ? 'category' : 'region'} column recognised in the header (${table.header.join(', ')}); name one explicitly`);
@@ -52,23 +69,31 @@ export function yearColumnsToCube(
   });
   const repeated = years.find((y, i) => years.indexOf(y) !== i);
   if (repeated !== undefined) throw new InputError({ file }, `two columns name the year ${repeated}`);
-  const mark = tableDecimalMark(table, yearColumns);
 
   const builder = new CubeBuilder(file, options);
   const { report } = builder;
-  if (table.blankLines > 0) report.notes.push(`${table.blankLines} blank line(s) skipped`);
   const ignored = table.header.filter((_, i) => i !== region && i !== category && !yearColumns.includes(i));
   if (ignored.length > 0) report.notes.push(`columns not used: ${ignored.join(', ')}`);
-  for (let i = 0; i < table.rows.length; i++) {
-    report.rowsRead++;
-    const keys = readRowKeys(table, i, region, category, report);
-    if (!keys) continue;
-    let added = false;
-    for (let k = 0; k < yearColumns.length; k++) {
-      const e = readCount(table, i, yearColumns[k], mark, report, options.suppression);
-      added = builder.add(keys.regionId, keys.categoryId, years[k], e, NaN, table.lines[i]) || added;
-    }
-    if (added) report.rowsUsed++;
-  }
-  return { cube: builder.build(), report };
+  let mark: DecimalMark = '.';
+  return {
+    numericColumns: yearColumns,
+    begin(m) {
+      mark = m;
+    },
+    row(row, line) {
+      report.rowsRead++;
+      const keys = rowKeys(row, line, region, category, report);
+      if (!keys) return;
+      let added = false;
+      for (let k = 0; k < yearColumns.length; k++) {
+        const e = countCell(table, row, line, yearColumns[k], mark, report, options.suppression);
+        added = builder.add(keys.regionId, keys.categoryId, years[k], e, NaN, line) || added;
+      }
+      if (added) report.rowsUsed++;
+    },
+    finish(blankLines) {
+      if (blankLines > 0) report.notes.unshift(`${blankLines} blank line(s) skipped`);
+      return { cube: builder.build(), report };
+    },
+  };
 }
