@@ -11,7 +11,7 @@ import { indicatorColumns, indicatorRows, type IndicatorRow } from '../indicator
 import { categoriesFromTable } from '../io/categoriesTable';
 import { parseDelimited } from '../io/delimited';
 import { InputError } from '../io/errors';
-import { guessLongMapping, longTableToCube } from '../io/longTable';
+import { guessLongMapping, streamLongTable } from '../io/longTable';
 import { detectInputKind } from '../io/inputKind';
 import { parseEurostatTsv } from '../io/eurostatTsv';
 import { eurostatToCube, parseFilters } from '../io/eurostatCube';
@@ -181,8 +181,16 @@ function readEmployment(options: IndicatorsOptions, cubeOptions: CubeOptions): {
     return { cube, report, hasYears: false };
   }
   if (kind !== 'delimited') throw new InputError({ file }, `this is a boundary file (${kind}), not employment data`);
-  const table = parseDelimited(text, file);
-  const mapping = guessLongMapping(table.header);
-  const { cube, report } = longTableToCube(table, mapping, cubeOptions);
-  return { cube, report, hasYears: mapping.year !== undefined };
+  let hasYears = false;
+  const { cube, report } = streamLongTable(
+    text,
+    file,
+    (header) => {
+      const mapping = guessLongMapping(header);
+      hasYears = mapping.year !== undefined;
+      return mapping;
+    },
+    cubeOptions,
+  );
+  return { cube, report, hasYears };
 }

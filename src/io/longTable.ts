@@ -61,11 +61,12 @@ export function longTableToCube(
 export function streamLongTable(
   text: string,
   fileName: string,
-  mapping?: Partial<LongMapping>,
+  /** The columns, or how to choose them from the header (by default `guessLongMapping`). */
+  mapping: Partial<LongMapping> | ((header: string[]) => Partial<LongMapping>) = guessLongMapping,
   options: CubeOptions = {},
   parse: ParseOptions = {},
 ): { cube: EmploymentCube; report: TableReport } {
-  return streamTable(text, fileName, (head) => longTableReader(head, mapping ?? guessLongMapping(head.header), options), parse);
+  return streamTable(text, fileName, (head) => longTableReader(head, typeof mapping === 'function' ? mapping(head.header) : mapping, options), parse);
 }
 
 function longTableReader(table: TableHead, mapping: Partial<LongMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
