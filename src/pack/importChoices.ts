@@ -9,6 +9,7 @@ import { InputError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import { requireColumn } from '../io/tableColumns';
 import type { ImportChoices, TableChoice } from '../worker/import/importTypes';
+import { wholeTable } from '../worker/import/inspectFile';
 import type { DatasetInputs } from './inputs';
 
 export interface ChoiceOptions {
@@ -61,8 +62,10 @@ export function packChoices(inputs: DatasetInputs, options: ChoiceOptions, manua
     const input = inputs.parsed.get(summary.key)!.parsed;
     if (input.kind !== 'table') throw new InputError({ file }, 'is not an employment table');
     if (filtered) {
-      const result = filterRows(input.table, filters);
+      // A large file kept only its first rows: filter them all, and build from the filtered rows.
+      const result = filterRows(wholeTable(input), filters);
       input.table = result.table;
+      delete input.headOnly;
       excluded = result.excluded;
     }
     employment.table = tableChoice(input.table, summary.table!, options.measure, Object.keys(filters));

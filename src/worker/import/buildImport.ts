@@ -5,9 +5,9 @@ import { unwrapCollection } from '../../io/antimeridian';
 import { bestIdProperty } from '../../io/idProperty';
 import { categoriesFromTable } from '../../io/categoriesTable';
 import type { CubeOptions, TableReport } from '../../io/cubeBuilder';
-import { longTableToCube } from '../../io/longTable';
-import { wideTableToCube } from '../../io/wideTable';
-import { yearColumnsToCube } from '../../io/yearColumnsTable';
+import { longTableToCube, streamLongTable } from '../../io/longTable';
+import { streamWideTable, wideTableToCube } from '../../io/wideTable';
+import { streamYearColumnsTable, yearColumnsToCube } from '../../io/yearColumnsTable';
 import { eurostatToCube } from '../../io/eurostatCube';
 import { nestedJsonToCube } from '../../io/nestedJson';
 import { aggregateIndustries, parseIndustryMapping, type IndustryReport } from '../../io/industryMapping';
@@ -15,7 +15,7 @@ import { joinRegions } from '../../io/regionJoin';
 import { joinedCube } from '../../io/joinedCube';
 import { robustBounds } from '../../io/bounds';
 import type { DatasetManifest } from '../../io/manifest';
-import type { ParsedInput } from './inspectFile';
+import { wholeTable, type ParsedInput } from './inspectFile';
 import type { ImportChoices, ImportResult, TableChoice } from './importTypes';
 
 export interface NamedInput {
@@ -44,7 +44,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   if (choices.categories) {
     const input = get(choices.categories.key, 'categories');
     if (input.parsed.kind !== 'table') throw new InputError({ file: input.name }, 'a categories table must be CSV or TSV (category,name[,group])');
-    categories = categoriesFromTable(input.parsed.table);
+    categories = categoriesFromTable(wholeTable(input.parsed));
   }
 
   stage('employment', 0);
@@ -57,7 +57,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     suppression: choices.employment.suppression,
     benchmarkId: choices.employment.benchmark || undefined,
   };
-  const { cube: rawCube, report } = employmentCube(employment, choices, options);
+  const { cube: rawCube, report } = employmentCube(employment, choices, options, (f) => stage('employment', f));
   const reports: TableReport[] = [report];
 
   let cube = rawCube;
@@ -146,7 +146,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   };
 }
 
-function employmentCube(input: NamedInput, choices: ImportChoices, options: CubeOptions): { cube: EmploymentCube; report: TableReport } {
+function employmentCube(input: NamedInput, choices: ImportChoices, options: CubeOptions, onProgress: (fraction: number) => void): { cube: EmploymentCube; report: TableReport } {
   const { parsed, name } = input;
   const e = choices.employment;
   if (parsed.kind === 'eurostat') {
@@ -159,31 +159,38 @@ function employmentCube(input: NamedInput, choices: ImportChoices, options: Cube
   }
   if (parsed.kind !== 'table') throw new InputError({ file: name }, 'this is a boundary file, not employment data');
   if (!e.table) throw new InputError({ file: name }, 'choose which columns hold the region, category and employment');
-  return tableCube(parsed.table, e.table, options);
+  return tableCube(parsed, e.table, options, onProgress);
 }
 
-function tableCube(table: Extract<ParsedInput, { kind: 'table' }>['table'], choice: TableChoice, options: CubeOptions) {
+/**
+ * A large table (only its first rows kept) goes from the parser straight into the cube, never
+ * held as strings; a small one is read from its rows, kept for rebuilds with other choices.
+ */
+function tableCube(input: Extract<ParsedInput, { kind: 'table' }>, choice: TableChoice, options: CubeOptions, onProgress: (fraction: number) => void) {
+  const { table } = input;
   const file = table.fileName;
+  // The delimiter found when the file was inspected; the same text gives the same one.
+  const parse = { delimiter: table.delimiter, onProgress };
+  const text = input.headOnly ? input.text : undefined;
   const need = (value: string | undefined, what: string): string => {
     if (!value) throw new InputError({ file }, `choose the ${what} column`);
     return value;
   };
   if (choice.layout === 'long') {
-    return longTableToCube(
-      table,
-      {
-        region: need(choice.region, 'region'),
-        category: need(choice.category, 'category'),
-        employment: need(choice.employment, 'employment'),
-        year: choice.year || undefined,
-        establishments: choice.establishments || undefined,
-        employmentFlag: choice.employmentFlag || undefined,
-      },
-      options,
-    );
+    const mapping = {
+      region: need(choice.region, 'region'),
+      category: need(choice.category, 'category'),
+      employment: need(choice.employment, 'employment'),
+      year: choice.year || undefined,
+      establishments: choice.establishments || undefined,
+      employmentFlag: choice.employmentFlag || undefined,
+    };
+    return text !== undefined ? streamLongTable(text, file, mapping, options, parse) : longTableToCube(table, mapping, options);
   }
   if (choice.layout === 'years') {
-    return yearColumnsToCube(table, { region: need(choice.region, 'region'), category: need(choice.category, 'category'), years: choice.columns }, options);
+    const mapping = { region: need(choice.region, 'region'), category: need(choice.category, 'category'), years: choice.columns };
+    return text !== undefined ? streamYearColumnsTable(text, file, mapping, options, parse) : yearColumnsToCube(table, mapping, options);
   }
-  return wideTableToCube(table, { region: need(choice.region, 'region'), year: choice.year || undefined, categories: choice.columns }, options);
+  const mapping = { region: need(choice.region, 'region'), year: choice.year || undefined, categories: choice.columns };
+  return text !== undefined ? streamWideTable(text, file, mapping, options, undefined, parse) : wideTableToCube(table, mapping, options);
 }

@@ -2,7 +2,7 @@ import { detectInputKind, type InputKind } from '../../io/inputKind';
 import { InputError } from '../../io/errors';
 import { readBoundaries } from '../../io/boundaries';
 import { readZippedShapefile } from '../../io/shapefileZip';
-import { parseDelimited, type DelimitedTable } from '../../io/delimited';
+import { parseDelimited, streamDelimited, type DelimitedTable } from '../../io/delimited';
 import { parseEurostatTsv, type EurostatTable } from '../../io/eurostatTsv';
 import { CATEGORY_DIMENSION, DEFAULT_TOTAL_CODES } from '../../io/eurostatCube';
 import { parseJsonText } from '../../io/jsonText';
@@ -19,7 +19,11 @@ import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportPro
 /** A file read once and kept (in the import worker) for every later build with other choices. */
 export type ParsedInput =
   | { kind: 'boundaries'; source: object; format: BoundarySummary['format'] }
-  | { kind: 'table'; table: DelimitedTable; text?: string }
+  /**
+   * A delimited file keeps its text, read again (streamed) for each build; its rows are kept only
+   * for a small file. A large one keeps its first rows for the preview (`headOnly` says so).
+   */
+  | { kind: 'table'; table: DelimitedTable; text: string; headOnly?: { rows: number } }
   | { kind: 'eurostat'; table: EurostatTable }
   | { kind: 'json'; value: object };
 
@@ -31,8 +35,10 @@ export interface InspectedFile {
 type Progress = (stage: 'read' | 'parse', fraction: number) => void;
 
 const PREVIEW_ROWS = 8;
-/** Small delimited files keep their text: industry mappings and name fixes are read from text. */
-const KEEP_TEXT = 10_000_000;
+/** Rows sampled to tell numeric columns and the decimal mark. */
+const SAMPLE_ROWS = 200;
+/** Above this size a delimited file's rows are not kept: 100 MB of CSV is over a gigabyte of strings. */
+const KEEP_ROWS = 10_000_000;
 
 /** Same file picked again: same name, size and modification time. */
 export function fileKey(file: File): string {
@@ -98,11 +104,34 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     summary.eurostat = eurostatSummary(table);
     return { kind: 'eurostat', table };
   }
-  const table = parseDelimited(text, name, { onProgress: (f) => progress('parse', f) });
-  summary.table = tableSummary(table);
+  const onProgress = (f: number) => progress('parse', f);
+  const parsed: ParsedInput = text.length <= KEEP_ROWS ? { kind: 'table', table: parseDelimited(text, name, { onProgress }), text } : tableHead(text, name, onProgress);
+  const { table } = parsed;
+  summary.table = tableSummary(table, parsed.headOnly?.rows ?? table.rows.length);
   summary.role = tableRole(table.header);
   if (table.blankLines > 0) summary.notes.push(`${table.blankLines} blank line(s) skipped`);
-  return { kind: 'table', table, text: text.length <= KEEP_TEXT ? text : undefined };
+  return parsed;
+}
+
+/** The whole file checked as `parseDelimited` checks it (same errors), keeping only the first rows. */
+function tableHead(text: string, name: string, onProgress: (fraction: number) => void): Extract<ParsedInput, { kind: 'table' }> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const head = streamDelimited(text, name, {
+    onProgress,
+    onRow(row, line) {
+      if (rows.length >= SAMPLE_ROWS) return;
+      rows.push(row);
+      lines.push(line);
+    },
+  });
+  const table: DelimitedTable = { fileName: name, delimiter: head.delimiter, header: head.header, rows, lines, blankLines: head.blankLines };
+  return { kind: 'table', table, text, headOnly: { rows: head.rowCount } };
+}
+
+/** Every row of a delimited input, parsed again when only its first rows were kept. */
+export function wholeTable(parsed: Extract<ParsedInput, { kind: 'table' }>): DelimitedTable {
+  return parsed.headOnly ? parseDelimited(parsed.text, parsed.table.fileName) : parsed.table;
 }
 
 function boundarySummary(value: object, name: string, format: BoundarySummary['format']): BoundarySummary {
@@ -130,9 +159,9 @@ export function tableRole(header: string[]): FileRole {
   return 'employment';
 }
 
-function tableSummary(table: DelimitedTable): TableSummary {
+function tableSummary(table: DelimitedTable, rows: number): TableSummary {
   const { header } = table;
-  const sample = table.rows.slice(0, 200);
+  const sample = table.rows.slice(0, SAMPLE_ROWS);
   const mark = detectDecimalMark(sample.flat(), table.delimiter);
   const numericColumns = header.filter((_, c) => {
     let numbers = 0;
@@ -155,7 +184,7 @@ function tableSummary(table: DelimitedTable): TableSummary {
   return {
     delimiter: table.delimiter,
     header,
-    rows: table.rows.length,
+    rows,
     preview: table.rows.slice(0, PREVIEW_ROWS),
     numericColumns,
     layout,
