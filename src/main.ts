@@ -1,9 +1,9 @@
 import './ui/style.css';
 import { createAtlasStore, initialView, type View } from './state/store';
 import { formatHash, linkNotices, parseHash } from './state/hash';
-import { cellDetails } from './state/cellDetails';
+import { cellDetails } from './engine/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
-import type { ComputedView, LoadedDataset } from './worker/protocol';
+import type { ComputedView, LoadedDataset } from './engine/types';
 import { AtlasMap, type RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';

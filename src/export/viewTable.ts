@@ -6,8 +6,8 @@
  */
 import type { Feature, FeatureCollection, GeoJsonProperties } from 'geojson';
 import type { Category, Region } from '../model/dataset';
-import type { ComputedView } from '../worker/protocol';
-import { cellDetails } from '../state/cellDetails';
+import type { ComputedView } from '../engine/types';
+import { cellDetails } from '../engine/cellDetails';
 import { csvText } from '../io/csvText';
 import { INDICATOR_COLUMNS, STRONG_COLUMNS } from '../indicators/indicatorRows';
 

@@ -1,7 +1,7 @@
 import type { AtlasMap } from './mapView';
 import { SOURCE } from './mapView';
 import { mercatorPoints, nearestInDirection, nearestTo, type Direction, type PlanePoints } from './keyboardNav';
-import type { RegionPlaces } from '../worker/regionPlaces';
+import type { RegionPlaces } from '../engine/regionPlaces';
 import { t } from '../i18n/i18n';
 
 export interface MapKeyboardHandlers {

@@ -4,9 +4,9 @@
  * burst of view changes (a dragged slider, a playing timeline) never queues stale work.
  */
 import type { AtlasWorkerClient } from '../worker/client';
-import type { ComputeRequest, ComputedView, LoadedDataset } from '../worker/protocol';
-import type { ChangeView, SpatialRequest, SpatialView } from '../worker/analysisTypes';
-import { latestOnly } from '../worker/latestOnly';
+import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
+import type { ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
+import { latestOnly } from './latestOnly';
 import type { Lang } from '../i18n/i18n';
 import type { View } from '../state/store';
 import { buildLayer, LISA_ALPHA, LISA_PERMUTATIONS, LISA_SEED, type Layer } from './modes';

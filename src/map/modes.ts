@@ -16,8 +16,8 @@ import type { IndicatorChange } from '../indicators/change';
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type IndicatorId } from '../model/dataset';
 import { t, type Lang, type MessageKey } from '../i18n/i18n';
 import type { ChangeMeasure, Classification, MapMode } from '../state/store';
-import type { ComputedView } from '../worker/protocol';
-import type { SpatialView } from '../worker/analysisTypes';
+import type { ComputedView } from '../engine/types';
+import type { SpatialView } from '../engine/analysisTypes';
 import { categoricalClasses, classifyValues, schemeColours, starClasses, type Classes } from './classify';
 
 /** The LISA settings of every map: conventional, and fixed so that a shared link shows the same map. */

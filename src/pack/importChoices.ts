@@ -8,8 +8,8 @@ import type { DelimitedTable } from '../io/delimited';
 import { InputError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import { requireColumn } from '../io/tableColumns';
-import type { ImportChoices, TableChoice } from '../worker/import/importTypes';
-import { wholeTable } from '../worker/import/inspectFile';
+import type { ImportChoices, TableChoice } from '../engine/import/importTypes';
+import { wholeTable } from '../engine/import/inspectFile';
 import type { DatasetInputs } from './inputs';
 
 export interface ChoiceOptions {

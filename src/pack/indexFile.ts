@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonText } from '../io/jsonText';
-import { DATASET_INDEX_FILE, datasetIndexText, parseDatasetIndex, withDataset, type DatasetIndexEntry } from './datasetIndex';
+import { DATASET_INDEX_FILE, datasetIndexText, parseDatasetIndex, withDataset, type DatasetIndexEntry } from '../io/datasetIndex';
 
 /** datasets.json in `folder` with the dataset's entry added or replaced; a broken index is an error, never overwritten. */
 export function indexWith(folder: string, entry: DatasetIndexEntry): { path: string; text: string; replaced: boolean } {

@@ -5,9 +5,9 @@
  * manual name-fixes file.
  */
 import { InputError } from '../io/errors';
-import type { NamedInput } from '../worker/import/buildImport';
-import { inspectFile } from '../worker/import/inspectFile';
-import type { FileRole, FileSummary } from '../worker/import/importTypes';
+import type { NamedInput } from '../engine/import/buildImport';
+import { inspectFile } from '../engine/import/inspectFile';
+import type { FileRole, FileSummary } from '../engine/import/importTypes';
 
 export interface InputFile {
   /** As the user named it (shown in every message). */

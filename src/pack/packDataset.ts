@@ -19,7 +19,7 @@ import { joinReportCsv } from '../io/joinReportCsv';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseNameFixes } from '../io/nameFixes';
 import type { JoinReport, MissReason } from '../io/regionJoin';
-import { buildImport } from '../worker/import/buildImport';
+import { buildImport } from '../engine/import/buildImport';
 import { categoriesCsv, chooseLayout, employmentFiles, type Layout } from './employmentFiles';
 import { packChoices, type ChoiceOptions } from './importChoices';
 import { readInputs, type DatasetInputs, type InputFile } from './inputs';

@@ -9,8 +9,8 @@
  */
 import type { IndicatorChange } from '../indicators/change';
 import { regionProfile, topCategories, type RegionProfile } from '../indicators/regionProfile';
-import type { ComputedView } from '../worker/protocol';
-import { cellDetails, type CellDetails } from './cellDetails';
+import type { ComputedView } from '../engine/types';
+import { cellDetails, type CellDetails } from '../engine/cellDetails';
 
 /** One category of the region: the tooltip's details of that cell, and its life-cycle stage. */
 export interface ProfileRow extends CellDetails {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_RULE, type IndicatorId, type StarRule } from '../model/dataset';
-import type { ComputedView, LoadedDataset } from '../worker/protocol';
+import type { ComputedView, LoadedDataset } from '../engine/types';
 import { t, type Lang } from '../i18n/i18n';
 
 export type Status = 'loading' | 'computing' | 'drawing' | 'ready' | 'error';

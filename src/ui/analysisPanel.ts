@@ -1,5 +1,5 @@
 import { CHANGE_MEASURES, MAP_MODES, type ChangeMeasure, type MapMode, type View } from '../state/store';
-import type { LoadedDataset } from '../worker/protocol';
+import type { LoadedDataset } from '../engine/types';
 import type { Layer } from '../map/modes';
 import { changeBaseYear } from '../map/layerSource';
 import { el } from './dom';

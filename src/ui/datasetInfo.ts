@@ -1,4 +1,4 @@
-import type { LoadedDataset } from '../worker/protocol';
+import type { LoadedDataset } from '../engine/types';
 import type { Formats } from './format';
 import { el } from './dom';
 import { t } from '../i18n/i18n';

@@ -1,7 +1,7 @@
 import type { IndicatorChange } from '../indicators/change';
 import type { View } from '../state/store';
 import { regionProfileModel } from '../state/profileRows';
-import type { ComputedView, LoadedDataset } from '../worker/protocol';
+import type { ComputedView, LoadedDataset } from '../engine/types';
 import { t } from '../i18n/i18n';
 import { el } from './dom';
 import type { Formats } from './format';

@@ -1,5 +1,5 @@
-import type { LoadedDataset } from '../worker/protocol';
-import type { CategoryStats } from '../worker/analysisTypes';
+import type { LoadedDataset } from '../engine/types';
+import type { CategoryStats } from '../engine/analysisTypes';
 import { el } from './dom';
 import { t, type MessageKey } from '../i18n/i18n';
 

@@ -1,6 +1,6 @@
 import type { Region } from '../model/dataset';
-import type { ComputedView } from '../worker/protocol';
-import { cellDetails } from '../state/cellDetails';
+import type { ComputedView } from '../engine/types';
+import { cellDetails } from '../engine/cellDetails';
 import { t } from '../i18n/i18n';
 import { el } from './dom';
 import type { TableColumn } from './sortableTable';

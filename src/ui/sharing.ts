@@ -11,7 +11,7 @@ import { isEmbedded } from './shareLinks';
 import { formatHash } from '../state/hash';
 import { SavedViews, savedViewsKey } from '../state/savedViews';
 import type { AtlasStore, View } from '../state/store';
-import type { LoadedDataset } from '../worker/protocol';
+import type { LoadedDataset } from '../engine/types';
 import type { ExtraColumn } from '../export/viewTable';
 import { t } from '../i18n/i18n';
 

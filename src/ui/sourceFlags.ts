@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '../i18n/i18n';
-import type { LoadedDataset } from '../worker/protocol';
+import type { LoadedDataset } from '../engine/types';
 
 /** Eurostat's flags on single values (https://ec.europa.eu/eurostat/data/database/information). */
 const KNOWN = new Set(['b', 'c', 'd', 'e', 'f', 'n', 'p', 'r', 's', 'u', 'z']);

@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n';
 import { el } from './dom';
-import type { CellDetails } from '../state/cellDetails';
+import type { CellDetails } from '../engine/cellDetails';
 
 /** The star flags of one region × category, as the tooltip and the profile rows carry them. */
 export type StarFlags = Pick<CellDetails, 'starCount' | 'sizeStar' | 'specialisationStar' | 'focusStar' | 'strong' | 'strong10'>;

@@ -1,4 +1,4 @@
-import type { CellDetails } from '../state/cellDetails';
+import type { CellDetails } from '../engine/cellDetails';
 import type { Formats } from './format';
 import { el } from './dom';
 import { starsContent } from './starsText';

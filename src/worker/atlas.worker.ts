@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import { loadHostedDataset } from './datasetSource';
-import { adoptDataset } from './adoptDataset';
+import { loadHostedDataset } from '../engine/datasetSource';
+import { adoptDataset } from '../engine/adoptDataset';
 import { collectTransferables } from './transfer';
-import { AnalysisEngine } from './analysisEngine';
+import { AnalysisEngine } from '../engine/analysisEngine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 // The cube lives here (in the engine, with its caches and spatial weights); the page receives only

@@ -1,7 +1,8 @@
-import type { ComputeRequest, ComputedView, LoadedDataset, WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { EmploymentCube } from '../model/dataset';
 import { collectTransferables } from './transfer';
-import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
+import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void };

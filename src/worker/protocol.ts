@@ -1,59 +1,9 @@
-import type { Category, EmploymentCube, Region, StarRule } from '../model/dataset';
-import type { DatasetManifest } from '../io/manifest';
-import type { TableReport } from '../io/cubeBuilder';
-import type { IndicatorResult } from '../indicators/types';
-import type { RegionPlaces } from './regionPlaces';
-import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialView, WeightsSummary } from './analysisTypes';
+import type { EmploymentCube } from '../model/dataset';
+import type { ChangeRequest, SpatialRequest } from '../engine/analysisTypes';
+import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
+import type { ChangeView, SpatialView } from '../engine/analysisTypes';
 
-/** How data regions met map features: nothing unmatched goes unreported. */
-export interface JoinSummary {
-  mapFeatures: number;
-  matched: number;
-  /** Map features with no data rows (drawn as "no data"). */
-  regionsWithoutData: string[];
-  /** Data regions with no feature on the map (computed, not drawn). */
-  dataRegionsNotOnMap: string[];
-}
-
-export interface LoadedDataset {
-  manifest: DatasetManifest;
-  /** Absolute URLs, resolved against the manifest's location. */
-  regionsUrl: string;
-  outlinesUrl?: string;
-  /** West, south, east, north of the first view. */
-  bounds?: [number, number, number, number];
-  regions: Region[];
-  categories: Category[];
-  years: number[];
-  hasEstablishments: boolean;
-  join: JoinSummary;
-  reports: TableReport[];
-  /** Per year: the source's flags on single values (Eurostat b, u, e …), by cell index as in the cube; imported data only. */
-  flags?: Map<number, string>[];
-  /** Label points and bounding boxes of the map's regions (keyboard navigation, fly to a region). */
-  places?: RegionPlaces;
-  /** Queen contiguity of the map's regions, built at load; absent with `weightsError` when it could not be. */
-  weights?: WeightsSummary;
-  weightsError?: string;
-}
-
-/** Which year (by index into `years`) and rule to compute. */
-export interface ComputeRequest {
-  yearIndex: number;
-  rule: StarRule;
-}
-
-export interface ComputedView {
-  yearIndex: number;
-  /** The year's employment, region-major (the main thread keeps no copy of the whole cube). */
-  employment: Float64Array;
-  establishments?: Float64Array;
-  result: IndicatorResult;
-  /** Per category: concentration indices and global Moran's I of LQ. */
-  categoryStats?: CategoryStats;
-  computeMs: number;
-}
-
+/** Messages between the page and the compute worker. */
 export type WorkerRequest =
   | { id: number; type: 'load'; manifestUrl: string }
   /** A dataset built from the user's files (import worker): its cube and validated boundaries. */

@@ -11,7 +11,7 @@ import { LIFE_CYCLE_STAGES } from '../../src/indicators/lifeCycle';
 import { regionProfile, topCategories } from '../../src/indicators/regionProfile';
 import { contiguityNeighbours, globalMoran, spatialWeights, subsetNeighbourList, type PolygonalGeometry } from '../../src/indicators/spatial';
 import { mercatorPoints, nearestInDirection } from '../../src/map/keyboardNav';
-import { regionPlaces } from '../../src/worker/regionPlaces';
+import { regionPlaces } from '../../src/engine/regionPlaces';
 import { DEFAULT_RULE } from '../../src/model/dataset';
 import { makeFormats } from '../../src/ui/format';
 import { formatIndex } from '../../src/ui/facts';

@@ -1,6 +1,6 @@
 import { el } from '../dom';
 import { t } from '../../i18n/i18n';
-import type { ImportProblem } from '../../worker/import/importTypes';
+import type { ImportProblem } from '../../engine/import/importTypes';
 
 export interface Option {
   value: string;

@@ -1,4 +1,4 @@
-import { parseDatasetIndex } from '../../pack/datasetIndex';
+import { parseDatasetIndex } from '../../io/datasetIndex';
 import { DEMO_MANIFEST } from '../datasetLocation';
 
 /** A dataset the picker offers: a manifest URL (absolute) and its title. */

@@ -2,7 +2,7 @@ import { el } from '../dom';
 import { t, type MessageKey } from '../../i18n/i18n';
 import type { Formats } from '../format';
 import { ImportCancelled, ImportFailure, type ImportClient } from '../../worker/import/importClient';
-import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult } from '../../worker/import/importTypes';
+import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult } from '../../engine/import/importTypes';
 import { assignRole, defaultChoices, mergeRoles, missingForLoad, type ImportSetup } from './importSetup';
 import { mappingForm } from './mappingForm';
 import { joinReportView } from './joinReportView';

@@ -1,4 +1,4 @@
-import type { FileRole, FileSummary, ImportChoices, TableChoice } from '../../worker/import/importTypes';
+import type { FileRole, FileSummary, ImportChoices, TableChoice } from '../../engine/import/importTypes';
 
 /**
  * What the user has set up so far: a role per file (detected, then changeable) and the choices of

@@ -4,7 +4,7 @@ import type { Formats } from '../format';
 import { MATCH_BASES, type JoinMiss, type MissDetail } from '../../io/regionJoin';
 import { joinReportCsv } from '../../io/joinReportCsv';
 import type { TableReport } from '../../io/cubeBuilder';
-import type { ImportResult } from '../../worker/import/importTypes';
+import type { ImportResult } from '../../engine/import/importTypes';
 import type { ManualFixes } from './manualFixes';
 import { downloadText } from './download';
 import { uid } from './formParts';

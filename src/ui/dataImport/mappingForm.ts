@@ -2,7 +2,7 @@ import { el } from '../dom';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { FEATURE_ID } from '../../io/boundaries';
 import { DEFAULT_TOTAL_CODES } from '../../io/eurostatCube';
-import { TABLE_LAYOUTS, type FileSummary, type ImportChoices, type TableChoice } from '../../worker/import/importTypes';
+import { TABLE_LAYOUTS, type FileSummary, type ImportChoices, type TableChoice } from '../../engine/import/importTypes';
 import { defaultTableChoice, wideColumns } from './importSetup';
 import { checkboxField, checkboxGroup, numberField, selectField, textField, textTable, type Option } from './formParts';
 

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import { collectTransferables } from '../transfer';
-import { buildImport, type NamedInput } from './buildImport';
-import { fileKey, inspectFile, problemOf, type InspectedFile } from './inspectFile';
-import type { FileSummary, ImportRequest, ImportResponse } from './importTypes';
+import { buildImport, type NamedInput } from '../../engine/import/buildImport';
+import { fileKey, inspectFile, problemOf, type InspectedFile } from '../../engine/import/inspectFile';
+import type { FileSummary, ImportRequest, ImportResponse } from '../../engine/import/importTypes';
 
 /**
  * Reads the user's files and builds a dataset from them, away from the page and from the compute

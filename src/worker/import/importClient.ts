@@ -1,4 +1,4 @@
-import type { FileSummary, ImportChoices, ImportProblem, ImportRequest, ImportResponse, ImportResult } from './importTypes';
+import type { FileSummary, ImportChoices, ImportProblem, ImportRequest, ImportResponse, ImportResult } from '../../engine/import/importTypes';
 
 export type ImportProgress = (stage: string, fraction: number, file?: string) => void;
 

@@ -5,7 +5,7 @@ import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { INDICATOR_COLUMNS } from '../../../src/indicators/indicatorRows';
 import { parseDelimited } from '../../../src/io/delimited';
 import { DEFAULT_RULE, type StarRule } from '../../../src/model/dataset';
-import type { ComputedView } from '../../../src/worker/protocol';
+import type { ComputedView } from '../../../src/engine/types';
 
 // Three regions × two categories, by hand:
 //   A: x 10, y 30 (E(A) = 40)   B: x 0, y 20 (E(B) = 20)   C: x not reported, y 40 (E(C) = 40)

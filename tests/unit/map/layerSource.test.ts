@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LayerSource } from '../../../src/map/layerSource';
-import { AnalysisEngine } from '../../../src/worker/analysisEngine';
+import { AnalysisEngine } from '../../../src/engine/analysisEngine';
 import type { AtlasWorkerClient } from '../../../src/worker/client';
-import type { LoadedDataset } from '../../../src/worker/protocol';
+import type { LoadedDataset } from '../../../src/engine/types';
 import { DEFAULT_RULE, type EmploymentCube } from '../../../src/model/dataset';
 import { DEFAULT_CLASSIFICATION, type View } from '../../../src/state/store';
 import { squareGrid } from '../spatial/grid';

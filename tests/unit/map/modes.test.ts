@@ -5,9 +5,9 @@ import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { indicatorChange } from '../../../src/indicators/change';
 import { DEFAULT_RULE, type StarRule } from '../../../src/model/dataset';
 import { DEFAULT_CLASSIFICATION } from '../../../src/state/store';
-import type { ComputedView } from '../../../src/worker/protocol';
-import type { SpatialView } from '../../../src/worker/analysisTypes';
-import { NOT_ANALYSED } from '../../../src/worker/spatialColumn';
+import type { ComputedView } from '../../../src/engine/types';
+import type { SpatialView } from '../../../src/engine/analysisTypes';
+import { NOT_ANALYSED } from '../../../src/engine/spatialColumn';
 import { table } from '../indicators/helpers';
 
 // Five regions, two categories; region 4 does not report category 0.

@@ -6,7 +6,7 @@ import { afterAll, vi } from 'vitest';
 import type { EmploymentCube } from '../../../src/model/dataset';
 import type { NeighbourList } from '../../../src/indicators/spatial/weights';
 import { runPack } from '../../../src/pack/run';
-import { loadHostedDataset } from '../../../src/worker/datasetSource';
+import { loadHostedDataset } from '../../../src/engine/datasetSource';
 
 export const PACK_FIXTURES = fileURLToPath(new URL('../../fixtures/pack/', import.meta.url));
 

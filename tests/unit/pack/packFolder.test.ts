@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { validateManifest } from '../../../src/io/manifest';
-import { parseDatasetIndex } from '../../../src/pack/datasetIndex';
+import { parseDatasetIndex } from '../../../src/io/datasetIndex';
 import { PACK_FIXTURES, cell, loadPacked, pack, readJson, temporaryFolder } from './helpers';
 
 const grid = join(PACK_FIXTURES, 'grid');

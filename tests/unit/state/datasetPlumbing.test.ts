@@ -3,10 +3,10 @@ import { validateManifest } from '../../../src/io/manifest';
 import { datasetManifestUrl } from '../../../src/ui/datasetLocation';
 import { joinCubeToFeatures, regionFeatureKeys } from '../../../src/io/featureJoin';
 import { robustBounds } from '../../../src/io/bounds';
-import { indicatorColumn, cellDetails } from '../../../src/state/cellDetails';
+import { indicatorColumn, cellDetails } from '../../../src/engine/cellDetails';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { DEFAULT_RULE, type EmploymentCube } from '../../../src/model/dataset';
-import type { ComputedView } from '../../../src/worker/protocol';
+import type { ComputedView } from '../../../src/engine/types';
 
 const manifest = {
   format: 'cluster-atlas-dataset',

@@ -4,7 +4,7 @@ import { indicatorChange } from '../../../src/indicators/change';
 import { STAGE_EMERGING, STAGE_NONE, STAGE_TRANSFORMATION } from '../../../src/indicators/lifeCycle';
 import { DEFAULT_RULE, type StarRule } from '../../../src/model/dataset';
 import { regionProfileModel } from '../../../src/state/profileRows';
-import type { ComputedView } from '../../../src/worker/protocol';
+import type { ComputedView } from '../../../src/engine/types';
 
 // Three regions × categories A, B, C in two years. The top-10% rule admits one region of three.
 const rows2018 = [[15, 25, 40], [60, 40, 10], [30, 30, 50]];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
-import { regionPlaces } from '../../../src/worker/regionPlaces';
+import { regionPlaces } from '../../../src/engine/regionPlaces';
 import { haveSharedData, sharedDataPath } from '../../shared-data';
 import { readFileSync } from 'node:fs';
 

@@ -7,7 +7,7 @@ import { wideTableToCube } from '../io/wideTable';
 import { InputError } from '../io/errors';
 import { joinCubeToFeatures, regionFeatureKeys } from '../io/featureJoin';
 import { robustBounds } from '../io/bounds';
-import type { LoadedDataset } from './protocol';
+import type { LoadedDataset } from '../engine/types';
 import { regionPlaces } from './regionPlaces';
 import { mapGeometryOf, type MapGeometry } from './regionWeights';
 

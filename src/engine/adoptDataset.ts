@@ -1,6 +1,6 @@
 import type { EmploymentCube } from '../model/dataset';
 import { regionFeatureKeys } from '../io/featureJoin';
-import type { LoadedDataset } from './protocol';
+import type { LoadedDataset } from '../engine/types';
 import { regionPlaces } from './regionPlaces';
 import { mapGeometryOf, type MapGeometry } from './regionWeights';
 

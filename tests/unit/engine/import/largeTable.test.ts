@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildImport } from '../../../src/worker/import/buildImport';
-import { InputError } from '../../../src/io/errors';
-import { parseDelimited } from '../../../src/io/delimited';
-import { longTableToCube } from '../../../src/io/longTable';
-import { joinedCube } from '../../../src/io/joinedCube';
-import { defaultTableChoice } from '../../../src/ui/dataImport/importSetup';
+import { buildImport } from '../../../../src/engine/import/buildImport';
+import { InputError } from '../../../../src/io/errors';
+import { parseDelimited } from '../../../../src/io/delimited';
+import { longTableToCube } from '../../../../src/io/longTable';
+import { joinedCube } from '../../../../src/io/joinedCube';
+import { defaultTableChoice } from '../../../../src/ui/dataImport/importSetup';
 import { choices, fixture, inspectAll } from './helpers';
 
 /**

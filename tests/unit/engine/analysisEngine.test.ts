@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisEngine, indicatorValues } from '../../../src/worker/analysisEngine';
-import { NOT_ANALYSED } from '../../../src/worker/spatialColumn';
+import { AnalysisEngine, indicatorValues } from '../../../src/engine/analysisEngine';
+import { NOT_ANALYSED } from '../../../src/engine/spatialColumn';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { indicatorChange } from '../../../src/indicators/change';
 import { globalMoran, localMoran, neighbourListFromRows, spatialWeights, getisOrdGiStar } from '../../../src/indicators/spatial';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assignRole, defaultChoices, defaultTableChoice, mergeRoles, missingForLoad } from '../../../src/ui/dataImport/importSetup';
 import { ManualFixes } from '../../../src/ui/dataImport/manualFixes';
 import { allowedCrossOrigin, hostedDatasets, isCrossOrigin, searchForDataset } from '../../../src/ui/dataImport/hostedDatasets';
-import type { FileSummary } from '../../../src/worker/import/importTypes';
-import { fixture, inspectAll } from './helpers';
+import type { FileSummary } from '../../../src/engine/import/importTypes';
+import { fixture, inspectAll } from '../engine/import/helpers';
 
 const summary = (key: string, role: FileSummary['role'], extra: Partial<FileSummary> = {}): FileSummary => ({ key, name: key, size: 1, role, notes: [], ...extra });
 

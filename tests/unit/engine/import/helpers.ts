@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { inspectFile } from '../../../src/worker/import/inspectFile';
-import type { NamedInput } from '../../../src/worker/import/buildImport';
-import type { FileSummary, ImportChoices } from '../../../src/worker/import/importTypes';
+import { inspectFile } from '../../../../src/engine/import/inspectFile';
+import type { NamedInput } from '../../../../src/engine/import/buildImport';
+import type { FileSummary, ImportChoices } from '../../../../src/engine/import/importTypes';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/import');
 

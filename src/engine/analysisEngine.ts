@@ -17,7 +17,7 @@ import { ResultCache, ruleKey } from './resultCache';
 import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeights, type WeightsSummary } from './regionWeights';
 import { NOT_ANALYSED, columnMoran, columnSpatial } from './spatialColumn';
 import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
-import type { ComputedView } from './protocol';
+import type { ComputedView } from '../engine/types';
 
 export class AnalysisEngine {
   private readonly results: ResultCache;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildImport } from '../../../src/worker/import/buildImport';
-import { haveSharedData, sharedDataPath } from '../../shared-data';
+import { buildImport } from '../../../../src/engine/import/buildImport';
+import { haveSharedData, sharedDataPath } from '../../../shared-data';
 import { choices, fileFrom, inspectAll } from './helpers';
 
 const EU = ['eu/NUTS_RG_60M_2021_4326_LEVL_2.geojson', 'eu/lfst_r_lfe2en2_2008-2015.tsv'];

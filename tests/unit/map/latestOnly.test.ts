@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestOnly, Superseded } from '../../../src/worker/latestOnly';
+import { latestOnly, Superseded } from '../../../src/map/latestOnly';
 
 describe('latestOnly', () => {
   it('runs the first call, drops the calls that a newer one replaced, then runs the newest', async () => {

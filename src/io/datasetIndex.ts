@@ -6,8 +6,8 @@
  *
  * Pure (no file system), so the app can read it with the same validation the packer writes it with.
  */
-import { InputError } from '../io/errors';
-import { isRelativeFile } from '../io/manifest';
+import { InputError } from './errors';
+import { isRelativeFile } from './manifest';
 
 export interface DatasetIndexEntry {
   id: string;

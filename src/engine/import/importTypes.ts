@@ -6,7 +6,7 @@ import type { TableReport } from '../../io/cubeBuilder';
 import type { JoinReport } from '../../io/regionJoin';
 import type { IndustryReport } from '../../io/industryMapping';
 import type { EmploymentCube, Region } from '../../model/dataset';
-import type { LoadedDataset } from '../protocol';
+import type { LoadedDataset } from '../../engine/types';
 
 /** What a file is used for in an import. */
 export const FILE_ROLES = ['boundaries', 'employment', 'categories', 'industries', 'names', 'ignore'] as const;

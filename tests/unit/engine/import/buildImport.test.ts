@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildImport } from '../../../src/worker/import/buildImport';
-import { InputError } from '../../../src/io/errors';
+import { buildImport } from '../../../../src/engine/import/buildImport';
+import { InputError } from '../../../../src/io/errors';
 import { resolve } from 'node:path';
-import { defaultTableChoice } from '../../../src/ui/dataImport/importSetup';
+import { defaultTableChoice } from '../../../../src/ui/dataImport/importSetup';
 import { choices, FIXTURES, fileFrom, fixture, inspectAll } from './helpers';
 
 async function regionsOf(result: { regions: Blob }) {

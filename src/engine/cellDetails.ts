@@ -1,5 +1,5 @@
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
-import type { ComputedView } from '../worker/protocol';
+import type { ComputedView } from '../engine/types';
 
 /** Everything the tooltip says about one region × category in the computed year. */
 export interface CellDetails {

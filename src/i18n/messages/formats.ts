@@ -1,0 +1,8 @@
+import type { Entry } from '../entry';
+
+// Readers of planners' files: Excel, encodings, official exports, SDMX-CSV, JSON-stat: messages in English and Russian (merged into the interface's dictionary by i18n.ts).
+export const en = {
+} satisfies Record<string, Entry>;
+
+export const ru: Record<keyof typeof en, Entry> = {
+};

@@ -1,0 +1,8 @@
+import type { Entry } from '../entry';
+
+// Large files and progress: messages in English and Russian (merged into the interface's dictionary by i18n.ts).
+export const en = {
+} satisfies Record<string, Entry>;
+
+export const ru: Record<keyof typeof en, Entry> = {
+};
