@@ -4,7 +4,7 @@ import { inspectFile } from '../../../../src/engine/import/inspectFile';
 import type { NamedInput } from '../../../../src/engine/import/buildImport';
 import type { FileSummary, ImportChoices } from '../../../../src/engine/import/importTypes';
 
-export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/import');
+export const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/import');
 
 /** A file as the browser hands it over (Node 20 has the same File class). */
 export function fileFrom(path: string, name = basename(path)): File {
