@@ -14,8 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { AnalysisEngine } from '../src/engine/analysisEngine';
-import { regionFeatureKeys } from '../src/io/featureJoin';
-import { mapGeometryOf } from '../src/engine/regionWeights';
+import { readMapBoundaries } from '../src/engine/mapBoundaries';
 import { DEFAULT_RULE } from '../src/model/dataset';
 import { DEMO_DIR, loadDemoCube } from '../tests/e2e/page';
 import { serveBuiltSite } from '../tests/e2e/staticServer';
@@ -36,9 +35,7 @@ function time(runs: number, f: () => unknown): { medianMs: number; minMs: number
 
 function benchNode(runs: number) {
   const cube = loadDemoCube();
-  const boundaries = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8'));
-  const features = regionFeatureKeys(boundaries, 'regions.geojson', 'id', 'name');
-  const map = mapGeometryOf(boundaries, features);
+  const { map } = readMapBoundaries(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8'), 'regions.geojson', { id: 'id', name: 'name' });
   let engine!: AnalysisEngine;
   const load = time(3, () => (engine = new AnalysisEngine(cube, map)));
   const y = cube.years.length - 1;

@@ -5,11 +5,11 @@ import { categoriesFromTable } from '../io/categoriesTable';
 import { longTableToCube } from '../io/longTable';
 import { wideTableToCube } from '../io/wideTable';
 import { InputError } from '../io/errors';
-import { joinCubeToFeatures, regionFeatureKeys } from '../io/featureJoin';
+import { joinCubeToFeatures } from '../io/featureJoin';
 import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from '../engine/types';
-import { regionPlaces } from './regionPlaces';
-import { mapGeometryOf, type MapGeometry } from './regionWeights';
+import { readMapBoundaries } from './mapBoundaries';
+import type { MapGeometry } from './regionWeights';
 
 type Progress = (stage: string, fraction: number) => void;
 
@@ -27,8 +27,7 @@ export async function loadHostedDataset(
   const regionsUrl = resolve(manifest.regions.file);
 
   progress('boundaries', 0.1);
-  const boundaries = await fetchJson(regionsUrl);
-  const features = regionFeatureKeys(boundaries, manifest.regions.file, manifest.regions.id, manifest.regions.name);
+  const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsUrl), manifest.regions.file, manifest.regions);
 
   progress('categories', 0.3);
   const categories = manifest.categories
@@ -39,14 +38,14 @@ export async function loadHostedDataset(
   const { cube, reports } = await readEmployment(manifest, resolve, categories);
 
   progress('join', 0.9);
-  const join = joinCubeToFeatures(cube, features);
+  const join = joinCubeToFeatures(cube, boundaries.regions);
   return {
     cube,
-    map: mapGeometryOf(boundaries, features),
+    map,
     dataset: {
       manifest,
       regionsUrl,
-      bounds: robustBounds(boundaries),
+      bounds: robustBounds(boundaries.collection),
       outlinesUrl: manifest.outlines ? resolve(manifest.outlines.file) : undefined,
       regions: cube.regions,
       categories: cube.categories,
@@ -54,7 +53,7 @@ export async function loadHostedDataset(
       hasEstablishments: cube.establishments !== undefined,
       join,
       reports,
-      places: regionPlaces(boundaries, manifest.regions.id),
+      places,
     },
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
+import { FEATURE_ID } from '../io/boundaries';
 import { planarSummary, polygonsOf, type PolygonalGeometry } from '../indicators/spatial';
 
 export interface RegionPlaces {
@@ -20,13 +21,14 @@ export interface RegionPlaces {
   bounds: Float64Array;
 }
 
+/** `idProperty` FEATURE_ID ("@id") reads each feature's own `id`, as the boundary reader leaves it. */
 export function regionPlaces(geojson: unknown, idProperty: string): RegionPlaces {
-  const features = (geojson as { features: { properties?: Record<string, unknown> | null; geometry: PolygonalGeometry }[] }).features;
+  const features = (geojson as { features: { id?: unknown; properties?: Record<string, unknown> | null; geometry: PolygonalGeometry }[] }).features;
   const ids: string[] = [];
   const labels = new Float64Array(features.length * 2);
   const bounds = new Float64Array(features.length * 4);
   features.forEach((feature, i) => {
-    ids.push(String(feature.properties?.[idProperty]));
+    ids.push(String(idProperty === FEATURE_ID ? feature.id : feature.properties?.[idProperty]));
     const parts = polygonsOf(feature.geometry, i);
     const [x, y] = labelPoint(parts, i);
     labels[2 * i] = x;

@@ -6,6 +6,7 @@
  * subsets are cached by their mask, since every category of a year usually shares one.
  */
 import type { Region } from '../model/dataset';
+import type { Boundaries } from '../io/boundaries';
 import {
   contiguityNeighbours,
   islands,
@@ -126,8 +127,7 @@ function sameMask(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** The ids (as the join read them) and geometries of a FeatureCollection's features, in file order. */
-export function mapGeometryOf(geojson: unknown, features: readonly { id: string }[]): MapGeometry {
-  const list = (geojson as { features: { geometry?: PolygonalGeometry | null }[] }).features;
-  return { ids: features.map((f) => f.id), geometries: list.map((f) => f.geometry ?? null) };
+/** The ids (as the boundary reader read them: trimmed text) and geometries of the map's features, in file order. */
+export function mapGeometryOf(boundaries: Pick<Boundaries, 'regions' | 'collection'>): MapGeometry {
+  return { ids: boundaries.regions.map((r) => r.id), geometries: boundaries.collection.features.map((f) => f.geometry ?? null) };
 }

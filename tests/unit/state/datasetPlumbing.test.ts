@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateManifest } from '../../../src/io/manifest';
 import { datasetManifestUrl } from '../../../src/ui/datasetLocation';
-import { joinCubeToFeatures, regionFeatureKeys } from '../../../src/io/featureJoin';
+import { joinCubeToFeatures } from '../../../src/io/featureJoin';
+import { readMapBoundaries } from '../../../src/engine/mapBoundaries';
 import { robustBounds } from '../../../src/io/bounds';
 import { indicatorColumn, cellDetails } from '../../../src/engine/cellDetails';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
@@ -59,16 +60,24 @@ describe('feature join', () => {
       years: [0],
       employment: [Float64Array.of(1, 2)],
     };
-    const join = joinCubeToFeatures(cube, regionFeatureKeys(geojson, 'r.geojson', 'code', 'label'));
+    const join = joinCubeToFeatures(cube, readMapBoundaries(geojson, 'r.geojson', { id: 'code', name: 'label' }).boundaries.regions);
     expect(join).toEqual({ mapFeatures: 2, matched: 1, regionsWithoutData: ['B'], dataRegionsNotOnMap: ['Z'] });
     expect(cube.regions[0].name).toBe('Alpha');
   });
 
-  it('locates bad features', () => {
+  it("reads hosted and adopted boundaries with the import's reader: located errors, ids trimmed, degrees checked", () => {
+    const regions = { id: 'code', name: 'label' };
     const bad = { type: 'FeatureCollection', features: [...geojson.features, { type: 'Feature', properties: { code: 'A' }, geometry: square(2) }] };
-    expect(() => regionFeatureKeys(bad, 'r.geojson', 'code', 'label')).toThrow('r.geojson, feature 2: id "A" already used by feature 0');
+    expect(() => readMapBoundaries(bad, 'r.geojson', regions)).toThrow('r.geojson, feature 2: "code" "A" is used by features 0, 2');
     const line = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'L' }, geometry: { type: 'LineString', coordinates: [] } }] };
-    expect(() => regionFeatureKeys(line, 'r.geojson', 'code', 'label')).toThrow('feature 0: geometry is LineString');
+    expect(() => readMapBoundaries(line, 'r.geojson', regions)).toThrow('feature 0: only Polygon and MultiPolygon regions can be mapped: LineString at feature 0');
+    const projected = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'P' }, geometry: { type: 'Polygon', coordinates: [[[4e6, 3e6], [4e6 + 1, 3e6], [4e6, 3e6 + 1], [4e6, 3e6]]] } }] };
+    expect(() => readMapBoundaries(projected, 'r.geojson', regions)).toThrow('reproject the file to WGS 84');
+    const padded = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: ' A ', label: 'Alpha' }, geometry: square(0) }] };
+    const read = readMapBoundaries(padded, 'r.geojson', regions);
+    expect(read.map.ids).toEqual(['A']);
+    expect(read.places.ids).toEqual(['A']);
+    expect(read.boundaries.regions).toEqual([{ id: 'A', name: 'Alpha' }]);
   });
 
   it('frames the bulk of the features whole, not a far outlier', () => {
