@@ -5,7 +5,8 @@ import { categoriesFromTable } from '../io/categoriesTable';
 import { longTableToCube } from '../io/longTable';
 import { wideTableToCube } from '../io/wideTable';
 import { InputError } from '../io/errors';
-import { joinCubeToFeatures } from '../io/featureJoin';
+import type { JoinReport } from '../io/regionJoin';
+import { joinToMap } from './joinToMap';
 import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from '../engine/types';
 import { readMapBoundaries } from './mapBoundaries';
@@ -20,7 +21,7 @@ type Progress = (stage: string, fraction: number) => void;
 export async function loadHostedDataset(
   manifestUrl: string,
   progress: Progress,
-): Promise<{ dataset: LoadedDataset; cube: EmploymentCube; map: MapGeometry }> {
+): Promise<{ dataset: LoadedDataset; cube: EmploymentCube; map: MapGeometry; join: JoinReport }> {
   progress('manifest', 0);
   const manifest = validateManifest(await fetchJson(manifestUrl), fileName(manifestUrl));
   const resolve = (file: string) => new URL(file, manifestUrl).href;
@@ -35,13 +36,14 @@ export async function loadHostedDataset(
     : undefined;
 
   progress('employment', 0.4);
-  const { cube, reports } = await readEmployment(manifest, resolve, categories);
+  const { cube: dataCube, reports } = await readEmployment(manifest, resolve, categories);
 
   progress('join', 0.9);
-  const join = joinCubeToFeatures(cube, boundaries.regions);
+  const { cube, join, summary } = joinToMap(dataCube, boundaries.regions);
   return {
     cube,
     map,
+    join,
     dataset: {
       manifest,
       regionsUrl,
@@ -51,8 +53,9 @@ export async function loadHostedDataset(
       categories: cube.categories,
       years: cube.years,
       hasEstablishments: cube.establishments !== undefined,
-      join,
+      join: summary,
       reports,
+      ...(cube.flags ? { flags: cube.flags } : {}),
       places,
     },
   };

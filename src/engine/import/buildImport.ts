@@ -11,8 +11,7 @@ import { streamYearColumnsTable, yearColumnsToCube } from '../../io/yearColumnsT
 import { eurostatToCube } from '../../io/eurostatCube';
 import { nestedJsonToCube } from '../../io/nestedJson';
 import { aggregateIndustries, parseIndustryMapping, type IndustryReport } from '../../io/industryMapping';
-import { joinRegions } from '../../io/regionJoin';
-import { joinedCube } from '../../io/joinedCube';
+import { joinToMap } from '../joinToMap';
 import { robustBounds } from '../../io/bounds';
 import type { DatasetManifest } from '../../io/manifest';
 import { wholeTable, type ParsedInput } from './inspectFile';
@@ -96,12 +95,15 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   }
 
   stage('join', 0);
-  const join = joinRegions(cube.regions, boundaries.regions, {
+  const {
+    cube: mapCube,
+    join,
+    summary,
+  } = joinToMap(cube, boundaries.regions, {
     by: choices.join.by,
     manual: new Map(choices.join.manual),
     ...(choices.join.aliases ? {} : { nameAliases: [] }),
   });
-  const mapCube = joinedCube(cube, join);
 
   // MapLibre's promoteId reads a property; the id is written there as text, as the cube has it.
   const promoteId = boundaries.idProperty;
@@ -127,12 +129,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
       categories: mapCube.categories,
       years: mapCube.years,
       hasEstablishments: mapCube.establishments !== undefined,
-      join: {
-        mapFeatures: boundaries.regions.length,
-        matched: join.counts.matched,
-        regionsWithoutData: join.noData.map((r) => r.id),
-        dataRegionsNotOnMap: join.notOnMap.map((m) => m.dataId),
-      },
+      join: summary,
       reports,
       flags: mapCube.flags,
     },

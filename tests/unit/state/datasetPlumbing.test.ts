@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateManifest } from '../../../src/io/manifest';
 import { datasetManifestUrl } from '../../../src/ui/datasetLocation';
-import { joinCubeToFeatures } from '../../../src/io/featureJoin';
+import { joinToMap } from '../../../src/engine/joinToMap';
 import { readMapBoundaries } from '../../../src/engine/mapBoundaries';
 import { robustBounds } from '../../../src/io/bounds';
 import { indicatorColumn, cellDetails } from '../../../src/engine/cellDetails';
@@ -53,16 +53,19 @@ describe('feature join', () => {
     ],
   };
 
-  it('names regions from the map and lists both kinds of misses', () => {
+  it('names regions from the map, lists both kinds of misses and leaves the misses out of the cube', () => {
     const cube: EmploymentCube = {
       regions: [{ id: 'A', name: 'A' }, { id: 'Z', name: 'Z' }],
       categories: [{ id: 'c', name: 'c' }],
       years: [0],
       employment: [Float64Array.of(1, 2)],
     };
-    const join = joinCubeToFeatures(cube, readMapBoundaries(geojson, 'r.geojson', { id: 'code', name: 'label' }).boundaries.regions);
-    expect(join).toEqual({ mapFeatures: 2, matched: 1, regionsWithoutData: ['B'], dataRegionsNotOnMap: ['Z'] });
-    expect(cube.regions[0].name).toBe('Alpha');
+    const joined = joinToMap(cube, readMapBoundaries(geojson, 'r.geojson', { id: 'code', name: 'label' }).boundaries.regions);
+    expect(joined.summary).toEqual({ mapFeatures: 2, matched: 1, regionsWithoutData: ['B'], dataRegionsNotOnMap: ['Z'] });
+    expect(joined.cube.regions).toEqual([{ id: 'A', name: 'Alpha' }]);
+    expect([...joined.cube.employment[0]]).toEqual([1]);
+    // The data is not rewritten in place.
+    expect(cube.regions[0].name).toBe('A');
   });
 
   it("reads hosted and adopted boundaries with the import's reader: located errors, ids trimmed, degrees checked", () => {
