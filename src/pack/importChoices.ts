@@ -8,7 +8,8 @@ import type { DelimitedTable } from '../io/delimited';
 import { InputError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import { requireColumn } from '../io/tableColumns';
-import type { ImportChoices, TableChoice } from '../engine/import/importTypes';
+import type { ImportChoices, TableChoice, TableSummary } from '../engine/import/importTypes';
+import { guessTableChoice } from '../engine/import/importChoices';
 import { wholeTable } from '../engine/import/inspectFile';
 import type { DatasetInputs } from './inputs';
 
@@ -87,27 +88,24 @@ export function packChoices(inputs: DatasetInputs, options: ChoiceOptions, manua
 }
 
 /**
- * The layout and columns the file's header suggests. A table naming a category column is long and
- * needs a value column; without one, one column per year, else one per category.
+ * The import's own guess (guessTableChoice), with what the command line adds: a value column
+ * (--measure) makes the table long, filtered columns are not categories. What the dialog would
+ * let the user fix by hand is an error here, naming the columns.
  */
-function tableChoice(table: DelimitedTable, guess: NonNullable<DatasetInputs['employment']['table']>, measure: string | undefined, filterColumns: string[]): TableChoice {
+function tableChoice(table: DelimitedTable, guess: TableSummary, measure: string | undefined, filterColumns: string[]): TableChoice {
   const file = table.fileName;
   const columns = () => table.header.map((h) => `"${h}"`).join(', ');
   if (measure !== undefined) requireColumn(table, measure);
-  const region = guess.long.region ?? guess.region;
-  if (!region) throw new InputError({ file, line: 1 }, `no region column recognised in the header (${columns()})`);
-  const category = guess.long.category ?? guess.category;
-  if (category !== undefined || measure !== undefined) {
-    const employment = measure ?? guess.long.employment;
-    if (!category) throw new InputError({ file, line: 1 }, `no category column recognised in the header (${columns()})`);
-    if (!employment) throw new InputError({ file, line: 1 }, `no employment column recognised in the header (${columns()}); name it with --measure`);
-    return { layout: 'long', region, category, employment, year: guess.long.year, establishments: guess.long.establishments, employmentFlag: guess.long.employmentFlag };
+  if (guess.region === undefined) throw new InputError({ file, line: 1 }, `no region column recognised in the header (${columns()})`);
+  const choice = guessTableChoice(guess, { measure, exclude: filterColumns });
+  if (choice.layout === 'long') {
+    if (!choice.category) throw new InputError({ file, line: 1 }, `no category column recognised in the header (${columns()})`);
+    if (!choice.employment) throw new InputError({ file, line: 1 }, `no employment column recognised in the header (${columns()}); name it with --measure`);
+  } else if (choice.layout === 'wide' && guess.category !== undefined) {
+    // A category column without a value column: a long table whose count column has an unusual name.
+    throw new InputError({ file, line: 1 }, `no employment column recognised in the header (${columns()}); name it with --measure`);
   }
-  if (guess.layout === 'years') return { layout: 'years', region, category: guess.category, columns: guess.yearColumns };
-  const year = guess.year;
-  // A filtered column is a dimension of the rows, not a category.
-  const values = table.header.filter((h) => h !== region && h !== year && !filterColumns.includes(h));
-  return { layout: 'wide', region, year, columns: values };
+  return choice;
 }
 
 function describeTable(choice: TableChoice): string {

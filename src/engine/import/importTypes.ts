@@ -42,6 +42,8 @@ export interface TableSummary {
   preview: string[][];
   /** Columns whose cells are numbers (or "not reported"), judged on the first rows. */
   numericColumns: string[];
+  /** Columns holding text (not numbers, not "not reported") in the first rows: names, not values. */
+  textColumns: string[];
   layout: TableLayout;
   long: Partial<LongMapping>;
   /** Region and year columns of the wide layouts; their value columns follow from the header. */

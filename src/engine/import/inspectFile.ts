@@ -163,12 +163,16 @@ function tableSummary(table: DelimitedTable, rows: number): TableSummary {
   const { header } = table;
   const sample = table.rows.slice(0, SAMPLE_ROWS);
   const mark = detectDecimalMark(sample.flat(), table.delimiter);
-  const numericColumns = header.filter((_, c) => {
+  const textColumns: string[] = [];
+  const numericColumns = header.filter((name, c) => {
     let numbers = 0;
     for (const row of sample) {
       const cell = row[c];
       if (isMissingCell(cell) || suppressionFlag(cell)) continue;
-      if (Number.isNaN(parseNumber(cell, mark))) return false;
+      if (Number.isNaN(parseNumber(cell, mark))) {
+        textColumns.push(name);
+        return false;
+      }
       numbers++;
     }
     return numbers > 0;
@@ -187,6 +191,7 @@ function tableSummary(table: DelimitedTable, rows: number): TableSummary {
     rows,
     preview: table.rows.slice(0, PREVIEW_ROWS),
     numericColumns,
+    textColumns,
     layout,
     long,
     region,

@@ -1,4 +1,5 @@
 import type { FileRole, FileSummary, ImportChoices, TableChoice } from '../../engine/import/importTypes';
+import { guessEmployment, guessTableChoice, wideColumns as guessedWideColumns } from '../../engine/import/importChoices';
 
 /**
  * What the user has set up so far: a role per file (detected, then changeable) and the choices of
@@ -39,22 +40,14 @@ export function assignRole(roles: Record<string, FileRole>, key: string, role: F
   return next;
 }
 
-/** The reader's guesses as a column choice. */
+/** The reader's guesses as a column choice (the same guess the packer and the CLI take). */
 export function defaultTableChoice(summary: FileSummary): TableChoice | undefined {
-  const table = summary.table;
-  if (!table) return undefined;
-  const { layout, long } = table;
-  const region = table.region ?? table.header[0];
-  if (layout === 'long') {
-    return { layout, region, category: long.category, employment: long.employment, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
-  }
-  if (layout === 'years') return { layout, region, category: table.category, columns: table.yearColumns };
-  return { layout, region, year: table.year, columns: wideColumns(summary, region, table.year) };
+  return summary.table ? guessTableChoice(summary.table) : undefined;
 }
 
-/** A wide table's value columns: the numeric ones other than the region and the year. */
+/** A wide table's value columns for a region and year column the user picked. */
 export function wideColumns(summary: FileSummary, region: string, year?: string): string[] {
-  return (summary.table?.numericColumns ?? []).filter((c) => c !== region && c !== year);
+  return summary.table ? guessedWideColumns(summary.table, region, year) : [];
 }
 
 /** Choices for the files as they are now; undefined until there are boundaries and employment. */
@@ -68,17 +61,11 @@ export function defaultChoices(summaries: readonly FileSummary[], roles: Record<
   const industries = fileOfRole(summaries, roles, 'industries');
   return {
     boundaries: keepBoundaries ? previous!.boundaries : { key: boundaries.key, nameProperty: boundaries.boundaries?.nameProperty },
-    employment: keepEmployment ? previous!.employment : defaultEmployment(employment),
+    employment: keepEmployment ? previous!.employment : guessEmployment(employment),
     ...(categories ? { categories: { key: categories.key } } : {}),
     ...(industries ? { industries: { key: industries.key } } : {}),
     join: { by: previous?.join.by ?? 'auto', aliases: previous?.join.aliases ?? true, manual },
   };
-}
-
-function defaultEmployment(summary: FileSummary): ImportChoices['employment'] {
-  if (summary.eurostat) return { key: summary.key, eurostat: { region: summary.eurostat.region, category: summary.eurostat.category, filters: {} } };
-  if (summary.json) return { key: summary.key, json: { measure: summary.json.measures[0] } };
-  return { key: summary.key, table: defaultTableChoice(summary) };
 }
 
 /** Why the Load button cannot be pressed yet (message keys), empty when it can. */

@@ -1,0 +1,41 @@
+import type { FileSummary, ImportChoices, TableChoice, TableSummary } from './importTypes';
+
+/**
+ * The reader's guesses as choices of the mapping step, for every door: the import dialog starts
+ * from them, the packer and the CLI take them as they are (with what the command line adds).
+ */
+export interface TableGuessOptions {
+  /** A value column named by the user (`--measure`): the table is long, whatever its header suggests. */
+  measure?: string;
+  /** Columns that are dimensions of the rows (filtered on), never categories. */
+  exclude?: readonly string[];
+}
+
+export function guessTableChoice(table: TableSummary, options: TableGuessOptions = {}): TableChoice {
+  const { layout, long } = table;
+  const region = table.region ?? table.header[0];
+  if (options.measure !== undefined) {
+    return { layout: 'long', region, category: long.category ?? table.category, employment: options.measure, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
+  }
+  if (layout === 'long') {
+    return { layout, region, category: long.category, employment: long.employment, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
+  }
+  if (layout === 'years') return { layout, region, category: table.category, columns: table.yearColumns };
+  return { layout, region, year: table.year, columns: wideColumns(table, region, table.year, options.exclude) };
+}
+
+/**
+ * A wide table's value columns: every column but the region, the year and the excluded ones,
+ * and but those holding text in the first rows (a name column). A column empty in the first rows
+ * stays: leaving it out would drop a category without a word.
+ */
+export function wideColumns(table: TableSummary, region: string, year?: string, exclude: readonly string[] = []): string[] {
+  return table.header.filter((c) => c !== region && c !== year && !exclude.includes(c) && !table.textColumns.includes(c));
+}
+
+/** The employment choice a file suggests on its own. */
+export function guessEmployment(summary: FileSummary, options: TableGuessOptions = {}): ImportChoices['employment'] {
+  if (summary.eurostat) return { key: summary.key, eurostat: { region: summary.eurostat.region, category: summary.eurostat.category, filters: {} } };
+  if (summary.json) return { key: summary.key, json: { measure: options.measure ?? summary.json.measures[0] } };
+  return { key: summary.key, table: summary.table ? guessTableChoice(summary.table, options) : undefined };
+}
