@@ -16,7 +16,7 @@ import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
 import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
-import { DataSources } from './ui/dataImport/dataSources';
+import { DataSources, type FirstDataset } from './ui/dataImport/dataSources';
 import { sourceFlags } from './ui/sourceFlags';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { layerColumns } from './export/viewTable';
@@ -287,10 +287,9 @@ async function start(): Promise<void> {
   applyLang(hashLang ?? detectLang(navigator.languages));
   byId<HTMLSelectElement>('lang').addEventListener('change', (event) => applyLang((event.target as HTMLSelectElement).value as Lang));
   setStatus(t('status.loadingDataset'));
-  const manifestUrl = dataSources.initialManifest(location.href, document.baseURI);
-  let dataset: LoadedDataset;
+  let first: FirstDataset;
   try {
-    dataset = await client.load(manifestUrl, (stage, fraction) => setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
+    first = await dataSources.openFirst(location.href, document.baseURI, (stage, fraction) => setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
     store.setState({ status: 'error', error: (error as Error).message });
@@ -298,7 +297,8 @@ async function start(): Promise<void> {
   }
   const parsedHash = parseHash(location.hash);
   const wanted = parsedHash.view;
-  const notices: string[] = linkNotices(parsedHash);
+  const { dataset, manifestUrl } = first;
+  const notices: string[] = [...first.notices, ...linkNotices(parsedHash)];
   const view = applyDataset(dataset, wanted, notices);
   dataSources.shownHosted(manifestUrl);
 

@@ -11,24 +11,32 @@ import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from '../engine/types';
 import { readMapBoundaries } from './mapBoundaries';
 import type { MapGeometry } from './regionWeights';
+import { admitDatasetFile, admitRequest, type AdmittedUrl, type RequestScope } from '../io/requestGate';
+import { fetchAdmitted, fileOfUrl } from '../io/fetchAdmitted';
 
 type Progress = (stage: string, fraction: number) => void;
 
 /**
  * Fetches a hosted dataset folder (manifest and the files it names, all relative to it) and
  * turns it into a cube joined to the map's features. Runs in the worker so parsing never blocks the page.
+ * Every request passes the request gate: the manifest on this site or one the user agreed to, its
+ * files inside its folder.
  */
 export async function loadHostedDataset(
   manifestUrl: string,
+  scope: RequestScope,
   progress: Progress,
 ): Promise<{ dataset: LoadedDataset; cube: EmploymentCube; map: MapGeometry; join: JoinReport }> {
   progress('manifest', 0);
-  const manifest = validateManifest(await fetchJson(manifestUrl), fileName(manifestUrl));
-  const resolve = (file: string) => new URL(file, manifestUrl).href;
-  const regionsUrl = resolve(manifest.regions.file);
+  const manifestAt = admitRequest(manifestUrl, scope.site, scope);
+  manifestUrl = manifestAt.href;
+  const manifest = validateManifest(await fetchJson(manifestAt), fileName(manifestUrl));
+  const resolve = (file: string) => gatedFile(file, manifestUrl, scope);
+  const regionsAt = resolve(manifest.regions.file);
+  const regionsUrl = regionsAt.href;
 
   progress('boundaries', 0.1);
-  const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsUrl), manifest.regions.file, manifest.regions);
+  const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsAt), manifest.regions.file, manifest.regions);
 
   progress('categories', 0.3);
   const categories = manifest.categories
@@ -48,7 +56,7 @@ export async function loadHostedDataset(
       manifest,
       regionsUrl,
       bounds: robustBounds(boundaries.collection),
-      outlinesUrl: manifest.outlines ? resolve(manifest.outlines.file) : undefined,
+      outlinesUrl: manifest.outlines ? resolve(manifest.outlines.file).href : undefined,
       regions: cube.regions,
       categories: cube.categories,
       years: cube.years,
@@ -61,7 +69,7 @@ export async function loadHostedDataset(
   };
 }
 
-async function readEmployment(manifest: DatasetManifest, resolve: (file: string) => string, categories: ReturnType<typeof categoriesFromTable> | undefined) {
+async function readEmployment(manifest: DatasetManifest, resolve: (file: string) => AdmittedUrl, categories: ReturnType<typeof categoriesFromTable> | undefined) {
   const options = { categories, benchmarkId: manifest.benchmark };
   const employmentTable = parseDelimited(await fetchText(resolve(manifest.employment.file)), manifest.employment.file);
   const establishmentsTable = manifest.establishments
@@ -78,21 +86,26 @@ async function readEmployment(manifest: DatasetManifest, resolve: (file: string)
   return { cube, reports: [report] };
 }
 
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new InputError({ file: fileName(url) }, `could not be loaded (HTTP ${response.status} ${response.statusText})`);
-  return response.text();
+/** A file the manifest names, admitted by the gate; a refusal is located in the manifest. */
+function gatedFile(file: string, manifestUrl: string, scope: RequestScope): AdmittedUrl {
+  try {
+    return admitDatasetFile(file, manifestUrl, scope);
+  } catch (error) {
+    throw new InputError({ file: fileName(manifestUrl) }, `not loaded: ${(error as Error).message}`);
+  }
 }
 
-async function fetchJson(url: string): Promise<unknown> {
+async function fetchText(url: AdmittedUrl): Promise<string> {
+  return (await fetchAdmitted(url)).text();
+}
+
+async function fetchJson(url: AdmittedUrl): Promise<unknown> {
   const text = await fetchText(url);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError({ file: fileName(url) }, `is not valid JSON (${(error as Error).message})`);
+    throw new InputError({ file: fileName(url.href) }, `is not valid JSON (${(error as Error).message})`);
   }
 }
 
-function fileName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
-}
+const fileName = fileOfUrl;

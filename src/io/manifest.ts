@@ -1,5 +1,6 @@
 import type { IndicatorId } from '../model/dataset';
 import { InputError } from './errors';
+import { isPlainRelativeFile } from './requestGate';
 
 /** A hosted dataset folder's `manifest.json`: what to load and how to show it. */
 export interface DatasetManifest {
@@ -41,7 +42,7 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
       return;
     }
     if (typeof entry !== 'object' || entry === null) return fail(`"${key}" must be an object`);
-    if (typeof entry.file !== 'string' || !isRelativeFile(entry.file)) fail(`"${key}.file" must be a file name inside the dataset folder`);
+    if (typeof entry.file !== 'string' || !isRelativeFile(entry.file)) fail(`"${key}.file" must be a plain file name inside the dataset folder (letters, digits, ".", "_", "-" and "/"), found ${JSON.stringify(entry.file)}`);
     for (const field of extra) if (typeof entry[field] !== 'string' || entry[field] === '') fail(`"${key}.${field}" must be a non-empty string`);
   };
   fileEntry('regions', true, ['id', 'name']);
@@ -57,7 +58,11 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
   return m as unknown as DatasetManifest;
 }
 
-/** Dataset files are named relative to the manifest; an absolute URL would leave the folder (and maybe the origin). */
+/**
+ * Dataset files are named relative to the manifest by a plain path (see `isPlainRelativeFile`): an
+ * absolute URL, a `\`, a `%`-escape or a leading space would let the URL parser take the request
+ * out of the folder, and maybe off the site.
+ */
 export function isRelativeFile(name: string): boolean {
-  return name !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(name) && !name.startsWith('/') && !name.split('/').includes('..');
+  return isPlainRelativeFile(name);
 }

@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { NO_DATA_COLOUR } from './classify';
+import { attributionAsText } from './attributionText';
 
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
@@ -70,7 +71,7 @@ export class AtlasMap {
 
   private addLayers(options: MapOptions): void {
     const map = this.map;
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: options.attribution });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     map.addLayer({
       id: FILL,
       type: 'fill',
@@ -134,7 +135,7 @@ export class AtlasMap {
     this.coloured.clear();
     this.hovered = undefined;
     this.selected = undefined;
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: options.attribution });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
     let outlines = false;
     for (const layer of removed) {

@@ -10,6 +10,7 @@ import { composeMapPng, type PngLegendItem } from '../map/exportPng';
 import { viewTable, viewTableCsv, type ExtraColumn } from '../export/viewTable';
 import type { GeoJsonExportRequest, GeoJsonExportResponse } from '../worker/export.worker';
 import type { AtlasStore } from '../state/store';
+import { folderOf } from '../io/requestGate';
 
 export interface ExportOptions {
   toolbar: HTMLElement;
@@ -84,6 +85,8 @@ export class ExportPanel {
     const name = this.fileName('geojson');
     const request: GeoJsonExportRequest = {
       regionsUrl: dataset.regionsUrl,
+      // The boundaries' site was admitted (and, if another site, agreed to) when the dataset was loaded.
+      scope: { site: folderOf(document.baseURI), consented: [new URL(dataset.regionsUrl).origin] },
       idProperty: dataset.manifest.regions.id,
       nameProperty: dataset.manifest.regions.name,
       table: this.table(),

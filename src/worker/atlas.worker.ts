@@ -4,6 +4,7 @@ import { adoptDataset } from '../engine/adoptDataset';
 import { collectTransferables } from './transfer';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { workerScope } from './workerScope';
 
 // The cube lives here (in the engine, with its caches and spatial weights); the page receives only
 // what it draws, as transferred typed arrays.
@@ -19,7 +20,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'load') {
-      const loaded = await loadHostedDataset(request.manifestUrl, (stage, fraction) =>
+      const loaded = await loadHostedDataset(request.manifestUrl, workerScope(request.scope, scope.location.origin), (stage, fraction) =>
         post({ id: request.id, type: 'progress', stage, fraction }),
       );
       post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });

@@ -2,6 +2,7 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { EmploymentCube } from '../model/dataset';
 import { collectTransferables } from './transfer';
+import type { RequestScope } from '../io/requestGate';
 import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -23,8 +24,8 @@ export class AtlasWorkerClient {
     };
   }
 
-  load(manifestUrl: string, onProgress?: Pending['onProgress']): Promise<LoadedDataset> {
-    return this.request({ type: 'load', manifestUrl }, onProgress);
+  load(manifestUrl: string, scope: RequestScope, onProgress?: Pending['onProgress']): Promise<LoadedDataset> {
+    return this.request({ type: 'load', manifestUrl, scope }, onProgress);
   }
 
   /** Hands the worker a dataset built from the user's files; the cube's arrays are moved, not copied. */

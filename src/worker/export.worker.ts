@@ -5,9 +5,14 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { attachTable, type ViewTable } from '../export/viewTable';
+import { admitPageUrl, type RequestScope } from '../io/requestGate';
+import { fetchAdmitted } from '../io/fetchAdmitted';
+import { workerScope } from './workerScope';
 
 export interface GeoJsonExportRequest {
+  /** The boundaries on the map: a blob of the page (the user's files) or the hosted file the gate admitted at load. */
   regionsUrl: string;
+  scope: RequestScope;
   idProperty: string;
   nameProperty: string;
   table: ViewTable;
@@ -24,8 +29,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (event: MessageEvent<GeoJsonExportRequest>) => {
   const request = event.data;
   try {
-    const response = await fetch(request.regionsUrl);
-    if (!response.ok) throw new Error(`${request.regionsUrl}: HTTP ${response.status}`);
+    const response = await fetchAdmitted(admitPageUrl(request.regionsUrl, workerScope(request.scope, scope.location.origin)));
     const boundaries = (await response.json()) as FeatureCollection;
     const joined = attachTable(boundaries, request, request.table, request.meta);
     const blob = new Blob([JSON.stringify(joined.collection)], { type: 'application/geo+json' });

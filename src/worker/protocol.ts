@@ -2,10 +2,12 @@ import type { EmploymentCube } from '../model/dataset';
 import type { ChangeRequest, SpatialRequest } from '../engine/analysisTypes';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { ChangeView, SpatialView } from '../engine/analysisTypes';
+import type { RequestScope } from '../io/requestGate';
 
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
-  | { id: number; type: 'load'; manifestUrl: string }
+  /** `scope`: the site's folder and the origins the user agreed to (the worker checks the site is its own). */
+  | { id: number; type: 'load'; manifestUrl: string; scope: RequestScope }
   /** A dataset built from the user's files (import worker): its cube and validated boundaries. */
   | { id: number; type: 'adopt'; dataset: LoadedDataset; cube: EmploymentCube; regions: Blob }
   | ({ id: number; type: 'compute' } & ComputeRequest)

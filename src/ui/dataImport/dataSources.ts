@@ -8,8 +8,17 @@ import { ImportClient } from '../../worker/import/importClient';
 import type { ImportResult } from '../../engine/import/importTypes';
 import { ImportDialog } from './importDialog';
 import { ManualFixes } from './manualFixes';
-import { allowedCrossOrigin, DATASET_INDEX, hostedDatasets, isCrossOrigin, searchForDataset, type HostedDataset } from './hostedDatasets';
+import { allowedCrossOrigin, DATASET_INDEX, hostedDatasets, searchForDataset, type HostedDataset } from './hostedDatasets';
 import { watchFileDrops } from './dropZone';
+import { admitRequest, folderOf, RequestRefused, type RefusalReason, type RequestScope } from '../../io/requestGate';
+import { fetchAdmitted } from '../../io/fetchAdmitted';
+
+/** The first dataset on the map, and what the user must be told about how it was chosen. */
+export interface FirstDataset {
+  dataset: LoadedDataset;
+  manifestUrl: string;
+  notices: string[];
+}
 
 export interface DataSourcesDeps {
   client: AtlasWorkerClient;
@@ -37,6 +46,8 @@ export class DataSources {
   private userTitle = '';
   private userRegionsUrl: string | undefined;
   private pendingCrossOrigin: string | undefined;
+  /** Origins the user agreed to load from (asked once per page). */
+  private readonly consented = new Set<string>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -56,22 +67,53 @@ export class DataSources {
   }
 
   /**
-   * The manifest to open first: `?dataset=` when it is on this site, else the demo. A dataset on
-   * another site is not fetched: the user is asked first.
+   * The manifest to open first: `?dataset=` when the gate admits it on this site, else the demo
+   * with a notice saying why. A dataset on another site is not fetched: the user is asked first.
    */
-  initialManifest(pageUrl: string, baseUri: string): string {
+  initialManifest(pageUrl: string, baseUri: string): { manifestUrl: string; notice?: string } {
     const demo = new URL(DEMO_MANIFEST, baseUri).href;
-    let wanted: string;
+    const wanted = new URL(pageUrl).searchParams.get('dataset');
+    if (wanted === null || wanted.trim() === '') return { manifestUrl: demo };
     try {
-      wanted = datasetManifestUrl(pageUrl, baseUri);
+      return { manifestUrl: admitRequest(wanted, baseUri, this.scope()).href };
     } catch (error) {
-      this.deps.status(t('import.datasets.badUrl', { message: (error as Error).message }), true);
-      return demo;
+      if (!(error instanceof RequestRefused)) throw error;
+      if (error.reason === 'origin') {
+        this.pendingCrossOrigin = datasetManifestUrl(pageUrl, baseUri);
+        this.render();
+        return { manifestUrl: demo };
+      }
+      this.dropDatasetFromAddress();
+      return { manifestUrl: demo, notice: t('security.linkRefused', { url: wanted, reason: t(`security.reason.${error.reason satisfies RefusalReason}`) }) };
     }
-    if (!isCrossOrigin(wanted, pageUrl)) return wanted;
-    this.pendingCrossOrigin = wanted;
-    this.render();
-    return demo;
+  }
+
+  /**
+   * Loads the first dataset: the one the link asks for, or the demo. When the link's dataset cannot
+   * be loaded the demo is shown instead, with a notice naming the dataset that failed.
+   */
+  async openFirst(pageUrl: string, baseUri: string, progress: (stage: string, fraction: number) => void): Promise<FirstDataset> {
+    const first = this.initialManifest(pageUrl, baseUri);
+    const notices = first.notice ? [first.notice] : [];
+    const demo = new URL(DEMO_MANIFEST, baseUri).href;
+    try {
+      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(), progress), manifestUrl: first.manifestUrl, notices };
+    } catch (error) {
+      if (first.manifestUrl === demo) throw error;
+      this.dropDatasetFromAddress();
+      notices.push(t('security.firstFailed', { url: new URL(pageUrl).searchParams.get('dataset') ?? first.manifestUrl, message: (error as Error).message }));
+      return { dataset: await this.deps.client.load(demo, this.scope(), progress), manifestUrl: demo, notices };
+    }
+  }
+
+  /** What the gate lets this page request: its own site's folder, and the origins the user agreed to. */
+  private scope(): RequestScope {
+    return { site: folderOf(document.baseURI), consented: [...this.consented] };
+  }
+
+  /** The address no longer names a dataset that is not on the map. */
+  private dropDatasetFromAddress(): void {
+    history.replaceState(null, '', `${location.pathname}${searchForDataset(location.search, undefined, document.baseURI)}${location.hash}`);
   }
 
   /** The dataset on the map is now this hosted one. */
@@ -89,8 +131,7 @@ export class DataSources {
   private async loadIndex(): Promise<void> {
     let text: string | undefined;
     try {
-      const response = await fetch(new URL(DATASET_INDEX, document.baseURI), { cache: 'no-cache' });
-      if (response.ok) text = await response.text();
+      text = await (await fetchAdmitted(admitRequest(DATASET_INDEX, document.baseURI, this.scope()), { cache: 'no-cache' })).text();
     } catch {
       // No index: the demo alone is offered.
     }
@@ -131,12 +172,13 @@ export class DataSources {
     yes.disabled = !https;
     yes.addEventListener('click', () => {
       this.pendingCrossOrigin = undefined;
+      this.consented.add(origin);
       void this.loadHosted(url);
     });
     const no = el('button', { type: 'button', 'data-action': 'consent-decline' }, t('import.consent.decline'));
     no.addEventListener('click', () => {
       this.pendingCrossOrigin = undefined;
-      history.replaceState(null, '', `${location.pathname}${searchForDataset(location.search, undefined, document.baseURI)}${location.hash}`);
+      this.dropDatasetFromAddress();
       this.render();
     });
     this.consent.hidden = false;
@@ -154,7 +196,7 @@ export class DataSources {
     this.deps.status(t('status.loadingDataset'));
     let dataset: LoadedDataset;
     try {
-      dataset = await this.deps.client.load(manifestUrl, (stage, fraction) => this.deps.status(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
+      dataset = await this.deps.client.load(manifestUrl, this.scope(), (stage, fraction) => this.deps.status(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
     } catch (error) {
       this.deps.status(t('import.datasets.failed', { message: (error as Error).message }), true);
       this.render();

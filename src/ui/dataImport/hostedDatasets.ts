@@ -1,5 +1,6 @@
 import { parseDatasetIndex } from '../../io/datasetIndex';
 import { DEMO_MANIFEST } from '../datasetLocation';
+import { admitDatasetFile, folderOf } from '../../io/requestGate';
 
 /** A dataset the picker offers: a manifest URL (absolute) and its title. */
 export interface HostedDataset {
@@ -22,7 +23,9 @@ export function hostedDatasets(indexText: string | undefined, baseUri: string, d
   const indexUrl = new URL(DATASET_INDEX, baseUri);
   let datasets: HostedDataset[];
   try {
-    datasets = parseDatasetIndex(JSON.parse(indexText), 'datasets.json').datasets.map((e) => ({ ...e, manifest: new URL(e.manifest, indexUrl).href }));
+    // Each manifest is judged where it resolves: inside the index's folder on this site.
+    const scope = { site: folderOf(baseUri), consented: [] };
+    datasets = parseDatasetIndex(JSON.parse(indexText), 'datasets.json').datasets.map((e) => ({ ...e, manifest: admitDatasetFile(e.manifest, indexUrl.href, scope).href }));
   } catch (error) {
     return { datasets: [demo], problem: (error as Error).message };
   }

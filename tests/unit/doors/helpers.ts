@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { loadPacked } from '../pack/helpers';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { vi } from 'vitest';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { yearInput } from '../../../src/indicators/cubeInput';
 import { indicatorRows } from '../../../src/indicators/indicatorRows';
 import { DEFAULT_RULE, type EmploymentCube, type StarRule } from '../../../src/model/dataset';
 import type { JoinReport } from '../../../src/io/regionJoin';
-import { loadHostedDataset } from '../../../src/engine/datasetSource';
 
 export const DOORS = resolve(import.meta.dirname, '../../fixtures/doors');
 
@@ -32,19 +29,5 @@ export function joinFacts(join: JoinReport) {
   };
 }
 
-/** A hosted folder on disk, loaded through the app's loader with `fetch` reading the files. */
-export async function loadHostedFolder(folder: string) {
-  const fetch = vi.fn(async (url: string) => {
-    try {
-      return new Response(readFileSync(fileURLToPath(url)));
-    } catch {
-      return new Response('', { status: 404, statusText: 'Not Found' });
-    }
-  });
-  vi.stubGlobal('fetch', fetch);
-  try {
-    return await loadHostedDataset(pathToFileURL(resolve(folder, 'manifest.json')).href, () => {});
-  } finally {
-    vi.unstubAllGlobals();
-  }
-}
+/** A hosted folder on disk, loaded through the app's loader (the packer's test helper serves it as a site). */
+export const loadHostedFolder = (folder: string) => loadPacked(folder);

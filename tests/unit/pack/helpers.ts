@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, vi } from 'vitest';
 import type { EmploymentCube } from '../../../src/model/dataset';
 import type { NeighbourList } from '../../../src/indicators/spatial/weights';
@@ -36,15 +36,19 @@ export async function pack(...argv: string[]): Promise<{ code: number; out: stri
  * fetch reading the folder from disk.
  */
 export async function loadPacked(folder: string) {
-  vi.stubGlobal('fetch', async (url: string) => {
+  // The folder is served as a site (the gate admits http(s) on the page's own site only).
+  const site = 'https://atlas.test/site/';
+  vi.stubGlobal('fetch', async (url: string | URL) => {
+    const path = String(url).startsWith(site) ? join(folder, decodeURIComponent(String(url).slice(site.length))) : undefined;
     try {
-      return new Response(readFileSync(fileURLToPath(url)));
+      if (path === undefined) throw new Error('outside the site');
+      return new Response(readFileSync(path));
     } catch {
       return new Response('not found', { status: 404, statusText: 'Not Found' });
     }
   });
   try {
-    return await loadHostedDataset(pathToFileURL(join(folder, 'manifest.json')).href, () => undefined);
+    return await loadHostedDataset(`${site}manifest.json`, { site, consented: [] }, () => undefined);
   } finally {
     vi.unstubAllGlobals();
   }
