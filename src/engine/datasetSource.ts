@@ -5,6 +5,7 @@ import { categoriesFromTable } from '../io/categoriesTable';
 import { longTableToCube } from '../io/longTable';
 import { wideTableToCube } from '../io/wideTable';
 import { InputError } from '../io/errors';
+import { parseJsonText } from '../io/jsonText';
 import { joinCubeToFeatures, regionFeatureKeys } from '../io/featureJoin';
 import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from '../engine/types';
@@ -83,12 +84,9 @@ async function fetchText(url: string): Promise<string> {
 }
 
 async function fetchJson(url: string): Promise<unknown> {
-  const text = await fetchText(url);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError({ file: fileName(url) }, `is not valid JSON (${(error as Error).message})`);
-  }
+  // The project's JSON reader: located syntax errors, and repeated keys, overflowing numbers and
+  // runaway nesting refused rather than silently resolved.
+  return parseJsonText(await fetchText(url), fileName(url));
 }
 
 function fileName(url: string): string {
