@@ -188,6 +188,12 @@ function readIds(features: Feature[], idProperty: string, file: string): string[
       missing.push(i);
       return '';
     }
+    // A NUL or other control character makes an id that looks like another but joins nothing.
+    const control = /[\u0000-\u001f\u007f]/.exec(id);
+    if (control) {
+      const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new InputError({ file, feature: i }, `the ${idProperty === FEATURE_ID ? 'feature id' : `"${idProperty}"`} ${JSON.stringify(id)} holds the control character ${code}`);
+    }
     const first = firstUse.get(id);
     if (first === undefined) firstUse.set(id, i);
     else duplicates.set(id, [...(duplicates.get(id) ?? [first]), i]);
