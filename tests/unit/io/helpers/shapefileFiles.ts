@@ -131,7 +131,7 @@ export function zip(files: ZipFile[]): Uint8Array {
 export const square = (x0: number, y0: number, x1: number, y1: number): Ring => [[x0, y0], [x0, y1], [x1, y1], [x1, y0], [x0, y0]];
 
 /** A layer of three squares side by side, ids R1..R3 and the given names. */
-export function layerFiles(stem: string, names: string[], encode = utf8, ldid = 0, cpg?: string): ZipFile[] {
+export function layerFiles(stem: string, names: string[], encode: (s: string) => Uint8Array = utf8, ldid = 0, cpg?: string): ZipFile[] {
   const files: ZipFile[] = [
     { name: `${stem}.shp`, data: polygonShp(names.map((_, i) => [square(i, 0, i + 1, 1)])) },
     { name: `${stem}.dbf`, data: dbf(['code', 'name'], names.map((n, i) => [`R${i + 1}`, n]), encode, ldid) },
