@@ -7,6 +7,7 @@ import { wideTableToCube } from '../io/wideTable';
 import { InputError } from '../io/errors';
 import type { JoinReport } from '../io/regionJoin';
 import { joinToMap } from './joinToMap';
+import { parseJsonText } from '../io/jsonText';
 import { robustBounds } from '../io/bounds';
 import type { LoadedDataset } from '../engine/types';
 import { readMapBoundaries } from './mapBoundaries';
@@ -100,12 +101,9 @@ async function fetchText(url: AdmittedUrl): Promise<string> {
 }
 
 async function fetchJson(url: AdmittedUrl): Promise<unknown> {
-  const text = await fetchText(url);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError({ file: fileName(url.href) }, `is not valid JSON (${(error as Error).message})`);
-  }
+  // The project's JSON reader: located syntax errors, and repeated keys, overflowing numbers and
+  // runaway nesting refused rather than silently resolved.
+  return parseJsonText(await fetchText(url), fileName(url.href));
 }
 
 const fileName = fileOfUrl;

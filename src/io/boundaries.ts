@@ -112,6 +112,8 @@ function checkGeometries(features: Feature[], file: string): void {
       if (!Array.isArray(polygon) || polygon.length === 0) throw new InputError({ file, feature }, 'a polygon has no rings');
       for (const ring of polygon) {
         if (!Array.isArray(ring)) throw new InputError({ file, feature }, 'a ring is not a list of positions');
+        // An empty ring has no shape and crashes simplification when the dataset is packed.
+        if (ring.length === 0) throw new InputError({ file, feature }, 'a ring has no positions');
         for (const p of ring) checkPosition(p, file, feature);
       }
     }
@@ -120,12 +122,24 @@ function checkGeometries(features: Feature[], file: string): void {
 
 function checkPosition(p: Position, file: string, feature: number): void {
   if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-    throw new InputError({ file, feature }, `a position is not [longitude, latitude]: ${JSON.stringify(p)}`);
+    throw new InputError({ file, feature }, `a position is not [longitude, latitude]: ${shortJson(p)}`);
   }
   // Up to ±360 because files already shifted across the antimeridian go past 180.
   if (Math.abs(p[0]) > 360 || Math.abs(p[1]) > 90) {
     throw new InputError({ file, feature }, `coordinates [${p[0]}, ${p[1]}] are not longitude/latitude degrees: reproject the file to WGS 84 (EPSG:4326)`);
   }
+}
+
+/** A value as JSON for a message, bounded in depth and length (a hostile value may nest without end). */
+function shortJson(value: unknown, depth = 0): string {
+  if (Array.isArray(value)) {
+    if (depth >= 3) return '[…]';
+    const items = value.slice(0, 4).map((v) => shortJson(v, depth + 1));
+    return `[${items.join(',')}${value.length > 4 ? ',…' : ''}]`;
+  }
+  if (typeof value === 'object' && value !== null) return '{…}';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function propertyNames(features: Feature[]): string[] {
@@ -173,6 +187,12 @@ function readIds(features: Feature[], idProperty: string, file: string): string[
     if (id === undefined) {
       missing.push(i);
       return '';
+    }
+    // A NUL or other control character makes an id that looks like another but joins nothing.
+    const control = /[\u0000-\u001f\u007f]/.exec(id);
+    if (control) {
+      const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new InputError({ file, feature: i }, `the ${idProperty === FEATURE_ID ? 'feature id' : `"${idProperty}"`} ${JSON.stringify(id)} holds the control character ${code}`);
     }
     const first = firstUse.get(id);
     if (first === undefined) firstUse.set(id, i);

@@ -1,4 +1,5 @@
 import type { Category, EmploymentCube } from '../model/dataset';
+import { checkFiniteTotals } from './cubeTotals';
 import { InputError } from './errors';
 import type { SuppressionPolicy, SuppressionReport } from './suppression';
 
@@ -100,6 +101,7 @@ export class CubeBuilder {
    * A cell given twice is reported by `build()`, naming both lines.
    */
   add(region: string, category: string, year: number, employment: number, establishments: number, line: number, flags?: string): boolean {
+    if (employment === Infinity || establishments === Infinity) throw new InputError({ file: this.report.file, line }, `a value beyond the largest number (±1.8e308) for region "${region}", category "${category}"`);
     let c = this.categoryIndex.get(category);
     if (c === undefined) {
       if (this.closedCategories) {
@@ -205,6 +207,7 @@ export class CubeBuilder {
     };
     if (regionTotals) cube.regionTotals = regionTotals;
     if (flags) cube.flags = flags;
+    checkFiniteTotals(cube, this.report.file);
     return cube;
   }
 }

@@ -102,8 +102,18 @@ export function eurostatToCube(table: EurostatTable, options: EurostatCubeOption
     if (used) report.rowsUsed++;
   }
   if (excluded.size > 0) report.excluded = [...excluded].map(([reason, rows]) => ({ reason, rows }));
-  if (totalsUsed > 0) report.notes.push(`${dimensions[category]} ${[...regionTotalCodes].join('/')} (${totalsUsed} rows) taken as the regions' total employment, not as a category`);
   const cube = builder.build();
+  if (totalsUsed > 0) {
+    const codesText = `${dimensions[category]} ${[...regionTotalCodes].join('/')}`;
+    // The indicators take a region's total as the sum of its categories (the share of a section in
+    // the sections shown); the stated total is kept beside it and checked, not used as a denominator.
+    report.notes.push(`${codesText} (${totalsUsed} rows) checked against the sum of the categories, not used: each region's total is the sum of its categories`);
+    const short = totalsBelowParts(cube);
+    if (short.length > 0) {
+      const shown = short.slice(0, 10).map((s) => `${s.region} ${s.year} (${codesText.split(' ')[1]} ${s.total} < ${s.sum})`).join(', ');
+      report.notes.push(`${codesText} is smaller than the sum of its categories beyond rounding in ${short.length} region-year(s): ${shown}${short.length > 10 ? ', …' : ''}`);
+    }
+  }
   // Codes without a name from a categories table get the classification's title where it is known.
   for (const c of cube.categories) if (c.name === c.id) c.name = naceTitle(dimensions[category], c.id) ?? c.name;
   return { cube, report, selection };
@@ -134,4 +144,34 @@ export function parseFilters(specs: readonly string[]): Record<string, string[]>
     filters[match[1]] = [...new Set([...(filters[match[1]] ?? []), ...values])];
   }
   return filters;
+}
+
+/**
+ * Region-years whose stated total falls short of the sum of their categories by more than the
+ * rounding of published figures could explain: half a unit of the first decimal per category added
+ * (Eurostat publishes thousands to one decimal), plus 0.1 % of the total.
+ */
+export function totalsBelowParts(cube: EmploymentCube): { region: string; year: number; total: number; sum: number }[] {
+  const out: { region: string; year: number; total: number; sum: number }[] = [];
+  if (!cube.regionTotals) return out;
+  const nC = cube.categories.length;
+  cube.years.forEach((year, y) => {
+    const totals = cube.regionTotals![y];
+    const values = cube.employment[y];
+    cube.regions.forEach((region, r) => {
+      const total = totals[r];
+      if (!Number.isFinite(total)) return;
+      let sum = 0;
+      let parts = 0;
+      for (let c = 0; c < nC; c++) {
+        const v = values[r * nC + c];
+        if (Number.isFinite(v)) {
+          sum += v;
+          parts++;
+        }
+      }
+      if (sum - total > 0.05 * parts + 0.001 * total) out.push({ region: region.id, year, total, sum: Math.round(sum * 1000) / 1000 });
+    });
+  });
+  return out;
 }

@@ -1,33 +1,28 @@
 import { InputError } from './errors';
+import { checkJsonStructure, lineAndColumn } from './jsonStructure';
+
+export { lineAndColumn };
 
 /**
  * JSON.parse with an error that names the line and character. Engines word (and sometimes omit)
  * the position differently, so on failure the text is re-scanned by a small validator of our own;
- * the fast native parser still does the work on valid input.
+ * the fast native parser still does the work on valid input. Valid JSON is then checked for what
+ * the parser lets through silently (repeated keys, numbers beyond a double, runaway nesting).
  */
 export function parseJsonText(text: string, fileName: string): unknown {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new InputError({ file: fileName }, 'the file is empty');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     const { offset, problem } = locateJsonError(text);
     const { line, lineColumn } = lineAndColumn(text, offset);
     const hint = /^\s*[^\s[{"]/.test(text) ? ' (this does not look like a JSON file)' : '';
     throw new InputError({ file: fileName, line, lineColumn }, `invalid JSON: ${problem}${hint}`);
   }
-}
-
-export function lineAndColumn(text: string, offset: number): { line: number; lineColumn: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, lineColumn: offset - lineStart + 1 };
+  checkJsonStructure(text, fileName);
+  return value;
 }
 
 class JsonSyntax extends Error {

@@ -1,6 +1,7 @@
 import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import { InputError } from './errors';
+import { jsonPathText } from './jsonStructure';
 import { parseJsonText } from './jsonText';
 import { isMissingCell, parseNumber } from './numbers';
 
@@ -67,7 +68,8 @@ export function nestedJsonToCube(input: string | object, fileName: string, optio
       let raw: Json | undefined = node;
       if (measure !== undefined) {
         if (!isObject(node)) throw new InputError({ file: fileName, path: pathText(at) }, `expected measures (${measures.join(', ')}), found ${JSON.stringify(node)}`);
-        if (!(measure in node)) {
+        // Own keys only: "constructor" or "toString" are not measures of every entry.
+        if (!Object.hasOwn(node, measure)) {
           // JSON has no line numbers once parsed: the path locates the entry.
           report.unused.push({ line: 0, reason: `${pathText(at)} has no measure ${measure}` });
           continue;
@@ -84,7 +86,7 @@ export function nestedJsonToCube(input: string | object, fileName: string, optio
 }
 
 function pathText(path: string[]): string {
-  return path.map((p) => JSON.stringify(p)).join(' → ');
+  return jsonPathText(path);
 }
 
 function readValue(raw: Json | undefined, file: string, path: string[], report: TableReport): number {
@@ -93,6 +95,7 @@ function readValue(raw: Json | undefined, file: string, path: string[], report: 
     return NaN;
   }
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumber(raw) : NaN;
+  if (value === Infinity || value === -Infinity) throw new InputError({ file, path: pathText(path) }, `${JSON.stringify(raw)} is beyond the largest number (±1.8e308)`);
   if (!Number.isFinite(value)) throw new InputError({ file, path: pathText(path) }, `${JSON.stringify(raw)} is not a number`);
   if (value < 0) throw new InputError({ file, path: pathText(path) }, `negative value ${value}`);
   return value;

@@ -1,45 +1,139 @@
-import type { NamedCollection } from 'shpjs';
 import { type Boundaries, type BoundaryOptions, readBoundaries } from './boundaries';
+import { dbfEncoding, isEncoding } from './dbfCodePage';
 import { InputError } from './errors';
+import { listZip, readZipEntry, type ZipEntry } from './zipArchive';
+
+export interface ShapefileOptions extends BoundaryOptions {
+  /** Layer (the .shp's path without extension) to read; by default the one with the most polygons. */
+  layer?: string;
+  /** Text encoding of the .dbf, overriding the .cpg, the code page byte and the guess. */
+  encoding?: string;
+}
+
+interface Layer {
+  name: string;
+  parts: Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', ZipEntry>>;
+}
+
+const SHAPE_TYPES: Record<number, string> = { 0: 'null shapes', 1: 'points', 3: 'lines', 5: 'polygons', 8: 'multipoints', 11: 'points', 13: 'lines', 15: 'polygons', 18: 'multipoints', 21: 'points', 23: 'lines', 25: 'polygons', 28: 'multipoints' };
+const POLYGON_TYPES = new Set([5, 15, 25]);
 
 /**
- * Boundaries from a zipped ESRI Shapefile (.shp + .dbf, with .prj and .cpg when present), read by
- * shpjs: it unzips with the platform's DecompressionStream (browser, worker and Node alike, no
- * network), decodes the .dbf in the .cpg's encoding and reprojects to longitude/latitude with
- * proj4 when a .prj is given. The library is loaded only when a zip is opened, so it stays out of
- * the main bundle. A zip with several layers takes `layer`, else the one with the most polygons.
+ * Boundaries from a zipped ESRI Shapefile (.shp + .dbf, with .prj and .cpg when present). The zip
+ * is read by `zipArchive` (validated, size-capped); the shapes and records are decoded by shpjs
+ * (loaded only when a zip is opened, so it stays out of the main bundle), which reprojects to
+ * longitude/latitude with proj4 when a .prj is given. Around it, what shpjs takes on trust is
+ * checked: the .shp's and .dbf's own lengths against their headers (a cut file is an error, not
+ * fewer regions), their record counts against each other, the .dbf's code page. Every layer in
+ * the zip is listed in the notes; one is read (`layer`, else the one with the most polygons).
  */
-export async function readZippedShapefile(
-  bytes: ArrayBuffer | Uint8Array,
-  fileName: string,
-  options: BoundaryOptions & { layer?: string } = {},
-): Promise<Boundaries> {
-  const { parseZip } = await import('shpjs');
-  let parsed: NamedCollection | NamedCollection[];
-  try {
-    parsed = await parseZip(bytes);
-  } catch (e) {
-    const message = (e as Error).message ?? String(e);
-    const problem = /no layers/i.test(message)
-      ? 'the zip holds no .shp file'
-      : /^but-unzip~/.test(message)
-        ? 'not a readable zip archive'
-        : `cannot read the zipped shapefile: ${message}`;
-    throw new InputError({ file: fileName }, problem);
-  }
-  const layers = Array.isArray(parsed) ? parsed : [parsed];
+export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, fileName: string, options: ShapefileOptions = {}): Promise<Boundaries> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const layers = shapefileLayers(listZip(data, fileName));
+  if (layers.length === 0) throw new InputError({ file: fileName }, 'the zip holds no .shp file');
   const notes: string[] = [];
-  let layer: NamedCollection;
+  const summaries = await Promise.all(layers.map(async (l) => ({ layer: l, ...(await layerSummary(data, l, fileName)) })));
+  let chosen: (typeof summaries)[number];
+  const described = (s: (typeof summaries)[number]) => `"${s.layer.name}" (${s.records.toLocaleString('en')} ${SHAPE_TYPES[s.shapeType] ?? `shapes of type ${s.shapeType}`})`;
   if (options.layer !== undefined) {
-    const found = layers.find((l) => l.fileName === options.layer);
-    if (!found) throw new InputError({ file: fileName }, `no layer "${options.layer}" in the zip (layers: ${layers.map((l) => l.fileName).join(', ')})`);
-    layer = found;
+    const found = summaries.find((s) => s.layer.name === options.layer);
+    if (!found) throw new InputError({ file: fileName }, `no layer "${options.layer}" in the zip (layers: ${summaries.map(described).join(', ')})`);
+    chosen = found;
   } else {
-    const polygons = (l: NamedCollection) => l.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon').length;
-    layer = layers.reduce((best, l) => (polygons(l) > polygons(best) ? l : best));
-    if (layers.length > 1) notes.push(`layer "${layer.fileName}" used (the one with the most polygons; also present: ${layers.filter((l) => l !== layer).map((l) => l.fileName).join(', ')})`);
+    const polygons = (s: (typeof summaries)[number]) => (POLYGON_TYPES.has(s.shapeType) ? s.records : 0);
+    chosen = summaries.reduce((best, s) => (polygons(s) > polygons(best) ? s : best));
   }
-  const { fileName: _layerName, ...collection } = layer;
-  const boundaries = readBoundaries(collection, fileName, options);
+  if (summaries.length > 1) {
+    const others = summaries.filter((s) => s !== chosen).map(described).join(', ');
+    notes.push(`layer ${described(chosen)} used${options.layer === undefined ? ' (the one with the most polygons)' : ''}; also in the zip, not read: ${others}`);
+  }
+  const { shp, layer } = chosen;
+  const at = (ext: string) => `${fileName} → ${layer.name}.${ext}`;
+  const dbf = layer.parts.dbf ? await readZipEntry(data, layer.parts.dbf, fileName) : undefined;
+  const text = async (entry: ZipEntry | undefined) => (entry ? new TextDecoder().decode(await readZipEntry(data, entry, fileName)) : undefined);
+  const [prj, cpg] = await Promise.all([text(layer.parts.prj), text(layer.parts.cpg)]);
+  if (options.encoding !== undefined && !isEncoding(options.encoding)) throw new InputError({ file: fileName }, `unknown text encoding "${options.encoding}"`);
+  const { parseShp, parseDbf, combine } = await import('shpjs');
+  let records: Record<string, unknown>[] | undefined;
+  if (dbf) {
+    const dbfRecords = checkDbf(dbf, at('dbf'));
+    if (dbfRecords !== chosen.records) {
+      throw new InputError({ file: fileName }, `the .shp of layer "${layer.name}" has ${chosen.records.toLocaleString('en')} shapes but its .dbf ${dbfRecords.toLocaleString('en')} records: one of them is cut short or from another layer`);
+    }
+    const encoding = dbfEncoding(dbf, cpg, options.encoding);
+    if (encoding.source === 'code page byte' || encoding.source === 'guessed') {
+      notes.push(`names in ${layer.name}.dbf read as ${encoding.encoding} (${encoding.source === 'guessed' ? 'guessed: the zip has no .cpg and the .dbf names no code page' : 'from the code page byte of the .dbf; the zip has no .cpg'})`);
+    }
+    try {
+      records = parseDbf(dbf, encoding.encoding);
+    } catch (e) {
+      throw new InputError({ file: at('dbf') }, `the .dbf cannot be read (${(e as Error).message})`);
+    }
+  } else notes.push(`layer "${layer.name}" has no .dbf: the shapes have no properties`);
+  let shapes;
+  try {
+    shapes = parseShp(shp, prj);
+  } catch (e) {
+    throw new InputError({ file: at('shp') }, `the .shp cannot be read (${(e as Error).message})`);
+  }
+  if (shapes.length !== chosen.records) throw new InputError({ file: at('shp') }, `${shapes.length} of ${chosen.records} shapes could be read: the .shp is damaged`);
+  const boundaries = readBoundaries(combine([shapes, records]), fileName, options);
   return { ...boundaries, format: 'shapefile', notes: [...notes, ...boundaries.notes] };
+}
+
+/** Layers by the .shp's path without extension; other parts matched case-insensitively. macOS resource forks are skipped. */
+function shapefileLayers(entries: ZipEntry[]): Layer[] {
+  const layers = new Map<string, Layer>();
+  for (const entry of entries) {
+    if (entry.name.includes('__MACOSX/') || /(^|\/)\._/.test(entry.name)) continue;
+    const match = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.name);
+    if (!match) continue;
+    const key = match[1].toLowerCase();
+    const ext = match[2].toLowerCase() as 'shp' | 'dbf' | 'prj' | 'cpg';
+    const layer = layers.get(key) ?? { name: match[1], parts: {} };
+    if (ext === 'shp') layer.name = match[1];
+    layer.parts[ext] = entry;
+    layers.set(key, layer);
+  }
+  return [...layers.values()].filter((l) => l.parts.shp !== undefined);
+}
+
+/** The .shp unpacked and walked record by record: its shape type and record count, or where it is cut short. */
+async function layerSummary(data: Uint8Array, layer: Layer, fileName: string): Promise<{ shp: Uint8Array; shapeType: number; records: number }> {
+  const file = `${fileName} → ${layer.name}.shp`;
+  const shp = await readZipEntry(data, layer.parts.shp!, fileName);
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  if (shp.byteLength < 100 || view.getInt32(0) !== 9994) throw new InputError({ file }, 'not a shapefile (.shp) header');
+  const declared = view.getInt32(24) * 2;
+  if (declared > shp.byteLength) {
+    throw new InputError({ file }, `the .shp is cut short: its header says ${declared.toLocaleString('en')} bytes, the file has ${shp.byteLength.toLocaleString('en')}`);
+  }
+  const shapeType = view.getInt32(32, true);
+  let records = 0;
+  let offset = 100;
+  while (offset + 8 <= declared) {
+    const length = view.getInt32(offset + 4) * 2;
+    if (length < 4 || offset + 8 + length > declared) {
+      throw new InputError({ file }, `shape ${records + 1} (at byte ${offset.toLocaleString('en')}) runs past the end of the .shp: the file is damaged or cut short`);
+    }
+    offset += 8 + length;
+    records++;
+  }
+  // shpjs reads to the end of the buffer; what lies past the declared length is not a shape.
+  return { shp: shp.subarray(0, declared), shapeType, records };
+}
+
+/** The record count of a .dbf, checked against its length. */
+function checkDbf(dbf: Uint8Array, file: string): number {
+  if (dbf.byteLength < 33) throw new InputError({ file }, 'not a dBASE (.dbf) header');
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  if (headerLength < 33 || recordLength < 1 || headerLength > dbf.byteLength) throw new InputError({ file }, 'not a dBASE (.dbf) header');
+  const held = Math.floor((dbf.byteLength - headerLength) / recordLength);
+  if (held < records) {
+    throw new InputError({ file }, `the .dbf is cut short: its header says ${records.toLocaleString('en')} records, the file holds ${held.toLocaleString('en')}`);
+  }
+  return records;
 }

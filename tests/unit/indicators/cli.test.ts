@@ -32,7 +32,7 @@ describe('atlas indicators on official formats', () => {
     expect(Number(rows[3].lq)).toBeCloseTo(1 / (25 / 35.5), 12);
     expect(rows[2]).toMatchObject({ employment: '', lq: '', stars: '' });
     expect(stderr).toMatch(/2 rows excluded: age is not Y_GE15/);
-    expect(stderr).toMatch(/TOTAL \(2 rows\) taken as the regions' total employment/);
+    expect(stderr).toMatch(/TOTAL \(2 rows\) checked against the sum of the categories, not used/);
   });
 
   it('reads JSON keyed region → category → measure with --measure, and refuses options of another format', () => {

@@ -67,7 +67,7 @@ describe('eurostatToCube', () => {
     expect(report.notes).toEqual([
       'unit is THS throughout',
       'age not filtered: its total Y_GE15 is used (other codes: Y15-24)',
-      "nace_r2 TOTAL (2 rows) taken as the regions' total employment, not as a category",
+      "nace_r2 TOTAL (2 rows) checked against the sum of the categories, not used: each region's total is the sum of its categories",
     ]);
     // Every row is accounted for.
     expect(report.rowsUsed + report.unused.length + report.excluded!.reduce((s, e) => s + e.rows, 0)).toBe(report.rowsRead);
@@ -128,5 +128,22 @@ describe('eurostatToCube', () => {
       expect(cube.flags![cube.years.indexOf(2008)].get(el30 * cube.categories.length + l)).toBe('b');
       expect(cube.flags![cube.years.indexOf(2015)].get(el30 * cube.categories.length + l)).toBe('u');
     });
+  });
+});
+
+describe('the Eurostat TOTAL category', () => {
+  const tsv = (aa1Total: string) =>
+    ['unit,nace_r2,geo\\time\t2015 ', `THS,A,AA1\t10.0 `, `THS,C,AA1\t20.0 `, `THS,TOTAL,AA1\t${aa1Total} `, `THS,A,AA2\t1.0 `, `THS,TOTAL,AA2\t1.0 `].join('\n');
+
+  it('a TOTAL smaller than the sum of its parts beyond rounding is reported with the region and year', () => {
+    const { report, cube } = eurostatToCube(parseEurostatTsv(tsv('25.0'), 'short.tsv'));
+    expect([...cube.regionTotals![0]]).toEqual([25, 1]);
+    expect(report.notes).toContain("nace_r2 TOTAL (2 rows) checked against the sum of the categories, not used: each region's total is the sum of its categories");
+    expect(report.notes).toContain('nace_r2 TOTAL is smaller than the sum of its categories beyond rounding in 1 region-year(s): AA1 2015 (TOTAL 25 < 30)');
+  });
+
+  it('a TOTAL short of the sum by rounding only passes without a note', () => {
+    const { report } = eurostatToCube(parseEurostatTsv(tsv('29.95'), 'rounded.tsv'));
+    expect(report.notes.some((n) => n.includes('smaller than the sum'))).toBe(false);
   });
 });

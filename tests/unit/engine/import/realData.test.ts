@@ -23,7 +23,7 @@ describe.skipIf(!haveSharedData(...EU))('importing NUTS-2 2021 and the Eurostat 
     expect(result.join.counts.byReason).toMatchObject({ aggregate: 137, 'not-on-map': 79 });
     expect(result.dataset.years).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015]);
     expect(result.dataset.regions).toHaveLength(275);
-    expect(result.reports[0].notes.some((n) => n.includes('TOTAL') && n.includes("regions' total employment"))).toBe(true);
+    expect(result.reports[0].notes.some((n) => n.includes('TOTAL') && n.includes('checked against the sum of the categories'))).toBe(true);
     // Overseas regions do not stretch the first view over the Atlantic.
     expect(result.dataset.bounds![0]).toBeGreaterThan(-30);
   });

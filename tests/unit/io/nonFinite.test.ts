@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelimited } from '../../../src/io/delimited';
+import { parseEurostatTsv } from '../../../src/io/eurostatTsv';
+import { eurostatToCube } from '../../../src/io/eurostatCube';
+import { longTableToCube } from '../../../src/io/longTable';
+
+describe('numbers beyond a double', () => {
+  it('a 1e309 employment cell is refused with its line, not turned into Infinity', () => {
+    const text = 'region,category,employment\nA,x,10\nA,y,1e309\nB,x,3\n';
+    expect(() => longTableToCube(parseDelimited(text, 'inf.csv'))).toThrow('inf.csv, line 3: a value beyond the largest number (±1.8e308) for region "A", category "y"');
+  });
+
+  it('a 400-digit integer cell is refused with its line', () => {
+    const text = `region,category,employment\nA,x,${'9'.repeat(400)}\n`;
+    expect(() => longTableToCube(parseDelimited(text, 'digits.csv'))).toThrow('digits.csv, line 2: a value beyond the largest number');
+  });
+
+  it('cells that are finite but whose sum overflows are refused, naming where the sum overflowed', () => {
+    const text = 'region,category,employment\nA,x,1e308\nA,y,1e308\nB,x,1\n';
+    expect(() => longTableToCube(parseDelimited(text, 'sum.csv'))).toThrow('sum.csv: employment summed up to region "A", category "y" exceeds the largest number (±1.8e308)');
+  });
+
+  it('1e309 in a Eurostat TSV is refused with its line', () => {
+    const tsv = 'unit,nace_r2,geo\\time\t2015 \nTHS,A,AA1\t1 \nTHS,C,AA1\t1e309 \n';
+    expect(() => eurostatToCube(parseEurostatTsv(tsv, 'inf.tsv'))).toThrow('inf.tsv, line 3: a value beyond the largest number');
+  });
+});
