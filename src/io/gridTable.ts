@@ -82,6 +82,14 @@ export function gridToTable(grid: Grid, delimiter = ','): { table: DelimitedTabl
       if (v !== '' && !parts[c].includes(v)) parts[c].push(v);
     });
   });
+  // A label spanning the year columns ("Численность" over 2014, 2015 …) says what they hold: the year names them.
+  const yearColumns = parts.filter((p) => p.filter((x) => YEAR.test(x)).length === 1);
+  const others = new Set(yearColumns.map((p) => p.filter((x) => !YEAR.test(x)).join(' ')));
+  if (yearColumns.length > 1 && others.size === 1) {
+    const label = [...others][0];
+    if (label !== '') qualifiers.push(label);
+    for (const p of yearColumns) p.splice(0, p.length, p.find((x) => YEAR.test(x))!);
+  }
   const seen = new Map<string, number>();
   const header = parts.map((p, c) => {
     let name = p.join(' ') || `column ${c + 1}`;

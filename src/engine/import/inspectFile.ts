@@ -89,7 +89,8 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
   if (kind === 'xlsx') {
     const workbook = readWorkbook(await readFileBytes(file, (f) => progress('read', f)), name);
     progress('parse', 0);
-    const sheet = options.sheet ?? workbook.sheets[0];
+    // Without a choice, the first sheet that holds a table (a workbook often opens with notes).
+    const sheet = options.sheet ?? workbook.sheets.find((s) => hasTable(() => gridToTable(workbook.sheet(s)))) ?? workbook.sheets[0];
     summary.sheets = workbook.sheets;
     summary.sheet = sheet;
     if (workbook.sheets.length > 1) summary.notes.push(`sheet "${sheet}" of ${workbook.sheets.length}: ${workbook.sheets.map((s) => `"${s}"`).join(', ')}`);
@@ -168,6 +169,16 @@ function tableInput(parsed: Extract<ParsedInput, { kind: 'table' }>, summary: Fi
   summary.role = tableRole(table.header);
   if (table.blankLines > 0) summary.notes.push(`${table.blankLines} blank line(s) skipped`);
   return parsed;
+}
+
+function hasTable(read: () => unknown): boolean {
+  try {
+    read();
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
 }
 
 /** The whole file checked as `parseDelimited` checks it (same errors), keeping only the first rows. */
