@@ -89,13 +89,17 @@ export function eurostatToCube(table: EurostatTable, options: EurostatCubeOption
     let used = false;
     for (let p = 0; p < years.length; p++) {
       const value = row.values[p];
+      const line = row.cellLines?.[p] || row.line;
       if (Number.isNaN(value)) report.missingCells++;
-      else if (value < 0) throw new InputError({ file, line: row.line, column: table.periods[p] }, `negative value ${value}`);
+      else if (value < 0) {
+        const at = row.cellPaths ? { file, path: row.cellPaths[p] } : { file, line, column: row.cellLines ? undefined : table.periods[p] };
+        throw new InputError(at, `negative value ${value}`);
+      }
       if (isTotal) {
-        builder.addRegionTotal(regionId, years[p], value, row.line);
+        builder.addRegionTotal(regionId, years[p], value, line);
         used = true;
       } else {
-        used = builder.add(regionId, categoryId, years[p], value, NaN, row.line, row.flags[p] || undefined) || used;
+        used = builder.add(regionId, categoryId, years[p], value, NaN, line, row.flags[p] || undefined) || used;
       }
     }
     if (isTotal) totalsUsed++;

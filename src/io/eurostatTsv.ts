@@ -27,6 +27,10 @@ export interface EurostatRow {
   values: Float64Array;
   /** One flag string per period ('' when none). */
   flags: string[];
+  /** Line of each period's observation, where each has its own (SDMX-CSV). */
+  cellLines?: Int32Array;
+  /** JSON path of each period's value, for formats without lines (JSON-stat). */
+  cellPaths?: string[];
 }
 
 const CELL = /^(:|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:\s+([A-Za-z]*))?$/;

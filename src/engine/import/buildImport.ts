@@ -143,7 +143,8 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   };
 }
 
-function employmentCube(input: NamedInput, choices: ImportChoices, options: CubeOptions, onProgress: (fraction: number) => void): { cube: EmploymentCube; report: TableReport } {
+/** The employment cube of one inspected file with the mapping step's choices (every format's reader behind one call). */
+export function employmentCube(input: NamedInput, choices: ImportChoices, options: CubeOptions, onProgress: (fraction: number) => void): { cube: EmploymentCube; report: TableReport } {
   const { parsed, name } = input;
   const e = choices.employment;
   if (parsed.kind === 'eurostat') {

@@ -1,4 +1,5 @@
 import type { InputKind } from '../../io/inputKind';
+import type { DecodedText, TextEncoding } from '../../io/textDecoding';
 import type { InputLocation } from '../../io/errors';
 import type { LongMapping } from '../../io/longTable';
 import type { SuppressionPolicy } from '../../io/suppression';
@@ -72,11 +73,26 @@ export interface JsonSummary {
   preview: string[][];
 }
 
+/** How a file is read, chosen in the mapping step (or by CLI flags); a change reads the file again. */
+export interface ReadOptions {
+  /** Text encoding instead of the detected one. */
+  encoding?: TextEncoding;
+  /** Workbook sheet (default: the first). */
+  sheet?: string;
+}
+
 export interface FileSummary {
   key: string;
   name: string;
   size: number;
   kind?: InputKind;
+  /** The read options this summary was made with. */
+  options?: ReadOptions;
+  /** The text encoding used, and how it was known (text files). */
+  encoding?: { used: TextEncoding; by: DecodedText['by'] };
+  /** A workbook's sheets and the one read. */
+  sheets?: string[];
+  sheet?: string;
   role: FileRole;
   boundaries?: BoundarySummary;
   table?: TableSummary;
@@ -133,8 +149,8 @@ export interface ImportResult {
 }
 
 export type ImportRequest =
-  | { id: number; type: 'inspect'; files: File[] }
-  | { id: number; type: 'build'; files: File[]; choices: ImportChoices };
+  | { id: number; type: 'inspect'; files: File[]; options?: Record<string, ReadOptions> }
+  | { id: number; type: 'build'; files: File[]; choices: ImportChoices; options?: Record<string, ReadOptions> };
 
 export type ImportResponse =
   | { id: number; type: 'progress'; stage: string; file?: string; fraction: number }

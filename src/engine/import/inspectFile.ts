@@ -1,4 +1,4 @@
-import { detectInputKind, type InputKind } from '../../io/inputKind';
+import { detectInputKind, TEXT_KINDS, type InputKind } from '../../io/inputKind';
 import { InputError } from '../../io/errors';
 import { readBoundaries } from '../../io/boundaries';
 import { readZippedShapefile } from '../../io/shapefileZip';
@@ -13,8 +13,13 @@ import { guessYearColumnsMapping } from '../../io/yearColumnsTable';
 import { findColumn } from '../../io/tableColumns';
 import { detectDecimalMark, isMissingCell, parseNumber } from '../../io/numbers';
 import { suppressionFlag } from '../../io/suppression';
-import { readFileText } from './fileText';
-import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportProblem, JsonSummary, TableSummary } from './importTypes';
+import { readFileBytes, readFileText } from './fileText';
+import { encodingLabel } from '../../io/textDecoding';
+import { parseSdmxCsv } from '../../io/sdmxCsv';
+import { readJsonStat } from '../../io/jsonStat';
+import { readWorkbook } from '../../io/xlsxWorkbook';
+import { gridDelimiter, gridToTable, isOfficialExport, layoutNotes, textGrid } from '../../io/gridTable';
+import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportProblem, JsonSummary, ReadOptions, TableSummary } from './importTypes';
 
 /** A file read once and kept (in the import worker) for every later build with other choices. */
 export type ParsedInput =
@@ -23,7 +28,7 @@ export type ParsedInput =
    * A delimited file keeps its text, read again (streamed) for each build; its rows are kept only
    * for a small file. A large one keeps its first rows for the preview (`headOnly` says so).
    */
-  | { kind: 'table'; table: DelimitedTable; text: string; headOnly?: { rows: number } }
+  | { kind: 'table'; table: DelimitedTable; text?: string; headOnly?: { rows: number } }
   | { kind: 'eurostat'; table: EurostatTable }
   | { kind: 'json'; value: object };
 
@@ -56,13 +61,14 @@ export function problemOf(error: unknown): ImportProblem {
  * for the mapping step. A file that cannot be read gets its located error in the summary, so the
  * other files of the same drop are still usable.
  */
-export async function inspectFile(file: File, progress: Progress = () => {}): Promise<InspectedFile> {
+export async function inspectFile(file: File, progress: Progress = () => {}, options: ReadOptions = {}): Promise<InspectedFile> {
   const summary: FileSummary = { key: fileKey(file), name: file.name, size: file.size, role: 'ignore', notes: [] };
+  if (Object.keys(options).length > 0) summary.options = options;
   try {
     const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
     const kind = detectInputKind(file.name, head);
     summary.kind = kind;
-    const parsed = await parse(file, kind, summary, progress);
+    const parsed = await parse(file, kind, summary, progress, options);
     return { summary, parsed };
   } catch (error) {
     summary.error = problemOf(error);
@@ -70,7 +76,7 @@ export async function inspectFile(file: File, progress: Progress = () => {}): Pr
   }
 }
 
-async function parse(file: File, kind: InputKind, summary: FileSummary, progress: Progress): Promise<ParsedInput> {
+async function parse(file: File, kind: InputKind, summary: FileSummary, progress: Progress, options: ReadOptions): Promise<ParsedInput> {
   const name = file.name;
   if (kind === 'shapefile-zip') {
     progress('read', 0);
@@ -80,8 +86,26 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     summary.notes.push(...boundaries.notes.filter((n) => !n.includes('(detected)')));
     return { kind: 'boundaries', source: boundaries.collection, format: 'shapefile' };
   }
-  const { text, encoding } = await readFileText(file, (f) => progress('read', f));
-  if (encoding !== 'utf-8') summary.notes.push(`not UTF-8: read as ${encoding}`);
+  if (kind === 'xlsx') {
+    const workbook = readWorkbook(await readFileBytes(file, (f) => progress('read', f)), name);
+    progress('parse', 0);
+    // Without a choice, the first sheet that holds a table (a workbook often opens with notes).
+    const sheet = options.sheet ?? workbook.sheets.find((s) => hasTable(() => gridToTable(workbook.sheet(s)))) ?? workbook.sheets[0];
+    summary.sheets = workbook.sheets;
+    summary.sheet = sheet;
+    if (workbook.sheets.length > 1) summary.notes.push(`sheet "${sheet}" of ${workbook.sheets.length}: ${workbook.sheets.map((s) => `"${s}"`).join(', ')}`);
+    const { table, layout } = gridToTable(workbook.sheet(sheet));
+    summary.notes.push(...layoutNotes(layout));
+    return tableInput({ kind: 'table', table }, summary);
+  }
+  if (!TEXT_KINDS.includes(kind)) throw new Error(`no reader for ${kind}`);
+  const { text, encoding, by } = await readFileText(file, (f) => progress('read', f), options.encoding, name);
+  summary.encoding = { used: encoding, by };
+  if (by === 'chosen') summary.notes.push(`read as ${encodingLabel(encoding)} (chosen)`);
+  else if (encoding !== 'utf-8') summary.notes.push(`not UTF-8: read as ${encoding}`);
+  // The kind again from the decoded text: the bytes of UTF-16 or a chosen encoding may have misled it.
+  kind = detectInputKind(name, text.slice(0, 65536));
+  summary.kind = kind;
   progress('parse', 0);
   if (kind === 'geojson' || kind === 'topojson') {
     const value = parseJsonText(text, name) as object;
@@ -98,19 +122,63 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     summary.json = jsonSummary(value as Record<string, unknown>, name);
     return { kind: 'json', value };
   }
-  if (kind === 'eurostat-tsv') {
-    const table = parseEurostatTsv(text, name, (f) => progress('parse', f));
+  if (kind === 'eurostat-tsv' || kind === 'sdmx-csv' || kind === 'json-stat') {
+    const onProgress = (f: number) => progress('parse', f);
+    const { table, notes } =
+      kind === 'eurostat-tsv' ? { table: parseEurostatTsv(text, name, onProgress), notes: [] } : kind === 'sdmx-csv' ? parseSdmxCsv(text, name, onProgress) : readJsonStat(parseJsonText(text, name), name);
     summary.role = 'employment';
     summary.eurostat = eurostatSummary(table);
+    summary.notes.push(...notes);
     return { kind: 'eurostat', table };
   }
   const onProgress = (f: number) => progress('parse', f);
-  const parsed: ParsedInput = text.length <= KEEP_ROWS ? { kind: 'table', table: parseDelimited(text, name, { onProgress }), text } : tableHead(text, name, onProgress);
+  if (text.length > KEEP_ROWS) return tableInput(tableHead(text, name, onProgress), summary);
+  return tableInput({ kind: 'table', table: delimitedOrExport(text, name, summary, onProgress), text }, summary);
+}
+
+/**
+ * A delimited file as the strict reader takes it; an official export (title rows, a header of
+ * several rows, unnamed columns) that it refuses, or reads as one column, is read as a grid.
+ */
+function delimitedOrExport(text: string, name: string, summary: FileSummary, onProgress: (f: number) => void): DelimitedTable {
+  let strict: DelimitedTable | undefined;
+  let failure: unknown;
+  try {
+    strict = parseDelimited(text, name, { onProgress });
+    if (strict.header.length > 1) return strict;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    failure = error;
+  }
+  try {
+    const { table, layout } = gridToTable(textGrid(text, name), gridDelimiter(text));
+    if (isOfficialExport(table, layout) && table.header.length > 1) {
+      summary.notes.push(...layoutNotes(layout));
+      return table;
+    }
+  } catch {
+    // Not an export either: the strict reader's answer stands.
+  }
+  if (strict) return strict;
+  throw failure;
+}
+
+function tableInput(parsed: Extract<ParsedInput, { kind: 'table' }>, summary: FileSummary): ParsedInput {
   const { table } = parsed;
   summary.table = tableSummary(table, parsed.headOnly?.rows ?? table.rows.length);
   summary.role = tableRole(table.header);
   if (table.blankLines > 0) summary.notes.push(`${table.blankLines} blank line(s) skipped`);
   return parsed;
+}
+
+function hasTable(read: () => unknown): boolean {
+  try {
+    read();
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
 }
 
 /** The whole file checked as `parseDelimited` checks it (same errors), keeping only the first rows. */
@@ -131,7 +199,7 @@ function tableHead(text: string, name: string, onProgress: (fraction: number) =>
 
 /** Every row of a delimited input, parsed again when only its first rows were kept. */
 export function wholeTable(parsed: Extract<ParsedInput, { kind: 'table' }>): DelimitedTable {
-  return parsed.headOnly ? parseDelimited(parsed.text, parsed.table.fileName) : parsed.table;
+  return parsed.headOnly && parsed.text !== undefined ? parseDelimited(parsed.text, parsed.table.fileName) : parsed.table;
 }
 
 function boundarySummary(value: object, name: string, format: BoundarySummary['format']): BoundarySummary {

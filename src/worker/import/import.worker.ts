@@ -2,7 +2,7 @@
 import { collectTransferables } from '../transfer';
 import { buildImport, type NamedInput } from '../../engine/import/buildImport';
 import { fileKey, inspectFile, problemOf, type InspectedFile } from '../../engine/import/inspectFile';
-import type { FileSummary, ImportRequest, ImportResponse } from '../../engine/import/importTypes';
+import type { FileSummary, ImportRequest, ImportResponse, ReadOptions } from '../../engine/import/importTypes';
 
 /**
  * Reads the user's files and builds a dataset from them, away from the page and from the compute
@@ -16,13 +16,15 @@ function post(message: ImportResponse): void {
   scope.postMessage(message, collectTransferables(message));
 }
 
-async function inspectAll(id: number, files: File[]): Promise<FileSummary[]> {
+async function inspectAll(id: number, files: File[], options: Record<string, ReadOptions> = {}): Promise<FileSummary[]> {
   const summaries: FileSummary[] = [];
   for (const [i, file] of files.entries()) {
     const key = fileKey(file);
+    const read = options[file.name] ?? {};
     let entry = inspected.get(key);
-    if (!entry) {
-      entry = await inspectFile(file, (stage, fraction) => post({ id, type: 'progress', stage, file: file.name, fraction: (i + fraction) / files.length }));
+    // Other read options (encoding, sheet) read the file again.
+    if (!entry || JSON.stringify(entry.summary.options ?? {}) !== JSON.stringify(read)) {
+      entry = await inspectFile(file, (stage, fraction) => post({ id, type: 'progress', stage, file: file.name, fraction: (i + fraction) / files.length }), read);
       inspected.set(key, entry);
     }
     summaries.push(entry.summary);
@@ -36,7 +38,7 @@ async function inspectAll(id: number, files: File[]): Promise<FileSummary[]> {
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   try {
-    const summaries = await inspectAll(request.id, request.files);
+    const summaries = await inspectAll(request.id, request.files, request.options);
     if (request.type === 'inspect') {
       post({ id: request.id, type: 'inspected', summaries });
       return;

@@ -1,4 +1,4 @@
-import type { FileSummary, ImportChoices, ImportProblem, ImportRequest, ImportResponse, ImportResult } from '../../engine/import/importTypes';
+import type { FileSummary, ImportChoices, ImportProblem, ImportRequest, ImportResponse, ImportResult, ReadOptions } from '../../engine/import/importTypes';
 
 export type ImportProgress = (stage: string, fraction: number, file?: string) => void;
 
@@ -30,12 +30,13 @@ export class ImportClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  inspect(files: File[], onProgress?: ImportProgress): Promise<FileSummary[]> {
-    return this.request({ type: 'inspect', files }, onProgress);
+  /** `options`: how to read each file (by file name), as chosen in the mapping step. */
+  inspect(files: File[], onProgress?: ImportProgress, options?: Record<string, ReadOptions>): Promise<FileSummary[]> {
+    return this.request({ type: 'inspect', files, options }, onProgress);
   }
 
-  build(files: File[], choices: ImportChoices, onProgress?: ImportProgress): Promise<ImportResult> {
-    return this.request({ type: 'build', files, choices }, onProgress);
+  build(files: File[], choices: ImportChoices, onProgress?: ImportProgress, options?: Record<string, ReadOptions>): Promise<ImportResult> {
+    return this.request({ type: 'build', files, choices, options }, onProgress);
   }
 
   get busy(): boolean {

@@ -17,9 +17,11 @@ describe('detectInputKind', () => {
     expect(detectInputKind('t.tsv', 'region\tcategory\temployment\nA\tx\t1\n')).toBe('delimited');
   });
 
-  it('refuses loose shapefile parts and spreadsheets with what to do instead', () => {
+  it('refuses loose shapefile parts and spreadsheets it cannot read with what to do instead', () => {
     expect(() => detectInputKind('counties.shp', new Uint8Array([0, 0, 39, 10]))).toThrow('counties.shp: a shapefile is several files (.shp, .dbf, .prj …); put them in one .zip and open that');
-    expect(() => detectInputKind('data.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toThrow(/save the sheet as CSV/);
+    expect(detectInputKind('data.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBe('xlsx');
+    expect(() => detectInputKind('data.ods', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toThrow(/save the sheet as \.xlsx or CSV/);
+    expect(() => detectInputKind('data.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow(/Excel 97–2003 workbook \(\.xls\).*save it as \.xlsx or CSV/);
   });
 });
 

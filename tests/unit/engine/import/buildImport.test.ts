@@ -51,7 +51,7 @@ describe('inspecting files', () => {
     expect(byName('malformed.geojson').error!.problem).toMatch(/invalid JSON: expected "," or "}"/);
     expect(byName('points.geojson').error).toMatchObject({ location: { file: 'points.geojson', feature: 1 } });
     expect(byName('points.geojson').error!.problem).toMatch(/only Polygon and MultiPolygon.*Point at feature 1/);
-    expect(byName('table.xlsx').error!.message).toBe('table.xlsx: spreadsheets cannot be read directly; save the sheet as CSV');
+    expect(byName('table.xlsx').error!.message).toBe('table.xlsx: not a readable Excel workbook (invalid zip data); the file may be damaged or cut short');
     // The good file of the same drop is still usable.
     expect(byName('regions.geojson').error).toBeUndefined();
   });
