@@ -20,7 +20,7 @@ import { DataSources, type FirstDataset } from './ui/dataImport/dataSources';
 import { sourceFlags } from './ui/sourceFlags';
 import { applyPageMode, setupSharing } from './ui/sharing';
 import { layerColumns } from './export/viewTable';
-import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
+import { cameraOf, jumpToCamera, trackCamera, visibleBounds } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
 
@@ -338,6 +338,9 @@ async function start(): Promise<void> {
       const current = store.getState().view;
       return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
     },
+    regionBounds: (regionId) => keyboard?.bounds(regionId),
+    visibleBounds: () => visibleBounds(shownMap.map, store.getState().dataset?.bounds),
+    fit: (bounds, padding) => shownMap.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
   });
   await atlasMap.whenLoaded();
   if (view.viewport) jumpToCamera(atlasMap.map, view.viewport);

@@ -36,3 +36,12 @@ export function trackCamera(map: maplibregl.Map, onChange: (camera: Camera) => v
     onChange(cameraOf(map));
   });
 }
+
+/** What is in sight, as west, south, east, north: the screen's bounds cut to the data's (when known). */
+export function visibleBounds(map: maplibregl.Map, data?: [number, number, number, number]): [number, number, number, number] {
+  const b = map.getBounds();
+  const screen: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  if (!data) return screen;
+  const cut: [number, number, number, number] = [Math.max(screen[0], data[0]), Math.max(screen[1], data[1]), Math.min(screen[2], data[2]), Math.min(screen[3], data[3])];
+  return cut[0] < cut[2] && cut[1] < cut[3] ? cut : screen;
+}

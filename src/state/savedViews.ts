@@ -9,6 +9,10 @@ export interface SavedView {
   hash: string;
   /** What the view showed when it was saved (the legend's title), shown as text. */
   label: string;
+  /** The presenter's caption, shown large on the slide (plain text). */
+  caption?: string;
+  /** West, south, east, north: the regions the slide is fitted to on any screen. */
+  bounds?: [number, number, number, number];
 }
 
 export const MAX_SAVED_VIEWS = 50;
@@ -52,9 +56,22 @@ export class SavedViews {
   /** Adds a view at the end; false when the list is full. */
   add(view: SavedView): boolean {
     if (this.views.length >= MAX_SAVED_VIEWS) return false;
-    this.views = [...this.views, { hash: view.hash.slice(0, MAX_TEXT), label: view.label.slice(0, MAX_TEXT) }];
+    this.views = [...this.views, trimmed(view)];
     this.changed();
     return true;
+  }
+
+  /** `quiet`: stored without telling listeners (the field being typed in stays as it is). */
+  setCaption(index: number, caption: string, quiet = false): void {
+    if (index < 0 || index >= this.views.length) return;
+    this.views = this.views.map((v, i) => (i === index ? { ...v, caption: caption.slice(0, MAX_TEXT) } : v));
+    this.changed(quiet);
+  }
+
+  /** Replaces the whole list (a deck opened from a link or a file); extra views past the limit are cut. */
+  replace(views: readonly SavedView[]): void {
+    this.views = views.slice(0, MAX_SAVED_VIEWS).map(trimmed);
+    this.changed();
   }
 
   remove(index: number): void {
@@ -77,7 +94,7 @@ export class SavedViews {
     this.listeners.add(listener);
   }
 
-  private changed(): void {
+  private changed(quiet = false): void {
     if (this.storage && this.persistent) {
       try {
         this.storage.setItem(this.key, JSON.stringify({ format: FORMAT, version: 1, views: this.views }));
@@ -85,8 +102,15 @@ export class SavedViews {
         this.persistent = false;
       }
     }
-    for (const listener of this.listeners) listener();
+    if (!quiet) for (const listener of this.listeners) listener();
   }
+}
+
+function trimmed(view: SavedView): SavedView {
+  const out: SavedView = { hash: view.hash.slice(0, MAX_TEXT), label: view.label.slice(0, MAX_TEXT) };
+  if (view.caption) out.caption = view.caption.slice(0, MAX_TEXT);
+  if (view.bounds) out.bounds = view.bounds;
+  return out;
 }
 
 function readStored(raw: string): { views: SavedView[]; dropped: number } {
@@ -101,9 +125,13 @@ function readStored(raw: string): { views: SavedView[]; dropped: number } {
   const views: SavedView[] = [];
   let dropped = 0;
   for (const entry of entries) {
-    const { hash, label } = (entry ?? {}) as Record<string, unknown>;
+    const { hash, label, caption, bounds } = (entry ?? {}) as Record<string, unknown>;
     if (typeof hash === 'string' && typeof label === 'string' && hash.startsWith('#') && hash.length <= MAX_TEXT && views.length < MAX_SAVED_VIEWS) {
-      views.push({ hash, label: label.slice(0, MAX_TEXT) });
+      const view: SavedView = { hash, label: label.slice(0, MAX_TEXT) };
+      // Views saved before captions have neither field; both are optional.
+      if (typeof caption === 'string' && caption) view.caption = caption.slice(0, MAX_TEXT);
+      if (Array.isArray(bounds) && bounds.length === 4 && bounds.every((x) => typeof x === 'number' && Number.isFinite(x))) view.bounds = bounds as SavedView['bounds'];
+      views.push(view);
     } else dropped++;
   }
   return { views, dropped };

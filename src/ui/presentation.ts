@@ -8,12 +8,19 @@
  *   Escape leaves. A view is shown by replacing the URL hash, so it goes through exactly the same
  *   validation and migration as a shared link.
  * - Embed mode (`?embed=1`) is the same layout without the stepping, with a link to the full app.
+ * - A slide has a caption (plain text, shown large under the title) and the bounds of its regions:
+ *   each slide is fitted to the screen it is shown on, with room left for the title card.
+ * - The deck travels: "Copy deck link" puts every slide into `#deck=…` (src/state/deck.ts), and the
+ *   deck downloads and opens as a JSON file; bad slides are left out with a notice.
  */
+import './presentation.css';
 import { el } from './dom';
 import { modalDialog, textButton, textLine } from './dialog';
 import { fullPageUrl } from './shareLinks';
 import { t } from '../i18n/i18n';
-import { MAX_SAVED_VIEWS, type SavedViews } from '../state/savedViews';
+import { MAX_SAVED_VIEWS, SavedViews, type SavedView } from '../state/savedViews';
+import { deckFileText, encodeDeck, readDeckFile, type Bounds, type DecodedDeck } from '../state/deck';
+import { InputError } from '../io/errors';
 
 /** The overlay on the map: title, dataset, warning, and a slot for presentation controls. */
 export class TitleCard {
@@ -21,10 +28,11 @@ export class TitleCard {
   private readonly title = el('h2', { class: 'title-card-title' });
   private readonly subtitle = el('p', { class: 'title-card-subtitle' });
   private readonly notice = el('p', { class: 'title-card-notice', 'data-i18n': 'app.synthetic', hidden: '' }, t('app.synthetic'));
+  private readonly caption = el('p', { class: 'title-card-caption', id: 'title-card-caption', hidden: '' });
   readonly controls = el('div', { class: 'title-card-controls' });
 
   constructor(mapContainer: HTMLElement, private readonly legend: HTMLElement) {
-    this.element = el('section', { class: 'title-card', id: 'title-card', tabindex: '-1', 'aria-labelledby': 'title-card-title' }, this.title, this.subtitle, this.notice, this.controls);
+    this.element = el('section', { class: 'title-card', id: 'title-card', tabindex: '-1', 'aria-labelledby': 'title-card-title' }, this.title, this.caption, this.subtitle, this.notice, this.controls);
     this.title.id = 'title-card-title';
     mapContainer.append(this.element);
     new MutationObserver(() => this.sync()).observe(legend, { childList: true, subtree: true, characterData: true });
@@ -34,6 +42,12 @@ export class TitleCard {
   setDataset(title: string, synthetic: boolean): void {
     this.subtitle.textContent = title;
     this.notice.hidden = !synthetic;
+  }
+
+  /** The presenter's caption, as text (line breaks kept by CSS); empty hides it. */
+  setCaption(text: string | undefined): void {
+    this.caption.textContent = text ?? '';
+    this.caption.hidden = !text;
   }
 
   /** The legend's heading: what the map currently shows. */
@@ -64,8 +78,14 @@ export interface PresentationOptions {
   views: SavedViews;
   /** The current view as a hash to save (without the language), or undefined before the first draw. */
   captureHash(): string | undefined;
+  /** The regions to fit a slide to: the pinned region's, else those in sight. */
+  captureBounds(): Bounds | undefined;
   /** Shows a saved view (by its hash). */
   show(hash: string): void;
+  /** Fits the map to a slide's regions, leaving `padding` (CSS pixels) free on each side. */
+  fit(bounds: Bounds, padding: { top: number; right: number; bottom: number; left: number }): void;
+  /** What to call the deck's file. */
+  fileStem(): string;
   announce(text: string): void;
 }
 
@@ -82,6 +102,7 @@ export class Presentation {
   private readonly nav: HTMLElement;
 
   private views: SavedViews;
+  private pendingNote = '';
 
   constructor(private readonly options: PresentationOptions) {
     this.views = options.views;
@@ -89,7 +110,28 @@ export class Presentation {
     options.toolbar.append(this.openButton);
     const save = textButton('present.save', { id: 'present-save' });
     const start = textButton('present.start', { id: 'present-start', class: 'primary' });
-    this.dialog = modalDialog('present-dialog', 'present.heading', textLine('present.help', { class: 'help' }), this.list, this.empty, el('div', { class: 'dialog-actions' }, save, start), this.dialogStatus);
+    const copyDeck = textButton('atlas.deck.copyLink', { id: 'deck-copy-link' });
+    const downloadDeck = textButton('atlas.deck.download', { id: 'deck-download' });
+    const fileInput = el('input', { type: 'file', id: 'deck-file', accept: '.json,application/json', class: 'visually-hidden', tabindex: '-1', 'aria-label': t('atlas.deck.openFile') });
+    const openDeck = textButton('atlas.deck.openFile', { id: 'deck-open-file' });
+    openDeck.addEventListener('click', () => fileInput.click());
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      fileInput.value = '';
+      if (file) void this.importFile(file);
+    });
+    this.dialog = modalDialog(
+      'present-dialog',
+      'present.heading',
+      textLine('present.help', { class: 'help' }),
+      this.list,
+      this.empty,
+      el('div', { class: 'dialog-actions' }, save, start),
+      el('div', { class: 'dialog-actions deck-actions' }, copyDeck, downloadDeck, openDeck, fileInput),
+      this.dialogStatus,
+    );
+    copyDeck.addEventListener('click', () => void this.copyDeckLink());
+    downloadDeck.addEventListener('click', () => this.downloadDeck());
 
     const previous = textButton('present.previous', { class: 'present-prev' });
     const next = textButton('present.next', { class: 'present-next' });
@@ -98,7 +140,9 @@ export class Presentation {
     options.card.controls.append(this.nav);
 
     this.openButton.addEventListener('click', () => {
-      this.dialogStatus.textContent = '';
+      // What opening a deck from a link said stays readable until the list is first seen.
+      this.dialogStatus.textContent = this.pendingNote;
+      this.pendingNote = '';
       this.renderList();
       this.dialog.showModal();
     });
@@ -131,6 +175,63 @@ export class Presentation {
     this.reportDropped();
   }
 
+  /** A deck from a link or a file: shown as this page's list (the browser's own list is kept as it was). */
+  openDeck(deck: DecodedDeck, source: string): void {
+    const views = new SavedViews(undefined, '');
+    views.replace(deck.slides.map((s) => ({ hash: s.hash, label: s.title ?? '', caption: s.caption, bounds: s.bounds })));
+    this.setViews(views);
+    const notes = [t('atlas.deck.opened', { n: deck.slides.length, source })];
+    if (deck.newer) notes.push(t('link.newerVersion'));
+    if (deck.dropped.length > 0) notes.push(t('atlas.deck.dropped', { n: deck.dropped.length, list: deck.dropped.map((d) => `${d.slide} (${d.problem})`).join('; ') }));
+    this.options.announce(notes.join(' '));
+    this.dialogStatus.textContent = notes.join(' ');
+    if (!this.dialog.open) this.pendingNote = notes.join(' ');
+  }
+
+  private slides() {
+    return this.views.list().map((v) => ({ hash: v.hash, caption: v.caption ?? '', title: v.label || undefined, bounds: v.bounds }));
+  }
+
+  /** The deck's link: this page with the deck in place of the view. */
+  deckLink(): string {
+    return `${location.origin}${location.pathname}${location.search}${encodeDeck(this.slides())}`;
+  }
+
+  private async copyDeckLink(): Promise<void> {
+    const link = this.deckLink();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      /* refused: the link is shown below to copy by hand */
+    }
+    this.dialogStatus.replaceChildren(
+      t(copied ? 'atlas.deck.copied' : 'atlas.deck.copyManual', { n: this.views.list().length }),
+      el('input', { type: 'text', readonly: '', class: 'share-field', id: 'deck-link', value: link, 'aria-label': t('atlas.deck.linkLabel') }),
+    );
+  }
+
+  private downloadDeck(): void {
+    const blob = new Blob([deckFileText(this.slides())], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const name = `${this.options.fileStem()}.deck.json`;
+    const link = el('a', { href: url, download: name, hidden: '' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.dialogStatus.textContent = t('export.done', { file: name });
+  }
+
+  private async importFile(file: File): Promise<void> {
+    try {
+      this.openDeck(readDeckFile(await file.text(), file.name), file.name);
+    } catch (error) {
+      this.dialogStatus.textContent = t('atlas.deck.badFile', { message: error instanceof InputError ? error.message : String((error as Error).message) });
+    }
+  }
+
   private reportDropped(): void {
     if (this.views.dropped > 0) this.options.announce(t('present.dropped', { n: this.views.dropped }));
   }
@@ -145,9 +246,9 @@ export class Presentation {
     document.body.classList.add('chromeless', 'presenting');
     this.nav.hidden = false;
     const views = this.views.list();
-    if (views.length > 0) this.options.show(views[0].hash);
     this.updateCounter();
     this.options.card.element.focus();
+    if (views.length > 0) this.showSlide(views[0]);
     try {
       if (document.fullscreenEnabled && !document.fullscreenElement) {
         await document.documentElement.requestFullscreen();
@@ -164,6 +265,7 @@ export class Presentation {
     document.body.classList.remove('presenting');
     if (!document.body.classList.contains('embedded')) document.body.classList.remove('chromeless');
     this.nav.hidden = true;
+    this.options.card.setCaption(undefined);
     if (this.inFullscreen && document.fullscreenElement) {
       this.inFullscreen = false;
       void document.exitFullscreen().catch(() => undefined);
@@ -176,8 +278,31 @@ export class Presentation {
     const to = Math.min(views.length - 1, Math.max(0, this.index + delta));
     if (views.length === 0 || to === this.index) return;
     this.index = to;
-    this.options.show(views[to].hash);
     this.updateCounter();
+    this.showSlide(views[to]);
+  }
+
+  private showSlide(view: SavedView): void {
+    this.options.card.setCaption(view.caption);
+    const bounds = view.bounds;
+    // After the page has applied the slide's hash (its camera included) and laid the card out.
+    const fit = () => requestAnimationFrame(() => bounds && this.active && this.options.fit(bounds, this.freeArea()));
+    if (bounds && location.hash !== view.hash) {
+      const timer = setTimeout(fit, 1000);
+      window.addEventListener('hashchange', () => (clearTimeout(timer), fit()), { once: true });
+    } else fit();
+    this.options.show(view.hash);
+  }
+
+  /** Padding that keeps the title card (top-left) and the legend (bottom-left) off the regions. */
+  freeArea(): { top: number; right: number; bottom: number; left: number } {
+    const map = this.options.card.element.parentElement!.getBoundingClientRect();
+    const card = this.options.card.element.getBoundingClientRect();
+    const margin = 16;
+    const top = Math.max(margin, card.bottom - map.top + margin);
+    // A title card taller than half the map: fit beside it rather than under it.
+    if (top > map.height / 2) return { top: margin, right: margin, bottom: margin, left: Math.min(map.width / 2, card.right - map.left + margin) };
+    return { top, right: margin, bottom: margin + 24, left: margin };
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -213,7 +338,7 @@ export class Presentation {
     const hash = this.options.captureHash();
     if (!hash) return;
     const views = this.views;
-    if (!views.add({ hash, label: this.options.card.currentTitle() })) {
+    if (!views.add({ hash, label: this.options.card.currentTitle(), bounds: this.options.captureBounds() })) {
       this.dialogStatus.textContent = t('present.full', { n: MAX_SAVED_VIEWS });
       return;
     }
@@ -229,6 +354,12 @@ export class Presentation {
         this.dialog.close();
         this.options.show(view.hash);
       });
+      const captionId = `slide-caption-${i}`;
+      const caption = el('textarea', { id: captionId, class: 'slide-caption', rows: '2', maxlength: '500' });
+      caption.value = view.caption ?? '';
+      // Saved on every keystroke, without re-rendering the list (the field keeps focus).
+      caption.addEventListener('input', () => views.setCaption(i, caption.value, true));
+      const captionLabel = el('label', { for: captionId, class: 'slide-caption-label' }, t('atlas.deck.caption', { n: i + 1 }));
       const up = el('button', { type: 'button', class: 'icon', 'aria-label': t('present.up'), title: t('present.up') }, '↑');
       up.disabled = i === 0;
       up.addEventListener('click', () => views.move(i, -1));
@@ -237,7 +368,7 @@ export class Presentation {
       down.addEventListener('click', () => views.move(i, 1));
       const remove = el('button', { type: 'button', class: 'icon', 'aria-label': t('present.remove'), title: t('present.remove') }, '✕');
       remove.addEventListener('click', () => views.remove(i));
-      return el('li', {}, open, el('span', { class: 'saved-view-actions' }, up, down, remove));
+      return el('li', {}, el('div', { class: 'saved-view-row' }, open, el('span', { class: 'saved-view-actions' }, up, down, remove)), captionLabel, caption);
     });
     this.list.replaceChildren(...items);
     this.empty.hidden = items.length > 0;

@@ -9,6 +9,7 @@ import { ExportPanel } from './export';
 import { Presentation, TitleCard, enterEmbedMode } from './presentation';
 import { isEmbedded } from './shareLinks';
 import { formatHash } from '../state/hash';
+import { decodeDeck, isDeckHash, type Bounds, type DecodedDeck } from '../state/deck';
 import { SavedViews, savedViewsKey } from '../state/savedViews';
 import type { AtlasStore, View } from '../state/store';
 import type { LoadedDataset } from '../engine/types';
@@ -26,6 +27,12 @@ export interface SharingOptions {
   /** Replaces the URL hash (the page's hashchange handling applies it). */
   showHash(hash: string): void;
   extraColumns?(): ExtraColumn[];
+  /** A region's bounds (for a slide about one region). */
+  regionBounds?(regionId: string): Bounds | undefined;
+  /** What the map shows now, as bounds. */
+  visibleBounds?(): Bounds | undefined;
+  /** Fits the map to bounds with padding in CSS pixels. */
+  fit?(bounds: Bounds, padding: { top: number; right: number; bottom: number; left: number }): void;
 }
 
 export interface Sharing {
@@ -33,10 +40,27 @@ export interface Sharing {
   presentation: Presentation;
 }
 
-/** Called before the dataset loads, so an embedded page never flashes the full interface. */
+/** A deck opened from `#deck=…`, waiting for the presentation to exist. */
+let deckFromLink: DecodedDeck | string | undefined;
+
+/**
+ * Called before the dataset loads, so an embedded page never flashes the full interface. A deck
+ * link is read here too: the page opens on its first slide (that slide's hash replaces the deck
+ * in the address bar before anything reads it), and the deck fills the presentation's list.
+ */
 export function applyPageMode(): boolean {
   const embedded = isEmbedded(location.href);
   if (embedded) document.body.classList.add('chromeless', 'embedded');
+  if (isDeckHash(location.hash)) {
+    try {
+      const deck = decodeDeck(location.hash);
+      deckFromLink = deck;
+      history.replaceState(null, '', `${location.pathname}${location.search}${deck.slides[0]?.hash ?? ''}`);
+    } catch (error) {
+      deckFromLink = (error as Error).message;
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+    }
+  }
   return embedded;
 }
 
@@ -98,9 +122,21 @@ export function setupSharing(options: SharingOptions): Sharing {
       const view = store.getState().view;
       return view ? formatHash({ ...view, lang: undefined, viewport: options.camera() ?? view.viewport }) : undefined;
     },
+    captureBounds: () => {
+      const region = store.getState().view?.region;
+      return (region !== undefined ? options.regionBounds?.(region) : undefined) ?? options.visibleBounds?.();
+    },
     show: options.showHash,
+    fit: (bounds, padding) => options.fit?.(bounds, padding),
+    fileStem: () => store.getState().dataset?.manifest.id ?? 'cluster-atlas',
     announce,
   });
+  if (typeof deckFromLink === 'string') {
+    const message = t('atlas.deck.badLink', { message: deckFromLink });
+    announce(message);
+    document.getElementById('notices')?.append(el('p', {}, message));
+  } else if (deckFromLink) presentation.openDeck(deckFromLink, t('atlas.deck.fromLink'));
+  deckFromLink = undefined;
   toolbar.append(status);
 
   // Another dataset (picked or imported): its own title, warning and saved views.

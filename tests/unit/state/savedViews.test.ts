@@ -81,3 +81,27 @@ describe('saved views', () => {
     expect(none.persistent).toBe(false);
   });
 });
+
+describe('saved views with captions and bounds', () => {
+  it('keep both through a reload, and read lists saved before captions', () => {
+    const storage = memoryStorage();
+    const views = new SavedViews(storage, key);
+    views.add({ hash: '#v=2&cat=a', label: 'A', bounds: [1, 2, 3, 4] });
+    let calls = 0;
+    views.onChange(() => calls++);
+    views.setCaption(0, 'Growth in the south', true);
+    expect(calls).toBe(0);
+    views.setCaption(0, 'Growth in the south!');
+    expect(calls).toBe(1);
+    expect(new SavedViews(storage, key).list()).toEqual([{ hash: '#v=2&cat=a', label: 'A', caption: 'Growth in the south!', bounds: [1, 2, 3, 4] }]);
+    const old = memoryStorage({ [key]: JSON.stringify({ format: 'cluster-atlas-saved-views', version: 1, views: [{ hash: '#v=2&cat=b', label: 'B' }, { hash: '#x', label: 'x', bounds: [1, 'a', 3, 4] }] }) });
+    expect(new SavedViews(old, key).list()).toEqual([{ hash: '#v=2&cat=b', label: 'B' }, { hash: '#x', label: 'x' }]);
+  });
+
+  it('replace a whole list (a deck opened) within the limit', () => {
+    const views = new SavedViews(memoryStorage(), key);
+    views.replace(Array.from({ length: MAX_SAVED_VIEWS + 5 }, (_, i) => ({ hash: `#${i}`, label: '', caption: `c${i}` })));
+    expect(views.list()).toHaveLength(MAX_SAVED_VIEWS);
+    expect(views.list()[3].caption).toBe('c3');
+  });
+});
