@@ -57,6 +57,47 @@ const PROBE = `(() => {
   }).observe({ type: 'longtask' });
 })()`;
 
+/**
+ * Timestamps every message between the page and its workers (type and stage) and the moments
+ * `#map[data-ready]` turns true, so the build's time splits into the import worker's stages, the
+ * hand-over to the compute worker, the first compute and the draw. Installed before the app loads.
+ */
+const TIMELINE = `(() => {
+  const t = (window.__timeline = []);
+  const note = (dir, m) => t.push({ at: performance.now(), dir, type: m && m.type, stage: m && m.stage });
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (m, transfer) {
+    note('to', m);
+    return post.call(this, m, transfer);
+  };
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => note('from', e.data));
+    }
+  };
+  new MutationObserver(() => {
+    const map = document.getElementById('map');
+    if (map && map.dataset.ready === 'true') t.push({ at: performance.now(), dir: 'page', type: 'data-ready' });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+})()`;
+
+/** Collapses the timeline since `from` into phases: each run of equal (direction, type, stage) messages. */
+async function readTimeline(page: Page, from: number): Promise<{ phase: string; startMs: number; ms: number }[]> {
+  const events = (await page.evaluate('window.__timeline')) as { at: number; dir: string; type?: string; stage?: string }[];
+  const phases: { phase: string; startMs: number; ms: number }[] = [];
+  const kept = events.filter((e) => e.at >= from);
+  for (const [i, e] of kept.entries()) {
+    const phase = `${e.dir} ${e.type ?? ''}${e.stage ? ` ${e.stage}` : ''}`;
+    const next = kept[i + 1]?.at ?? e.at;
+    const last = phases.at(-1);
+    if (last && last.phase === phase) last.ms = Math.round(next - from - last.startMs);
+    else phases.push({ phase, startMs: Math.round(e.at - from), ms: Math.round(next - e.at) });
+  }
+  return phases;
+}
+
 async function startProbe(page: Page): Promise<void> {
   await page.evaluate(PROBE);
 }
@@ -80,6 +121,7 @@ export async function benchImportLarge(megabytes = 100) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(TIMELINE);
     await page.goto(server.url);
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 120_000 });
 
@@ -95,12 +137,16 @@ export async function benchImportLarge(megabytes = 100) {
 
     await startProbe(page);
     started = Date.now();
+    const buildFrom = (await page.evaluate('performance.now()')) as number;
     await page.click('[data-action="load-import"]');
     await page.locator('#import-report, .import-body > .import-error').first().waitFor({ timeout: 600_000 });
-    const buildError = await page.locator('.import-body > .import-error [data-field="problem"]').textContent().catch(() => null);
+    // Counted first: textContent() on an absent element would wait out its 30 s timeout inside the timing.
+    const problem = page.locator('.import-body > .import-error [data-field="problem"]');
+    const buildError = (await problem.count()) > 0 ? await problem.first().textContent() : null;
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 600_000 });
     const buildToMapMs = Date.now() - started;
     const building = await readProbe(page);
+    const timeline = await readTimeline(page, buildFrom);
     const title = await page.locator('#dataset-title').textContent();
     await page.close();
 
@@ -123,7 +169,7 @@ export async function benchImportLarge(megabytes = 100) {
     return {
       csv: { megabytes: Math.round(statSync(csvPath).size / 1e5) / 10, rows, regions: regions.features.length, categories: 50 },
       readAndInspect: { ms: readMs, fileError: fileError > 0, ...reading },
-      buildAdoptAndDraw: { ms: buildToMapMs, error: buildError, title, ...building },
+      buildAdoptAndDraw: { ms: buildToMapMs, error: buildError, title, ...building, timeline },
       cancel: { msToIdle: cancelMs, message: cancelledMessage, mapStillReady },
       note: 'headless Chromium, SwiftShader; main-thread figures: longest gap between animation frames and long tasks (>50 ms) while the import worker read and built the dataset',
     };

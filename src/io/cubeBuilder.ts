@@ -122,12 +122,19 @@ export class CubeBuilder {
     return true;
   }
 
+  private lastRegion = '';
+  private lastRegionIndex = -1;
+
   private addRegion(region: string): number {
+    // Rows of one region usually come together.
+    if (region === this.lastRegion && this.lastRegionIndex >= 0) return this.lastRegionIndex;
     let r = this.regionIndex.get(region);
     if (r === undefined) {
       r = this.regionIndex.size;
       this.regionIndex.set(region, r);
     }
+    this.lastRegion = region;
+    this.lastRegionIndex = r;
     return r;
   }
 

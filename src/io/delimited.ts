@@ -1,5 +1,7 @@
-import Papa from 'papaparse';
 import { InputError } from './errors';
+import { type Cells, DelimitedScanner, guessLineEnd, type ScannedCells } from './delimitedScanner';
+
+export type { Cells } from './delimitedScanner';
 
 /** A delimited text file as rows of strings, each row remembering its source line. */
 export interface DelimitedTable {
@@ -34,7 +36,12 @@ export interface StreamOptions {
   /** Called once, before any row, with the checked header. */
   onHeader?: (header: string[], headerLine: number, delimiter: string) => void;
   /** Each data row with its 1-based source line; rows are not kept. */
-  onRow: (row: string[], line: number) => void;
+  onRow?: (row: string[], line: number) => void;
+  /**
+   * Instead of `onRow`: each data row's cells, valid only during the call (no string per cell is
+   * made unless asked for), with its 1-based source line.
+   */
+  onCells?: (cells: Cells, line: number) => void;
 }
 
 /**
@@ -64,84 +71,122 @@ export function parseDelimited(
  * is parsed instead of into an array: a 100 MB table then never exists as millions of strings at once.
  */
 export function streamDelimited(text: string, fileName: string, options: StreamOptions): DelimitedHead {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new InputError({ file: fileName }, 'the file is empty');
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const reader = delimitedReader(fileName, { ...options, totalLength: text.length });
+  reader.push(text);
+  return reader.end();
+}
 
+/** A delimited file read chunk by chunk (as it comes off the disk): `push` each decoded chunk, then `end`. */
+export interface DelimitedReader {
+  push(chunk: string): void;
+  /** The header and counts; throws the first problem of the file (as `streamDelimited`). */
+  end(): DelimitedHead;
+}
+
+/** The line end and delimiter are judged on this much text (papaparse looked at the first megabyte). */
+const GUESS_LENGTH = 1024 * 1024;
+
+/** `streamDelimited` over text that arrives in chunks; `totalLength` (characters, or bytes as an estimate) drives progress. */
+export function delimitedReader(fileName: string, options: StreamOptions & { totalLength?: number }): DelimitedReader {
+  let scanner: DelimitedScanner | undefined;
+  let pending = '';
+  let first = true;
+  let content = false;
+  let lastChar = -1;
+  let delimiter = options.delimiter ?? ',';
   let rowCount = 0;
   let blankLines = 0;
   let header: string[] | undefined;
   let headerLine = 0;
-  // Papa reports the cursor after each row; counting newlines between cursors gives line numbers
-  // in one pass even when quoted fields contain newlines.
-  let lastCursor = 0;
-  let line = 1;
-  let failure: unknown;
+  let failure: { error: unknown } | undefined;
+  const total = options.totalLength ?? 0;
   // About a hundred progress reports for a large file, none for a small one.
-  const progressStep = text.length > 1_000_000 ? Math.ceil(text.length / 100) : Infinity;
+  const progressStep = total > 1_000_000 ? Math.ceil(total / 100) : Infinity;
   let nextProgress = progressStep;
+  const { onProgress, onHeader, onRow, onCells } = options;
 
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step(result, parser) {
-      const rowLine = line;
-      const cursor = result.meta.cursor;
-      for (let i = lastCursor; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
-      lastCursor = cursor;
-      if (cursor >= nextProgress && options.onProgress) {
-        options.onProgress(cursor / text.length);
-        nextProgress = cursor + progressStep;
-      }
-      const row = result.data;
-      if (result.errors.length > 0) {
-        const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) {
-          failure = new InputError({ file: fileName, line: rowLine }, `unbalanced quotes (${quoteError.message})`);
-          parser.abort();
-          return;
-        }
-      }
-      if (row.length === 0 || (row.length === 1 && row[0].trim() === '')) {
-        if (cursor < text.length || row.length > 0) blankLines++;
-        return;
-      }
+  const sink = (cells: Cells, line: number, end: number): boolean => {
+    if (end >= nextProgress && onProgress) {
+      onProgress(Math.min(1, end / total));
+      nextProgress = end + progressStep;
+    }
+    if (cells.length === 1 && cells.get(0).trim() === '') {
+      blankLines++;
+      return true;
+    }
+    try {
       if (!header) {
-        header = row.map((h) => h.trim());
-        headerLine = rowLine;
+        header = (cells as ScannedCells).strings().map((h) => h.trim());
+        headerLine = line;
         checkHeader(header, fileName, headerLine);
-        try {
-          options.onHeader?.(header, headerLine, delimiter);
-        } catch (error) {
-          failure = error;
-          parser.abort();
-        }
-        return;
+        onHeader?.(header, headerLine, delimiter);
+        return true;
       }
-      if (row.length !== header.length) {
-        failure = new InputError(
-          { file: fileName, line: rowLine },
-          `expected ${header.length} fields as in the header (line ${headerLine}), found ${row.length}` +
-            (delimiter === ',' && row.length > header.length ? ' — a decimal comma in a comma-separated file? Quote such numbers or use ";"' : ''),
+      if (cells.length !== header.length) {
+        throw new InputError(
+          { file: fileName, line },
+          `expected ${header.length} fields as in the header (line ${headerLine}), found ${cells.length}` +
+            (delimiter === ',' && cells.length > header.length ? ' — a decimal comma in a comma-separated file? Quote such numbers or use ";"' : ''),
         );
-        parser.abort();
-        return;
       }
       rowCount++;
-      try {
-        options.onRow(row, rowLine);
-      } catch (error) {
-        failure = error;
-        parser.abort();
+      if (onCells) onCells(cells, line);
+      else onRow?.((cells as ScannedCells).strings(), line);
+      return true;
+    } catch (error) {
+      failure = { error };
+      return false;
+    }
+  };
+
+  const start = (text: string) => {
+    if (!options.delimiter) delimiter = detectDelimiter(text);
+    scanner = new DelimitedScanner(delimiter, guessLineEnd(text), sink);
+  };
+
+  const feed = (chunk: string) => {
+    if (chunk === '') return;
+    if (!content && /\S/.test(chunk)) content = true;
+    lastChar = chunk.charCodeAt(chunk.length - 1);
+    if (scanner) {
+      scanner.push(chunk);
+      return;
+    }
+    pending += chunk;
+    if (pending.length >= GUESS_LENGTH) {
+      start(pending);
+      scanner!.push(pending);
+      pending = '';
+    }
+  };
+
+  return {
+    push(chunk) {
+      if (failure || scanner?.quoteProblem) return;
+      if (first && chunk !== '') {
+        first = false;
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       }
+      feed(chunk);
     },
-  });
-  if (failure) throw failure;
-  options.onProgress?.(1);
-  if (!header) throw new InputError({ file: fileName }, 'no header row found');
-  // A trailing newline is not a blank line worth reporting.
-  if (text.endsWith('\n') && blankLines > 0) blankLines--;
-  return { fileName, delimiter, header, headerLine, rowCount, blankLines };
+    end() {
+      if (!content && !failure) throw new InputError({ file: fileName }, 'the file is empty');
+      if (!scanner && !failure) {
+        start(pending);
+        scanner!.push(pending);
+        pending = '';
+      }
+      if (!failure && !scanner!.quoteProblem) scanner!.end();
+      if (failure) throw failure.error;
+      const quotes = scanner!.quoteProblem;
+      if (quotes) throw new InputError({ file: fileName, line: quotes.line }, `unbalanced quotes (${quotes.problem})`);
+      onProgress?.(1);
+      if (!header) throw new InputError({ file: fileName }, 'no header row found');
+      // A trailing newline is not a blank line worth reporting.
+      if (lastChar === 10 && blankLines > 0) blankLines--;
+      return { fileName, delimiter, header, headerLine, rowCount, blankLines };
+    },
+  };
 }
 
 function checkHeader(header: string[], file: string, line: number): void {

@@ -2,9 +2,9 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { countCell, findColumn, requireColumn, rowKeys, yearCell } from './tableColumns';
+import { findColumn, requireColumn } from './tableColumns';
 import type { DecimalMark } from './numbers';
-import { consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
+import { cellsCount, cellsYear, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 import { countSuppressed, suppressionFlag } from './suppression';
 
 /** Which column holds what in a long table (one row per region × category [× year]). */
@@ -93,14 +93,19 @@ function longTableReader(table: TableHead, mapping: Partial<LongMapping>, option
     begin(m) {
       mark = m;
     },
-    row(row, line) {
+    row(cells, line) {
       report.rowsRead++;
-      const keys = rowKeys(row, line, region, category, report);
-      if (!keys) return;
-      const y = year >= 0 ? yearCell(table, row, line, year) : (options.defaultYear ?? 0);
-      const e = flagColumn >= 0 && row[flagColumn].trim() !== '' ? readFlag(table, row, line, flagColumn, report, options) : countCell(table, row, line, employment, mark, report, options.suppression);
-      const p = establishments >= 0 ? countCell(table, row, line, establishments, mark, report) : NaN;
-      if (builder.add(keys.regionId, keys.categoryId, y, e, p, line)) report.rowsUsed++;
+      // Region first: an empty region is reported as such even when the category is empty too.
+      const regionId = cells.key(region);
+      const categoryId = cells.key(category);
+      if (regionId === '' || categoryId === '') {
+        report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
+        return;
+      }
+      const y = year >= 0 ? cellsYear(table, cells, line, year) : (options.defaultYear ?? 0);
+      const e = flagColumn >= 0 && cells.key(flagColumn) !== '' ? readFlag(table, cells.get(flagColumn), line, flagColumn, report, options) : cellsCount(table, cells, line, employment, mark, report, options.suppression);
+      const p = establishments >= 0 ? cellsCount(table, cells, line, establishments, mark, report) : NaN;
+      if (builder.add(regionId, categoryId, y, e, p, line)) report.rowsUsed++;
     },
     finish(blankLines) {
       if (blankLines > 0) report.notes.unshift(`${blankLines} blank line(s) skipped`);
@@ -109,8 +114,7 @@ function longTableReader(table: TableHead, mapping: Partial<LongMapping>, option
   };
 }
 
-function readFlag(table: TableHead, row: string[], line: number, column: number, report: TableReport, options: CubeOptions): number {
-  const cell = row[column];
+function readFlag(table: TableHead, cell: string, line: number, column: number, report: TableReport, options: CubeOptions): number {
   const flag = suppressionFlag(cell);
   const location = { file: table.fileName, line, column: table.header[column] };
   if (!flag) throw new InputError(location, `"${cell.trim()}" is not a suppression flag (A–C, E–M)`);

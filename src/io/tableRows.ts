@@ -1,6 +1,10 @@
 import type { DelimitedTable } from './delimited';
-import { streamDelimited } from './delimited';
+import { delimitedReader } from './delimited';
+import { ArrayCells, type Cells, type ScannedCells } from './delimitedScanner';
 import { type DecimalMark, detectDecimalMark } from './numbers';
+import type { TableReport } from './cubeBuilder';
+import type { SuppressionPolicy } from './suppression';
+import { countCell, yearCell } from './tableColumns';
 
 /** What a table reader knows before the first row: enough to check its columns and name locations. */
 export interface TableHead {
@@ -20,7 +24,8 @@ export interface RowConsumer<T> {
   numericColumns: number[];
   /** Called once with the decimal mark, before any `row`. */
   begin(mark: DecimalMark): void;
-  row(row: string[], line: number): void;
+  /** A row's cells, valid during the call only. */
+  row(cells: Cells, line: number): void;
   finish(blankLines: number): T;
 }
 
@@ -41,7 +46,11 @@ export function consumeTable<T>(table: DelimitedTable, make: (head: TableHead) =
     for (const row of table.rows) for (const c of numericColumns) yield row[c];
   }
   consumer.begin(detectDecimalMark(cells(), table.delimiter));
-  for (let i = 0; i < table.rows.length; i++) consumer.row(table.rows[i], table.lines[i]);
+  const row = new ArrayCells();
+  for (let i = 0; i < table.rows.length; i++) {
+    row.row = table.rows[i];
+    consumer.row(row, table.lines[i]);
+  }
   return consumer.finish(table.blankLines);
 }
 
@@ -58,6 +67,17 @@ export function streamTable<T>(
   make: (head: TableHead) => RowConsumer<T>,
   options: ParseOptions = {},
 ): T {
+  const reader = tableReader(fileName, make, { ...options, totalLength: text.length });
+  reader.push(text);
+  return reader.end();
+}
+
+/** `streamTable` over text arriving in chunks (a file read piece by piece): `push` each, then `end`. */
+export function tableReader<T>(
+  fileName: string,
+  make: (head: TableHead) => RowConsumer<T>,
+  options: ParseOptions & { totalLength?: number } = {},
+): { push(chunk: string): void; end(): T } {
   let header: string[] = [];
   let delimiter = ',';
   let consumer: RowConsumer<T> | undefined;
@@ -71,37 +91,69 @@ export function streamTable<T>(
       for (const row of rows) for (const c of consumer!.numericColumns) yield row[c];
     }
     consumer!.begin(detectDecimalMark(cells(), delimiter));
-    for (let i = 0; i < rows.length; i++) consumer!.row(rows[i], lines[i]);
-  };
-  const attempt = (step: () => void) => {
-    try {
-      step();
-    } catch (error) {
-      failure = { error };
-      held = undefined;
+    const row = new ArrayCells();
+    for (let i = 0; i < rows.length; i++) {
+      row.row = rows[i];
+      consumer!.row(row, lines[i]);
     }
   };
 
-  const head = streamDelimited(text, fileName, {
+  const reader = delimitedReader(fileName, {
     ...options,
     onHeader(h, _line, d) {
       header = h;
       delimiter = d;
     },
-    onRow(row, line) {
+    onCells(cells, line) {
       if (failure) return;
-      attempt(() => {
+      try {
         consumer ??= make({ fileName, delimiter, header, firstLine: line });
-        if (!held) return consumer.row(row, line);
-        held.rows.push(row);
+        if (!held) return consumer.row(cells, line);
+        held.rows.push((cells as ScannedCells).strings());
         held.lines.push(line);
         held.cells += consumer.numericColumns.length;
         if (held.cells >= MARK_SAMPLE_CELLS) release();
-      });
+      } catch (error) {
+        failure = { error };
+        held = undefined;
+      }
     },
   });
-  if (failure) throw failure.error;
-  consumer ??= make({ fileName, delimiter, header: head.header, firstLine: undefined });
-  if (held) release();
-  return consumer.finish(head.blankLines);
+  return {
+    push: (chunk) => reader.push(chunk),
+    end() {
+      const head = reader.end();
+      if (failure) throw failure.error;
+      consumer ??= make({ fileName, delimiter, header: head.header, firstLine: undefined });
+      if (held) release();
+      return consumer.finish(head.blankLines);
+    },
+  };
+}
+
+/** A one-cell row for the general readers of `tableColumns`, which read `row[column]`. */
+function oneCell(cells: Cells, column: number): string[] {
+  const row: string[] = [];
+  row[column] = cells.get(column);
+  return row;
+}
+
+/** `countCell` on a row's cells: plain digits straight from the text, anything else (and every error) by `countCell`. */
+export function cellsCount(table: TableHead, cells: Cells, line: number, column: number, mark: DecimalMark, report: TableReport, suppression?: SuppressionPolicy): number {
+  const v = cells.digits(column);
+  return v >= 0 ? v : countCell(table, oneCell(cells, column), line, column, mark, report, suppression);
+}
+
+/** `yearCell` on a row's cells. */
+export function cellsYear(table: TableHead, cells: Cells, line: number, column: number): number {
+  const v = cells.digits(column);
+  return v >= 1000 && v <= 9999 ? v : yearCell(table, oneCell(cells, column), line, column);
+}
+
+/** A trimmed key cell, or undefined (the row recorded as unused, as `rowKeys` does) when it is empty. */
+export function cellsKey(cells: Cells, column: number, line: number, report: TableReport, what: 'region' | 'category'): string | undefined {
+  const key = cells.key(column);
+  if (key !== '') return key;
+  report.unused.push({ line, reason: `empty ${what}` });
+  return undefined;
 }

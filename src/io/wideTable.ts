@@ -2,9 +2,9 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { countCell, findColumn, readCount, readYear, requireColumn, tableDecimalMark, yearCell } from './tableColumns';
+import { findColumn, readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
 import type { DecimalMark } from './numbers';
-import { consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
+import { cellsCount, cellsKey, cellsYear, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
 /** A wide table: one row per region [× year], one column per category. */
 export interface WideMapping {
@@ -72,21 +72,18 @@ function wideTableReader(
       // After the employment table's own mark, as the establishments' errors always came second.
       establishmentsByKey = establishmentsTable ? indexEstablishments(establishmentsTable, mapping, categoryNames) : undefined;
     },
-    row(row, line) {
+    row(cells, line) {
       report.rowsRead++;
-      const regionId = row[region].trim();
-      if (regionId === '') {
-        report.unused.push({ line, reason: 'empty region' });
-        return;
-      }
-      const y = year >= 0 ? yearCell(table, row, line, year) : (options.defaultYear ?? 0);
+      const regionId = cellsKey(cells, region, line, report, 'region');
+      if (regionId === undefined) return;
+      const y = year >= 0 ? cellsYear(table, cells, line, year) : (options.defaultYear ?? 0);
       const establishmentRow = establishmentsByKey?.get(`${regionId}\u0000${y}`);
       if (establishmentsByKey && !establishmentRow) {
         throw new InputError({ file: establishmentsTable!.fileName }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
       }
       let added = false;
       for (let k = 0; k < categoryColumns.length; k++) {
-        const e = countCell(table, row, line, categoryColumns[k], mark, report, options.suppression);
+        const e = cellsCount(table, cells, line, categoryColumns[k], mark, report, options.suppression);
         const p = establishmentRow ? establishmentRow[k] : NaN;
         added = builder.add(regionId, categoryNames[k], y, e, p, line) || added;
       }

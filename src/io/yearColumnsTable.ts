@@ -2,9 +2,9 @@ import type { EmploymentCube } from '../model/dataset';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { countCell, findColumn, requireColumn, rowKeys } from './tableColumns';
+import { findColumn, requireColumn } from './tableColumns';
 import type { DecimalMark } from './numbers';
-import { consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
+import { cellsCount, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
 /** A table with one row per region × category and one column per year (as statistical yearbooks print them). */
 export interface YearColumnsMapping {
@@ -80,14 +80,18 @@ function yearColumnsReader(table: TableHead, mapping: Partial<YearColumnsMapping
     begin(m) {
       mark = m;
     },
-    row(row, line) {
+    row(cells, line) {
       report.rowsRead++;
-      const keys = rowKeys(row, line, region, category, report);
-      if (!keys) return;
+      const regionId = cells.key(region);
+      const categoryId = cells.key(category);
+      if (regionId === '' || categoryId === '') {
+        report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
+        return;
+      }
       let added = false;
       for (let k = 0; k < yearColumns.length; k++) {
-        const e = countCell(table, row, line, yearColumns[k], mark, report, options.suppression);
-        added = builder.add(keys.regionId, keys.categoryId, years[k], e, NaN, line) || added;
+        const e = cellsCount(table, cells, line, yearColumns[k], mark, report, options.suppression);
+        added = builder.add(regionId, categoryId, years[k], e, NaN, line) || added;
       }
       if (added) report.rowsUsed++;
     },
