@@ -10,6 +10,7 @@ import { benchPageLoad } from './pageLoad';
 import { benchImportLarge } from './importLarge';
 import { benchAnalysis } from './analysis';
 import { benchPack } from './pack';
+import { benchIndustryTable } from './industryTable';
 
 const only = new Set(process.argv.slice(2));
 const suites: [string, () => unknown][] = [
@@ -21,6 +22,7 @@ const suites: [string, () => unknown][] = [
   ['importLarge', () => benchImportLarge()],
   ['analysis', () => benchAnalysis()],
   ['pack', () => benchPack()],
+  ['industryTable', () => benchIndustryTable()],
 ];
 
 const results: Record<string, unknown> = {

@@ -20,11 +20,17 @@ import type { CubeOptions, TableReport } from '../io/cubeBuilder';
 import type { EmploymentCube } from '../model/dataset';
 import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
 import { UsageError, readText, writeCsv } from './command';
-import { formatTableReport } from './tableReport';
+import { formatIndustryReport, formatTableReport } from './tableReport';
+import { parseIndustryMapping } from '../io/industryMapping';
+import type { SuppressionPolicy } from '../io/suppression';
+import type { IndustryColumns } from './industryTable';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
     [--cut-share <0..1>] [--lq-threshold <x>] [--out <file.csv>]
+    [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
+     [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
+     [--year-column <c>] [--memory-limit <e.g. 2GB>]]
   --employment    long table: region,category,employment[,establishments][,year]; or a Eurostat
                   bulk TSV (unit,nace_r2,...,geo\\time); or JSON region → category [→ measure] → value
   --filter        Eurostat TSV: keep these codes of a dimension, e.g. age=Y_GE15 (repeatable); an
@@ -37,6 +43,15 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --denominator   LQ denominator: all categories (default; traded under cmp when that group exists)
   --cut-share     share of regions earning a ranking star (default 0.1)
   --lq-threshold  LQ for the eco specialisation star (default 2)
+  --industry-map  --employment is a region × industry code [× year] table (CSV, .csv.gz or Parquet,
+                  any size: aggregated out of core by DuckDB with sql/industry_to_categories.sql);
+                  codes are summed into categories by longest prefix, codes refined by finer codes
+                  of the data are left out as aggregates, codes without a category are listed
+  --suppression   County Business Patterns size-class flags (EMPFLAG A–M): midpoint (default; A=10,
+                  B=60, … L=75,000, M=100,000, as U.S. Cluster Mapping) or missing; counted per letter
+  --*-column      the table's columns when they are not guessed (region: region, geo, fips,
+                  fipstate+fipscty …; industry: naics, industry, code …; employment: emp …)
+  --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
 `;
 
 const RULES: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
@@ -51,6 +66,14 @@ export interface IndicatorsOptions {
   out?: string;
   filters: string[];
   measure?: string;
+  industry?: IndustryCommandOptions;
+}
+
+export interface IndustryCommandOptions {
+  mapping: string;
+  suppression: SuppressionPolicy;
+  columns: Partial<IndustryColumns>;
+  memoryLimit?: string;
 }
 
 export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
@@ -70,6 +93,15 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         out: { type: 'string' },
         filter: { type: 'string', multiple: true },
         measure: { type: 'string' },
+        'industry-map': { type: 'string' },
+        suppression: { type: 'string' },
+        'region-column': { type: 'string' },
+        'industry-column': { type: 'string' },
+        'employment-column': { type: 'string' },
+        'establishments-column': { type: 'string' },
+        'flag-column': { type: 'string' },
+        'year-column': { type: 'string' },
+        'memory-limit': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -87,7 +119,31 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     year = Number(values.year);
     if (!Number.isInteger(year)) throw new UsageError(`--year must be a year such as 2015, not "${values.year}"`, INDICATORS_USAGE);
   }
+  const industryOnly = ['suppression', 'region-column', 'industry-column', 'employment-column', 'establishments-column', 'flag-column', 'year-column', 'memory-limit'] as const;
+  let industry: IndustryCommandOptions | undefined;
+  if (values['industry-map'] !== undefined) {
+    const suppression = values.suppression ?? 'midpoint';
+    if (suppression !== 'midpoint' && suppression !== 'missing') throw new UsageError(`--suppression must be midpoint or missing, not "${suppression}"`, INDICATORS_USAGE);
+    if (values.filter || values.measure !== undefined) throw new UsageError('--filter and --measure do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
+    industry = {
+      mapping: values['industry-map'],
+      suppression,
+      memoryLimit: values['memory-limit'],
+      columns: {
+        region: values['region-column'],
+        industry: values['industry-column'],
+        employment: values['employment-column'],
+        establishments: values['establishments-column'],
+        flag: values['flag-column'],
+        year: values['year-column'],
+      },
+    };
+  } else {
+    const stray = industryOnly.find((name) => values[name] !== undefined);
+    if (stray) throw new UsageError(`--${stray} applies with --industry-map only`, INDICATORS_USAGE);
+  }
   return {
+    industry,
     employment: values.employment,
     categories: values.categories,
     rule: { kind, cutShare, lqThreshold },
@@ -112,7 +168,9 @@ export async function runIndicators(argv: string[]): Promise<number> {
   const categories = options.categories
     ? categoriesFromTable(parseDelimited(readText(options.categories), options.categories))
     : undefined;
-  const { cube, report, hasYears } = readEmployment(options, { benchmarkId: options.benchmark, categories });
+  const { cube, report, hasYears } = options.industry
+    ? await readIndustryTable(options, options.industry)
+    : readEmployment(options, { benchmarkId: options.benchmark, categories });
   process.stderr.write(formatTableReport(report));
 
   const denominator = options.denominator ?? defaultDenominator(cube.categories, options.rule.kind);
@@ -163,6 +221,23 @@ export async function runIndicators(argv: string[]): Promise<number> {
   const header = results.length > 0 ? indicatorColumns(results[0].result) : [];
   await writeCsv(options.out, header, rows());
   return 0;
+}
+
+/** A region × industry-code table summed into categories out of core (DuckDB). */
+async function readIndustryTable(options: IndicatorsOptions, industry: IndustryCommandOptions) {
+  if (options.categories) throw new UsageError('--categories does not apply with --industry-map: the mapping names the categories', INDICATORS_USAGE);
+  const mapping = parseIndustryMapping(readText(industry.mapping), industry.mapping);
+  const { aggregateIndustryTable } = await import('./industryTable');
+  const result = await aggregateIndustryTable({
+    file: options.employment,
+    mapping,
+    columns: industry.columns,
+    suppression: industry.suppression,
+    benchmarkId: options.benchmark,
+    memoryLimit: industry.memoryLimit,
+  });
+  process.stderr.write(formatIndustryReport(result.industry, industry.mapping));
+  return result;
 }
 
 /** The employment file as a cube, whatever its kind; `hasYears` is false for a table without a year column. */

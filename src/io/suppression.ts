@@ -3,7 +3,9 @@
  * withheld (to avoid disclosing a business, or below publication standards) the file gives a
  * letter for its size class instead (column EMPFLAG, with EMP set to 0). The ranges are those of
  * the CBP record layouts; there is no D. Under the `midpoint` policy a cell becomes the middle of
- * its range; M is open-ended (100,000 or more) and becomes its lower bound, 100,000. Under
+ * its class read as a half-open interval of whole jobs (A = 0–19 is [0, 20) → 10, B → 60, C → 175,
+ * …, L → 75,000), the convention of the U.S. Cluster Mapping Project; M is open-ended (100,000 or
+ * more) and becomes its lower bound, 100,000. Under
  * `missing` it becomes NaN ("not reported"). Either way every such cell is counted per letter.
  */
 export type SuppressionPolicy = 'missing' | 'midpoint';
@@ -39,7 +41,7 @@ export function suppressedValue(flag: string, policy: SuppressionPolicy): number
   const range = CBP_EMPLOYMENT_RANGES[flag.toUpperCase()];
   if (!range) throw new RangeError(`unknown suppression flag "${flag}"`);
   if (policy === 'missing') return NaN;
-  return Number.isFinite(range[1]) ? (range[0] + range[1]) / 2 : range[0];
+  return Number.isFinite(range[1]) ? (range[0] + range[1] + 1) / 2 : range[0];
 }
 
 /** Counts one suppressed cell in the report (creating its section) and returns its value. */

@@ -12,12 +12,13 @@ const cbp = () => parseDelimited(fixture('cbp-small.csv'), 'cbp-small.csv');
 const mapping = () => parseIndustryMapping(fixture('naics-categories.csv'), 'naics-categories.csv');
 
 describe('suppression flags', () => {
-  it('gives each County Business Patterns letter the middle of its range (M: its lower bound)', () => {
+  it('gives each County Business Patterns letter the U.S. Cluster Mapping midpoint of its class (M: its lower bound)', () => {
     expect(Object.keys(CBP_EMPLOYMENT_RANGES).join('')).toBe('ABCEFGHIJKLM');
-    expect(suppressedValue('A', 'midpoint')).toBe(9.5);
-    expect(suppressedValue('b', 'midpoint')).toBe(59.5);
-    expect(suppressedValue('G', 'midpoint')).toBe(1749.5);
-    expect(suppressedValue('M', 'midpoint')).toBe(100000);
+    // The published convention: A=10, B=60, C=175, E=375, F=750, G=1,750, H=3,750, I=7,500,
+    // J=17,500, K=37,500, L=75,000, M=100,000.
+    const published = { A: 10, B: 60, C: 175, E: 375, F: 750, G: 1750, H: 3750, I: 7500, J: 17500, K: 37500, L: 75000, M: 100000 };
+    for (const [flag, value] of Object.entries(published)) expect(suppressedValue(flag, 'midpoint')).toBe(value);
+    expect(suppressedValue('b', 'midpoint')).toBe(60);
     expect(suppressedValue('C', 'missing')).toBeNaN();
     expect(() => suppressedValue('D', 'midpoint')).toThrow(/unknown suppression flag "D"/);
   });
@@ -25,8 +26,8 @@ describe('suppression flags', () => {
   it('replaces EMP by the EMPFLAG letter and counts every flagged cell', () => {
     const { cube, report } = longTableToCube(cbp(), undefined, { suppression: 'midpoint' });
     const at = (region: string, code: string) => cube.employment[0][cube.regions.findIndex((r) => r.id === region) * cube.categories.length + cube.categories.findIndex((c) => c.id === code)];
-    expect(at('01001', '3254//')).toBe(59.5);
-    expect(at('01001', '325///')).toBe(174.5);
+    expect(at('01001', '3254//')).toBe(60);
+    expect(at('01001', '325///')).toBe(175);
     expect(at('01003', '4411//')).toBe(100000);
     expect(at('01001', '311///')).toBe(120);
     expect(report.suppressed).toEqual({ policy: 'midpoint', cells: 5, byFlag: { B: 1, C: 1, A: 2, M: 1 } });
@@ -46,7 +47,7 @@ describe('suppression flags', () => {
     const wide = parseDelimited('region;x;y\nA;12;B\nB;c;3\n', 'w.csv');
     expect(() => wideTableToCube(wide)).toThrow('w.csv, line 2, column "y": "B" is a suppression flag: choose what it becomes (missing, or the midpoint of its range)');
     const { cube, report } = wideTableToCube(wide, undefined, { suppression: 'midpoint' });
-    expect([...cube.employment[0]]).toEqual([12, 59.5, 174.5, 3]);
+    expect([...cube.employment[0]]).toEqual([12, 60, 175, 3]);
     expect(report.suppressed).toEqual({ policy: 'midpoint', cells: 2, byFlag: { B: 1, C: 1 } });
   });
 });
@@ -85,9 +86,9 @@ describe('industry → category mapping', () => {
     const { cube: out, report } = aggregateIndustries(cube, mapping());
     expect(out.categories.map((c) => c.id)).toEqual(['manufacturing', 'pharma', 'retail']);
     expect(out.regions.map((r) => r.id)).toEqual(['01001', '01003']);
-    // 01001: manufacturing 311 = 120; pharma 3254 = B → 59.5; retail 4411 + 4412 = 80 + A → 89.5.
-    // 01003: manufacturing 311 = A → 9.5; pharma 40; retail 4411 = M → 100000 (4412 absent).
-    expect([...out.employment[0]]).toEqual([120, 59.5, 89.5, 9.5, 40, 100000]);
+    // 01001: manufacturing 311 = 120; pharma 3254 = B → 60; retail 4411 + 4412 = 80 + A → 90.
+    // 01003: manufacturing 311 = A → 10; pharma 40; retail 4411 = M → 100000 (4412 absent).
+    expect([...out.employment[0]]).toEqual([120, 60, 90, 10, 40, 100000]);
     // Establishments are summed the same way: 01001 4 | 2 | 5+1; 01003 1 | 2 | 3.
     expect([...out.establishments![0]]).toEqual([4, 2, 6, 1, 2, 3]);
     expect(report.aggregates).toEqual([
