@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Building the demo's 3,142 counties in a beforeAll takes seconds, more on a busy machine.
+          hookTimeout: 120_000,
         },
       },
       {

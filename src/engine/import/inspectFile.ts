@@ -152,7 +152,11 @@ function delimitedOrExport(text: string, name: string, summary: FileSummary, onP
   }
   try {
     const { table, layout } = gridToTable(textGrid(text, name), gridDelimiter(text));
-    if (isOfficialExport(table, layout) && table.header.length > 1) {
+    // A plain table with a row of too many fields is a ragged row, not an export with unnamed
+    // columns: the strict reader's located error stands unless the grid found an export's shape.
+    const raggedRow = failure instanceof InputError && /expected \d+ fields/.test(failure.message);
+    const exportShape = layout.titles.length > 0 || layout.headerLines.length > 1 || layout.footnotes.length > 0;
+    if (isOfficialExport(table, layout) && table.header.length > 1 && (exportShape || !raggedRow)) {
       summary.notes.push(...layoutNotes(layout));
       return table;
     }

@@ -61,7 +61,8 @@ describe('telling the input files apart', () => {
     await expect(readInputs([regions, employment, { ...regions, name: 'other.json' }], 'in/')).rejects.toThrow(
       'other.json: a second boundary file besides regions.geojson; name the files to use instead of the folder',
     );
-    await expect(readInputs([regions, employment, file('data.xlsx', 'PK')], 'in/')).rejects.toThrow('data.xlsx: spreadsheets cannot be read directly; save the sheet as CSV');
+    // A workbook is an employment table like a CSV: a second one beside the CSV is a doubled role.
+    await expect(readInputs([regions, employment, file('data.xlsx', 'PK')], 'in/')).rejects.toThrow('data.xlsx: a second employment table');
   });
 });
 
@@ -103,17 +104,17 @@ describe('packing each input format', () => {
     await expect(run(inputs)).rejects.toThrow('cbp.csv, line 5, column "empflag": suppression flag "B": choose what it becomes (missing, or the midpoint of its range)');
     const r = await run(inputs, { suppression: 'midpoint', years: [2021] });
     expect(r.employment.report.suppressed).toEqual({ policy: 'midpoint', cells: 5, byFlag: { B: 1, C: 1, A: 2, M: 1 } });
-    // 311 (120) is manufacturing; 31 and 325 are totals of finer codes; 3254 (B → 59.5) pharma;
-    // 4411 (80) + 4412 (A → 9.5) retail; 9999 has no category and is a warning.
+    // 311 (120) is manufacturing; 31 and 325 are totals of finer codes; 3254 (B → 60) pharma;
+    // 4411 (80) + 4412 (A → 10) retail; 9999 has no category and is a warning.
     expect(text(r, 'categories.csv')).toBe('category,name\nmanufacturing,Manufacturing\npharma,Pharmaceuticals\nretail,Retail trade\n');
-    expect(text(r, 'employment.csv')).toBe('region,year,manufacturing,pharma,retail\n01001,2021,120,59.5,89.5\n01003,2021,9.5,40,100000\n');
+    expect(text(r, 'employment.csv')).toBe('region,year,manufacturing,pharma,retail\n01001,2021,120,60,90\n01003,2021,10,40,100000\n');
     expect(text(r, 'establishments.csv')).toBe('region,year,manufacturing,pharma,retail\n01001,2021,4,2,6\n01003,2021,1,2,3\n');
     expect(r.manifest.establishments).toEqual({ file: 'establishments.csv', layout: 'wide' });
     expect(r.warnings).toEqual([{ summary: '1 industry code(s) with employment have no category in naics.csv', items: ['9999//: 7 in 1 cell(s)'] }]);
     const long = await run(inputs, { suppression: 'midpoint', years: [2021], layout: 'long' });
     const back = longTableToCube(parseDelimited(text(long, 'employment.csv')!, 'employment.csv'));
     expect(back.report.rowsUsed).toBe(6);
-    expect(cell(back.cube, '01001', 'retail', 2021)).toBe(89.5);
+    expect(cell(back.cube, '01001', 'retail', 2021)).toBe(90);
     expect(back.cube.establishments![0][0]).toBe(4);
   });
 
