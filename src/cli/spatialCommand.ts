@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   GeometryError,
+  MIN_SPATIAL_REGIONS,
   QUADRANTS,
   analyseSpatial,
   islands,
@@ -213,14 +214,15 @@ export async function runSpatial(argv: string[]): Promise<number> {
   if (withoutValue.length > 0) notes.push(`${withoutValue.length} regions of the map have no value and are left out: ${withoutValue.join(', ')}`);
   const islandIds = islands(list).map((i) => keptIds[i]);
   if (islandIds.length > 0) notes.push(`${islandIds.length} regions have no neighbours (lag and local I 0, no pseudo p; left out of n for Moran's I): ${islandIds.join(', ')}`);
-  if (keptIds.length < 4) throw new InputError({ file: options.values }, `only ${keptIds.length} regions of the map have a value; spatial statistics need at least 4`);
+  if (keptIds.length < MIN_SPATIAL_REGIONS) throw new InputError({ file: options.values }, `only ${keptIds.length} regions of the map have a value; spatial statistics need at least ${MIN_SPATIAL_REGIONS}`);
 
   const analysis = analyseSpatial(keptValues, list, { style: options.style, permutations: options.permutations, seed: options.seed });
   const g = analysis.global;
-  if (!Number.isFinite(g.I)) notes.push(`Moran's I is undefined: all ${keptIds.length} values are equal or no region has neighbours`);
+  if (analysis.constant) notes.push(`all ${keptIds.length} values are equal: no spatial pattern (Moran's I undefined, every region ns, Gi* 0)`);
+  else if (!Number.isFinite(g.I)) notes.push(`Moran's I is undefined: no region has neighbours`);
 
   function* rows(): Generator<(string | number)[]> {
-    const { lag, localI, pseudoP, quadrant } = analysis.local;
+    const { lag, localI, pseudoP, quadrant } = analysis.local!;
     for (let i = 0; i < keptIds.length; i++) {
       yield [keptIds[i], keptValues[i], lag[i], localI[i], QUADRANTS[quadrant[i]], pseudoP[i], analysis.giStarZ[i]];
     }

@@ -12,6 +12,7 @@ import { computeIndicators } from '../indicators/computeIndicators';
 import { categoryConcentration, type CategoryConcentration } from '../indicators/concentration';
 import { indicatorChange } from '../indicators/change';
 import { yearInput } from '../indicators/cubeInput';
+import { categoryColumn } from '../indicators/categoryColumn';
 import type { IndicatorResult } from '../indicators/types';
 import { ResultCache, ruleKey } from './resultCache';
 import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeights, type WeightsSummary } from './regionWeights';
@@ -94,8 +95,7 @@ export class AnalysisEngine {
     if (!this.subsets) return stats;
     const column = new Float64Array(nR);
     for (let c = 0; c < nC; c++) {
-      for (let r = 0, i = c; r < nR; r++, i += nC) column[r] = result.lq[i];
-      const moran = columnMoran(column, this.subsets);
+      const moran = columnMoran(categoryColumn(result.lq, nR, nC, c, undefined, column), this.subsets);
       if (!moran) continue;
       stats.moranI[c] = moran.I;
       stats.moranZ[c] = moran.z;
@@ -132,10 +132,7 @@ function checkYear(cube: EmploymentCube, yearIndex: number): void {
 
 /** One category's values of an indicator, in region order (NaN where not reported). */
 export function indicatorValues(result: IndicatorResult, employment: Float64Array, indicator: IndicatorId, c: number): Float64Array {
-  const { nRegions, nCategories } = result;
-  const out = new Float64Array(nRegions);
   const source: ArrayLike<number> =
     indicator === 'lq' ? result.lq : indicator === 'focus' ? result.focus : indicator === 'size' ? result.size : indicator === 'stars' ? result.starCount : employment;
-  for (let r = 0, i = c; r < nRegions; r++, i += nCategories) out[r] = Number.isNaN(employment[i]) ? NaN : source[i];
-  return out;
+  return categoryColumn(source, result.nRegions, result.nCategories, c, employment);
 }

@@ -39,18 +39,3 @@ export function cellDetails(view: ComputedView, regionIndex: number, categoryInd
   }
   return details;
 }
-
-/** The value the map shows for each region, in region order (NaN: no data). */
-export function indicatorColumn(view: ComputedView, indicator: string, categoryIndex: number): Float64Array {
-  const { result } = view;
-  const n = result.nRegions;
-  const stride = result.nCategories;
-  const out = new Float64Array(n);
-  const source: ArrayLike<number> =
-    indicator === 'lq' ? result.lq : indicator === 'focus' ? result.focus : indicator === 'size' ? result.size : view.employment;
-  for (let r = 0; r < n; r++) {
-    const i = r * stride + categoryIndex;
-    out[r] = indicator === 'stars' ? (Number.isNaN(view.employment[i]) ? NaN : result.starCount[i]) : source[i];
-  }
-  return out;
-}

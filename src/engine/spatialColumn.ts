@@ -2,20 +2,20 @@
  * LISA and Gi* of one column of region values (a category's LQ, employment, …), in cube order.
  *
  * Order: the regions that take part (on the map, value finite) → their row-standardised queen
- * weights (cached subset) → global Moran's I → local Moran with seeded conditional permutations
- * (quadrants at p < alpha) → Gi* z-scores → results scattered back to cube order. Regions that do
+ * weights (cached subset) → analyseSpatial (global Moran's I, local Moran with seeded conditional
+ * permutations, quadrants at p < alpha, Gi* z-scores) → results scattered back to cube order. Regions that do
  * not take part get NaN (quadrant NOT_ANALYSED), i.e. "no data" on the map.
  *
- * A column whose values are all equal has no spatial pattern: every region is "not significant"
- * and Gi* is 0 (local Moran would divide 0 by 0 there, and NaN compares as extreme).
+ * The statistics themselves, with the rules for too few regions and constant columns, are
+ * analyseSpatial's: `atlas spatial` runs the same.
  */
-import { getisOrdGiStar, globalMoran, localMoran, type GlobalMoran } from '../indicators/spatial';
+import { MIN_SPATIAL_REGIONS, analyseSpatial, moranOfValues, type GlobalMoran } from '../indicators/spatial';
 import type { WeightsSubsets } from './regionWeights';
+
+export { MIN_SPATIAL_REGIONS };
 
 /** Quadrant code of a region left out of the analysis (QUADRANTS index otherwise: 0 ns, 1 HH, 2 LL, 3 HL, 4 LH). */
 export const NOT_ANALYSED = 255;
-/** Below this many regions the statistics say nothing (spdep's moran.test needs n > 3). */
-export const MIN_SPATIAL_REGIONS = 4;
 
 export interface SpatialOptions {
   permutations: number;
@@ -30,7 +30,7 @@ export interface ColumnSpatial {
   pseudoP: Float64Array;
   quadrant: Uint8Array;
   giStarZ: Float64Array;
-  /** Undefined when too few regions take part. */
+  /** Undefined when too few regions take part or all their values are equal. */
   moran?: GlobalMoran;
   /** Regions that took part, and how many of them had no neighbour among them. */
   analysed: number;
@@ -55,25 +55,16 @@ export function columnSpatial(values: Float64Array, subsets: WeightsSubsets, opt
   out.islands = islands;
   if (kept.length < MIN_SPATIAL_REGIONS) return out;
   const x = Float64Array.from(kept, (r) => values[r]);
-  out.constant = x.every((v) => v === x[0]);
-  if (out.constant) {
-    for (const r of kept) {
-      out.quadrant[r] = 0;
-      out.giStarZ[r] = 0;
-      out.localI[r] = 0;
-    }
-    return out;
-  }
-  out.moran = globalMoran(x, weights);
-  const gi = getisOrdGiStar(x, weights, 'W');
-  const local = options.lisa ? localMoran(x, weights, { permutations: options.permutations, seed: options.seed, alpha: options.alpha }) : undefined;
+  const analysis = analyseSpatial(x, weights, { style: 'W', weights, permutations: options.permutations, seed: options.seed, alpha: options.alpha, lisa: options.lisa });
+  out.constant = analysis.constant;
+  if (!analysis.constant) out.moran = analysis.global;
+  const { local, giStarZ } = analysis;
   kept.forEach((r, k) => {
-    out.giStarZ[r] = gi[k];
-    out.quadrant[r] = 0;
+    out.giStarZ[r] = giStarZ[k];
+    out.quadrant[r] = local ? local.quadrant[k] : 0;
     if (local) {
       out.localI[r] = local.localI[k];
       out.pseudoP[r] = local.pseudoP[k];
-      out.quadrant[r] = local.quadrant[k];
     }
   });
   return out;
@@ -82,8 +73,5 @@ export function columnSpatial(values: Float64Array, subsets: WeightsSubsets, opt
 /** Global Moran's I of a column (no permutations), e.g. of each category's LQ. */
 export function columnMoran(values: Float64Array, subsets: WeightsSubsets): GlobalMoran | undefined {
   const { kept, weights } = subsets.forValues(values);
-  if (kept.length < MIN_SPATIAL_REGIONS) return undefined;
-  const x = Float64Array.from(kept, (r) => values[r]);
-  if (x.every((v) => v === x[0])) return undefined;
-  return globalMoran(x, weights);
+  return moranOfValues(Float64Array.from(kept, (r) => values[r]), weights);
 }

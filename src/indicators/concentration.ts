@@ -22,6 +22,7 @@
  * Cells not reported count as 0. A category without employment gets NaN everywhere.
  */
 import type { IndicatorInput } from './types';
+import { categoryColumn } from './categoryColumn';
 
 export interface CategoryConcentration {
   hhi: Float64Array;
@@ -116,8 +117,7 @@ export function categoryConcentration(input: Matrix, options: ConcentrationOptio
       out.egGamma[c] = (sqDiff - (1 - sumX2) * plantH) / ((1 - sumX2) * (1 - plantH));
     }
     if (options.moranOfColumn && options.lq) {
-      for (let r = 0, i = c; r < nR; r++, i += nC) column[r] = options.lq[i];
-      out.moranI[c] = options.moranOfColumn(column, c);
+      out.moranI[c] = options.moranOfColumn(categoryColumn(options.lq, nR, nC, c, undefined, column), c);
     }
   }
   return out;

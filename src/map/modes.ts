@@ -19,6 +19,7 @@ import type { ChangeMeasure, Classification, MapMode } from '../state/store';
 import type { ComputedView } from '../engine/types';
 import type { SpatialView } from '../engine/analysisTypes';
 import { categoricalClasses, classifyValues, schemeColours, starClasses, type Classes } from './classify';
+import { categoryColumn } from '../indicators/categoryColumn';
 
 /** The LISA settings of every map: conventional, and fixed so that a shared link shows the same map. */
 export const LISA_PERMUTATIONS = 999;
@@ -111,12 +112,7 @@ function indicatorLabel(ind: IndicatorId): string {
   return t(`indicator.${ind}` as MessageKey);
 }
 
-/** Column c of a region-major matrix. */
-function column(matrix: ArrayLike<number>, nRegions: number, nCategories: number, c: number, skip?: Float64Array): Float64Array {
-  const out = new Float64Array(nRegions);
-  for (let r = 0, i = c; r < nRegions; r++, i += nCategories) out[r] = skip && Number.isNaN(skip[i]) ? NaN : matrix[i];
-  return out;
-}
+const column = categoryColumn;
 
 function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }: LayerInput): Layer {
   const { result, employment } = computed;

@@ -10,7 +10,7 @@ import { globalMoran, type GlobalMoran } from './moran';
 import { nearestNeighbours, type DistanceKind } from './nearest';
 import { planarSummary } from './planarGeometry';
 import type { PolygonalGeometry } from './polygons';
-import { islands, spatialWeights, type NeighbourList, type WeightsStyle } from './weights';
+import { islands, spatialWeights, type NeighbourList, type SpatialWeights, type WeightsStyle } from './weights';
 
 export type WeightsSpec = { kind: 'queen' } | { kind: 'rook' } | { kind: 'knn'; k: number };
 
@@ -44,33 +44,76 @@ export function centroids(geometries: ReadonlyArray<PolygonalGeometry | null | u
   return { x, y };
 }
 
+/** Below this many regions the statistics say nothing (spdep's moran.test needs n > 3). */
+export const MIN_SPATIAL_REGIONS = 4;
+
 export interface SpatialAnalysisOptions {
   style?: WeightsStyle;
   permutations?: number;
   seed?: number;
   alpha?: number;
+  /** Local Moran with its permutations (default); false: global Moran and Gi* only. */
+  lisa?: boolean;
+  /** Weights already built from `nb` in `style` (the worker caches them per set of regions). */
+  weights?: SpatialWeights;
 }
 
 export interface SpatialAnalysis {
   global: GlobalMoran;
-  local: LocalMoran;
+  /** Absent when asked for without LISA. */
+  local?: LocalMoran;
   giStarZ: Float64Array;
   /** Indices of regions without neighbours. */
   islands: number[];
+  /**
+   * All values equal: there is no pattern to find. Every region is "not significant" (local I 0,
+   * no pseudo p) and Gi* is 0 — local Moran would divide 0 by 0, and NaN compares as extreme —
+   * and global Moran's I is undefined (NaN).
+   */
+  constant: boolean;
 }
 
+/**
+ * The one spatial orchestration of the app's worker and `atlas spatial`: values checked, at least
+ * MIN_SPATIAL_REGIONS regions, constant columns as above, then global Moran, local Moran, Gi*.
+ */
 export function analyseSpatial(values: ArrayLike<number>, nb: NeighbourList, options: SpatialAnalysisOptions = {}): SpatialAnalysis {
   if (values.length !== nb.n) throw new RangeError(`${values.length} values for ${nb.n} regions`);
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) throw new RangeError(`value of region ${i} is ${values[i]}, not a finite number`);
   }
-  if (nb.n < 4) throw new RangeError(`spatial statistics need at least 4 regions, not ${nb.n}`);
+  if (nb.n < MIN_SPATIAL_REGIONS) throw new RangeError(`spatial statistics need at least ${MIN_SPATIAL_REGIONS} regions, not ${nb.n}`);
   const style = options.style ?? 'W';
-  const w = spatialWeights(nb, style);
+  const w = options.weights ?? spatialWeights(nb, style);
+  const global = globalMoran(values, w);
+  const constant = isConstant(values);
+  if (constant) {
+    const n = nb.n;
+    const local = options.lisa === false ? undefined : { lag: spatialLag(values, w), localI: new Float64Array(n), pseudoP: new Float64Array(n).fill(NaN), quadrant: new Uint8Array(n) };
+    return { global: { ...global, I: NaN, z: NaN, p: NaN, pGreater: NaN }, local, giStarZ: new Float64Array(n), islands: islands(nb), constant };
+  }
   return {
-    global: globalMoran(values, w),
-    local: localMoran(values, w, options),
+    global,
+    local: options.lisa === false ? undefined : localMoran(values, w, options),
     giStarZ: getisOrdGiStar(values, nb, style),
     islands: islands(nb),
+    constant,
   };
+}
+
+/** Global Moran's I alone, undefined where analyseSpatial would find no pattern (too few regions, all values equal). */
+export function moranOfValues(values: ArrayLike<number>, w: SpatialWeights): GlobalMoran | undefined {
+  if (w.n < MIN_SPATIAL_REGIONS || isConstant(values)) return undefined;
+  return globalMoran(values, w);
+}
+
+function isConstant(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}
+
+function spatialLag(values: ArrayLike<number>, w: SpatialWeights): Float64Array {
+  const lag = new Float64Array(w.n);
+  for (let i = 0; i < w.n; i++) for (let p = w.offsets[i]; p < w.offsets[i + 1]; p++) lag[i] += w.weights[p] * values[w.neighbours[p]];
+  return lag;
 }

@@ -1,5 +1,5 @@
 /** Spatial weights and autocorrelation: the public surface used by the worker and the CLI. */
-export { analyseSpatial, centroids, neighboursFromGeometries, parseWeightsSpec } from './analysis';
+export { MIN_SPATIAL_REGIONS, analyseSpatial, centroids, moranOfValues, neighboursFromGeometries, parseWeightsSpec } from './analysis';
 export type { SpatialAnalysis, SpatialAnalysisOptions, WeightsSpec } from './analysis';
 export { contiguityNeighbours, queenAndRookNeighbours, DEFAULT_SNAP } from './contiguity';
 export type { ContiguityKind } from './contiguity';

@@ -150,8 +150,8 @@ for (const name of DATASETS) {
     it('matches lag.listw, localmoran Ii and localG Gi* on queen W', () => {
       const result = analyseSpatial(values, queen, { permutations: 0 });
       ids.forEach((id, i) => {
-        expectClose(result.local.lag[i], Number(reference[i].lag), `lag of ${id}`);
-        expectClose(result.local.localI[i], Number(reference[i].local_i), `Ii of ${id}`);
+        expectClose(result.local!.lag[i], Number(reference[i].lag), `lag of ${id}`);
+        expectClose(result.local!.localI[i], Number(reference[i].local_i), `Ii of ${id}`);
         expectClose(result.giStarZ[i], Number(reference[i].gi_star_z), `Gi* of ${id}`);
       });
       expect(result.islands.map((i) => ids[i])).toEqual(ids.filter((_id, i) => reference[i].queen === ''));

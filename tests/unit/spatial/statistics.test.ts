@@ -108,10 +108,10 @@ describe('quadrants and significance', () => {
       return 50 + ((i * 7) % 5);
     });
     const result = analyseSpatial(values, grid, { permutations: 9999, seed: 3 });
-    const label = (i: number) => ['ns', 'HH', 'LL', 'HL', 'LH'][result.local.quadrant[i]];
+    const label = (i: number) => ['ns', 'HH', 'LL', 'HL', 'LH'][result.local!.quadrant[i]];
     expect(label(0)).toBe('HH');
     expect(label(35)).toBe('LL');
-    expect(result.local.pseudoP[0]).toBeLessThan(0.05);
+    expect(result.local!.pseudoP[0]).toBeLessThan(0.05);
     expect(result.global.I).toBeGreaterThan(0.3);
     // Gi* agrees in sign: hot spot top-left, cold spot bottom-right.
     expect(result.giStarZ[0]).toBeGreaterThan(1.96);
