@@ -57,7 +57,8 @@ function runCli(employment: string, mapping: string) {
     ['--import', 'tsx', '-e', `
       const { runIndicators } = await import(${JSON.stringify(new URL('../src/cli/indicatorsCommand.ts', import.meta.url).pathname)});
       const code = await runIndicators(['--employment', ${JSON.stringify(employment)}, '--industry-map', ${JSON.stringify(mapping)}, '--memory-limit', '1GB', '--out', '/dev/null']);
-      process.stderr.write('maxRSS_kB=' + process.resourceUsage().maxRSS + '\\n');
+      const usage = process.resourceUsage();
+      process.stderr.write('maxRSS_kB=' + usage.maxRSS + ' cpu_us=' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');
       process.exitCode = code;
     `],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
@@ -65,7 +66,9 @@ function runCli(employment: string, mapping: string) {
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`atlas indicators --industry-map failed: ${child.stderr.slice(-2000)}`);
   const rss = Number(/maxRSS_kB=(\d+)/.exec(child.stderr)?.[1] ?? NaN);
-  return { seconds: Math.round(seconds * 100) / 100, peakRssMB: Math.round(rss / 1024) };
+  // CPU time of all its threads: on a loaded machine the wall time says more about the neighbours.
+  const cpu = Number(/cpu_us=(\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1e6;
+  return { seconds: Math.round(seconds * 100) / 100, cpuSeconds: Math.round(cpu * 100) / 100, peakRssMB: Math.round(rss / 1024) };
 }
 
 export async function benchIndustryTable(rows = Number(process.env.BENCH_INDUSTRY_ROWS ?? 10_000_000)) {

@@ -89,11 +89,19 @@ export function industrySql(): Map<string, string> {
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-function sourceOf(file: string): string {
+/**
+ * The file as DuckDB reads it. Without `textColumns` every cell is text (to learn the header);
+ * with them, those columns stay text (codes keep their leading zeros and padding) and DuckDB types
+ * the others itself, so numbers are parsed natively — the bulk of a CBP file's bytes.
+ */
+function sourceOf(file: string, textColumns?: string[]): string {
   if (/\.parquet$/i.test(file)) return `read_parquet(${quoteText(file)})`;
-  // Every cell as text: codes keep their leading zeros and padding, numbers are checked below.
-  return `read_csv(${quoteText(file)}, header = true, all_varchar = true, auto_detect = true)`;
+  if (!textColumns) return `read_csv(${quoteText(file)}, header = true, all_varchar = true, auto_detect = true)`;
+  const types = textColumns.map((c) => `${quoteText(c)}: 'VARCHAR'`).join(', ');
+  return `read_csv(${quoteText(file)}, header = true, auto_detect = true, nullstr = ['', ':'], types = {${types}})`;
 }
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
 function pickColumns(header: string[], given: Partial<IndustryColumns>, file: string): IndustryColumns {
   const lower = new Map(header.map((h) => [h.trim().toLowerCase(), h]));
@@ -148,12 +156,43 @@ export async function aggregateIndustryTable(options: IndustryTableOptions): Pro
   } catch (error) {
     if (error instanceof InputError) throw error;
     // DuckDB's own words for unreadable files (bad quoting, not a Parquet file …), with the file named.
-    throw new InputError({ file: options.file }, (error as Error).message.split('\n')[0]);
+    throw new InputError({ file: options.file }, (error as Error).message);
   } finally {
     connection.closeSync();
     instance.closeSync();
     rmSync(spill, { recursive: true, force: true });
   }
+}
+
+/**
+ * One scan of the file into the columnar table `industry_rows` that every later step reads (DuckDB
+ * spills it to disk past its memory limit), never the file again. A cell that is neither a number,
+ * empty, ":", a suppression letter nor (with a flag column) a flagged 0 is kept as text beside its
+ * row (`bad_<i>`), so that the check can name it.
+ */
+async function loadRows(db: DuckDBConnection, options: IndustryTableOptions, columns: IndustryColumns, source: string): Promise<void> {
+  const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
+  const numeric = (column: string) => NUMERIC.test(types.get(column) ?? '');
+  const letters = Object.keys(CBP_EMPLOYMENT_RANGES).map(quoteText).join(', ');
+  // A column DuckDB typed as numbers is parsed by it; one it left as text is converted here.
+  const number = (column: string) =>
+    numeric(column) ? `CAST(${quoteIdent(column)} AS DOUBLE)` : `TRY_CAST(replace(${textCell(column)}, ',', '') AS DOUBLE)`;
+  // County Business Patterns flags a suppressed cell in EMPFLAG; other tables put the letter in the number's place.
+  const letterInPlace = numeric(columns.employment) ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN upper(${textCell(columns.employment)}) IN (${letters}) THEN upper(${textCell(columns.employment)}) END`;
+  const flag = columns.flag ? `coalesce(upper(${textCell(columns.flag)}), ${letterInPlace})` : letterInPlace;
+  const badText = (column: string, exempt: string) =>
+    numeric(column) ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${textCell(column)} IS NOT NULL AND NOT (${exempt}) AND ${number(column)} IS NULL THEN ${textCell(column)} END`;
+  const checked = [columns.employment, columns.establishments, columns.year].filter((c): c is string => c !== undefined);
+  const year = columns.year ? `CAST(${number(columns.year)} AS INTEGER)` : String(options.defaultYear ?? 0);
+  await db.run(`CREATE TEMPORARY TABLE industry_rows AS SELECT
+      ${regionExpression(columns.region)} AS region,
+      trim(CAST(${quoteIdent(columns.industry)} AS VARCHAR)) AS industry,
+      ${year} AS year,
+      CASE WHEN ${flag} IS NOT NULL THEN NULL ELSE ${number(columns.employment)} END AS employment,
+      ${columns.establishments ? number(columns.establishments) : 'CAST(NULL AS DOUBLE)'} AS establishments,
+      ${flag} AS employment_flag,
+      ${checked.map((column, i) => `${badText(column, i === 0 ? `${flag} IS NOT NULL` : 'false')} AS bad_${i}`).join(',\n      ')}
+    FROM ${source}`);
 }
 
 async function aggregate(db: DuckDBConnection, options: IndustryTableOptions): Promise<IndustryTableResult> {
@@ -162,28 +201,20 @@ async function aggregate(db: DuckDBConnection, options: IndustryTableOptions): P
 
   const header = (await rows(`DESCRIBE SELECT * FROM ${sourceOf(file)}`)).map((r) => String(r.column_name));
   const columns = pickColumns(header, options.columns ?? {}, file);
-  // One scan of the file: every later step reads this columnar table (DuckDB spills it to disk past
-  // its memory limit), not the file again. A cell that is neither a number, empty, ":" nor (with a
-  // flag column) a suppressed 0 is kept as text beside the row, so the check below can name it.
-  const flagged = columns.flag ? `${textCell(columns.flag)} IS NOT NULL` : 'false';
-  const number = (column: string) => `TRY_CAST(replace(${textCell(column)}, ',', '') AS DOUBLE)`;
-  const badText = (column: string, exempt = 'false') =>
-    `CASE WHEN ${textCell(column)} IS NOT NULL AND NOT (${exempt}) AND ${number(column)} IS NULL THEN ${textCell(column)} END`;
-  const checked: [string, string][] = [[columns.employment, badText(columns.employment, flagged)]];
-  if (columns.establishments) checked.push([columns.establishments, badText(columns.establishments)]);
-  if (columns.year) checked.push([columns.year, badText(columns.year)]);
-  const year = columns.year ? `CAST(${number(columns.year)} AS INTEGER)` : String(options.defaultYear ?? 0);
-  await db.run(`CREATE TEMPORARY TABLE industry_rows AS SELECT
-      ${regionExpression(columns.region)} AS region,
-      trim(CAST(${quoteIdent(columns.industry)} AS VARCHAR)) AS industry,
-      ${year} AS year,
-      CASE WHEN ${flagged} THEN NULL ELSE ${number(columns.employment)} END AS employment,
-      ${columns.establishments ? number(columns.establishments) : 'CAST(NULL AS DOUBLE)'} AS establishments,
-      ${columns.flag ? `upper(${textCell(columns.flag)})` : 'CAST(NULL AS VARCHAR)'} AS employment_flag,
-      ${checked.map(([, expression], i) => `${expression} AS bad_${i}`).join(',\n      ')}
-    FROM ${sourceOf(file)}`);
+  const textColumns = [...columns.region.split('+'), columns.industry, ...(columns.flag ? [columns.flag] : [])];
+  try {
+    await loadRows(db, options, columns, sourceOf(file, textColumns));
+  } catch (error) {
+    // A cell DuckDB's sample did not foresee (a letter or a typo far down a column it typed as
+    // numbers): read that file again with every cell as text, so the check below names the cell.
+    if (!/Conversion Error/.test((error as Error).message)) throw error;
+    await db.run('DROP TABLE IF EXISTS industry_rows');
+    await loadRows(db, options, columns, sourceOf(file));
+  }
+  const letters = Object.keys(CBP_EMPLOYMENT_RANGES).map(quoteText).join(', ');
+  const checked = [columns.employment, columns.establishments, columns.year].filter((c): c is string => c !== undefined);
 
-  for (const [i, [column]] of checked.entries()) {
+  for (const [i, column] of checked.entries()) {
     const bad = await rows(`SELECT region, industry, bad_${i} AS cell, (SELECT count(bad_${i}) FROM industry_rows) AS n FROM industry_rows WHERE bad_${i} IS NOT NULL LIMIT 1`);
     if (bad.length > 0) {
       const b = bad[0];
@@ -194,7 +225,6 @@ async function aggregate(db: DuckDBConnection, options: IndustryTableOptions): P
     }
   }
   if (columns.flag) {
-    const letters = Object.keys(CBP_EMPLOYMENT_RANGES).map(quoteText).join(', ');
     const bad = await rows(
       `SELECT employment_flag AS flag, count(*) AS n FROM industry_rows
        WHERE employment_flag IS NOT NULL AND employment_flag NOT IN (${letters}) GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,

@@ -100,6 +100,16 @@ describe('industry tables aggregated out of core (DuckDB)', () => {
     );
     writeFileSync(file, 'region,naics,emp,empflag\n01001,311,0,Q\n');
     await expect(aggregateIndustryTable({ file, mapping: mapping(), suppression: 'midpoint' })).rejects.toThrow(/column "empflag": "Q" is not a suppression flag/);
+    // Far below the rows DuckDB samples to type its columns: read again as text, and named the same way.
+    writeFileSync(file, `region,naics,emp\n${Array.from({ length: 30000 }, (_, i) => `0${1000 + (i % 50)},311,${i}`).join('\n')}\n01003,311,twelve\n`);
+    await expect(aggregateIndustryTable({ file, mapping: mapping(), suppression: 'midpoint' })).rejects.toThrow(
+      `${file}, column "emp": "twelve" is not a number (region 01003, industry 311; 1 such cell)`,
+    );
+    // A size-class letter in the number's place (no flag column) is a suppressed cell, as in memory.
+    writeFileSync(file, 'region,naics,emp\n01001,311,B\n01001,3254,7\n');
+    const inPlace = await aggregateIndustryTable({ file, mapping: mapping(), suppression: 'midpoint' });
+    expect(cellsOf(inPlace.cube)['01001/0']).toEqual([60, 7, NaN]);
+    expect(inPlace.report.suppressed).toEqual({ policy: 'midpoint', cells: 1, byFlag: { B: 1 } });
     writeFileSync(file, 'place,naics,emp\n01001,311,12\n');
     await expect(aggregateIndustryTable({ file, mapping: mapping(), suppression: 'midpoint' })).rejects.toThrow(/no region column recognised .*--region-column/);
   });
