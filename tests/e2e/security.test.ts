@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
+import { parseHeadersFile } from './staticServer';
 import { ROOT, openPage, waitReady } from './page';
 import { t } from '../../src/i18n/i18n';
 
@@ -189,5 +190,29 @@ describe('hostile hosts and hostile data', () => {
       expect(watch.foreignRequests).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it('the page and every worker script come with the headers of public/_headers, and the app runs under them', async () => {
+    const { page, watch } = await openPage(browser, site);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.reload();
+    await waitReady(page);
+    await page.click('#import-open');
+    await page.setInputFiles('#import-files', [resolve(FIXTURES, 'regions.geojson'), resolve(FIXTURES, 'wide.csv')]);
+    await page.locator('#import-dialog li[data-file="wide.csv"]').waitFor();
+    const [rule] = parseHeadersFile(readFileSync(resolve(ROOT, 'public/_headers'), 'utf8'));
+    expect(rule.pattern.test('/index.html')).toBe(true);
+    const names = rule.headers.map(([name]) => name.toLowerCase());
+    expect(names).toEqual(expect.arrayContaining(['content-security-policy', 'x-content-type-options', 'referrer-policy']));
+    const scripts = workers.filter((url) => url.startsWith('http'));
+    // The compute worker, MapLibre's and the import worker.
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const url of [site, ...scripts]) {
+      const response = await fetch(url);
+      for (const [name, value] of rule.headers) expect(response.headers.get(name), `${name} of ${url}`).toBe(value);
+    }
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
   });
 });
