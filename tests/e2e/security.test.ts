@@ -215,4 +215,44 @@ describe('hostile hosts and hostile data', () => {
     expect(watch.errors).toEqual([]);
     await page.context().close();
   });
+
+  it('after the user agrees, another site’s dataset loads from that site only, and its manifest still cannot reach a third', async () => {
+    const remote = 'https://data.example.invalid/eu/';
+    const { page, watch } = await openPage(browser, site);
+    const served: string[] = [];
+    const elsewhere = await serveDatasets(page, site, {});
+    // The other site, played by the test: the demo's files, with CORS, and one hostile manifest.
+    await page.route(`${remote}**`, async (route) => {
+      const url = route.request().url();
+      served.push(url);
+      const response = await route.fetch({ url: url.replace(remote, `${site}geo/demo/`).replace('/demo/hostile/', '/demo/') });
+      const headers = { ...response.headers(), 'access-control-allow-origin': '*' };
+      if (url.endsWith('/hostile/manifest.json')) {
+        const manifest = { ...(await response.json()), employment: { file: 'https://third.example.invalid/employment.csv', layout: 'wide' } };
+        return route.fulfill({ response, headers, body: JSON.stringify(manifest) });
+      }
+      if (!url.endsWith('/manifest.json')) return route.fulfill({ response, headers });
+      return route.fulfill({ response, headers, body: JSON.stringify({ ...(await response.json()), title: 'Remote demo', synthetic: false }) });
+    });
+    await page.goto(`${site}?dataset=${encodeURIComponent(`${remote}manifest.json`)}`);
+    await waitReady(page);
+    expect(served).toEqual([]);
+    await page.click('[data-action="consent-load"]');
+    await page.waitForFunction(() => document.querySelector('#dataset-title')?.textContent === 'Remote demo');
+    await waitReady(page);
+    expect(served.map((url) => url.slice(remote.length)).sort()).toEqual(expect.arrayContaining(['manifest.json', 'regions.geojson', 'employment.csv']));
+    expect(served.every((url) => url.startsWith(remote))).toBe(true);
+
+    // The agreed site's manifest naming a third site: refused, located, nothing requested there.
+    await page.goto(`${site}?dataset=${encodeURIComponent(`${remote}hostile/manifest.json`)}`);
+    await waitReady(page);
+    await page.click('[data-action="consent-load"]');
+    await page.locator('#status .error').waitFor();
+    expect(await page.locator('#status .error').textContent()).toContain('manifest.json: "employment.file" must be a plain file name');
+    expect(await page.locator('#map').getAttribute('data-ready')).toBe('true');
+    expect(elsewhere).toEqual([]);
+    expect(watch.foreignRequests.every((url) => url.startsWith(remote))).toBe(true);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
 });
