@@ -4,13 +4,13 @@ import type { AdmittedUrl } from './requestGate';
 /**
  * The app's only `fetch`: it takes a URL the request gate admitted (see requestGate.ts), and
  * follows no redirect, since a redirect would send the request to a place the gate never judged.
- * Failures name the file.
+ * No referrer: another site the user agreed to learns nothing of the page's address. Failures name the file.
  */
 export async function fetchAdmitted(url: AdmittedUrl, init: RequestInit = {}): Promise<Response> {
   const file = fileOfUrl(url.href);
   let response: Response;
   try {
-    response = await fetch(url, { ...init, redirect: 'error', credentials: 'same-origin' });
+    response = await fetch(url, { ...init, redirect: 'error', credentials: 'same-origin', referrerPolicy: 'no-referrer' });
   } catch (error) {
     throw new InputError({ file }, `could not be loaded (${(error as Error).message})`);
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,10 +21,33 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * The site's `_headers` file (Netlify / Cloudflare Pages syntax: a path pattern at the start of a
+ * line, then indented `Name: value` lines), as header lists per pattern. `*` matches any run of characters.
+ */
+export function parseHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      rules.push({ pattern, headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 0 || rules.length === 0) throw new Error(`_headers: cannot read ${JSON.stringify(line)}`);
+    rules[rules.length - 1].headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/**
  * Serves a built site under a sub-path (like a GitHub Pages project page), so tests prove the
- * build does not assume it sits at the origin's root.
+ * build does not assume it sits at the origin's root. The headers of the site's `_headers` file
+ * are sent as a host would send them, so the page and its workers run under that policy.
  */
 export async function serveStatic(root: string, prefix = '/cluster-atlas/'): Promise<{ url: string; close: () => Promise<void> }> {
+  const headerRules = existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
+  const hostHeaders = (sitePath: string) => Object.fromEntries(headerRules.filter((r) => r.pattern.test(sitePath)).flatMap((r) => r.headers));
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -39,7 +62,7 @@ export async function serveStatic(root: string, prefix = '/cluster-atlas/'): Pro
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, { ...hostHeaders(`/${path.slice(prefix.length)}`), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');
