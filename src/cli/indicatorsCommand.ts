@@ -10,6 +10,7 @@ import { defaultDenominator, denominatorMask } from '../indicators/denominator';
 import { indicatorColumns, indicatorRows, type IndicatorRow } from '../indicators/indicatorRows';
 import { categoriesFromTable } from '../io/categoriesTable';
 import { parseDelimited } from '../io/delimited';
+import { withoutAggregateRegions } from '../io/aggregateRegions';
 import { InputError } from '../io/errors';
 import { guessLongMapping, streamLongTable } from '../io/longTable';
 import { detectInputKind } from '../io/inputKind';
@@ -168,9 +169,11 @@ export async function runIndicators(argv: string[]): Promise<number> {
   const categories = options.categories
     ? categoriesFromTable(parseDelimited(readText(options.categories), options.categories))
     : undefined;
-  const { cube, report, hasYears } = options.industry
+  const read = options.industry
     ? await readIndustryTable(options, options.industry)
     : readEmployment(options, { benchmarkId: options.benchmark, categories });
+  const { report, hasYears } = read;
+  const cube = withoutAggregateRegions(read.cube, report);
   process.stderr.write(formatTableReport(report));
 
   const denominator = options.denominator ?? defaultDenominator(cube.categories, options.rule.kind);

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   GeometryError,
+  MAX_PERMUTATIONS,
   MIN_SPATIAL_REGIONS,
   QUADRANTS,
   analyseSpatial,
@@ -105,11 +106,17 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
     weightsText: values.neighbours !== undefined ? 'supplied' : weightsText,
     neighbours: values.neighbours,
     style,
-    permutations: integerOption('--permutations', values.permutations, 999, 0),
+    permutations: permutationsOption(values.permutations),
     seed: integerOption('--seed', values.seed, 1, -(2 ** 31)),
     out: values.out,
     object: values.object,
   };
+}
+
+function permutationsOption(text: string | undefined): number {
+  const n = integerOption('--permutations', text, 999, 0);
+  if (n > MAX_PERMUTATIONS) throw new UsageError(`--permutations must be at most ${MAX_PERMUTATIONS.toLocaleString('en')} (p-values to 1/100,000), not ${n.toLocaleString('en')}`, SPATIAL_USAGE);
+  return n;
 }
 
 function integerOption(name: string, text: string | undefined, fallback: number, min: number): number {

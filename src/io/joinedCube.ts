@@ -1,4 +1,4 @@
-import type { EmploymentCube } from '../model/dataset';
+import type { EmploymentCube, Region } from '../model/dataset';
 import type { JoinReport } from './regionJoin';
 
 /**
@@ -12,6 +12,18 @@ export function joinedCube(cube: EmploymentCube, join: JoinReport): EmploymentCu
   cube.regions.forEach((r, i) => {
     if (matchOf.has(r.id)) kept.push(i);
   });
+  return keptRegions(
+    cube,
+    kept,
+    kept.map((i) => {
+      const m = matchOf.get(cube.regions[i].id)!;
+      return { id: m.regionId, name: m.regionName };
+    }),
+  );
+}
+
+/** The cube with only the regions at indices `kept` (in that order), named `regions`; cells, totals and flags follow. */
+export function keptRegions(cube: EmploymentCube, kept: readonly number[], regions: Region[] = kept.map((i) => cube.regions[i])): EmploymentCube {
   const nC = cube.categories.length;
   const pickCells = (values: Float64Array) => {
     const out = new Float64Array(kept.length * nC);
@@ -19,14 +31,7 @@ export function joinedCube(cube: EmploymentCube, join: JoinReport): EmploymentCu
     return out;
   };
   const newIndex = new Map(kept.map((from, to) => [from, to]));
-  const out: EmploymentCube = {
-    ...cube,
-    regions: kept.map((i) => {
-      const m = matchOf.get(cube.regions[i].id)!;
-      return { id: m.regionId, name: m.regionName };
-    }),
-    employment: cube.employment.map(pickCells),
-  };
+  const out: EmploymentCube = { ...cube, regions, employment: cube.employment.map(pickCells) };
   if (cube.establishments) out.establishments = cube.establishments.map(pickCells);
   if (cube.regionTotals) out.regionTotals = cube.regionTotals.map((t) => Float64Array.from(kept, (i) => t[i]));
   if (cube.flags) {

@@ -29,7 +29,7 @@ export function contiguityNeighbours(
   kind: ContiguityKind,
   options: ContiguityOptions = {},
 ): NeighbourList {
-  return contiguityFromVertices(flattenForContiguity(geometries), kind, options);
+  return contiguityFromVertices(antimeridianFolded(flattenForContiguity(geometries), options.snap ?? DEFAULT_SNAP), kind, options);
 }
 
 /** Both lists from one pass, since the vertex-pair counts serve both criteria. */
@@ -37,8 +37,21 @@ export function queenAndRookNeighbours(
   geometries: ReadonlyArray<PolygonalGeometry | null | undefined>,
   options: ContiguityOptions = {},
 ): { queen: NeighbourList; rook: NeighbourList } {
-  const pairs = vertexPairCounts(flattenForContiguity(geometries), options.snap ?? DEFAULT_SNAP);
+  const snap = options.snap ?? DEFAULT_SNAP;
+  const pairs = vertexPairCounts(antimeridianFolded(flattenForContiguity(geometries), snap), snap);
   return { queen: pairsToList(pairs, 1), rook: pairsToList(pairs, 2) };
+}
+
+/**
+ * Longitude −180 and 180 are one meridian: regions cut there (Chukotka and its eastern part,
+ * the Aleutians) share an edge that spdep, comparing plain numbers, does not see. Vertices on
+ * −180 (within snap) are moved to 180 so that they meet their counterparts; no other vertex moves,
+ * so everywhere else the neighbours stay spdep's.
+ */
+function antimeridianFolded<T extends { x: Float64Array }>(vertices: T, snap: number): T {
+  const { x } = vertices;
+  for (let v = 0; v < x.length; v++) if (Math.abs(x[v] + 180) <= snap) x[v] += 360;
+  return vertices;
 }
 
 function contiguityFromVertices(vertices: ReturnType<typeof flattenForContiguity>, kind: ContiguityKind, options: ContiguityOptions): NeighbourList {

@@ -4,7 +4,7 @@ export type { SpatialAnalysis, SpatialAnalysisOptions, WeightsSpec } from './ana
 export { contiguityNeighbours, queenAndRookNeighbours, DEFAULT_SNAP } from './contiguity';
 export type { ContiguityKind } from './contiguity';
 export { getisOrdGiStar } from './getisOrd';
-export { localMoran, QUADRANTS } from './localMoran';
+export { localMoran, MAX_PERMUTATIONS, QUADRANTS } from './localMoran';
 export type { LocalMoran, LocalMoranOptions, Quadrant } from './localMoran';
 export { globalMoran, weightsConstants } from './moran';
 export type { GlobalMoran } from './moran';

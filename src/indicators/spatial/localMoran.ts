@@ -46,12 +46,19 @@ export interface LocalMoran {
   quadrant: Uint8Array;
 }
 
+/**
+ * Most permutations a run may ask for: 99,999 already resolves p to 1/100,000, and the work grows
+ * with regions × permutations (4,294,967,296 ran without end).
+ */
+export const MAX_PERMUTATIONS = 99_999;
+
 export function localMoran(x: ArrayLike<number>, w: SpatialWeights, options: LocalMoranOptions = {}): LocalMoran {
   const n = w.n;
   if (x.length !== n) throw new RangeError(`${x.length} values for ${n} regions`);
   const permutations = options.permutations ?? 999;
   const alpha = options.alpha ?? 0.05;
   if (!Number.isInteger(permutations) || permutations < 0) throw new RangeError(`permutations must be a non-negative integer, not ${permutations}`);
+  if (permutations > MAX_PERMUTATIONS) throw new RangeError(`permutations must be at most ${MAX_PERMUTATIONS.toLocaleString('en')}, not ${permutations.toLocaleString('en')}`);
 
   let mean = 0;
   for (let i = 0; i < n; i++) mean += x[i];

@@ -136,4 +136,13 @@ describe('atlas spatial', () => {
     expect(noFile.code).toBe(1);
     expect(noFile.stderr).toMatch(/nowhere\.geojson: no such file/);
   });
+
+  it('caps --permutations at 99,999 with a message instead of running without end', () => {
+    const huge = atlas('--regions', `${fixtures}/grid2x2.geojson`, '--id', 'code', '--values', `${fixtures}/values2x2.csv`, '--value-column', 'jobs', '--permutations', '4294967296');
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toMatch(/--permutations must be at most 99,999 \(p-values to 1\/100,000\), not 4,294,967,296/);
+    const over = atlas('--regions', `${fixtures}/grid2x2.geojson`, '--id', 'code', '--values', `${fixtures}/values2x2.csv`, '--value-column', 'jobs', '--permutations', '100000');
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/--permutations must be at most 99,999 \(p-values to 1\/100,000\), not 100,000/);
+  });
 });

@@ -76,3 +76,12 @@ describe('conditional permutation p-values', () => {
     expect(p[8]).toBe(1);
   });
 });
+
+describe('the permutation cap', () => {
+  it('localMoran refuses more than MAX_PERMUTATIONS permutations before doing any work', async () => {
+    const { localMoran, MAX_PERMUTATIONS } = await import('../../../src/indicators/spatial/localMoran');
+    const w = { n: 2, style: 'W', neighbours: [Int32Array.of(1), Int32Array.of(0)], weights: [Float64Array.of(1), Float64Array.of(1)] };
+    expect(MAX_PERMUTATIONS).toBe(99_999);
+    expect(() => localMoran([1, 2], w as never, { permutations: 4_294_967_296 })).toThrow('permutations must be at most 99,999, not 4,294,967,296');
+  });
+});
