@@ -30,20 +30,6 @@ export interface CubeOptions {
   suppression?: SuppressionPolicy;
 }
 
-/** Growable column of numbers; cells arrive one by one and their count is unknown in advance. */
-class Column<T extends Float64Array | Int32Array> {
-  length = 0;
-  constructor(public data: T) {}
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new (this.data.constructor as { new (n: number): T })(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 const BENCHMARK = -1;
 
 /**
@@ -58,12 +44,16 @@ export class CubeBuilder {
   private readonly yearSlot = new Map<number, number>();
   private readonly closedCategories: boolean;
   private hasEstablishments = false;
-  private readonly cellRegion = new Column(new Int32Array(1024));
-  private readonly cellCategory = new Column(new Int32Array(1024));
-  private readonly cellYear = new Column(new Int32Array(1024));
-  private readonly cellLine = new Column(new Int32Array(1024));
-  private readonly cellEmployment = new Column(new Float64Array(1024));
-  private readonly cellEstablishments = new Column(new Float64Array(1024));
+  // One growable column per field of a cell, all of length `cells` (the count is unknown in advance).
+  private cells = 0;
+  private cellRegion = new Int32Array(1024);
+  private cellCategory = new Int32Array(1024);
+  private cellYear = new Int32Array(1024);
+  private cellLine = new Int32Array(1024);
+  private cellEmployment = new Float64Array(1024);
+  private cellEstablishments = new Float64Array(1024);
+  private lastYear = NaN;
+  private lastYearSlot = -1;
   private readonly cellFlags = new Map<number, string>();
   private readonly totals = new Map<string, { value: number; line: number }>();
   readonly report: TableReport;
@@ -71,7 +61,10 @@ export class CubeBuilder {
   constructor(
     file: string,
     private readonly options: CubeOptions = {},
+    /** Cells probably coming (a large streamed table): the buffers start that large instead of doubling up to it. */
+    expectedCells = 0,
   ) {
+    if (expectedCells > 1024) this.resize(Math.min(expectedCells, 1 << 28));
     this.report = { file, rowsRead: 0, rowsUsed: 0, missingCells: 0, unused: [], notes: [] };
     this.closedCategories = options.categories !== undefined && options.categories.length > 0;
     for (const c of options.categories ?? []) this.addCategory(c);
@@ -111,15 +104,45 @@ export class CubeBuilder {
       c = this.addCategory({ id: category, name: category });
     }
     const r = region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region);
-    if (flags) this.cellFlags.set(this.cellLine.length, flags);
-    this.cellRegion.push(r);
-    this.cellCategory.push(c);
-    this.cellYear.push(this.slotOf(year));
-    this.cellLine.push(line);
-    this.cellEmployment.push(employment);
-    this.cellEstablishments.push(establishments);
-    if (!Number.isNaN(establishments)) this.hasEstablishments = true;
+    const k = this.cells;
+    if (k === this.cellLine.length) this.grow();
+    if (flags) this.cellFlags.set(k, flags);
+    if (year !== this.lastYear) {
+      this.lastYear = year;
+      this.lastYearSlot = this.slotOf(year);
+    }
+    this.cellRegion[k] = r;
+    this.cellCategory[k] = c;
+    this.cellYear[k] = this.lastYearSlot;
+    this.cellLine[k] = line;
+    this.cellEmployment[k] = employment;
+    this.cellEstablishments[k] = establishments;
+    this.cells = k + 1;
+    if (!this.hasEstablishments && !Number.isNaN(establishments)) this.hasEstablishments = true;
     return true;
+  }
+
+  private grow(): void {
+    this.resize(this.cellLine.length * 2);
+  }
+
+  private resize(n: number): void {
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const float = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.cellRegion = int(this.cellRegion);
+    this.cellCategory = int(this.cellCategory);
+    this.cellYear = int(this.cellYear);
+    this.cellLine = int(this.cellLine);
+    this.cellEmployment = float(this.cellEmployment);
+    this.cellEstablishments = float(this.cellEstablishments);
   }
 
   private lastRegion = '';
@@ -166,9 +189,9 @@ export class CubeBuilder {
     const benchmarkLine = years.map(() => new Int32Array(nC));
     const regionIds = [...this.regionIndex.keys()];
 
-    const n = this.cellLine.length;
-    const R = this.cellRegion.data, C = this.cellCategory.data, Y = this.cellYear.data, L = this.cellLine.data;
-    const E = this.cellEmployment.data, P = this.cellEstablishments.data;
+    const n = this.cells;
+    const R = this.cellRegion, C = this.cellCategory, Y = this.cellYear, L = this.cellLine;
+    const E = this.cellEmployment, P = this.cellEstablishments;
     for (let k = 0; k < n; k++) {
       const y = slotToYear[Y[k]];
       const c = C[k];
@@ -191,8 +214,10 @@ export class CubeBuilder {
       }
       employment[y][i] = E[k];
       if (establishments) establishments[y][i] = P[k];
-      const flag = this.cellFlags.get(k);
-      if (flag) flags![y].set(i, flag);
+      if (flags) {
+        const flag = this.cellFlags.get(k);
+        if (flag) flags[y].set(i, flag);
+      }
     }
     const regionTotals = this.totals.size > 0 ? years.map(() => new Float64Array(nR).fill(NaN)) : undefined;
     for (const [key, total] of this.totals) {

@@ -33,8 +33,11 @@ export interface DelimitedHead {
 export interface StreamOptions {
   delimiter?: string;
   onProgress?: (fraction: number) => void;
-  /** Called once, before any row, with the checked header. */
-  onHeader?: (header: string[], headerLine: number, delimiter: string) => void;
+  /**
+   * Called once, before any row, with the checked header (and, with `totalLength`, the number of
+   * rows the file probably has, from the line ends in its first megabytes: for sizing buffers).
+   */
+  onHeader?: (header: string[], headerLine: number, delimiter: string, expectedRows?: number) => void;
   /** Each data row with its 1-based source line; rows are not kept. */
   onRow?: (row: string[], line: number) => void;
   /**
@@ -76,29 +79,54 @@ export function streamDelimited(text: string, fileName: string, options: StreamO
   return reader.end();
 }
 
-/** A delimited file read chunk by chunk (as it comes off the disk): `push` each decoded chunk, then `end`. */
+/** A delimited file read chunk by chunk (as it comes off the disk): `push` each chunk of text or UTF-8 bytes, then `end`. */
 export interface DelimitedReader {
-  push(chunk: string): void;
+  push(chunk: string | Uint8Array): void;
   /** The header and counts; throws the first problem of the file (as `streamDelimited`). */
   end(): DelimitedHead;
 }
 
-/** The line end and delimiter are judged on this much text (papaparse looked at the first megabyte). */
-const GUESS_LENGTH = 1024 * 1024;
+/** The line end and delimiter are judged on the first megabyte of text, which this many UTF-8 bytes always hold. */
+const GUESS_BYTES = 4 * 1024 * 1024;
 
-/** `streamDelimited` over text that arrives in chunks; `totalLength` (characters, or bytes as an estimate) drives progress. */
+const encoder = new TextEncoder();
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Anything but whitespace (as trim() sees it)? */
+function hasContent(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b >= 128) return /\S/.test(new TextDecoder().decode(bytes));
+    if (b !== 32 && (b < 9 || b > 13)) return true;
+  }
+  return false;
+}
+
+/** `streamDelimited` over text that arrives in chunks; `totalLength` (in UTF-8 bytes, or characters as an estimate) drives progress. */
 export function delimitedReader(fileName: string, options: StreamOptions & { totalLength?: number }): DelimitedReader {
   let scanner: DelimitedScanner | undefined;
-  let pending = '';
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
   let first = true;
   let content = false;
-  let lastChar = -1;
+  let lastByte = -1;
   let delimiter = options.delimiter ?? ',';
   let rowCount = 0;
   let blankLines = 0;
   let header: string[] | undefined;
   let headerLine = 0;
   let failure: { error: unknown } | undefined;
+  let expectedRows: number | undefined;
   const total = options.totalLength ?? 0;
   // About a hundred progress reports for a large file, none for a small one.
   const progressStep = total > 1_000_000 ? Math.ceil(total / 100) : Infinity;
@@ -119,7 +147,7 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
         header = (cells as ScannedCells).strings().map((h) => h.trim());
         headerLine = line;
         checkHeader(header, fileName, headerLine);
-        onHeader?.(header, headerLine, delimiter);
+        onHeader?.(header, headerLine, delimiter, expectedRows);
         return true;
       }
       if (cells.length !== header.length) {
@@ -139,43 +167,52 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
     }
   };
 
-  const start = (text: string) => {
-    if (!options.delimiter) delimiter = detectDelimiter(text);
-    scanner = new DelimitedScanner(delimiter, guessLineEnd(text), sink);
+  const start = (bytes: Uint8Array) => {
+    // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least that much.
+    const head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
+    if (!options.delimiter) delimiter = detectDelimiter(head);
+    if (total > bytes.length) {
+      let lines = 0;
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+      expectedRows = Math.ceil((lines / bytes.length) * total * 1.05);
+    }
+    scanner = new DelimitedScanner(delimiter, guessLineEnd(head), sink);
   };
 
-  const feed = (chunk: string) => {
-    if (chunk === '') return;
-    if (!content && /\S/.test(chunk)) content = true;
-    lastChar = chunk.charCodeAt(chunk.length - 1);
+  const feed = (chunk: Uint8Array) => {
+    if (chunk.length === 0) return;
+    if (!content) content = hasContent(chunk);
+    lastByte = chunk[chunk.length - 1];
     if (scanner) {
       scanner.push(chunk);
       return;
     }
-    pending += chunk;
-    if (pending.length >= GUESS_LENGTH) {
-      start(pending);
-      scanner!.push(pending);
-      pending = '';
-    }
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= GUESS_BYTES) flushPending();
+  };
+
+  const flushPending = () => {
+    const bytes = concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    start(bytes);
+    scanner!.push(bytes);
   };
 
   return {
     push(chunk) {
       if (failure || scanner?.quoteProblem) return;
-      if (first && chunk !== '') {
+      let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+      if (first && bytes.length > 0) {
         first = false;
-        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       }
-      feed(chunk);
+      feed(bytes);
     },
     end() {
       if (!content && !failure) throw new InputError({ file: fileName }, 'the file is empty');
-      if (!scanner && !failure) {
-        start(pending);
-        scanner!.push(pending);
-        pending = '';
-      }
+      if (!scanner && !failure) flushPending();
       if (!failure && !scanner!.quoteProblem) scanner!.end();
       if (failure) throw failure.error;
       const quotes = scanner!.quoteProblem;
@@ -183,7 +220,7 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
       onProgress?.(1);
       if (!header) throw new InputError({ file: fileName }, 'no header row found');
       // A trailing newline is not a blank line worth reporting.
-      if (lastChar === 10 && blankLines > 0) blankLines--;
+      if (lastByte === 10 && blankLines > 0) blankLines--;
       return { fileName, delimiter, header, headerLine, rowCount, blankLines };
     },
   };

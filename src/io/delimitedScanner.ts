@@ -1,8 +1,10 @@
 /**
- * The delimited-text scanner under `streamDelimited`: one pass of `charCodeAt` over the text (or
- * over chunks of it as a file is read), each row's cells kept as offsets into the text rather than
- * as strings. Readers ask a cell for what they need — its digits as a number, its trimmed text as
- * an interned key, or its text — so a 100 MB table does not become tens of millions of strings.
+ * The delimited-text scanner under `streamDelimited`: one pass over the UTF-8 bytes (or over chunks
+ * of them as a file is read), each row's cells kept as offsets into the bytes rather than as
+ * strings. Readers ask a cell for what they need — its digits as a number, its trimmed text as an
+ * interned key, or its text — so a 100 MB table does not become tens of millions of strings.
+ * Splitting bytes is splitting text: the delimiter, quote and line ends are ASCII, and no byte of
+ * a multi-byte UTF-8 character is ASCII.
  *
  * Rows are split exactly as papaparse (which this replaced) splits them, quirks included, so files
  * read as they always did: the line end is guessed once from the first megabyte ("\n", "\r\n" or
@@ -14,6 +16,7 @@
 
 const QUOTE = 34;
 const LF = 10;
+const CR = 13;
 
 /** A row's cells, read without making a string per cell where the reader does not need one. */
 export interface Cells {
@@ -26,6 +29,8 @@ export interface Cells {
   key(c: number): string;
 }
 
+const PLAIN_COUNT = /^\d{1,15}$/;
+
 /** The cells of a row already split into strings (a parsed table's row). */
 export class ArrayCells implements Cells {
   row: readonly string[] = [];
@@ -36,61 +41,83 @@ export class ArrayCells implements Cells {
     return this.row[c];
   }
   digits(c: number): number {
-    return digitsOf(this.row[c], 0, this.row[c].length);
+    return PLAIN_COUNT.test(this.row[c]) ? +this.row[c] : -1;
   }
   key(c: number): string {
     return this.row[c].trim();
   }
 }
 
-/** 1–15 ASCII digits in text[start, end) as a number, else -1. */
-function digitsOf(text: string, start: number, end: number): number {
-  if (end - start < 1 || end - start > 15) return -1;
-  let v = 0;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
+
+const utf8 = new TextDecoder();
+
+/** The text of bytes[start, end): short ASCII runs without the decoder's call overhead. */
+export function decodeRange(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 16) {
+    let ascii = '';
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b >= 128) return utf8.decode(bytes.subarray(start, end));
+      ascii += String.fromCharCode(b);
+    }
+    return ascii;
   }
-  return v;
+  return utf8.decode(bytes.subarray(start, end));
 }
 
 /**
- * Equal keys as one string: an open-addressing table over the characters of text ranges, so a
- * region or category id seen before costs a hash and a compare, not a new string. The map lookups
- * that follow then hit a string whose hash V8 has already computed.
+ * Equal keys as one string: an open-addressing table over the bytes of cell ranges, so a region
+ * or category id seen before costs a hash and a compare, not a new string. The map lookups that
+ * follow then hit a string whose hash V8 has already computed.
  */
 class KeyPool {
   private slots = new Int32Array(1024);
   private hashes = new Int32Array(1024);
-  private keys: string[] = [];
+  readonly keys: string[] = [];
+  /** Each key's bytes, one after the other (`offsets[k]` to `offsets[k + 1]`). */
+  private bytes = new Uint8Array(4096);
+  private offsets = new Int32Array(1025);
 
-  intern(text: string, start: number, end: number): string {
+  /** The pooled index of bytes[start, end), added when new. */
+  intern(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
     const mask = this.slots.length - 1;
-    const n = end - start;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const k = this.slots[s];
       if (k === 0) break;
-      if (this.hashes[s] !== h) continue;
-      const key = this.keys[k - 1];
-      if (key.length !== n) continue;
-      let same = true;
-      for (let i = 0; i < n; i++) {
-        if (key.charCodeAt(i) !== text.charCodeAt(start + i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return key;
+      if (this.hashes[s] === h && this.same(k - 1, bytes, start, end)) return k - 1;
     }
-    // Sliced then flattened: a pooled key must not keep a whole chunk of text alive.
-    const key = flat(text.slice(start, end));
-    this.keys.push(key);
+    const k = this.keys.length;
+    this.keys.push(decodeRange(bytes, start, end));
+    this.store(k, bytes, start, end);
     if (this.keys.length * 2 > this.slots.length) this.grow();
-    this.place(h, this.keys.length);
-    return key;
+    this.place(h, k + 1);
+    return k;
+  }
+
+  same(k: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.offsets[k];
+    if (this.offsets[k + 1] - from !== end - start) return false;
+    const pooled = this.bytes;
+    for (let i = start, j = from; i < end; i++, j++) if (pooled[j] !== bytes[i]) return false;
+    return true;
+  }
+
+  private store(k: number, bytes: Uint8Array, start: number, end: number): void {
+    const from = this.offsets[k];
+    if (k + 2 > this.offsets.length) {
+      const offsets = new Int32Array(this.offsets.length * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+    }
+    if (from + end - start > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, from + end - start));
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes.set(bytes.subarray(start, end), from);
+    this.offsets[k + 1] = from + end - start;
   }
 
   private place(h: number, k: number): void {
@@ -109,68 +136,65 @@ class KeyPool {
   }
 }
 
-/** A copy of a (possibly sliced) string that does not point into its parent. */
-function flat(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/** Is the character one `String.prototype.trim` removes? */
-function isTrimmed(ch: number): boolean {
-  return ch <= 32 ? ch === 32 || (ch >= 9 && ch <= 13) : ch >= 0xa0 && /\s/.test(String.fromCharCode(ch));
-}
-
-/** A scanned row: offsets of each cell into the current text; quoted cells keep their unescaped text. */
+/** A scanned row: offsets of each cell into the current bytes; quoted cells keep their unescaped text. */
 export class ScannedCells implements Cells {
-  text = '';
+  bytes: Uint8Array = new Uint8Array(0);
   length = 0;
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   /** The unescaped text of quoted cells, by column (undefined for an unquoted one). */
   quoted: (string | undefined)[] = [];
   anyQuoted = false;
-  readonly pool = new KeyPool();
-  private readonly lastKeys: (string | undefined)[] = [];
+  private readonly pool = new KeyPool();
+  /** Each column's last key (pool index), compared first: a long table's rows of one region come together. */
+  private lastKeys = new Int32Array(64).fill(-1);
 
   get(c: number): string {
     if (this.anyQuoted) {
       const q = this.quoted[c];
       if (q !== undefined) return q;
     }
-    return this.text.slice(this.starts[c], this.ends[c]);
+    return decodeRange(this.bytes, this.starts[c], this.ends[c]);
   }
 
   digits(c: number): number {
-    if (this.anyQuoted && this.quoted[c] !== undefined) return digitsOf(this.quoted[c]!, 0, this.quoted[c]!.length);
-    return digitsOf(this.text, this.starts[c], this.ends[c]);
+    if (this.anyQuoted && this.quoted[c] !== undefined) {
+      const q = this.quoted[c]!;
+      return PLAIN_COUNT.test(q) ? +q : -1;
+    }
+    const { bytes } = this;
+    const start = this.starts[c];
+    const end = this.ends[c];
+    if (end - start < 1 || end - start > 15) return -1;
+    let v = 0;
+    for (let i = start; i < end; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
   }
 
   key(c: number): string {
     if (this.anyQuoted && this.quoted[c] !== undefined) return this.quoted[c]!.trim();
-    const { text } = this;
-    let s = this.starts[c];
-    let e = this.ends[c];
-    // Printable ASCII at both ends (almost every id): nothing to trim.
-    const first = text.charCodeAt(s);
-    const last = text.charCodeAt(e - 1);
-    if (!(e > s && first > 32 && first < 127 && last > 32 && last < 127)) {
-      while (s < e && isTrimmed(text.charCodeAt(s))) s++;
-      while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
+    const { bytes } = this;
+    const s = this.starts[c];
+    const e = this.ends[c];
+    if (e === s) return '';
+    // Printable ASCII at both ends (almost every id): nothing to trim. Anything else: as trim() does.
+    const first = bytes[s];
+    const last = bytes[e - 1];
+    if (!(first > 32 && first < 127 && last > 32 && last < 127)) return decodeRange(bytes, s, e).trim();
+    if (c >= this.lastKeys.length) {
+      const grown = new Int32Array(c * 2 + 2).fill(-1);
+      grown.set(this.lastKeys);
+      this.lastKeys = grown;
     }
-    // The same key as this column's last one (a long table sorted by region): no hash, no probe.
     const previous = this.lastKeys[c];
-    if (previous !== undefined && previous.length === e - s) {
-      let same = true;
-      for (let i = 0; i < previous.length; i++) {
-        if (previous.charCodeAt(i) !== text.charCodeAt(s + i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return previous;
-    }
-    const key = this.pool.intern(text, s, e);
-    this.lastKeys[c] = key;
-    return key;
+    if (previous >= 0 && this.pool.same(previous, bytes, s, e)) return this.pool.keys[previous];
+    const k = this.pool.intern(bytes, s, e);
+    this.lastKeys[c] = k;
+    return this.pool.keys[k];
   }
 
   strings(): string[] {
@@ -198,8 +222,8 @@ export class ScannedCells implements Cells {
     this.length = n + 1;
   }
 
-  reset(text: string): void {
-    this.text = text;
+  reset(bytes: Uint8Array): void {
+    this.bytes = bytes;
     this.length = 0;
     if (this.anyQuoted) {
       this.quoted.length = 0;
@@ -226,20 +250,19 @@ export type QuoteProblem = 'Trailing quote on quoted field is malformed' | 'Quot
 export type RowSink = (cells: Cells, line: number, end: number) => boolean;
 
 /**
- * Scans rows as text arrives. `push` as often as needed, then `end`: a row cut by a chunk's end
- * waits for the next chunk. Line numbers count "\n" characters, as they always did (a file with
+ * Scans rows as UTF-8 bytes arrive. `push` as often as needed, then `end`: a row cut by a chunk's
+ * end waits for the next chunk. Line numbers count "\n" characters, as they always did (a file with
  * "\r" line ends is one line long to them).
  */
 export class DelimitedScanner {
   private readonly cells = new ScannedCells();
   private readonly d: number;
-  private readonly delimiter: string;
-  private readonly newline: string;
-  /** First character of the line end: LF, or CR for "\r\n" and "\r". */
+  /** First byte of the line end: LF, or CR for "\r\n" and "\r". */
   private readonly nl0: number;
   private readonly crlf: boolean;
-  private rest = '';
-  /** Characters consumed before `rest` (for progress). */
+  private readonly newlineLength: number;
+  private rest: Uint8Array | undefined;
+  /** Bytes consumed before `rest` (for progress). */
   consumed = 0;
   /** 1-based line of the next row. */
   line = 1;
@@ -248,55 +271,66 @@ export class DelimitedScanner {
   private stopped = false;
 
   constructor(delimiter: string, newline: '\n' | '\r\n' | '\r', private readonly sink: RowSink) {
-    if (delimiter.length !== 1) throw new Error(`a delimiter is one character, not "${delimiter}"`);
-    this.delimiter = delimiter;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 128) throw new Error(`a delimiter is one ASCII character, not "${delimiter}"`);
     this.d = delimiter.charCodeAt(0);
-    this.newline = newline;
     this.nl0 = newline.charCodeAt(0);
     this.crlf = newline === '\r\n';
+    this.newlineLength = newline.length;
   }
 
-  push(chunk: string): boolean {
+  push(chunk: Uint8Array): boolean {
     if (this.stopped) return false;
-    const text = this.rest === '' ? chunk : this.rest + chunk;
-    this.rest = '';
-    const at = this.scan(text, false);
-    if (at < text.length && !this.stopped) this.rest = text.slice(at);
+    let bytes = chunk;
+    if (this.rest) {
+      bytes = new Uint8Array(this.rest.length + chunk.length);
+      bytes.set(this.rest);
+      bytes.set(chunk, this.rest.length);
+      this.rest = undefined;
+    }
+    const at = this.scan(bytes, false);
+    if (at < bytes.length && !this.stopped) this.rest = bytes.slice(at);
     this.consumed += at;
     return !this.stopped;
   }
 
   end(): boolean {
     if (this.stopped) return false;
-    const text = this.rest;
-    this.rest = '';
-    this.scan(text, true);
-    this.consumed += text.length;
+    const bytes = this.rest ?? new Uint8Array(0);
+    this.rest = undefined;
+    this.scan(bytes, true);
+    this.consumed += bytes.length;
     return !this.stopped;
   }
 
-  /** Scans whole rows of `text` from its start; returns where the first unfinished row starts. */
-  private scan(text: string, final: boolean): number {
+  /** Scans whole rows of `bytes` from its start; returns where the first unfinished row starts. */
+  private scan(bytes: Uint8Array, final: boolean): number {
     const { cells, d, nl0, crlf } = this;
-    const nlHasLf = this.newline !== '\r' ? 1 : 0;
-    const n = text.length;
+    const nlHasLf = nl0 === LF || crlf ? 1 : 0;
+    const n = bytes.length;
+    // Without a quote in the chunk no field is quoted: the quote check per field is skipped.
+    const quotes = bytes.indexOf(QUOTE) !== -1;
     let pos = 0;
-    // With a final text, the row after the last line end (possibly empty) is a row too.
+    // The common case, no quote in the chunk and one-byte line ends: one tight loop per row.
+    if (!quotes && !crlf) {
+      pos = this.scanPlain(bytes, nlHasLf);
+      if (this.stopped || !final) return pos;
+    }
+    // With the final bytes, the row after the last line end (possibly empty) is a row too.
     while (pos < n || final) {
       const rowStart = pos;
       const rowLine = this.line;
-      cells.reset(text);
+      cells.reset(bytes);
       let i = pos;
       let lfs = 0;
       let complete = false;
       let terminated = false;
       row: for (;;) {
-        if (i < n && text.charCodeAt(i) === QUOTE) {
+        if (quotes && i < n && bytes[i] === QUOTE) {
           // Quoted field: find its closing quote, "" being a quote inside.
           const open = i + 1;
           let q = i;
           for (;;) {
-            q = text.indexOf('"', q + 1);
+            q = bytes.indexOf(QUOTE, q + 1);
             if (q === -1) {
               if (!final) break row;
               this.stop('Quoted field unterminated', rowLine);
@@ -305,49 +339,49 @@ export class DelimitedScanner {
             if (q === n - 1) {
               if (!final) break row;
               // Closing quote at the end of the text: the field and the row end here.
-              cells.push(open, q, unescape(text, open, q));
-              lfs += countLf(text, open, q);
+              cells.push(open, q, unescape(bytes, open, q));
+              lfs += countLf(bytes, open, q);
               i = n;
               complete = true;
               break row;
             }
-            const next = text.charCodeAt(q + 1);
+            const next = bytes[q + 1];
             if (next === QUOTE) {
               q++;
               continue;
             }
             if (next === d) {
-              cells.push(open, q, unescape(text, open, q));
-              lfs += countLf(text, open, q);
+              cells.push(open, q, unescape(bytes, open, q));
+              lfs += countLf(bytes, open, q);
               i = q + 2;
               continue row;
             }
             if (next === nl0) {
               if (!crlf) {
-                cells.push(open, q, unescape(text, open, q));
-                lfs += countLf(text, open, q) + nlHasLf;
+                cells.push(open, q, unescape(bytes, open, q));
+                lfs += countLf(bytes, open, q) + nlHasLf;
                 i = q + 2;
                 complete = terminated = true;
                 break row;
               }
               if (q + 2 >= n && !final) break row;
-              if (q + 2 < n && text.charCodeAt(q + 2) === LF) {
-                cells.push(open, q, unescape(text, open, q));
-                lfs += countLf(text, open, q) + 1;
+              if (q + 2 < n && bytes[q + 2] === LF) {
+                cells.push(open, q, unescape(bytes, open, q));
+                lfs += countLf(bytes, open, q) + 1;
                 i = q + 3;
                 complete = terminated = true;
                 break row;
               }
             }
             // Whitespace after the closing quote, then the delimiter or the line end (papaparse allows it).
-            const after = this.afterQuote(text, q, final);
+            const after = this.afterQuote(bytes, q, final);
             if (after === undefined) break row;
             if (after.kind === 'bad') {
               this.stop('Trailing quote on quoted field is malformed', rowLine);
               return n;
             }
-            cells.push(open, q, unescape(text, open, q));
-            lfs += countLf(text, open, after.next);
+            cells.push(open, q, unescape(bytes, open, q));
+            lfs += countLf(bytes, open, after.next);
             i = after.next;
             if (after.kind === 'field') continue row;
             complete = terminated = true;
@@ -363,7 +397,7 @@ export class DelimitedScanner {
             complete = true;
             break row;
           }
-          const ch = text.charCodeAt(i);
+          const ch = bytes[i];
           if (ch === d) {
             cells.push(start, i, undefined);
             i++;
@@ -379,7 +413,7 @@ export class DelimitedScanner {
             }
             if (i + 1 >= n) {
               if (!final) break row;
-            } else if (text.charCodeAt(i + 1) === LF) {
+            } else if (bytes[i + 1] === LF) {
               cells.push(start, i, undefined);
               lfs++;
               i += 2;
@@ -403,22 +437,60 @@ export class DelimitedScanner {
     return pos;
   }
 
+  /**
+   * Rows of a chunk without quotes and with one-byte line ends, up to the last complete row
+   * (returns where the rest starts); `scan` goes on from there for the final row.
+   */
+  private scanPlain(bytes: Uint8Array, nlHasLf: number): number {
+    const { cells, d, nl0 } = this;
+    const n = bytes.length;
+    let pos = 0;
+    for (;;) {
+      const end = bytes.indexOf(nl0, pos);
+      if (end === -1) return pos;
+      cells.reset(bytes);
+      let start = pos;
+      let lfs = nlHasLf;
+      for (let i = pos; i < end; i++) {
+        const ch = bytes[i];
+        if (ch === d) {
+          cells.push(start, i, undefined);
+          start = i + 1;
+        } else if (ch === LF) lfs++;
+      }
+      cells.push(start, end, undefined);
+      const rowLine = this.line;
+      pos = end + 1;
+      this.line = rowLine + lfs;
+      if (!this.sink(cells, rowLine, this.consumed + pos)) {
+        this.stopped = true;
+        return n;
+      }
+      if (pos === n) return pos;
+    }
+  }
+
+  /** Where the line end starts at or after `from`, or -1. */
+  private nextNewline(bytes: Uint8Array, from: number): number {
+    if (!this.crlf) return bytes.indexOf(this.nl0, from);
+    for (let i = bytes.indexOf(CR, from); i !== -1; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] === LF) return i;
+    return -1;
+  }
+
   /** After a closing quote at q not directly followed by the delimiter or line end: papaparse's rule. */
-  private afterQuote(text: string, q: number, final: boolean): { kind: 'field' | 'row' | 'bad'; next: number } | undefined {
-    const nextNewline = text.indexOf(this.newline, q + 1);
-    const nextDelim = text.indexOf(this.delimiter, q + 1);
+  private afterQuote(bytes: Uint8Array, q: number, final: boolean): { kind: 'field' | 'row' | 'bad'; next: number } | undefined {
+    const nextNewline = this.nextNewline(bytes, q + 1);
+    const nextDelim = bytes.indexOf(this.d, q + 1);
     // Undecided until a line end has arrived (undefined: wait for more text).
     if (nextNewline === -1 && !final) return undefined;
     const checkUpTo = nextNewline === -1 ? nextDelim : Math.min(nextDelim, nextNewline);
-    const spaces = (index: number) => {
-      if (index === -1) return 0;
-      const between = text.substring(q + 1, index);
-      return between && between.trim() === '' ? between.length : 0;
-    };
+    // Papaparse skips what lies between the quote and `index` when it is all whitespace (as trim() sees it).
+    const spaces = (index: number) => (index > q + 1 && decodeRange(bytes, q + 1, index).trim() === '' ? index - q - 1 : 0);
     const s1 = spaces(checkUpTo);
-    if (text.startsWith(this.delimiter, q + 1 + s1)) return { kind: 'field', next: q + 1 + s1 + 1 };
+    if (bytes[q + 1 + s1] === this.d && q + 1 + s1 < bytes.length) return { kind: 'field', next: q + 2 + s1 };
     const s2 = spaces(nextNewline);
-    if (text.startsWith(this.newline, q + 1 + s2)) return { kind: 'row', next: q + 1 + s2 + this.newline.length };
+    const at = q + 1 + s2;
+    if (at < bytes.length && bytes[at] === this.nl0 && (!this.crlf || bytes[at + 1] === LF)) return { kind: 'row', next: at + this.newlineLength };
     return { kind: 'bad', next: q + 1 };
   }
 
@@ -428,13 +500,13 @@ export class DelimitedScanner {
   }
 }
 
-function countLf(text: string, from: number, to: number): number {
+function countLf(bytes: Uint8Array, from: number, to: number): number {
   let lines = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === LF) lines++;
+  for (let i = from; i < to; i++) if (bytes[i] === LF) lines++;
   return lines;
 }
 
-function unescape(text: string, from: number, to: number): string {
-  const s = text.slice(from, to);
+function unescape(bytes: Uint8Array, from: number, to: number): string {
+  const s = decodeRange(bytes, from, to);
   return s.includes('"') ? s.replace(/""/g, '"') : s;
 }

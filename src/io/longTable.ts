@@ -69,7 +69,7 @@ export function streamLongTable(
   return streamTable(text, fileName, (head) => longTableReader(head, typeof mapping === 'function' ? mapping(head.header) : mapping, options), parse);
 }
 
-function longTableReader(table: TableHead, mapping: Partial<LongMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
+export function longTableReader(table: TableHead, mapping: Partial<LongMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
   for (const key of ['region', 'category', 'employment'] as const) {
     if (!mapping[key]) {
       throw new InputError(
@@ -85,7 +85,7 @@ function longTableReader(table: TableHead, mapping: Partial<LongMapping>, option
   const establishments = mapping.establishments ? requireColumn(table, mapping.establishments) : -1;
   const flagColumn = mapping.employmentFlag ? requireColumn(table, mapping.employmentFlag) : -1;
 
-  const builder = new CubeBuilder(table.fileName, options);
+  const builder = new CubeBuilder(table.fileName, options, table.expectedRows ?? 0);
   const { report } = builder;
   let mark: DecimalMark = '.';
   return {
@@ -102,9 +102,13 @@ function longTableReader(table: TableHead, mapping: Partial<LongMapping>, option
         report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
         return;
       }
-      const y = year >= 0 ? cellsYear(table, cells, line, year) : (options.defaultYear ?? 0);
-      const e = flagColumn >= 0 && cells.key(flagColumn) !== '' ? readFlag(table, cells.get(flagColumn), line, flagColumn, report, options) : cellsCount(table, cells, line, employment, mark, report, options.suppression);
-      const p = establishments >= 0 ? cellsCount(table, cells, line, establishments, mark, report) : NaN;
+      // Plain digits are read here; anything else (and every error) by the general readers.
+      let y = year >= 0 ? cells.digits(year) : (options.defaultYear ?? 0);
+      if (y < 1000 || y > 9999) y = year >= 0 ? cellsYear(table, cells, line, year) : y;
+      let e = flagColumn >= 0 && cells.key(flagColumn) !== '' ? readFlag(table, cells.get(flagColumn), line, flagColumn, report, options) : cells.digits(employment);
+      if (e < 0) e = cellsCount(table, cells, line, employment, mark, report, options.suppression);
+      let p = establishments >= 0 ? cells.digits(establishments) : NaN;
+      if (p < 0) p = cellsCount(table, cells, line, establishments, mark, report);
       if (builder.add(regionId, categoryId, y, e, p, line)) report.rowsUsed++;
     },
     finish(blankLines) {

@@ -13,6 +13,8 @@ export interface TableHead {
   header: string[];
   /** Line of the first data row; undefined for a table without rows. */
   firstLine?: number;
+  /** Rows the table probably has (streamed from a large text), to size the cube's buffers. */
+  expectedRows?: number;
 }
 
 /**
@@ -77,11 +79,12 @@ export function tableReader<T>(
   fileName: string,
   make: (head: TableHead) => RowConsumer<T>,
   options: ParseOptions & { totalLength?: number } = {},
-): { push(chunk: string): void; end(): T } {
+): { push(chunk: string | Uint8Array): void; end(): T } {
   let header: string[] = [];
   let delimiter = ',';
   let consumer: RowConsumer<T> | undefined;
   let failure: { error: unknown } | undefined;
+  let expectedRows: number | undefined;
   let held: { rows: string[][]; lines: number[]; cells: number } | undefined = { rows: [], lines: [], cells: 0 };
 
   const release = () => {
@@ -100,14 +103,15 @@ export function tableReader<T>(
 
   const reader = delimitedReader(fileName, {
     ...options,
-    onHeader(h, _line, d) {
+    onHeader(h, _line, d, rows) {
       header = h;
       delimiter = d;
+      expectedRows = rows;
     },
     onCells(cells, line) {
       if (failure) return;
       try {
-        consumer ??= make({ fileName, delimiter, header, firstLine: line });
+        consumer ??= make({ fileName, delimiter, header, firstLine: line, expectedRows });
         if (!held) return consumer.row(cells, line);
         held.rows.push((cells as ScannedCells).strings());
         held.lines.push(line);

@@ -48,7 +48,7 @@ export function streamWideTable(
   return streamTable(text, fileName, (head) => wideTableReader(head, mapping ?? guessWideMapping(head.header), options, establishmentsTable), parse);
 }
 
-function wideTableReader(
+export function wideTableReader(
   table: TableHead,
   mapping: Partial<WideMapping>,
   options: CubeOptions,
@@ -62,7 +62,7 @@ function wideTableReader(
   if (categoryColumns.length === 0) throw new InputError({ file: table.fileName }, 'no category columns');
 
   let establishmentsByKey: Map<string, number[]> | undefined;
-  const builder = new CubeBuilder(table.fileName, options);
+  const builder = new CubeBuilder(table.fileName, options, (table.expectedRows ?? 0) * categoryColumns.length);
   const { report } = builder;
   let mark: DecimalMark = '.';
   return {

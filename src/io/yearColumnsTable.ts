@@ -52,7 +52,7 @@ export function streamYearColumnsTable(
   return streamTable(text, fileName, (head) => yearColumnsReader(head, mapping ?? guessYearColumnsMapping(head.header), options), parse);
 }
 
-function yearColumnsReader(table: TableHead, mapping: Partial<YearColumnsMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
+export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumnsMapping>, options: CubeOptions): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
   const file = table.fileName;
   if (!mapping.region || !mapping.category) {
     throw new InputError({ file }, `no ${mapping.region ? 'category' : 'region'} column recognised in the header (${table.header.join(', ')}); name one explicitly`);
@@ -70,7 +70,7 @@ function yearColumnsReader(table: TableHead, mapping: Partial<YearColumnsMapping
   const repeated = years.find((y, i) => years.indexOf(y) !== i);
   if (repeated !== undefined) throw new InputError({ file }, `two columns name the year ${repeated}`);
 
-  const builder = new CubeBuilder(file, options);
+  const builder = new CubeBuilder(file, options, (table.expectedRows ?? 0) * yearColumns.length);
   const { report } = builder;
   const ignored = table.header.filter((_, i) => i !== region && i !== category && !yearColumns.includes(i));
   if (ignored.length > 0) report.notes.push(`columns not used: ${ignored.join(', ')}`);
