@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { OUTPUT_DIR, ROOT, indicatorsLikeWorker, openPage, waitReady } from './page';
+import { OUTPUT_DIR, ROOT, indicatorsLikeWorker, openImport, openPage, waitReady } from './page';
 import { haveSharedData, sharedDataPath } from '../shared-data';
 import { readBoundaries } from '../../src/io/boundaries';
 import { bestIdProperty } from '../../src/io/idProperty';
@@ -21,15 +21,6 @@ const FIXTURES = resolve(ROOT, 'tests/fixtures/import');
 const EU = ['eu/NUTS_RG_60M_2021_4326_LEVL_2.geojson', 'eu/lfst_r_lfe2en2_2008-2015.tsv'];
 const RU = ['ru/russia_federal_subjects_gislab_osm.geojson', 'ru/rosstat_okved1_employment_grp_85regions.json'];
 const formats = makeFormats('en');
-
-async function openImport(page: Page, files: string[]): Promise<void> {
-  await page.click('#import-open');
-  await page.locator('#import-dialog').waitFor({ state: 'visible' });
-  await page.setInputFiles('#import-files', files);
-  // Every file listed, and read (the progress bar gone).
-  for (const f of files) await page.locator(`#import-dialog li[data-file="${f.split('/').pop()}"]`).waitFor();
-  await page.locator('.import-progress').waitFor({ state: 'hidden', timeout: 60_000 });
-}
 
 /** The report's counts as the page shows them, against the library's own join. */
 async function expectReport(page: Page, join: JoinReport): Promise<void> {

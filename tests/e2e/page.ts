@@ -57,3 +57,13 @@ export async function openPage(browser: Browser, url: string, options: { locale?
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForSelector('#map[data-ready="true"]', { timeout });
 }
+
+/** Opens the import dialog with these files and waits until each is listed and read. */
+export async function openImport(page: Page, files: string[]): Promise<void> {
+  await page.click('#import-open');
+  await page.locator('#import-dialog').waitFor({ state: 'visible' });
+  await page.setInputFiles('#import-files', files);
+  // Every file listed, and read (the progress bar gone).
+  for (const f of files) await page.locator(`#import-dialog li[data-file="${f.split('/').pop()}"]`).waitFor();
+  await page.locator('.import-progress').waitFor({ state: 'hidden', timeout: 60_000 });
+}

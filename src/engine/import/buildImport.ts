@@ -15,6 +15,7 @@ import { joinToMap } from '../joinToMap';
 import { robustBounds } from '../../io/bounds';
 import type { DatasetManifest } from '../../io/manifest';
 import { wholeTable, type ParsedInput } from './inspectFile';
+import { keepLevels, tableHierarchies } from '../../io/hierarchy';
 import type { ImportChoices, ImportResult, TableChoice } from './importTypes';
 
 export interface NamedInput {
@@ -165,6 +166,22 @@ export function employmentCube(input: NamedInput, choices: ImportChoices, option
  * held as strings; a small one is read from its rows, kept for rebuilds with other choices.
  */
 function tableCube(input: Extract<ParsedInput, { kind: 'table' }>, choice: TableChoice, options: CubeOptions, onProgress: (fraction: number) => void) {
+  if (input.headOnly) return layoutCube(input, choice, options, onProgress);
+  // One level of each hierarchical column, and no aggregate regions: parents and children are never added up.
+  const columns = [choice.region, choice.layout === 'wide' ? undefined : choice.category].filter((c): c is string => !!c);
+  const { table, excluded } = keepLevels(input.table, tableHierarchies(input.table, columns, choice.region), choice.levels, choice.region, options.benchmarkId);
+  if (table.rows.length === 0 && excluded.length > 0) {
+    throw new InputError({ file: table.fileName }, `no rows left: ${excluded.map((e) => `${e.rows} × ${e.reason}`).join('; ')}; choose another hierarchy level`);
+  }
+  const result = layoutCube({ kind: 'table', table }, choice, options, onProgress);
+  if (excluded.length > 0) {
+    result.report.excluded = [...(result.report.excluded ?? []), ...excluded];
+    result.report.rowsRead += excluded.reduce((n, e) => n + e.rows, 0);
+  }
+  return result;
+}
+
+function layoutCube(input: Extract<ParsedInput, { kind: 'table' }>, choice: TableChoice, options: CubeOptions, onProgress: (fraction: number) => void) {
   const { table } = input;
   const file = table.fileName;
   // The delimiter found when the file was inspected; the same text gives the same one.

@@ -1,5 +1,6 @@
 import type { InputKind } from '../../io/inputKind';
 import type { DecodedText, TextEncoding } from '../../io/textDecoding';
+import type { ColumnHierarchy } from '../../io/hierarchy';
 import type { InputLocation } from '../../io/errors';
 import type { LongMapping } from '../../io/longTable';
 import type { SuppressionPolicy } from '../../io/suppression';
@@ -52,6 +53,8 @@ export interface TableSummary {
   category?: string;
   year?: string;
   yearColumns: string[];
+  /** Text columns listing a hierarchy (indents, numbering, capitals): one level of each is used. */
+  hierarchies?: ColumnHierarchy[];
 }
 
 export interface EurostatSummary {
@@ -113,6 +116,8 @@ export interface TableChoice {
   employmentFlag?: string;
   /** Value columns of the wide layouts (categories or years). */
   columns?: string[];
+  /** Hierarchy level (0 = top) kept per hierarchical column; the reader's suggestion when absent. */
+  levels?: Record<string, number>;
 }
 
 /** Everything the user chose in the mapping step. */

@@ -19,6 +19,7 @@ import { parseSdmxCsv } from '../../io/sdmxCsv';
 import { readJsonStat } from '../../io/jsonStat';
 import { readWorkbook } from '../../io/xlsxWorkbook';
 import { gridDelimiter, gridToTable, isOfficialExport, layoutNotes, textGrid } from '../../io/gridTable';
+import { tableHierarchies } from '../../io/hierarchy';
 import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportProblem, JsonSummary, ReadOptions, TableSummary } from './importTypes';
 
 /** A file read once and kept (in the import worker) for every later build with other choices. */
@@ -170,6 +171,11 @@ function delimitedOrExport(text: string, name: string, summary: FileSummary, onP
 function tableInput(parsed: Extract<ParsedInput, { kind: 'table' }>, summary: FileSummary): ParsedInput {
   const { table } = parsed;
   summary.table = tableSummary(table, parsed.headOnly?.rows ?? table.rows.length);
+  if (!parsed.headOnly) {
+    const s = summary.table;
+    const hierarchies = tableHierarchies(table, s.header.filter((h) => !s.numericColumns.includes(h)), s.region);
+    if (hierarchies.length > 0) s.hierarchies = hierarchies;
+  }
   summary.role = tableRole(table.header);
   if (table.blankLines > 0) summary.notes.push(`${table.blankLines} blank line(s) skipped`);
   return parsed;

@@ -2,9 +2,9 @@ import { el } from '../dom';
 import { t, type MessageKey } from '../../i18n/i18n';
 import type { Formats } from '../format';
 import { ImportCancelled, ImportFailure, type ImportClient } from '../../worker/import/importClient';
-import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult } from '../../engine/import/importTypes';
+import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult, type ReadOptions } from '../../engine/import/importTypes';
 import { assignRole, defaultChoices, mergeRoles, missingForLoad, type ImportSetup } from './importSetup';
-import { mappingForm } from './mappingForm';
+import { encodingField, mappingForm } from './mappingForm';
 import { joinReportView } from './joinReportView';
 import { problemBox, selectField } from './formParts';
 import type { ManualFixes } from './manualFixes';
@@ -21,7 +21,10 @@ const KINDS: Record<string, MessageKey> = {
   geojson: 'import.kind.geojson',
   topojson: 'import.kind.topojson',
   'shapefile-zip': 'import.kind.shapefile',
+  xlsx: 'import.kind.xlsx',
   'eurostat-tsv': 'import.kind.eurostat',
+  'sdmx-csv': 'import.kind.sdmx',
+  'json-stat': 'import.kind.jsonStat',
   'nested-json': 'import.kind.json',
   delimited: 'import.kind.delimited',
 };
@@ -46,9 +49,11 @@ export class ImportDialog {
   private readonly progressText = el('span', { class: 'import-progress-text' });
   private readonly progressBox: HTMLElement;
   private readonly importedNameFiles = new Set<string>();
+  /** How each file is read (encoding, sheet), by file name, as chosen in the mapping step. */
+  private readOptions: Record<string, ReadOptions> = {};
 
   constructor(private readonly deps: ImportDialogDeps) {
-    this.input = el('input', { id: 'import-files', type: 'file', multiple: '', accept: '.geojson,.json,.topojson,.zip,.csv,.tsv,.txt', class: 'visually-hidden-file' });
+    this.input = el('input', { id: 'import-files', type: 'file', multiple: '', accept: '.geojson,.json,.topojson,.zip,.csv,.tsv,.txt,.xlsx,.xlsm', class: 'visually-hidden-file' });
     this.input.addEventListener('change', () => {
       const picked = [...(this.input.files ?? [])];
       this.input.value = '';
@@ -97,7 +102,7 @@ export class ImportDialog {
     this.problem = undefined;
     this.message = '';
     try {
-      const summaries = await this.run(() => this.deps.client.inspect(this.files, this.onProgress));
+      const summaries = await this.run(() => this.deps.client.inspect(this.files, this.onProgress, this.readOptions));
       this.summaries = summaries;
       this.setup.roles = mergeRoles(summaries, this.setup.roles);
       await this.readNameFiles();
@@ -107,6 +112,24 @@ export class ImportDialog {
         this.files = previous;
         this.message = t('import.cancelled');
       } else this.fail('import.error.read', error);
+    }
+    this.render();
+  }
+
+  /** The file read again with other options (encoding, sheet); its columns may differ, so its mapping starts afresh. */
+  private async reread(file: string, options: ReadOptions): Promise<void> {
+    const previous = this.readOptions;
+    this.readOptions = { ...previous, [file]: options };
+    this.problem = undefined;
+    try {
+      this.summaries = await this.run(() => this.deps.client.inspect(this.files, this.onProgress, this.readOptions));
+      const choices = this.setup.choices;
+      if (choices && this.summaryOf(choices.employment.key)?.name === file) this.setup.choices = { ...choices, employment: { ...choices.employment, key: '' } };
+      this.resetChoices();
+    } catch (error) {
+      this.readOptions = previous;
+      if (error instanceof ImportCancelled) this.message = t('import.cancelled');
+      else this.fail('import.error.read', error);
     }
     this.render();
   }
@@ -168,7 +191,7 @@ export class ImportDialog {
     try {
       await this.readNameFiles();
       const withFixes = { ...choices, join: { ...choices.join, manual: this.deps.fixes.entries() } };
-      result = await this.run(() => this.deps.client.build(this.files, withFixes, this.onProgress));
+      result = await this.run(() => this.deps.client.build(this.files, withFixes, this.onProgress, this.readOptions));
     } catch (error) {
       if (error instanceof ImportCancelled) this.message = t('import.cancelled');
       else this.fail('import.error.build', error);
@@ -198,7 +221,7 @@ export class ImportDialog {
       el('p', { class: 'import-intro' }, t('import.intro')),
       el('div', { class: 'import-picker' }, this.input, pick, el('span', {}, t('import.orDrop'))),
       this.fileList(),
-      this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change)) : null,
+      this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change), (file, options) => void this.reread(file, options)) : null,
       this.loadRow(),
       this.message ? el('p', { class: 'import-message', role: 'status' }, this.message) : null,
       this.problem ? problemBox(this.problem.problem, this.problem.title) : null,
@@ -231,6 +254,7 @@ export class ImportDialog {
         { 'data-file': file.name, class: s?.error ? 'has-error' : '' },
         el('div', { class: 'import-file-head' }, el('strong', {}, file.name), ` · ${formatSize(file.size)}`, s?.kind ? ` · ${t(KINDS[s.kind])}` : '', remove),
         roleSelect,
+        s ? encodingField(s, (name, options) => void this.reread(name, options)) : null,
         s?.error ? problemBox(s.error, t('import.error.read')) : null,
         ...(s?.notes ?? []).map((note) => el('p', { class: 'import-note' }, note)),
       );

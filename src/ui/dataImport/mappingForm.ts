@@ -2,11 +2,15 @@ import { el } from '../dom';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { FEATURE_ID } from '../../io/boundaries';
 import { DEFAULT_TOTAL_CODES } from '../../io/eurostatCube';
-import { TABLE_LAYOUTS, type FileSummary, type ImportChoices, type TableChoice } from '../../engine/import/importTypes';
+import { TABLE_LAYOUTS, type FileSummary, type ImportChoices, type ReadOptions, type TableChoice } from '../../engine/import/importTypes';
+import { encodingLabel, isTextEncoding, TEXT_ENCODINGS } from '../../io/textDecoding';
+import { TEXT_KINDS } from '../../io/inputKind';
 import { defaultTableChoice, wideColumns } from './importSetup';
 import { checkboxField, checkboxGroup, numberField, selectField, textField, textTable, type Option } from './formParts';
 
 type Update = (change: (choices: ImportChoices) => ImportChoices) => void;
+/** Reads a file again with other read options (encoding, sheet). */
+export type Reread = (file: string, options: ReadOptions) => void;
 
 const none = (): Option => ({ value: '', label: t('import.map.none') });
 const columns = (header: string[]): Option[] => header.map((h) => ({ value: h, label: h }));
@@ -16,14 +20,14 @@ const columns = (header: string[]): Option[] => header.map((h) => ({ value: h, l
  * dimensions, or JSON measure) hold what, and how the join works. Everything starts from the
  * reader's guesses and every choice is a native, labelled control.
  */
-export function mappingForm(choices: ImportChoices, summaryOf: (key: string) => FileSummary | undefined, update: Update): HTMLElement {
+export function mappingForm(choices: ImportChoices, summaryOf: (key: string) => FileSummary | undefined, update: Update, reread: Reread = () => {}): HTMLElement {
   const boundaries = summaryOf(choices.boundaries.key);
   const employment = summaryOf(choices.employment.key);
   return el(
     'div',
     { class: 'import-mapping' },
     boundaries?.boundaries ? boundaryFields(boundaries, choices, update) : null,
-    employment ? employmentFields(employment, choices, update) : null,
+    employment ? employmentFields(employment, choices, update, reread) : null,
     joinFields(choices, update),
   );
 }
@@ -46,10 +50,10 @@ function boundaryFields(summary: FileSummary, choices: ImportChoices, update: Up
   );
 }
 
-function employmentFields(summary: FileSummary, choices: ImportChoices, update: Update): HTMLElement {
+function employmentFields(summary: FileSummary, choices: ImportChoices, update: Update, reread: Reread): HTMLElement {
   const e = choices.employment;
   const setEmployment = (change: Partial<ImportChoices['employment']>) => update((c) => ({ ...c, employment: { ...c.employment, ...change } }));
-  const parts: (HTMLElement | null)[] = [el('legend', {}, t('import.map.employment', { file: summary.name }))];
+  const parts: (HTMLElement | null)[] = [el('legend', {}, t('import.map.employment', { file: summary.name })), ...readingFields(summary, reread)];
   if (summary.table) parts.push(...tableFields(summary, e.table ?? defaultTableChoice(summary)!, (table) => setEmployment({ table })));
   if (summary.eurostat) parts.push(...eurostatFields(summary, e.eurostat ?? { filters: {} }, (eurostat) => setEmployment({ eurostat })));
   if (summary.json) parts.push(...jsonFields(summary, e.json ?? {}, (json) => setEmployment({ json })));
@@ -96,6 +100,15 @@ function tableFields(summary: FileSummary, table: TableChoice, set: (table: Tabl
     },
   );
   const out = [layout, field('region', 'import.map.region', false)];
+  for (const h of summary.table!.hierarchies ?? []) {
+    if (h.column !== table.region && (table.layout === 'wide' || h.column !== table.category)) continue;
+    const options = h.levels.map((l) => ({ value: String(l.level), label: t('formats.levelOption', { level: l.level + 1, examples: l.examples.join(', '), n: l.rows, count: l.rows }) }));
+    const control = selectField(`level-${h.column}`, t('formats.level', { column: h.column }), options, String(table.levels?.[h.column] ?? h.suggested), (v) =>
+      set({ ...table, levels: { ...table.levels, [h.column]: Number(v) } }),
+    );
+    control.append(el('small', {}, t('formats.levelHint', { by: t(`formats.by.${h.by}`) })));
+    out.push(control);
+  }
   if (table.layout === 'long') {
     out.push(
       field('category', 'import.map.category', false),
@@ -112,6 +125,33 @@ function tableFields(summary: FileSummary, table: TableChoice, set: (table: Tabl
     out.push(checkboxGroup('category-columns', t('import.map.categoryColumns'), header.filter((h) => h !== table.region && h !== table.year), table.columns ?? [], (cols) => set({ ...table, columns: cols })));
   }
   return out;
+}
+
+/**
+ * The encoding of a text file, shown beside the file (also when it could not be decoded); a
+ * change reads the file again.
+ */
+export function encodingField(summary: FileSummary, reread: Reread): HTMLElement | null {
+  const textKind = summary.kind === undefined || TEXT_KINDS.includes(summary.kind);
+  // Valid UTF-8 is all but certain to be UTF-8: the choice is offered when the encoding was guessed, marked or failed.
+  if (summary.encoding ? summary.encoding.by === 'valid' : !(summary.error && textKind)) return null;
+  const options = summary.options ?? {};
+  const detected = summary.encoding && summary.encoding.by !== 'chosen' ? summary.encoding.used : undefined;
+  const list = [
+    { value: '', label: detected ? t('formats.encodingDetected', { encoding: encodingLabel(detected) }) : t('import.map.choose') },
+    ...TEXT_ENCODINGS.map((enc) => ({ value: enc, label: encodingLabel(enc) })),
+  ];
+  const control = selectField('encoding', t('formats.encoding'), list, options.encoding ?? '', (v) => reread(summary.name, { ...options, encoding: isTextEncoding(v) ? v : undefined }));
+  control.querySelector('select')?.setAttribute('data-file', summary.name);
+  control.append(el('small', {}, t('formats.encodingHint')));
+  return control;
+}
+
+/** The sheet of a workbook: a change reads the file again. */
+function readingFields(summary: FileSummary, reread: Reread): HTMLElement[] {
+  if (!summary.sheets || summary.sheets.length < 2) return [];
+  const options = summary.options ?? {};
+  return [selectField('sheet', t('formats.sheet'), summary.sheets.map((s) => ({ value: s, label: s })), summary.sheet, (sheet) => reread(summary.name, { ...options, sheet }))];
 }
 
 type EurostatChoice = NonNullable<ImportChoices['employment']['eurostat']>;

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haveSharedData, sharedDataPath } from '../../shared-data';
 import { decodeText, guessSingleByte } from '../../../src/io/textDecoding';
 import { detectInputKind } from '../../../src/io/inputKind';
 import { inspectFile } from '../../../src/engine/import/inspectFile';
@@ -122,5 +124,24 @@ describe('files that do not decode cleanly say so, with the line', () => {
     expect(summary.error).toBeUndefined();
     expect(summary.kind).toBe('xlsx');
     expect(summary.table?.header).toEqual(['region', 'category', 'employment']);
+  });
+});
+
+describe('the real Rosstat JSON saved in Windows-1251 and KOI8-R', () => {
+  const path = 'ru/rosstat_okved1_employment_grp_85regions.json';
+  it.skipIf(!haveSharedData(path))('reads to the same cube as the UTF-8 original, every region kept apart', async () => {
+    const text = readFileSync(sharedDataPath(path), 'utf8');
+    const cubeOfBytes = async (bytes: Uint8Array) => {
+      const { summary, parsed } = await inspectFile(fileOf(bytes, 'rosstat.json'));
+      if (summary.error) throw new Error(summary.error.message);
+      return { summary, ...employmentCube({ name: 'rosstat.json', parsed: parsed! }, { ...choices, employment: { key: summary.key, json: { measure: 'ЧИСЛ' }, year: 2015 } }, {}, () => {}) };
+    };
+    const utf8 = await cubeOfBytes(new TextEncoder().encode(text));
+    expect(utf8.cube.regions.length).toBe(85);
+    for (const encoding of ['windows-1251', 'koi8-r'] as const) {
+      const got = await cubeOfBytes(encodeSingleByte(text, encoding));
+      expect(got.summary.encoding?.used).toBe(encoding);
+      expect(got.cube).toEqual(utf8.cube);
+    }
   });
 });
