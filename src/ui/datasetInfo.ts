@@ -2,6 +2,7 @@ import type { LoadedDataset } from '../engine/types';
 import type { Formats } from './format';
 import { el } from './dom';
 import { t } from '../i18n/i18n';
+import { unitLabel } from './units';
 
 /** Title, attribution and what was joined or left out: the user sees every row that was not used. */
 export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset, formats: Formats): void {
@@ -10,6 +11,9 @@ export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset
   const items: (HTMLElement | null)[] = [
     el('h2', {}, t('info.about')),
     manifest.description ? el('p', {}, manifest.description) : null,
+    unitLabel(manifest) ? el('p', { 'data-field': 'unit' }, t('data.info.unit', { unit: unitLabel(manifest)! })) : null,
+    manifest.period ? el('p', {}, t('data.info.period', { period: manifest.period })) : null,
+    manifest.source ? el('p', { 'data-field': 'source' }, t('data.info.source', { source: manifest.source })) : null,
     el('p', { class: 'attribution' }, manifest.attribution),
     manifest.licence ? el('p', {}, t('info.licence', { licence: manifest.licence })) : null,
     el('h2', {}, t('info.join')),
