@@ -22,6 +22,8 @@ export interface DatasetManifest {
   period?: string;
   /** Below these sizes a cell earns no star and no ranking place (the dataset's default rule parameter). */
   minSize?: { employment?: number; establishments?: number };
+  /** Codes of the source left out of the categories as not industries (totals, non-answers, aggregates beside their parts). */
+  nonIndustry?: { id: string; name: string; reason: 'total' | 'no-response' | 'aggregate'; parts?: string[] }[];
   /** The join of the source's regions to the boundaries, every unmatched code with its reason (CSV). */
   joinReport?: { file: string };
   /** True when the employment figures are made up (the built-in demo): the screen must say so. */
@@ -81,6 +83,15 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
       if (key !== 'employment' && key !== 'establishments') fail(`"minSize.${key}" is not known (employment, establishments)`);
       if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) fail(`"minSize.${key}" must be a number, 0 or more`);
     }
+  }
+  if (m.nonIndustry !== undefined) {
+    if (!Array.isArray(m.nonIndustry)) fail('"nonIndustry" must be a list');
+    (m.nonIndustry as unknown[]).forEach((raw, i) => {
+      const e = raw as Record<string, unknown> | null;
+      if (typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.name !== 'string') return fail(`"nonIndustry[${i}]" must have an "id" and a "name"`);
+      if (e.reason !== 'total' && e.reason !== 'no-response' && e.reason !== 'aggregate') fail(`"nonIndustry[${i}].reason" must be total, no-response or aggregate`);
+      if (e.parts !== undefined && (!Array.isArray(e.parts) || !e.parts.every((p) => typeof p === 'string'))) fail(`"nonIndustry[${i}].parts" must be a list of codes`);
+    });
   }
   if (m.years !== undefined && (!Array.isArray(m.years) || !m.years.every((y) => Number.isInteger(y)))) fail('"years" must be a list of whole years');
   return m as unknown as DatasetManifest;

@@ -24,6 +24,8 @@ export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> 
   --period        the period as the source states it, e.g. "about 2015"
   --name-latin    boundary property with the region names in Latin script, kept beside the names
   --min-employment, --min-establishments   the dataset's minimum cell size for stars and rankings
+  --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response", B-E beside C,
+                  "Всего по …"); by default they are left out, listed in the report and the manifest
   --synthetic     the employment figures are made up (the app then says so)
   --filter dim=code[,code…]   keep these codes of a Eurostat dimension or a table column (repeatable)
   --measure       nested JSON measure (e.g. ЧИСЛ), or the value column of a long table
@@ -71,6 +73,7 @@ export function parsePackArgs(argv: string[]): PackArgs {
         'min-employment': { type: 'string' },
         'min-establishments': { type: 'string' },
         synthetic: { type: 'boolean' },
+        'keep-non-industry': { type: 'boolean' },
         filter: { type: 'string', multiple: true },
         measure: { type: 'string' },
         year: { type: 'string', multiple: true },
@@ -148,6 +151,7 @@ export function parsePackArgs(argv: string[]): PackArgs {
     measure: values.measure,
     years,
     suppression: values.suppression as SuppressionPolicy | undefined,
+    keepNonIndustry: values['keep-non-industry'],
     layout: values.layout as PackOptions['layout'],
     simplify: { minAreaKm2, keep, quantization },
     topojson: values.topojson,

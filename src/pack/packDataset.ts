@@ -146,7 +146,7 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
   const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
   const tables = employmentFiles(cube, chosen.layout, hasYears);
   const unitCode = options.filters?.unit?.length === 1 ? options.filters.unit[0] : undefined;
-  const manifest = buildManifest(options, { unitCode, employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  const manifest = buildManifest(options, { unitCode, nonIndustry: report.nonIndustry, employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
   const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
@@ -222,6 +222,7 @@ function carryNotes(cube: EmploymentCube, notes: string[]): void {
 
 interface ManifestFacts {
   unitCode?: string;
+  nonIndustry?: TableReport['nonIndustry'];
   employmentFile: string;
   boundariesFile: string;
   idKey: string;
@@ -254,6 +255,9 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
     employment: { file: 'employment.csv', layout: facts.layout },
     ...(facts.establishments ? { establishments: { file: 'establishments.csv', layout: 'wide' as const } } : {}),
     ...(withYear ? { years: [...cube.years] } : {}),
+    ...(facts.nonIndustry && facts.nonIndustry.length > 0
+      ? { nonIndustry: facts.nonIndustry.map(({ id, name, reason, parts }) => ({ id, name, reason, ...(parts ? { parts } : {}) })) }
+      : {}),
     joinReport: { file: 'join-report.csv' },
     ...(options.minSize && Object.keys(options.minSize).length > 0 ? { minSize: options.minSize } : {}),
     defaultView: defaultView(cube, withYear),

@@ -9,6 +9,11 @@ export const en = {
   'data.info.unit': 'Employment figures in {unit}',
   'data.info.source': 'Source: {source}',
   'data.info.period': 'Period as the source states it: {period}',
+  'data.import.keepNonIndustry': 'Keep codes that are not industries (TOTAL, NRP “no response”, B-E beside C, “Всего по …”) as categories',
+  'data.info.nonIndustry': 'Left out of the categories as not industries: {list}',
+  'data.nonIndustry.total': '{code}: a total',
+  'data.nonIndustry.no-response': '{code}: no response / not stated',
+  'data.nonIndustry.aggregate': '{code}: an aggregate of {parts}, also given',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -19,4 +24,9 @@ export const ru: Record<keyof typeof en, Entry> = {
   'data.info.unit': 'Численность занятых в единицах: {unit}',
   'data.info.source': 'Источник: {source}',
   'data.info.period': 'Период, как его указывает источник: {period}',
+  'data.import.keepNonIndustry': 'Оставить коды, которые не являются отраслями (TOTAL, NRP «нет ответа», B-E рядом с C, «Всего по …»), среди категорий',
+  'data.info.nonIndustry': 'Не включены в категории, так как это не отрасли: {list}',
+  'data.nonIndustry.total': '{code}: итог',
+  'data.nonIndustry.no-response': '{code}: нет ответа / не указано',
+  'data.nonIndustry.aggregate': '{code}: сумма {parts}, которые также даны',
 };

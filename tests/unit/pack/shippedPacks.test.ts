@@ -66,6 +66,9 @@ describe.runIf(haveSharedData(...inputs))('shipped datasets', () => {
     // A value read straight from the Eurostat file: THS, A, Y_GE15, AT11, 2015.
     const raw = readFileSync(join(SHARED_DATA, 'eu/lfst_r_lfe2en2_2008-2015.tsv'), 'utf8').split('\n').find((l) => l.startsWith('THS,A,Y_GE15,AT11\t'))!;
     expect(cell(cube, 'AT11', 'A', 2015)).toBe(Number(raw.split('\t')[1].trim().split(' ')[0]));
+    // NRP ("no response") is not an industry: left out, and said so in the manifest.
+    expect(cube.categories.map((c) => c.id)).toEqual(['A', 'B-E', 'F', 'G-I', 'J', 'K', 'L', 'M_N', 'O-Q', 'R-U']);
+    expect(dataset.manifest.nonIndustry).toEqual([{ id: 'NRP', name: 'NRP', reason: 'no-response' }]);
     const report = readFileSync(join(PUBLIC_GEO, 'eu-nuts2-lfs/join-report.csv'), 'utf8').trim().split('\n').slice(1);
     const notOnMap = report.filter((line) => line.startsWith('not-on-map,'));
     expect(notOnMap.length).toBe(173);
