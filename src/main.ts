@@ -23,6 +23,7 @@ import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera, visibleBounds } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
+import { unitLabel, withUnit } from './ui/units';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -145,7 +146,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   atlasMap!.setColours(colours);
   atlasMap!.setSelected(view.region);
   const category = dataset.categories[c];
-  renderLegend(byId('legend'), layer.title, classes, formats.count);
+  renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count);
   showLegendNotes(byId('legend'), layer.notes);
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
@@ -169,6 +170,7 @@ function showTooltip(event: RegionPointerEvent, pin: boolean): void {
       details: r === undefined ? undefined : cellDetails(computed, r, c),
       flags: r === undefined ? undefined : sourceFlags(dataset, dataset.years.indexOf(view.year), r, c),
       mapValue: r === undefined ? undefined : layerValue(drawnLayer, r),
+      unit: unitLabel(dataset.manifest),
     },
     event.point,
     formats,

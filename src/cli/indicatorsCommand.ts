@@ -28,7 +28,7 @@ import type { IndustryColumns } from './industryTable';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
-    [--cut-share <0..1>] [--lq-threshold <x>] [--out <file.csv>]
+    [--cut-share <0..1>] [--lq-threshold <x>] [--keep-non-industry] [--out <file.csv>]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
@@ -53,6 +53,8 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --*-column      the table's columns when they are not guessed (region: region, geo, fips,
                   fipstate+fipscty …; industry: naics, industry, code …; employment: emp …)
   --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
+  --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response",
+                  aggregates such as B-E beside C, "Всего по …"); by default they are left out and reported
 `;
 
 const RULES: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
@@ -67,6 +69,7 @@ export interface IndicatorsOptions {
   out?: string;
   filters: string[];
   measure?: string;
+  keepNonIndustry?: boolean;
   industry?: IndustryCommandOptions;
 }
 
@@ -103,6 +106,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         'flag-column': { type: 'string' },
         'year-column': { type: 'string' },
         'memory-limit': { type: 'string' },
+        'keep-non-industry': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -154,6 +158,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     out: values.out,
     filters: values.filter ?? [],
     measure: values.measure,
+    keepNonIndustry: values['keep-non-industry'] ?? false,
   };
 }
 
@@ -171,7 +176,7 @@ export async function runIndicators(argv: string[]): Promise<number> {
     : undefined;
   const read = options.industry
     ? await readIndustryTable(options, options.industry)
-    : readEmployment(options, { benchmarkId: options.benchmark, categories });
+    : readEmployment(options, { benchmarkId: options.benchmark, categories, keepNonIndustry: options.keepNonIndustry });
   const { report, hasYears } = read;
   const cube = withoutAggregateRegions(read.cube, report);
   process.stderr.write(formatTableReport(report));

@@ -32,9 +32,11 @@ export interface ViewTableInput {
   cat: string;
   year: number | string;
   extra?: ExtraColumn[];
+  /** What the employment figures count, as the dataset states it: written in a last column `unit`. */
+  unit?: string;
 }
 
-export function viewTable({ regions, categories, computed, cat, year, extra = [] }: ViewTableInput): ViewTable {
+export function viewTable({ regions, categories, computed, cat, year, extra = [], unit }: ViewTableInput): ViewTable {
   const c = categories.findIndex((category) => category.id === cat);
   if (c < 0) throw new Error(`category "${cat}" is not in the dataset`);
   if (computed.result.nRegions !== regions.length) throw new Error(`computed values cover ${computed.result.nRegions} regions, the dataset has ${regions.length}`);
@@ -49,6 +51,7 @@ export function viewTable({ regions, categories, computed, cat, year, extra = []
     ),
     ...(withStrong ? STRONG_COLUMNS : []),
     ...extra.map((column) => column.name),
+    ...(unit ? ['unit'] : []),
   ];
   const flag = (b: boolean | undefined) => (b ? 1 : 0);
   const rows = regions.map((region, r) => {
@@ -62,6 +65,7 @@ export function viewTable({ regions, categories, computed, cat, year, extra = []
     else row.push(NaN, NaN, NaN, NaN);
     if (withStrong) row.push(reported ? flag(d.strong) : NaN, reported ? flag(d.strong10) : NaN);
     for (const column of extra) row.push(column.values[r]);
+    if (unit) row.push(unit);
     return row;
   });
   return { columns, rows };

@@ -2,6 +2,7 @@ import type { Category, EmploymentCube } from '../model/dataset';
 import { checkFiniteTotals } from './cubeTotals';
 import { InputError } from './errors';
 import type { SuppressionPolicy, SuppressionReport } from './suppression';
+import { describeNonIndustry, nonIndustryCodes, type NonIndustryCode } from './nonIndustryCodes';
 
 /** What happened to every row of an input table: nothing is dropped without being counted here. */
 export interface TableReport {
@@ -16,6 +17,8 @@ export interface TableReport {
   excluded?: { reason: string; rows: number }[];
   /** Cells holding a suppression flag instead of a number, counted per flag. */
   suppressed?: SuppressionReport;
+  /** Categories left out because they are not industries (totals, non-answers, aggregates beside their parts). */
+  nonIndustry?: (NonIndustryCode & { cells: number; detail: string })[];
   notes: string[];
 }
 
@@ -28,6 +31,11 @@ export interface CubeOptions {
   defaultYear?: number;
   /** What a suppression flag (County Business Patterns letters A–M) in a count cell becomes; without it such a cell is an error. */
   suppression?: SuppressionPolicy;
+  /**
+   * Keep categories that are not industries (TOTAL, NRP, B-E beside C, "Всего по …"); by default
+   * they are left out of a table's own categories and reported. A categories table is taken as given.
+   */
+  keepNonIndustry?: boolean;
 }
 
 const BENCHMARK = -1;
@@ -177,7 +185,9 @@ export class CubeBuilder {
     const yearIndex = new Map(years.map((y, i) => [y, i]));
     const slotToYear = Int32Array.from([...this.yearSlot.keys()], (y) => yearIndex.get(y)!);
     const nR = this.regionIndex.size;
-    const nC = this.categoryList.length;
+    const { categories, remap } = this.industriesOnly();
+    const nC = categories.length;
+    const leftOut = new Map<number, number>();
     const employment = years.map(() => new Float64Array(nR * nC).fill(NaN));
     const establishments = this.hasEstablishments ? years.map(() => new Float64Array(nR * nC).fill(NaN)) : undefined;
     const benchmarkId = this.options.benchmarkId;
@@ -194,7 +204,11 @@ export class CubeBuilder {
     const E = this.cellEmployment, P = this.cellEstablishments;
     for (let k = 0; k < n; k++) {
       const y = slotToYear[Y[k]];
-      const c = C[k];
+      const c = remap[C[k]];
+      if (c < 0) {
+        leftOut.set(C[k], (leftOut.get(C[k]) ?? 0) + 1);
+        continue;
+      }
       const r = R[k];
       const filled = r === BENCHMARK ? benchmarkLine[y] : firstLine[y];
       const i = r === BENCHMARK ? c : r * nC + c;
@@ -203,7 +217,7 @@ export class CubeBuilder {
         const year = years[y];
         throw new InputError(
           { file: this.report.file, line: L[k] },
-          `region "${region}", category "${this.categoryList[c].id}"${year ? `, year ${year}` : ''} already given on line ${filled[i]}`,
+          `region "${region}", category "${categories[c].id}"${year ? `, year ${year}` : ''} already given on line ${filled[i]}`,
         );
       }
       filled[i] = L[k];
@@ -230,7 +244,7 @@ export class CubeBuilder {
     }
     const cube: EmploymentCube = {
       regions: regionIds.map((id) => ({ id, name: id })),
-      categories: this.categoryList,
+      categories,
       years,
       employment,
       establishments,
@@ -240,6 +254,35 @@ export class CubeBuilder {
     if (regionTotals) cube.regionTotals = regionTotals;
     if (flags) cube.flags = flags;
     checkFiniteTotals(cube, this.report.file);
+    this.reportLeftOut(leftOut);
     return cube;
+  }
+
+  /** The categories kept and each collected category's new index (-1: left out as not an industry). */
+  private industriesOnly(): { categories: Category[]; remap: Int32Array } {
+    const all = this.categoryList;
+    const remap = Int32Array.from(all, (_, i) => i);
+    if (this.closedCategories || this.options.keepNonIndustry) return { categories: all, remap };
+    const codes = nonIndustryCodes(all);
+    // A table of nothing but totals is still a table: keep it whole rather than empty.
+    if (codes.length === 0 || codes.length === all.length) return { categories: all, remap };
+    const dropped = new Map(codes.map((code) => [code.id, code]));
+    const categories: Category[] = [];
+    all.forEach((c, i) => {
+      remap[i] = dropped.has(c.id) ? -1 : categories.push(c) - 1;
+    });
+    this.nonIndustryCodes = codes;
+    return { categories, remap };
+  }
+
+  private nonIndustryCodes: NonIndustryCode[] = [];
+
+  private reportLeftOut(cells: Map<number, number>): void {
+    if (this.nonIndustryCodes.length === 0) return;
+    const index = new Map(this.categoryList.map((c, i) => [c.id, i]));
+    this.report.nonIndustry = this.nonIndustryCodes.map((code) => ({ ...code, cells: cells.get(index.get(code.id)!) ?? 0, detail: describeNonIndustry(code) }));
+    this.report.notes.push(
+      `left out of the categories as not industries (keep them with the import option or --keep-non-industry): ${this.report.nonIndustry.map((c) => `${c.detail} (${c.cells} cells)`).join('; ')}`,
+    );
   }
 }

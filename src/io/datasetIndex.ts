@@ -16,7 +16,17 @@ export interface DatasetIndexEntry {
   manifest: string;
   /** True when the employment figures are made up (the demo). */
   synthetic?: boolean;
+  /** What the picker says of the dataset before it is opened (copied from its manifest by the packer). */
+  unit?: string;
+  /** e.g. "2008–2015" or "about 2015". */
+  period?: string;
+  source?: string;
+  licence?: string;
+  attribution?: string;
 }
+
+/** The optional texts an entry may carry, in the order the picker shows them. */
+export const INDEX_TEXTS = ['unit', 'period', 'source', 'licence', 'attribution'] as const;
 
 export interface DatasetIndex {
   datasets: DatasetIndexEntry[];
@@ -44,6 +54,11 @@ export function parseDatasetIndex(value: unknown, file: string): DatasetIndex {
     seen.add(e.id as string);
     const entry: DatasetIndexEntry = { id: e.id as string, title: e.title as string, manifest: e.manifest as string };
     if (e.synthetic === true) entry.synthetic = true;
+    for (const key of INDEX_TEXTS) {
+      if (e[key] === undefined) continue;
+      if (typeof e[key] !== 'string' || e[key] === '') fail(`"${key}" must be a non-empty string when given`, at);
+      entry[key] = e[key] as string;
+    }
     return entry;
   });
   return { datasets };

@@ -11,9 +11,25 @@ export interface DatasetManifest {
   description?: string;
   attribution: string;
   licence?: string;
+  /** What one employment value counts, as the source states it, e.g. "thousand persons". */
+  unit?: string;
+  /** The source's own code for the unit (Eurostat's `unit` dimension, e.g. THS), so the interface can name it in its language. */
+  unitCode?: string;
+  /** Publisher and table the figures come from, e.g. "Eurostat, lfst_r_lfe2en2". */
+  source?: string;
+  sourceUrl?: string;
+  /** The period as the source states it when that is not a plain list of years (e.g. "about 2015"). */
+  period?: string;
+  /** Below these sizes a cell earns no star and no ranking place (the dataset's default rule parameter). */
+  minSize?: { employment?: number; establishments?: number };
+  /** Codes of the source left out of the categories as not industries (totals, non-answers, aggregates beside their parts). */
+  nonIndustry?: { id: string; name: string; reason: 'total' | 'no-response' | 'aggregate'; parts?: string[] }[];
+  /** The join of the source's regions to the boundaries, every unmatched code with its reason (CSV). */
+  joinReport?: { file: string };
   /** True when the employment figures are made up (the built-in demo): the screen must say so. */
   synthetic?: boolean;
-  regions: { file: string; id: string; name: string };
+  /** `nameLatin`: a property with the names in Latin script (e.g. transliterated Russian names). */
+  regions: { file: string; id: string; name: string; nameLatin?: string };
   outlines?: { file: string };
   categories?: { file: string };
   employment: { file: string; layout: 'long' | 'wide' };
@@ -53,6 +69,29 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
   for (const key of ['employment', 'establishments']) {
     const layout = (m[key] as { layout?: unknown } | undefined)?.layout;
     if (layout !== undefined && layout !== 'long' && layout !== 'wide') fail(`"${key}.layout" must be "long" or "wide"`);
+  }
+  for (const key of ['description', 'licence', 'unit', 'unitCode', 'source', 'sourceUrl', 'period'] as const) {
+    if (m[key] !== undefined && (typeof m[key] !== 'string' || m[key] === '')) fail(`"${key}" must be a non-empty string when given`);
+  }
+  fileEntry('joinReport', false);
+  const nameLatin = (m.regions as Record<string, unknown>).nameLatin;
+  if (nameLatin !== undefined && (typeof nameLatin !== 'string' || nameLatin === '')) fail('"regions.nameLatin" must be a non-empty string when given');
+  if (m.minSize !== undefined) {
+    const size = m.minSize as Record<string, unknown>;
+    if (typeof size !== 'object' || size === null || Array.isArray(size)) fail('"minSize" must be an object {"employment": n, "establishments": n}');
+    for (const [key, n] of Object.entries(size)) {
+      if (key !== 'employment' && key !== 'establishments') fail(`"minSize.${key}" is not known (employment, establishments)`);
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) fail(`"minSize.${key}" must be a number, 0 or more`);
+    }
+  }
+  if (m.nonIndustry !== undefined) {
+    if (!Array.isArray(m.nonIndustry)) fail('"nonIndustry" must be a list');
+    (m.nonIndustry as unknown[]).forEach((raw, i) => {
+      const e = raw as Record<string, unknown> | null;
+      if (typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.name !== 'string') return fail(`"nonIndustry[${i}]" must have an "id" and a "name"`);
+      if (e.reason !== 'total' && e.reason !== 'no-response' && e.reason !== 'aggregate') fail(`"nonIndustry[${i}].reason" must be total, no-response or aggregate`);
+      if (e.parts !== undefined && (!Array.isArray(e.parts) || !e.parts.every((p) => typeof p === 'string'))) fail(`"nonIndustry[${i}].parts" must be a list of codes`);
+    });
   }
   if (m.years !== undefined && (!Array.isArray(m.years) || !m.years.every((y) => Number.isInteger(y)))) fail('"years" must be a list of whole years');
   return m as unknown as DatasetManifest;

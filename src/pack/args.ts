@@ -19,6 +19,13 @@ export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> 
   --strict        data regions not on the map, unused rows, industry codes without a category and
                   unused fixes are errors (exit 1, nothing written) instead of warnings
   --title, --description, --attribution, --licence   texts of the manifest
+  --unit          what one value counts, e.g. "thousand persons" (default: from a Eurostat unit filter)
+  --source, --source-url   publisher and table of the figures, and where they are published
+  --period        the period as the source states it, e.g. "about 2015"
+  --name-latin    boundary property with the region names in Latin script, kept beside the names
+  --min-employment, --min-establishments   the dataset's minimum cell size for stars and rankings
+  --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response", B-E beside C,
+                  "Всего по …"); by default they are left out, listed in the report and the manifest
   --synthetic     the employment figures are made up (the app then says so)
   --filter dim=code[,code…]   keep these codes of a Eurostat dimension or a table column (repeatable)
   --measure       nested JSON measure (e.g. ЧИСЛ), or the value column of a long table
@@ -58,7 +65,15 @@ export function parsePackArgs(argv: string[]): PackArgs {
         description: { type: 'string' },
         attribution: { type: 'string' },
         licence: { type: 'string' },
+        unit: { type: 'string' },
+        source: { type: 'string' },
+        'source-url': { type: 'string' },
+        period: { type: 'string' },
+        'name-latin': { type: 'string' },
+        'min-employment': { type: 'string' },
+        'min-establishments': { type: 'string' },
         synthetic: { type: 'boolean' },
+        'keep-non-industry': { type: 'boolean' },
         filter: { type: 'string', multiple: true },
         measure: { type: 'string' },
         year: { type: 'string', multiple: true },
@@ -103,6 +118,13 @@ export function parsePackArgs(argv: string[]): PackArgs {
   const keep = positive('--keep', values.keep, (x) => x > 0 && x <= 1, 'a share above 0 and at most 1');
   const quantization = positive('--quantization', values.quantization, (x) => Number.isInteger(x) && x >= 1000, 'a whole number of grid steps, at least 1000');
 
+  const minEmployment = positive('--min-employment', values['min-employment'], (x) => x >= 0, 'a number, 0 or more');
+  const minEstablishments = positive('--min-establishments', values['min-establishments'], (x) => x >= 0, 'a number, 0 or more');
+  const minSize = minEmployment === undefined && minEstablishments === undefined ? undefined : {
+    ...(minEmployment !== undefined ? { employment: minEmployment } : {}),
+    ...(minEstablishments !== undefined ? { establishments: minEstablishments } : {}),
+  };
+
   let filters: Record<string, string[]> | undefined;
   try {
     filters = values.filter ? parseFilters(values.filter) : undefined;
@@ -116,6 +138,12 @@ export function parsePackArgs(argv: string[]): PackArgs {
     description: values.description,
     attribution: values.attribution,
     licence: values.licence,
+    unit: values.unit,
+    source: values.source,
+    sourceUrl: values['source-url'],
+    period: values.period,
+    nameLatin: values['name-latin'],
+    minSize,
     synthetic: values.synthetic,
     idProperty: values.id,
     nameProperty: values.name,
@@ -123,6 +151,7 @@ export function parsePackArgs(argv: string[]): PackArgs {
     measure: values.measure,
     years,
     suppression: values.suppression as SuppressionPolicy | undefined,
+    keepNonIndustry: values['keep-non-industry'],
     layout: values.layout as PackOptions['layout'],
     simplify: { minAreaKm2, keep, quantization },
     topojson: values.topojson,

@@ -24,6 +24,8 @@ export interface ChoiceOptions {
   /** Data without years: the one year it refers to. Data with years: the years to keep. */
   years?: number[];
   suppression?: SuppressionPolicy;
+  /** Keep categories that are not industries (TOTAL, NRP, aggregates beside their parts). */
+  keepNonIndustry?: boolean;
 }
 
 export interface PackChoices {
@@ -42,7 +44,7 @@ export function packChoices(inputs: DatasetInputs, options: ChoiceOptions, manua
   const filters = options.filters ?? {};
   const filtered = Object.keys(filters).length > 0;
   const single = options.years?.length === 1 ? options.years[0] : undefined;
-  const employment: ImportChoices['employment'] = { key: summary.key, year: single, suppression: options.suppression };
+  const employment: ImportChoices['employment'] = { key: summary.key, year: single, suppression: options.suppression, keepNonIndustry: options.keepNonIndustry };
   let hasYears: boolean;
   let excluded: PackChoices['excluded'] = [];
   let reading: string;

@@ -15,6 +15,7 @@ import { FEATURE_ID } from '../io/boundaries';
 import type { TableReport } from '../io/cubeBuilder';
 import { InputError } from '../io/errors';
 import type { IndustryReport } from '../io/industryMapping';
+import { eurostatUnitName, unitFromText } from '../io/units';
 import { joinReportCsv } from '../io/joinReportCsv';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseNameFixes } from '../io/nameFixes';
@@ -33,6 +34,15 @@ export interface PackOptions extends ChoiceOptions {
   description?: string;
   attribution?: string;
   licence?: string;
+  /** Manifest texts: the unit (default: from Eurostat's unit code), the source, the period as the source states it. */
+  unit?: string;
+  source?: string;
+  sourceUrl?: string;
+  period?: string;
+  /** A boundary property with the region names in Latin script, kept in regions.geojson. */
+  nameLatin?: string;
+  /** The dataset's minimum cell size for stars and rankings. */
+  minSize?: { employment?: number; establishments?: number };
   synthetic?: boolean;
   layout?: Layout;
   simplify?: SimplifyOptions;
@@ -120,13 +130,23 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
   const idKey = importedId === FEATURE_ID ? (importedName === 'id' ? 'region_id' : 'id') : importedId;
   const nameKey = importedName === FEATURE_ID ? idKey : importedName;
   const features = (JSON.parse(await built.regions.text()) as { features: PackedFeature[] }).features;
-  const shapes = built.mapRegions.map((r, i) => ({ id: r.id, name: r.name, geometry: features[i].geometry }));
+  const latin = options.nameLatin;
+  if (latin !== undefined && !features.some((f) => f.properties?.[latin] !== undefined)) {
+    throw new InputError({ file: regionsFile }, `--name-latin ${latin}: no region has this property`);
+  }
+  const shapes = built.mapRegions.map((r, i) => ({
+    id: r.id,
+    name: r.name,
+    geometry: features[i].geometry,
+    ...(latin !== undefined ? { extra: { [latin]: String(features[i].properties?.[latin] ?? '') } } : {}),
+  }));
   const geometry = simplifyBoundaries(shapes, idKey, nameKey, options.simplify);
   if (geometry.stats.withoutArea.length > 0) notes.push(`${geometry.stats.withoutArea.length} region(s) have no area in ${regionsFile} and cannot be drawn: ${list(geometry.stats.withoutArea)}`);
 
   const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
   const tables = employmentFiles(cube, chosen.layout, hasYears);
-  const manifest = buildManifest(options, { employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  const unitCode = options.filters?.unit?.length === 1 ? options.filters.unit[0] : undefined;
+  const manifest = buildManifest(options, { unitCode, nonIndustry: report.nonIndustry, employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
   const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
@@ -201,6 +221,8 @@ function carryNotes(cube: EmploymentCube, notes: string[]): void {
 }
 
 interface ManifestFacts {
+  unitCode?: string;
+  nonIndustry?: TableReport['nonIndustry'];
   employmentFile: string;
   boundariesFile: string;
   idKey: string;
@@ -226,15 +248,34 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
       `Employment in ${cube.categories.length} categories for ${cube.regions.length} regions, ${yearsText}. Packed from ${employmentFile} and ${boundariesFile}.`,
     attribution: options.attribution ?? `Boundaries: ${boundariesFile}. Employment: ${employmentFile}.`,
     ...(options.licence ? { licence: options.licence } : {}),
+    ...manifestTexts(options, facts.unitCode),
     ...(options.synthetic ? { synthetic: true } : {}),
-    regions: { file: 'regions.geojson', id: facts.idKey, name: facts.nameKey },
+    regions: { file: 'regions.geojson', id: facts.idKey, name: facts.nameKey, ...(options.nameLatin ? { nameLatin: options.nameLatin } : {}) },
     categories: { file: 'categories.csv' },
     employment: { file: 'employment.csv', layout: facts.layout },
     ...(facts.establishments ? { establishments: { file: 'establishments.csv', layout: 'wide' as const } } : {}),
     ...(withYear ? { years: [...cube.years] } : {}),
+    ...(facts.nonIndustry && facts.nonIndustry.length > 0
+      ? { nonIndustry: facts.nonIndustry.map(({ id, name, reason, parts }) => ({ id, name, reason, ...(parts ? { parts } : {}) })) }
+      : {}),
+    joinReport: { file: 'join-report.csv' },
+    ...(options.minSize && Object.keys(options.minSize).length > 0 ? { minSize: options.minSize } : {}),
     defaultView: defaultView(cube, withYear),
   };
   return validateManifest(manifest, 'manifest.json');
+}
+
+/** The optional texts of the manifest, from the options; a Eurostat unit code names its unit when none is given. */
+function manifestTexts(options: PackOptions, unitCode: string | undefined): Partial<DatasetManifest> {
+  const unit = options.unit ?? (unitCode ? eurostatUnitName(unitCode) : undefined);
+  const texts: Partial<DatasetManifest> = {};
+  if (unit) texts.unit = unit;
+  const code = unitCode ?? (unit ? unitFromText(unit)?.code : undefined);
+  if (code) texts.unitCode = code;
+  if (options.source) texts.source = options.source;
+  if (options.sourceUrl) texts.sourceUrl = options.sourceUrl;
+  if (options.period) texts.period = options.period;
+  return texts;
 }
 
 /**

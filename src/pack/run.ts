@@ -9,6 +9,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/command';
 import { InputError } from '../io/errors';
+import type { DatasetIndexEntry } from '../io/datasetIndex';
+import type { DatasetManifest } from '../io/manifest';
 import { parsePackArgs } from './args';
 import { indexWith, writeIndex } from './indexFile';
 import type { InputFile } from './inputs';
@@ -70,6 +72,7 @@ async function pack(argv: string[], io: Console): Promise<number> {
         title: result.manifest.title,
         manifest: `${basename(out)}/manifest.json`,
         ...(result.manifest.synthetic ? { synthetic: true } : {}),
+        ...indexTexts(result.manifest),
       })
     : undefined;
   writeFolder(out, result.files);
@@ -131,6 +134,19 @@ function writeFolder(folder: string, files: { name: string; text: string }[]): v
   }
   const written = new Set(files.map((f) => f.name));
   for (const name of OUTPUT_FILES) if (!written.has(name)) rmSync(join(folder, name), { force: true });
+}
+
+/** What the picker shows of a dataset before opening it. */
+function indexTexts(m: DatasetManifest): Partial<DatasetIndexEntry> {
+  const years = m.years && m.years.length > 0 ? (m.years.length > 1 ? `${m.years[0]}–${m.years[m.years.length - 1]}` : String(m.years[0])) : undefined;
+  const texts: Partial<DatasetIndexEntry> = {};
+  if (m.unit) texts.unit = m.unit;
+  const period = m.period ?? years;
+  if (period) texts.period = period;
+  if (m.source) texts.source = m.source;
+  if (m.licence) texts.licence = m.licence;
+  texts.attribution = m.attribution;
+  return texts;
 }
 
 function shown(path: string): string {

@@ -36,6 +36,8 @@ export interface RegionShape {
   id: string;
   name: string;
   geometry: Polygonal;
+  /** Further properties kept in the packed feature (e.g. a Latin-script name). */
+  extra?: Record<string, string>;
 }
 
 export interface SimplifyStats {
@@ -84,7 +86,7 @@ export function simplifyBoundaries(regions: readonly RegionShape[], idKey: strin
   const collection: FeatureCollection<Polygonal, Record<string, string>> = {
     type: 'FeatureCollection',
     // The id last: when one property serves as id and name, the id is what must survive.
-    features: regions.map((r) => ({ type: 'Feature', properties: { [nameKey]: r.name, [idKey]: r.id }, geometry: r.geometry })),
+    features: regions.map((r) => ({ type: 'Feature', properties: { [nameKey]: r.name, ...r.extra, [idKey]: r.id }, geometry: r.geometry })),
   };
   const pointsBefore = countPositions(collection.features);
   const sourceArea = regions.map((r) => polygonsOf(r.geometry).map((polygon) => polygon.map((ring) => ringArea(ring) !== 0)));

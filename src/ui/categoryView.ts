@@ -4,6 +4,7 @@ import { el } from './dom';
 import type { Formats } from './format';
 import { SortableTable, type TableColumn } from './sortableTable';
 import { regionColumn, regionRowAttributes, starsColumn, type RegionRows } from './regionColumns';
+import { withUnit } from './units';
 import { tableTexts } from './tableTexts';
 import { factList, formatIndex } from './facts';
 
@@ -24,6 +25,8 @@ export interface CategoryContext extends RegionRows {
   year: number;
   indices?: CategoryIndices;
   formats: () => Formats;
+  /** What the employment figures count (e.g. thousand persons). */
+  unit?: string;
 }
 
 const PAGE_SIZE = 25;
@@ -44,7 +47,7 @@ export class CategoryView {
     const f = () => ctx().formats();
     const columns: TableColumn[] = [
       regionColumn(ctx),
-      { key: 'employment', label: () => t('table.employment'), numeric: true, sortKeys: [(r) => ctx().computed.employment[at(r)]], cell: (r) => f().count(ctx().computed.employment[at(r)]) },
+      { key: 'employment', label: () => withUnit(t('table.employment'), this.context?.unit), numeric: true, sortKeys: [(r) => ctx().computed.employment[at(r)]], cell: (r) => f().count(ctx().computed.employment[at(r)]) },
       { key: 'lq', label: () => t('table.lq'), numeric: true, sortKeys: [(r) => ctx().computed.result.lq[at(r)]], cell: (r) => f().lq(ctx().computed.result.lq[at(r)]) },
       { key: 'focus', label: () => t('table.focus'), numeric: true, sortKeys: [(r) => ctx().computed.result.focus[at(r)]], cell: (r) => f().share(ctx().computed.result.focus[at(r)]) },
       { key: 'size', label: () => t('table.size'), numeric: true, sortKeys: [(r) => ctx().computed.result.size[at(r)]], cell: (r) => f().share(ctx().computed.result.size[at(r)]) },

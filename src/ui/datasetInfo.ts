@@ -2,6 +2,7 @@ import type { LoadedDataset } from '../engine/types';
 import type { Formats } from './format';
 import { el } from './dom';
 import { t } from '../i18n/i18n';
+import { unitLabel } from './units';
 
 /** Title, attribution and what was joined or left out: the user sees every row that was not used. */
 export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset, formats: Formats): void {
@@ -10,7 +11,11 @@ export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset
   const items: (HTMLElement | null)[] = [
     el('h2', {}, t('info.about')),
     manifest.description ? el('p', {}, manifest.description) : null,
+    unitLabel(manifest) ? el('p', { 'data-field': 'unit' }, t('data.info.unit', { unit: unitLabel(manifest)! })) : null,
+    manifest.period ? el('p', {}, t('data.info.period', { period: manifest.period })) : null,
+    manifest.source ? el('p', { 'data-field': 'source' }, t('data.info.source', { source: manifest.source })) : null,
     el('p', { class: 'attribution' }, manifest.attribution),
+    nonIndustryNotice(manifest.nonIndustry),
     manifest.licence ? el('p', {}, t('info.licence', { licence: manifest.licence })) : null,
     el('h2', {}, t('info.join')),
     el(
@@ -39,4 +44,13 @@ export function renderDatasetInfo(container: HTMLElement, dataset: LoadedDataset
     for (const note of report.notes) items.push(el('p', {}, note));
   }
   container.replaceChildren(...items.filter((x): x is HTMLElement => x !== null));
+}
+
+/** The codes a pack left out as not industries, named on screen so that their absence is explained. */
+function nonIndustryNotice(codes: LoadedDataset['manifest']['nonIndustry']): HTMLElement | null {
+  if (!codes || codes.length === 0) return null;
+  const list = codes
+    .map((c) => t(`data.nonIndustry.${c.reason}`, { code: c.name !== c.id ? `${c.id} (${c.name})` : c.id, parts: (c.parts ?? []).join(', ') }))
+    .join('; ');
+  return el('p', { class: 'note', 'data-field': 'non-industry' }, t('data.info.nonIndustry', { list }));
 }

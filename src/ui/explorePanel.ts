@@ -3,6 +3,7 @@ import type { View } from '../state/store';
 import { regionProfileModel } from '../state/profileRows';
 import type { ComputedView, LoadedDataset } from '../engine/types';
 import { t } from '../i18n/i18n';
+import { unitLabel } from './units';
 import { el } from './dom';
 import type { Formats } from './format';
 import { CategoryView, type CategoryIndices } from './categoryView';
@@ -215,6 +216,7 @@ export class ExplorePanel {
         indices: (computed as { categoryStats?: CategoryIndices }).categoryStats,
         selectedRegion: selected,
         formats: this.formats,
+        unit: unitLabel(dataset.manifest),
         selectRegion: (r) => this.pin(dataset.regions[r].id, true),
       });
       this.body.replaceChildren(this.category.element);
@@ -242,6 +244,7 @@ export class ExplorePanel {
       regionName: dataset.regions[region].name,
       categories: dataset.categories,
       formats: this.formats,
+      unit: unitLabel(dataset.manifest),
       openCategory: (c) => {
         this.history.push('profile');
         this.page = 'category';

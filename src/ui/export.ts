@@ -5,6 +5,7 @@
 import { el } from './dom';
 import { modalDialog, textButton, textLine } from './dialog';
 import { safeFileName } from './shareLinks';
+import { unitLabel } from './units';
 import { t } from '../i18n/i18n';
 import { composeMapPng, type PngLegendItem } from '../map/exportPng';
 import { viewTable, viewTableCsv, type ExtraColumn } from '../export/viewTable';
@@ -70,7 +71,7 @@ export class ExportPanel {
 
   private table() {
     const { dataset, view, computed } = this.current();
-    return viewTable({ regions: dataset.regions, categories: dataset.categories, computed, cat: view.cat, year: view.year, extra: this.options.extraColumns?.() });
+    return viewTable({ regions: dataset.regions, categories: dataset.categories, computed, cat: view.cat, year: view.year, extra: this.options.extraColumns?.(), unit: dataset.manifest.unit });
   }
 
   private async csv(): Promise<string> {
@@ -94,6 +95,8 @@ export class ExportPanel {
         cluster_atlas: {
           dataset: dataset.manifest.title,
           attribution: dataset.manifest.attribution,
+          ...(dataset.manifest.unit ? { unit: dataset.manifest.unit } : {}),
+          ...(dataset.manifest.source ? { source: dataset.manifest.source } : {}),
           synthetic: dataset.manifest.synthetic === true,
           category: view.cat,
           year: view.year,
@@ -124,7 +127,7 @@ export class ExportPanel {
     const { dataset } = this.current();
     const blob = await composeMapPng(canvas, {
       title: this.options.title(),
-      subtitle: dataset.manifest.title,
+      subtitle: unitLabel(dataset.manifest) ? `${dataset.manifest.title} — ${t('data.unit.values', { unit: unitLabel(dataset.manifest)! })}` : dataset.manifest.title,
       notice: dataset.manifest.synthetic ? t('app.synthetic') : undefined,
       legend: legendFromDom(this.options.legend),
       attribution: `${dataset.manifest.attribution} · Cluster Atlas`,

@@ -7,6 +7,7 @@ import type { Formats } from './format';
 import { lqBarChart } from './profileChart';
 import { SortableTable, type TableColumn } from './sortableTable';
 import { starsContent } from './starsText';
+import { withUnit } from './units';
 import { tableTexts } from './tableTexts';
 import { factList, formatIndex } from './facts';
 
@@ -21,6 +22,8 @@ export interface ProfileContext {
   formats: () => Formats;
   /** Opens the category ranking (one click from any row). */
   openCategory: (categoryIndex: number) => void;
+  /** What the employment figures count (e.g. thousand persons). */
+  unit?: string;
 }
 
 export function stageLabel(stage: number): string {
@@ -54,7 +57,7 @@ export class RegionProfileView {
           return button;
         },
       },
-      { key: 'employment', label: () => t('table.employment'), numeric: true, sortKeys: [(r) => row(r).employment], cell: (r) => f().count(row(r).employment) },
+      { key: 'employment', label: () => withUnit(t('table.employment'), this.context?.unit), numeric: true, sortKeys: [(r) => row(r).employment], cell: (r) => f().count(row(r).employment) },
       { key: 'lq', label: () => t('table.lq'), numeric: true, sortKeys: [(r) => row(r).lq], cell: (r) => f().lq(row(r).lq) },
       { key: 'focus', label: () => t('table.focus'), numeric: true, sortKeys: [(r) => row(r).focus], cell: (r) => f().share(row(r).focus) },
       { key: 'size', label: () => t('table.size'), numeric: true, sortKeys: [(r) => row(r).size], cell: (r) => f().share(row(r).size) },
@@ -96,7 +99,7 @@ export class RegionProfileView {
     }
     const lang = getLang();
     const summary = factList([
-      ['employment', t('profile.employment'), f.count(model.regionEmployment)],
+      ['employment', withUnit(t('profile.employment'), context.unit), f.count(model.regionEmployment)],
       ['starred', t('profile.starred'), f.count(model.starred)],
       ['krugman', t('profile.krugman'), formatIndex(model.krugman, lang)],
       ['shannon', t('profile.shannon'), formatIndex(model.shannon, lang)],

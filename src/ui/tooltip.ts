@@ -32,6 +32,8 @@ export class Tooltip {
       flags?: { codes: string; text: string };
       /** What a LISA, Gi* or change map shows for the region (the map's colour in words). */
       mapValue?: { label: string; value: string };
+      /** What the employment figures count (e.g. thousand persons), shown beside their label. */
+      unit?: string;
     },
     point: { x: number; y: number },
     formats: Formats,
@@ -57,7 +59,7 @@ export class Tooltip {
         ? el('p', { class: 'tooltip-map-value' }, `${content.mapValue.label}: `, el('strong', { 'data-field': 'map-value' }, content.mapValue.value))
         : null,
       details
-        ? el('dl', {}, ...rows.flatMap(([field, label, value]) => [el('dt', {}, label), el('dd', { 'data-field': field }, value)]))
+        ? el('dl', {}, ...rows.flatMap(([field, label, value]) => [el('dt', {}, label, field === 'employment' ? unitNote(content.unit) : null), el('dd', { 'data-field': field }, value)]))
         : el('p', { class: 'tooltip-nodata' }, t('tooltip.noData')),
       details ? starsLine(details) : null,
       content.flags ? el('p', { class: 'tooltip-flags', 'data-field': 'flags', 'data-flags': content.flags.codes }, content.flags.text) : null,
@@ -91,6 +93,10 @@ export class Tooltip {
     const y = point.y + 16 + box.height > height ? Math.max(4, point.y - 16 - box.height) : point.y + 16;
     this.element.style.transform = `translate(${Math.max(4, x)}px, ${y}px)`;
   }
+}
+
+function unitNote(unit: string | undefined): HTMLElement | null {
+  return unit ? el('span', { class: 'unit' }, ', ', el('span', { 'data-field': 'unit' }, unit)) : null;
 }
 
 function starsLine(details: CellDetails): HTMLElement {

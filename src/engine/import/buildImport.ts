@@ -56,6 +56,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     defaultYear: choices.employment.year,
     suppression: choices.employment.suppression,
     benchmarkId: choices.employment.benchmark || undefined,
+    keepNonIndustry: choices.employment.keepNonIndustry,
   };
   const { cube: rawCube, report } = employmentCube(employment, choices, options, (f) => stage('employment', f));
   const reports: TableReport[] = [report];

@@ -132,6 +132,8 @@ export interface ImportChoices {
     year?: number;
     suppression?: SuppressionPolicy;
     benchmark?: string;
+    /** Keep categories that are not industries (TOTAL, NRP, B-E beside C, "Всего по …"); left out by default. */
+    keepNonIndustry?: boolean;
   };
   categories?: { key: string };
   industries?: { key: string };

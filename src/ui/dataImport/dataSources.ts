@@ -153,6 +153,7 @@ export class DataSources {
     this.container.replaceChildren(
       el('h2', { class: 'data-source-title' }, t('import.datasets.heading')),
       el('div', { class: 'field' }, el('label', { for: 'dataset-picker' }, t('import.datasets.label')), this.picker),
+      datasetSummary(this.datasets.find((d) => d.manifest === this.picker.value)),
       this.openButton,
       this.consent,
     );
@@ -233,4 +234,15 @@ export class DataSources {
     if (this.userRegionsUrl) URL.revokeObjectURL(this.userRegionsUrl);
     this.userRegionsUrl = undefined;
   }
+}
+
+/** What the picked dataset holds, before it is opened: unit, period, source, licence and attribution. */
+function datasetSummary(dataset: HostedDataset | undefined): HTMLElement {
+  const box = el('div', { id: 'dataset-summary', class: 'note' });
+  if (!dataset || !(dataset.unit || dataset.source)) return box;
+  const what = [dataset.unit, dataset.period, dataset.source].filter((x): x is string => x !== undefined).join(' · ');
+  box.append(el('p', {}, what));
+  if (dataset.licence) box.append(el('p', {}, t('data.picker.licence', { licence: dataset.licence })));
+  if (dataset.attribution) box.append(el('p', { class: 'attribution' }, dataset.attribution));
+  return box;
 }

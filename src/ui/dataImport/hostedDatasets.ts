@@ -1,9 +1,9 @@
-import { parseDatasetIndex } from '../../io/datasetIndex';
+import { parseDatasetIndex, type DatasetIndexEntry } from '../../io/datasetIndex';
 import { DEMO_MANIFEST } from '../datasetLocation';
 import { admitDatasetFile, folderOf } from '../../io/requestGate';
 
 /** A dataset the picker offers: a manifest URL (absolute) and its title. */
-export interface HostedDataset {
+export interface HostedDataset extends Pick<DatasetIndexEntry, 'unit' | 'period' | 'source' | 'licence' | 'attribution'> {
   id: string;
   title: string;
   manifest: string;

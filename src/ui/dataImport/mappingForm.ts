@@ -74,6 +74,7 @@ function employmentFields(summary: FileSummary, choices: ImportChoices, update: 
       ),
     );
   }
+  parts.push(checkboxField('keep-non-industry', t('data.import.keepNonIndustry'), e.keepNonIndustry === true, (keep) => setEmployment({ keepNonIndustry: keep || undefined })));
   parts.push(textField('benchmark', t('import.map.benchmark'), e.benchmark, (benchmark) => setEmployment({ benchmark: benchmark || undefined }), t('import.map.benchmarkHint')));
   parts.push(preview(summary));
   return el('fieldset', { class: 'import-group', 'data-group': 'employment' }, ...parts);

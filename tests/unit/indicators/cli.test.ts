@@ -35,6 +35,20 @@ describe('atlas indicators on official formats', () => {
     expect(stderr).toMatch(/TOTAL \(2 rows\) checked against the sum of the categories, not used/);
   });
 
+  it('leaves NRP ("no response") out of the categories and says so; --keep-non-industry keeps it (hand-computed)', () => {
+    const left = atlas('indicators', '--employment', `${fixtures}/with-nrp.csv`);
+    expect(left.code, left.stderr).toBe(0);
+    const rows = parse(left.stdout);
+    expect(rows.map((r) => `${r.region}/${r.category}`)).toEqual(['L/A', 'L/F', 'M/A', 'M/F']);
+    // E(L) = 20, E(A) = 60, E = 120: LQ(L, A) = (10/20)/(60/120) = 1.
+    expect(Number(rows[0].lq)).toBeCloseTo(1, 12);
+    expect(left.stderr).toMatch(/left out of the categories as not industries.*NRP: no response/);
+    const kept = atlas('indicators', '--employment', `${fixtures}/with-nrp.csv`, '--keep-non-industry');
+    const nrp = parse(kept.stdout).find((r) => r.region === 'L' && r.category === 'NRP')!;
+    // LQ(L, NRP) = (80/100)/(80/200) = 2.
+    expect(Number(nrp.lq)).toBeCloseTo(2, 12);
+  });
+
   it('reads JSON keyed region → category → measure with --measure, and refuses options of another format', () => {
     const { code, stdout, stderr } = atlas('indicators', '--employment', 'tests/fixtures/import/by-name.json', '--measure', 'ЧИСЛ');
     expect(code, stderr).toBe(0);

@@ -113,7 +113,9 @@ describe('eurostatToCube', () => {
       expect(report.rowsUsed).toBe(5684);
       expect(report.excluded).toEqual([{ reason: 'age is not Y_GE15', rows: 28065 - 5684 }]);
       expect(cube.regions).toHaveLength(491);
-      expect(cube.categories.map((c) => c.id).sort()).toEqual(['A', 'B-E', 'F', 'G-I', 'J', 'K', 'L', 'M_N', 'NRP', 'O-Q', 'R-U']);
+      // NRP ("no response", 491 rows × 8 years less the unreported) is not an industry: left out and reported.
+      expect(cube.categories.map((c) => c.id).sort()).toEqual(['A', 'B-E', 'F', 'G-I', 'J', 'K', 'L', 'M_N', 'O-Q', 'R-U']);
+      expect(report.nonIndustry?.map((c) => [c.id, c.reason])).toEqual([['NRP', 'no-response']]);
       expect(cube.years).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015]);
       // Rows read off the file: "THS,B-E,Y_GE15,AT13	59.0", "THS,A,Y_GE15,AT13	: u",
       // "THS,TOTAL,Y_GE15,AT13	806.6", "THS,L,Y_GE15,EL30 … 2008 4.0 b", "THS,L,Y_GE15,EL30 2015 2.2 u".

@@ -38,6 +38,7 @@ describe('npm run dataset on a folder of hand-written inputs', () => {
       categories: { file: 'categories.csv' },
       employment: { file: 'employment.csv', layout: 'wide' },
       years: [2020, 2021],
+      joinReport: { file: 'join-report.csv' },
       // 2021: auto 110 + 25 + 1 + 42 + 58 = 236 < bio 55 + 85 + 33 + 11 + 66 = 250.
       defaultView: { cat: 'bio', ind: 'lq', year: 2021 },
     });
@@ -54,7 +55,9 @@ describe('npm run dataset on a folder of hand-written inputs', () => {
     const regions = readJson(join(out, 'regions.geojson')) as { features: { properties: Record<string, string> }[] };
     expect(regions.features.map((f) => f.properties)).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'].map((name, i) => ({ name, code: `R${i + 1}` })));
     expect(existsSync(join(out, 'regions.topojson'))).toBe(false);
-    expect(parseDatasetIndex(readJson(join(root, 'datasets.json')), 'datasets.json')).toEqual({ datasets: [{ id: 'grid', title: 'Grid test', manifest: 'grid/manifest.json' }] });
+    expect(parseDatasetIndex(readJson(join(root, 'datasets.json')), 'datasets.json')).toEqual({
+      datasets: [{ id: 'grid', title: 'Grid test', manifest: 'grid/manifest.json', period: '2020–2021', licence: 'CC0-1.0', attribution: 'Made up for tests' }],
+    });
   });
 
   it('writes what the app loads back to the same numbers', async () => {
@@ -159,7 +162,7 @@ describe('npm run dataset on a folder of hand-written inputs', () => {
     expect(readJson(join(root, 'datasets.json'))).toEqual({
       datasets: [
         { id: 'demo', title: 'Demo', manifest: 'demo/manifest.json', synthetic: true },
-        { id: 'grid', title: 'Third', manifest: 'grid/manifest.json', synthetic: true },
+        { id: 'grid', title: 'Third', manifest: 'grid/manifest.json', synthetic: true, period: '2020–2021', attribution: 'Boundaries: regions.geojson. Employment: employment.csv.' },
       ],
     });
     expect((readJson(join(root, 'grid', 'manifest.json')) as { synthetic?: boolean }).synthetic).toBe(true);

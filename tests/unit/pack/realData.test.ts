@@ -183,7 +183,7 @@ describe('packing the U.S. counties of us-atlas with a synthetic table', () => {
     expect(r.out).toContain('note: 1 region(s) crossing the 180° meridian redrawn as one shape: Aleutians West');
     const manifest = validateManifest(readJson(join(out, 'manifest.json')), 'manifest.json');
     expect(manifest).toMatchObject({ synthetic: true, regions: { file: 'regions.geojson', id: 'id', name: 'name' }, employment: { layout: 'wide' }, years: [2020, 2022] });
-    expect(readJson(join(root, 'datasets.json'))).toEqual({ datasets: [{ id: 'us-counties', title: 'U.S. counties (synthetic)', manifest: 'us-counties/manifest.json', synthetic: true }] });
+    expect(readJson(join(root, 'datasets.json'))).toEqual({ datasets: [{ id: 'us-counties', title: 'U.S. counties (synthetic)', manifest: 'us-counties/manifest.json', synthetic: true, period: '2020–2022', attribution: 'Boundaries: counties-10m.json. Employment: employment.csv.' }] });
 
     const packed = readJson(join(out, 'regions.geojson')) as Regions;
     const { queen, rook } = neighboursBeforeAfter(source, packed, 'id');

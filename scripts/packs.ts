@@ -1,0 +1,23 @@
+/**
+ * `npm run packs`: rebuilds the shipped datasets in public/geo/ from the published files in
+ * ../shared/data (the list and arguments are in packList.ts), each through the packer.
+ *
+ *   npm run packs                        # ../shared/data → public/geo
+ *   npm run packs -- <data folder> <out folder>
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runPack } from '../src/pack/run';
+import { packArgv, SHIPPED_PACKS } from './packList';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const [dataRoot = resolve(root, '../shared/data'), outRoot = resolve(root, 'public/geo')] = process.argv.slice(2);
+
+for (const pack of SHIPPED_PACKS) {
+  process.stdout.write(`— ${pack.id}\n`);
+  const code = await runPack(packArgv(pack, dataRoot, outRoot));
+  if (code !== 0) {
+    process.exitCode = code;
+    break;
+  }
+}
