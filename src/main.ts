@@ -23,6 +23,7 @@ import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
+import { Sheets } from './ui/sheets';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -60,6 +61,17 @@ const explore = new ExplorePanel(
   () => formats,
 );
 let keyboard: MapKeyboard | undefined;
+// Small screens: the panels slide over the map (phone: both, tablet: the regions panel).
+const sheets = new Sheets([document.querySelector<HTMLElement>('.app-header')!, mapContainer]);
+sheets.add(byId('controls'), 'layout.sheet.controls', ['phone']);
+sheets.add(byId('explore'), 'layout.sheet.explore', ['phone', 'tablet']);
+byId('explore').after(sheets.bar);
+/** A region's profile asked for from the map (Enter, the card's button, a second tap): its panel comes on screen. */
+function openProfile(regionId: string, returnTo: HTMLElement): void {
+  explore.openFromMap(regionId, returnTo);
+  sheets.open(byId('explore'));
+}
+tooltip.onOpenProfile = (regionId) => openProfile(regionId, mapContainer.querySelector('canvas') ?? mapContainer);
 
 /** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
 function selectRegion(regionId: string | undefined, fly: boolean): void {
@@ -197,6 +209,11 @@ function onPointer(map: AtlasMap): void {
         updateView({ region: undefined });
         return;
       }
+      // On a phone the first tap shows the details card, a second tap on the same region its profile.
+      if (tooltip.cardScreen && tooltip.pinned === event.regionId) {
+        tooltip.onOpenProfile(event.regionId);
+        return;
+      }
       lastPointer = event;
       showTooltip(event, true);
       updateView({ region: event.regionId });
@@ -227,6 +244,7 @@ onLangChange((lang) => {
   dataSources.relabel();
   explore.relabel();
   keyboard?.relabel();
+  sheets.relabel();
   localiseMapControls();
   const { dataset, view, computed } = store.getState();
   if (dataset) renderDatasetInfo(byId('dataset-info'), dataset, formats);
@@ -319,7 +337,7 @@ async function start(): Promise<void> {
       // innerText keeps the tooltip's line breaks between label and value pairs.
       return tooltip.element.innerText;
     },
-    open: (regionId) => explore.openFromMap(regionId, keyboardMap.map.getCanvas()),
+    open: (regionId) => openProfile(regionId, keyboardMap.map.getCanvas()),
     escape: () => (store.getState().view?.region !== undefined ? selectRegion(undefined, false) : tooltip.hide(true)),
     blur: () => tooltip.hide(),
     pinned: () => store.getState().view?.region,
