@@ -10,7 +10,7 @@ import { LayerSource } from './map/layerSource';
 import { renderLegend } from './map/legend';
 import { Controls } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
-import { makeFormats, type Formats } from './ui/format';
+import { makeFormats, ruleLqThresholds, type Formats } from './ui/format';
 import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang } from './i18n/i18n';
 import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
@@ -29,6 +29,16 @@ import { Sheets } from './ui/sheets';
 const store = createAtlasStore();
 const client = new AtlasWorkerClient();
 let formats: Formats = makeFormats('en');
+let formatsKey = '';
+/** Formats for the language and the rule's thresholds (an LQ near one gets the digits that tell its side). */
+function useFormats(lang: Lang, rule: View['rule'] | undefined): void {
+  const thresholds = ruleLqThresholds(rule);
+  const key = `${lang} ${thresholds.join(' ')}`;
+  if (key !== formatsKey) {
+    formatsKey = key;
+    formats = makeFormats(lang, thresholds);
+  }
+}
 const mapContainer = byId('map');
 const statusBox = byId('status');
 const tooltip = new Tooltip(mapContainer);
@@ -120,6 +130,7 @@ async function refresh(): Promise<void> {
   const { dataset, view } = store.getState();
   if (!dataset || !view || !atlasMap) return;
   writeHash(view);
+  useFormats(getLang(), view.rule);
   controls.show(view);
   analysis.show(view);
   const yearIndex = dataset.years.indexOf(view.year);
@@ -235,7 +246,7 @@ function applyLang(lang: Lang): void {
 }
 
 onLangChange((lang) => {
-  formats = makeFormats(lang);
+  useFormats(lang, store.getState().view?.rule);
   document.documentElement.lang = lang;
   byId<HTMLSelectElement>('lang').value = lang;
   translateDom(document);

@@ -162,6 +162,60 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
     await page.close();
   });
 
+  /** Width the tables of the regions panel need beyond their panel (0 when they fit). */
+  async function tableOverflow(page: Page): Promise<number> {
+    return page.evaluate(() => {
+      const panel = document.getElementById('explore')!;
+      const tables = [...panel.querySelectorAll<HTMLElement>('table')];
+      const over = tables.map((t) => t.scrollWidth - t.parentElement!.clientWidth);
+      return Math.max(0, panel.scrollWidth - panel.clientWidth, ...over);
+    });
+  }
+
+  for (const [name, size, mobile] of [['wide 1440×900', { width: 1440, height: 900 }, false], ['phone 390×844', { width: 390, height: 844 }, true]] as const) {
+    it(`${name} (ru): the profile and ranking tables fit their panel, the ranking opens at its top, bar labels are whole`, async () => {
+      const { page, watch } = await openPage(browser, `${site}#lang=ru`, { viewport: size, mobile });
+      await waitReady(page);
+      if (mobile) {
+        await tapRegion(page);
+        await page.locator('.region-card-open').tap();
+      } else {
+        const canvas = await box(page, '#map canvas');
+        await page.mouse.click(canvas.x + canvas.width * 0.55, canvas.y + canvas.height * 0.45);
+      }
+      await page.locator('#profile-categories-table tbody tr').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await waitReady(page);
+      expect(await tableOverflow(page)).toBe(0);
+      // Every bar label starts inside the chart (none cut at its left edge).
+      const labelLeft = await page.evaluate(() => Math.min(...[...document.querySelectorAll<SVGTextElement>('.profile-chart .chart-label')].map((l) => l.getBBox().x)));
+      expect(labelLeft).toBeGreaterThanOrEqual(0);
+      await page.screenshot({ path: join(SHOTS, `fit-${mobile ? 'phone' : 'wide'}-profile.png`) });
+
+      await page.locator('[data-action="ranking"]').click();
+      await page.locator('#category-ranking-table tbody tr').first().waitFor({ state: 'visible' });
+      expect(await tableOverflow(page)).toBe(0);
+      // Rows 1–25 with the pinned region elsewhere; one click pages to it.
+      expect(await page.locator('#category-ranking-table tbody tr td').first().textContent()).toBe('1');
+      const reveal = page.locator('[data-action="reveal-selected"]');
+      const row = Number((await reveal.textContent())!.match(/(\d[\d\s]*)\)$/)![1].replace(/\s/g, ''));
+      await reveal.click();
+      expect(await page.locator('#category-ranking-table tr.current td').first().textContent()).toBe(String(row));
+      await page.screenshot({ path: join(SHOTS, `fit-${mobile ? 'phone' : 'wide'}-ranking.png`) });
+      // "All columns" brings the share columns back (the panel widens where there is room).
+      expect(await page.locator('#category-ranking-table th[data-col="focus"]').isVisible()).toBe(false);
+      await page.locator('[data-action="widen"]').click();
+      expect(await page.locator('#category-ranking-table th[data-col="focus"]').isVisible()).toBe(true);
+      if (!mobile) {
+        expect(await tableOverflow(page)).toBe(0);
+        expect((await box(page, '#map')).width).toBeGreaterThanOrEqual(size.width / 3);
+      }
+      await noSidewaysOverflow(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    });
+  }
+
   it('wide 1440×900: three columns, the map at least half the width', async () => {
     const { page, watch } = await openPage(browser, `${site}#lang=ru`, { viewport: { width: 1440, height: 900 } });
     await waitReady(page);

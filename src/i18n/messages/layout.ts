@@ -7,6 +7,8 @@ export const en = {
   'layout.sheet.expand': 'Show the panel',
   'layout.sheet.collapse': 'Hide the panel',
   'layout.card.profile': 'Open the profile',
+  'layout.panel.widen': 'All columns',
+  'layout.ranking.reveal': 'Show {name} (row {row})',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -15,4 +17,6 @@ export const ru: Record<keyof typeof en, Entry> = {
   'layout.sheet.expand': 'Показать панель',
   'layout.sheet.collapse': 'Скрыть панель',
   'layout.card.profile': 'Открыть профиль',
+  'layout.panel.widen': 'Все столбцы',
+  'layout.ranking.reveal': 'Показать: {name} (строка {row})',
 };
