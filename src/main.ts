@@ -10,7 +10,7 @@ import { LayerSource } from './map/layerSource';
 import { renderLegend } from './map/legend';
 import { Controls } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
-import { makeFormats, type Formats } from './ui/format';
+import { makeFormats, ruleLqThresholds, type Formats } from './ui/format';
 import { detectLang, getLang, onLangChange, setLang, t, translateDom, type Lang } from './i18n/i18n';
 import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
@@ -24,11 +24,22 @@ import { cameraOf, jumpToCamera, trackCamera, visibleBounds } from './map/viewpo
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
 import { unitLabel, withUnit } from './ui/units';
+import { Sheets } from './ui/sheets';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
 const client = new AtlasWorkerClient();
 let formats: Formats = makeFormats('en');
+let formatsKey = '';
+/** Formats for the language and the rule's thresholds (an LQ near one gets the digits that tell its side). */
+function useFormats(lang: Lang, rule: View['rule'] | undefined): void {
+  const thresholds = ruleLqThresholds(rule);
+  const key = `${lang} ${thresholds.join(' ')}`;
+  if (key !== formatsKey) {
+    formatsKey = key;
+    formats = makeFormats(lang, thresholds);
+  }
+}
 const mapContainer = byId('map');
 const statusBox = byId('status');
 const tooltip = new Tooltip(mapContainer);
@@ -61,6 +72,17 @@ const explore = new ExplorePanel(
   () => formats,
 );
 let keyboard: MapKeyboard | undefined;
+// Small screens: the panels slide over the map (phone: both, tablet: the regions panel).
+const sheets = new Sheets([document.querySelector<HTMLElement>('.app-header')!, mapContainer]);
+sheets.add(byId('controls'), 'layout.sheet.controls', ['phone']);
+sheets.add(byId('explore'), 'layout.sheet.explore', ['phone', 'tablet']);
+byId('explore').after(sheets.bar);
+/** A region's profile asked for from the map (Enter, the card's button, a second tap): its panel comes on screen. */
+function openProfile(regionId: string, returnTo: HTMLElement): void {
+  explore.openFromMap(regionId, returnTo);
+  sheets.open(byId('explore'));
+}
+tooltip.onOpenProfile = (regionId) => openProfile(regionId, mapContainer.querySelector('canvas') ?? mapContainer);
 
 /** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
 function selectRegion(regionId: string | undefined, fly: boolean): void {
@@ -109,6 +131,7 @@ async function refresh(): Promise<void> {
   const { dataset, view } = store.getState();
   if (!dataset || !view || !atlasMap) return;
   writeHash(view);
+  useFormats(getLang(), view.rule);
   controls.show(view);
   analysis.show(view);
   const yearIndex = dataset.years.indexOf(view.year);
@@ -199,6 +222,11 @@ function onPointer(map: AtlasMap): void {
         updateView({ region: undefined });
         return;
       }
+      // On a phone the first tap shows the details card, a second tap on the same region its profile.
+      if (tooltip.cardScreen && tooltip.pinned === event.regionId) {
+        tooltip.onOpenProfile(event.regionId);
+        return;
+      }
       lastPointer = event;
       showTooltip(event, true);
       updateView({ region: event.regionId });
@@ -220,7 +248,7 @@ function applyLang(lang: Lang): void {
 }
 
 onLangChange((lang) => {
-  formats = makeFormats(lang);
+  useFormats(lang, store.getState().view?.rule);
   document.documentElement.lang = lang;
   byId<HTMLSelectElement>('lang').value = lang;
   translateDom(document);
@@ -229,6 +257,7 @@ onLangChange((lang) => {
   dataSources.relabel();
   explore.relabel();
   keyboard?.relabel();
+  sheets.relabel();
   localiseMapControls();
   const { dataset, view, computed } = store.getState();
   if (dataset) renderDatasetInfo(byId('dataset-info'), dataset, formats);
@@ -321,7 +350,7 @@ async function start(): Promise<void> {
       // innerText keeps the tooltip's line breaks between label and value pairs.
       return tooltip.element.innerText;
     },
-    open: (regionId) => explore.openFromMap(regionId, keyboardMap.map.getCanvas()),
+    open: (regionId) => openProfile(regionId, keyboardMap.map.getCanvas()),
     escape: () => (store.getState().view?.region !== undefined ? selectRegion(undefined, false) : tooltip.hide(true)),
     blur: () => tooltip.hide(),
     pinned: () => store.getState().view?.region,

@@ -73,12 +73,26 @@ export class CategoryView {
     const heading = el('h2', { id: 'category-view-title', tabindex: '-1' }, category.name);
     const subtitle = el('p', { class: 'subtitle' }, t('catview.subtitle', { year: context.year }));
     this.table.setRows(context.regions.length);
-    if (changed && context.selectedRegion !== undefined) this.table.reveal(context.selectedRegion);
-    this.element.replaceChildren(heading, subtitle, this.indices(context, f), this.table.element);
+    // The ranking opens at its top; the pinned region is one click away, not where the table opens.
+    if (changed) this.table.firstPage();
+    this.element.replaceChildren(heading, subtitle, this.indices(context, f), this.findSelected(context), this.table.element);
   }
 
   focus(): void {
     this.element.querySelector<HTMLElement>('#category-view-title')?.focus();
+  }
+
+  /** "Show Grant County, MN — row 226": pages to the pinned region's row. */
+  private findSelected(context: CategoryContext): HTMLElement | string {
+    const r = context.selectedRegion;
+    const position = r === undefined ? undefined : this.table.positionOf(r);
+    if (r === undefined || position === undefined) return '';
+    const button = el('button', { type: 'button', class: 'link-button', 'data-action': 'reveal-selected' }, t('layout.ranking.reveal', { name: context.regions[r].name, row: position }));
+    button.addEventListener('click', () => {
+      this.table.reveal(r);
+      this.element.querySelector<HTMLElement>('tr.current button.link')?.focus();
+    });
+    return button;
   }
 
   private indices(context: CategoryContext, f: Formats): HTMLElement {

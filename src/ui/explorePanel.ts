@@ -44,6 +44,8 @@ export class ExplorePanel {
   private readonly closeButton = el('button', { type: 'button', class: 'explore-close', 'data-action': 'close' });
   private readonly rankingButton = el('button', { type: 'button', 'data-action': 'ranking', 'aria-controls': 'explore-body' });
   private readonly tableButton = el('button', { type: 'button', 'data-action': 'table', 'aria-controls': 'explore-body' });
+  /** Widens the panel (where the screen has room) and shows every column of its tables. */
+  private readonly widenButton = el('button', { type: 'button', 'data-action': 'widen', 'aria-pressed': 'false', 'aria-controls': 'explore-body' });
   private readonly search: RegionSearch;
   private readonly profile = new RegionProfileView();
   private readonly category = new CategoryView();
@@ -70,7 +72,13 @@ export class ExplorePanel {
       this.focusOnRender = true;
       this.pin(region.id, true);
     });
-    this.toolbar = el('div', { class: 'explore-tools' }, this.rankingButton, this.tableButton);
+    this.toolbar = el('div', { class: 'explore-tools' }, this.rankingButton, this.tableButton, this.widenButton);
+    this.widenButton.addEventListener('click', () => {
+      const wide = root.classList.toggle('widened');
+      this.widenButton.setAttribute('aria-pressed', String(wide));
+      // The map's canvas follows its container's new width.
+      window.dispatchEvent(new Event('resize'));
+    });
     this.hint = el('p', { class: 'note explore-hint' });
     const nav = el('div', { class: 'explore-nav' }, this.backButton, this.closeButton);
     this.body = el('div', { id: 'explore-body', class: 'explore-body' });
@@ -150,6 +158,7 @@ export class ExplorePanel {
     this.search.relabel();
     this.rankingButton.textContent = t('explore.ranking');
     this.tableButton.textContent = t('explore.table');
+    this.widenButton.textContent = t('layout.panel.widen');
     this.backButton.textContent = t('explore.back');
     this.closeButton.textContent = t('explore.close');
     this.hint.textContent = t('explore.hint');

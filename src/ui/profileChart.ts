@@ -17,7 +17,8 @@ export interface ChartBar {
  */
 export function lqBarChart(bars: ChartBar[]): SVGSVGElement {
   const rowHeight = 18;
-  const labelWidth = 168;
+  // Room for the longest label kept (Cyrillic glyphs are wider than Latin ones at the same size).
+  const labelWidth = 196;
   const barWidth = 120;
   const valueWidth = 62;
   const width = labelWidth + barWidth + valueWidth;
@@ -35,7 +36,7 @@ export function lqBarChart(bars: ChartBar[]): SVGSVGElement {
   bars.forEach((bar, i) => {
     const y = top + i * rowHeight;
     const label = node('text', { x: String(labelWidth - 6), y: String(y + rowHeight - 5), 'text-anchor': 'end', class: 'chart-label' });
-    label.textContent = truncate(bar.label, 24);
+    label.textContent = truncate(bar.label, LABEL_CHARS);
     const full = node('title', {});
     full.textContent = bar.label;
     label.append(full);
@@ -60,6 +61,9 @@ function node<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<s
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   return element;
 }
+
+/** Characters of a label kept: at 11 px a DejaVu Sans character is at most about 7.5 px wide (Ш, Ж, M, W). */
+const LABEL_CHARS = 25;
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;

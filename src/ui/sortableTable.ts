@@ -84,6 +84,17 @@ export class SortableTable {
     this.render();
   }
 
+  firstPage(): void {
+    this.page = 0;
+    this.render();
+  }
+
+  /** Position (1-based) of `row` in the table as sorted and searched now, or undefined when it is not shown. */
+  positionOf(row: number): number | undefined {
+    const at = this.visibleRows().indexOf(row);
+    return at >= 0 ? at + 1 : undefined;
+  }
+
   /** Shows the page holding `row` (e.g. the selected region). */
   reveal(row: number): void {
     const at = this.visibleRows().indexOf(row);
@@ -147,7 +158,7 @@ export class SortableTable {
       this.render();
       this.table.querySelector<HTMLButtonElement>(`button[data-sort="${column.key}"]`)?.focus();
     });
-    const attributes: Record<string, string> = { scope: 'col', class: column.numeric ? 'num' : '' };
+    const attributes: Record<string, string> = { scope: 'col', class: column.numeric ? 'num' : '', 'data-col': column.key };
     if (active) attributes['aria-sort'] = this.sort.direction === 'asc' ? 'ascending' : 'descending';
     return el('th', attributes, button);
   }

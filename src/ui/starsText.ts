@@ -21,5 +21,5 @@ export function starsText(flags: StarFlags): { glyphs: string; text: string } {
 /** Glyphs hidden from screen readers (the words say the same), then the words. */
 export function starsContent(flags: StarFlags): (Node | string)[] {
   const { glyphs, text } = starsText(flags);
-  return [el('span', { class: 'stars', 'aria-hidden': 'true' }, glyphs), ' ', text];
+  return [el('span', { class: 'stars', 'aria-hidden': 'true' }, glyphs), ' ', el('span', { class: 'stars-words' }, text)];
 }

@@ -4,18 +4,32 @@ import { el } from './dom';
 import { starsContent } from './starsText';
 import { t } from '../i18n/i18n';
 
+/** Screens where a pinned region's details go in a card across the map's foot, not beside the pointer. */
+const CARD_SCREEN = '(max-width: 720px), (hover: none)';
+
 /**
  * The region × category tooltip (`role="tooltip"`, a stable contract for tests). Follows the
- * pointer on hover; a click pins it with a close button.
+ * pointer on hover; a click pins it with a close button. On a phone (or any screen without hover)
+ * a pinned region is shown in a details card instead: the same facts, never clipped by the map's
+ * edge, with a button that opens the region's profile.
  */
 export class Tooltip {
   readonly element: HTMLElement;
+  /** The details card of a tapped region (phones, touch screens). */
+  readonly card: HTMLElement;
   private pinnedRegion: string | undefined;
   onClose: () => void = () => {};
+  onOpenProfile: (regionId: string) => void = () => {};
 
   constructor(private readonly container: HTMLElement) {
     this.element = el('div', { id: 'tooltip', role: 'tooltip', class: 'tooltip', hidden: '' });
-    container.append(this.element);
+    this.card = el('section', { id: 'region-card', class: 'region-card', hidden: '' });
+    container.append(this.element, this.card);
+  }
+
+  /** True where a tap shows the card (the second tap on the same region opens its profile). */
+  get cardScreen(): boolean {
+    return matchMedia(CARD_SCREEN).matches;
   }
 
   get pinned(): string | undefined {
@@ -64,7 +78,20 @@ export class Tooltip {
       details ? starsLine(details) : null,
       content.flags ? el('p', { class: 'tooltip-flags', 'data-field': 'flags', 'data-flags': content.flags.codes }, content.flags.text) : null,
     ];
-    this.element.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+    const shown = parts.filter((p): p is HTMLElement => p !== null);
+    if (pin && this.cardScreen) {
+      this.element.hidden = true;
+      const heading = shown[0].querySelector('strong')!;
+      heading.id = 'region-card-title';
+      const open = el('button', { type: 'button', class: 'region-card-open', 'data-action': 'profile' }, t('layout.card.profile'));
+      open.addEventListener('click', () => this.onOpenProfile(content.regionId));
+      this.card.setAttribute('aria-labelledby', heading.id);
+      this.card.replaceChildren(...shown, el('div', { class: 'region-card-actions' }, open));
+      this.card.hidden = false;
+      return;
+    }
+    this.card.hidden = true;
+    this.element.replaceChildren(...shown);
     this.element.hidden = false;
     this.element.classList.toggle('pinned', pin);
     this.place(point);
@@ -74,6 +101,7 @@ export class Tooltip {
     if (this.pinnedRegion !== undefined && !force) return;
     this.pinnedRegion = undefined;
     this.element.hidden = true;
+    this.card.hidden = true;
   }
 
   private closeButton(): HTMLButtonElement {

@@ -32,8 +32,20 @@ export interface PageWatch {
   foreignRequests: string[];
 }
 
-export async function openPage(browser: Browser, url: string, options: { locale?: string } = {}): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'en-US', acceptDownloads: true });
+export interface PageOptions {
+  locale?: string;
+  viewport?: { width: number; height: number };
+  /** A phone: touch events, the viewport meta tag honoured, no hover. */
+  mobile?: boolean;
+}
+
+export async function openPage(browser: Browser, url: string, options: PageOptions = {}): Promise<{ page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-US',
+    acceptDownloads: true,
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   const watch: PageWatch = { errors: [], foreignRequests: [] };
   const origin = new URL(url).origin;
@@ -66,4 +78,19 @@ export async function openImport(page: Page, files: string[]): Promise<void> {
   // Every file listed, and read (the progress bar gone).
   for (const f of files) await page.locator(`#import-dialog li[data-file="${f.split('/').pop()}"]`).waitFor();
   await page.locator('.import-progress').waitFor({ state: 'hidden', timeout: 60_000 });
+}
+
+const axeSource = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it is (evaluated through the DevTools protocol: the CSP refuses inline scripts). */
+export async function seriousViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
 }
