@@ -338,6 +338,7 @@ async function start(): Promise<void> {
       const current = store.getState().view;
       return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
     },
+    atlasMap: () => shownMap,
     regionBounds: (regionId) => keyboard?.bounds(regionId),
     visibleBounds: () => visibleBounds(shownMap.map, store.getState().dataset?.bounds),
     fit: (bounds, padding) => shownMap.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),

@@ -113,3 +113,52 @@ describe('presentations that travel', () => {
     await other.page.context().close();
   });
 });
+
+describe('report-grade exports', () => {
+  let browser: Browser;
+  const site = inject('siteUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('PNG at 1920×1080 and 2× carries the LISA note (drawn and in its text); A4 at 1×; CSV with names and units', async () => {
+    const { readPng } = await import('../../src/map/pngText');
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa`);
+    await waitReady(page);
+    const notes = await page.locator('#legend .legend-notes li').allTextContents();
+    expect(notes.some((n) => /999/.test(n) && /seed 1/.test(n) && /p < 0\.05/.test(n))).toBe(true);
+    expect(notes.some((n) => /Moran’s I: I = /.test(n))).toBe(true);
+    await page.click('#export-open');
+    expect(await seriousViolations(page, '#export-dialog')).toEqual([]);
+    await page.selectOption('#export-size', 'hd');
+    await page.selectOption('#export-ratio', '2');
+    const hd = await downloadOf(page, () => page.click('#export-png'));
+    const png = readPng(new Uint8Array(hd.bytes));
+    expect({ width: png.width, height: png.height }).toEqual({ width: 3840, height: 2160 });
+    expect(png.text.Title).toContain('LISA');
+    for (const note of notes) expect(png.text.Description).toContain(note);
+    expect(png.text.Description).toContain('Values tested');
+    expect(png.text.Source).toContain('Census');
+    await page.locator('#export-dialog .share-status').filter({ hasText: '.png' }).waitFor();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(resolve(OUTPUT_DIR, 'export-lisa-hd-2x.png'), hd.bytes);
+
+    await page.selectOption('#export-size', 'a4');
+    await page.selectOption('#export-ratio', '1');
+    const a4 = readPng(new Uint8Array((await downloadOf(page, () => page.click('#export-png'))).bytes));
+    expect({ width: a4.width, height: a4.height }).toEqual({ width: 1754, height: 1240 });
+
+    const csv = await downloadOf(page, () => page.click('#export-csv'));
+    const { parseDelimited } = await import('../../src/io/delimited');
+    const table = parseDelimited(csv.bytes.toString('utf8'), 'export.csv');
+    expect(table.header.slice(0, 6)).toEqual(['region', 'name', 'category', 'year', 'employment', 'establishments']);
+    for (const column of ['category_name', 'employment_unit', 'lq_unit', 'share_unit', 'lisa_class']) expect(table.header).toContain(column);
+    expect(table.rows[0][table.header.indexOf('category_name')]).toBe('Automotive');
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+});
