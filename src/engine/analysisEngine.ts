@@ -3,6 +3,7 @@
  *   compute(year, rule)  one year's indicators + per-category concentration and Moran's I of LQ
  *   spatial(request)     LISA (seeded permutations) and Gi* of one category's values
  *   change(request)      change between two years, with life-cycle stages
+ *   series(request)      up to four regions' categories across all years (region dashboard)
  * Results are cached by year and rule (resultCache.ts), concentration by year, weight subsets by
  * mask (regionWeights.ts): a new request recomputes only what it does not share with an old one.
  * Nothing here touches the DOM or worker globals, so the unit tests drive it directly in Node.
@@ -18,6 +19,7 @@ import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeight
 import { NOT_ANALYSED, columnMoran, columnSpatial } from './spatialColumn';
 import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
 import type { ComputedView } from '../engine/types';
+import { regionSeries, type RegionSeries, type RegionSeriesRequest } from './regionSeries';
 
 export class AnalysisEngine {
   private readonly results: ResultCache;
@@ -114,6 +116,10 @@ export class AnalysisEngine {
     const spatial = columnSpatial(values, this.subsets, request);
     for (let r = 0; r < values.length; r++) if (spatial.quadrant[r] === NOT_ANALYSED) values[r] = NaN;
     return { request, values, ...spatial, ms: performance.now() - started };
+  }
+
+  series(request: RegionSeriesRequest): RegionSeries[] {
+    return regionSeries(this.cube, (y) => this.result(y, request.rule), request);
   }
 
   change(request: ChangeRequest): ChangeView {

@@ -3,6 +3,7 @@ import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/type
 import type { EmploymentCube } from '../model/dataset';
 import { collectTransferables } from './transfer';
 import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
+import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void };
@@ -44,6 +45,11 @@ export class AtlasWorkerClient {
     return this.request({ type: 'change', ...request });
   }
 
+  /** Regions' categories across all years (typed arrays, moved). */
+  series(request: RegionSeriesRequest): Promise<RegionSeries[]> {
+    return this.request({ type: 'series', ...request });
+  }
+
   private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress']): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -65,6 +71,7 @@ export class AtlasWorkerClient {
     else if (message.type === 'loaded') pending.resolve(message.dataset as never);
     else if (message.type === 'spatial') pending.resolve(message.spatial as never);
     else if (message.type === 'change') pending.resolve(message.change as never);
+    else if (message.type === 'series') pending.resolve(message.series as never);
     else pending.resolve(message.view as never);
   }
 }

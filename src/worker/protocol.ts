@@ -2,6 +2,7 @@ import type { EmploymentCube } from '../model/dataset';
 import type { ChangeRequest, SpatialRequest } from '../engine/analysisTypes';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { ChangeView, SpatialView } from '../engine/analysisTypes';
+import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
@@ -10,7 +11,8 @@ export type WorkerRequest =
   | { id: number; type: 'adopt'; dataset: LoadedDataset; cube: EmploymentCube; regions: Blob }
   | ({ id: number; type: 'compute' } & ComputeRequest)
   | ({ id: number; type: 'spatial' } & SpatialRequest)
-  | ({ id: number; type: 'change' } & ChangeRequest);
+  | ({ id: number; type: 'change' } & ChangeRequest)
+  | ({ id: number; type: 'series' } & RegionSeriesRequest);
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
@@ -18,4 +20,5 @@ export type WorkerResponse =
   | { id: number; type: 'computed'; view: ComputedView }
   | { id: number; type: 'spatial'; spatial: SpatialView }
   | { id: number; type: 'change'; change: ChangeView }
+  | { id: number; type: 'series'; series: RegionSeries[] }
   | { id: number; type: 'error'; message: string };
