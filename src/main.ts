@@ -23,6 +23,7 @@ import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera, visibleBounds } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
+import { RegionDashboard } from './ui/dashboard/dashboard';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -60,6 +61,7 @@ const explore = new ExplorePanel(
   () => formats,
 );
 let keyboard: MapKeyboard | undefined;
+new RegionDashboard({ toolbar: byId('share-tools'), store, series: (request) => client.series(request), formats: () => formats, selectCategory: (cat) => updateView({ cat }) });
 
 /** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
 function selectRegion(regionId: string | undefined, fly: boolean): void {

@@ -3,6 +3,8 @@ export interface Formats {
   count(value: number): string;
   lq(value: number): string;
   share(value: number): string;
+  /** A growth rate a year, signed (+3.1 %). */
+  growth(value: number): string;
   /** A value of the given indicator, as the legend and tooltip show it. */
   indicator(indicator: string, value: number): string;
 }
@@ -12,11 +14,13 @@ export function makeFormats(locale = 'en'): Formats {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const lq = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const share = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  const growth = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const guard = (f: (v: number) => string) => (v: number) => (Number.isFinite(v) ? f(v) : '—');
   const formats: Formats = {
     count: guard((v) => count.format(v)),
     lq: guard((v) => lq.format(v)),
     share: guard((v) => share.format(v)),
+    growth: guard((v) => growth.format(v)),
     indicator: (indicator, v) => {
       switch (indicator) {
         case 'lq':
