@@ -3,6 +3,7 @@ import type { ChangeRequest, SpatialRequest } from '../engine/analysisTypes';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { ChangeView, SpatialView } from '../engine/analysisTypes';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
+import type { MoranScatter } from '../engine/moranScatter';
 
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
@@ -12,7 +13,8 @@ export type WorkerRequest =
   | ({ id: number; type: 'compute' } & ComputeRequest)
   | ({ id: number; type: 'spatial' } & SpatialRequest)
   | ({ id: number; type: 'change' } & ChangeRequest)
-  | ({ id: number; type: 'series' } & RegionSeriesRequest);
+  | ({ id: number; type: 'series' } & RegionSeriesRequest)
+  | { id: number; type: 'scatter'; values: Float64Array };
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
@@ -21,4 +23,5 @@ export type WorkerResponse =
   | { id: number; type: 'spatial'; spatial: SpatialView }
   | { id: number; type: 'change'; change: ChangeView }
   | { id: number; type: 'series'; series: RegionSeries[] }
+  | { id: number; type: 'scatter'; scatter: MoranScatter }
   | { id: number; type: 'error'; message: string };
