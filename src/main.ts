@@ -25,6 +25,7 @@ import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
 import { unitLabel, withUnit } from './ui/units';
 import { Sheets } from './ui/sheets';
+import { RegionDashboard } from './ui/dashboard/dashboard';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -83,6 +84,7 @@ function openProfile(regionId: string, returnTo: HTMLElement): void {
   sheets.open(byId('explore'));
 }
 tooltip.onOpenProfile = (regionId) => openProfile(regionId, mapContainer.querySelector('canvas') ?? mapContainer);
+new RegionDashboard({ toolbar: byId('share-tools'), store, series: (request) => client.series(request), formats: () => formats, selectCategory: (cat) => updateView({ cat }) });
 
 /** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
 function selectRegion(regionId: string | undefined, fly: boolean): void {
@@ -369,6 +371,7 @@ async function start(): Promise<void> {
       const current = store.getState().view;
       return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
     },
+    atlasMap: () => shownMap,
     regionBounds: (regionId) => keyboard?.bounds(regionId),
     visibleBounds: () => visibleBounds(shownMap.map, store.getState().dataset?.bounds),
     fit: (bounds, padding) => shownMap.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),

@@ -3,6 +3,8 @@
  *   compute(year, rule)  one year's indicators + per-category concentration and Moran's I of LQ
  *   spatial(request)     LISA (seeded permutations) and Gi* of one category's values
  *   change(request)      change between two years, with life-cycle stages
+ *   series(request)      up to four regions' categories across all years (region dashboard)
+ *   scatter(values)      the Moran scatterplot of any column of region values (linked views)
  * Results are cached by year and rule (resultCache.ts), concentration by year, weight subsets by
  * mask (regionWeights.ts): a new request recomputes only what it does not share with an old one.
  * Nothing here touches the DOM or worker globals, so the unit tests drive it directly in Node.
@@ -19,6 +21,8 @@ import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeight
 import { NOT_ANALYSED, columnMoran, columnSpatial } from './spatialColumn';
 import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialView } from './analysisTypes';
 import type { ComputedView } from '../engine/types';
+import { moranScatter, type MoranScatter } from './moranScatter';
+import { regionSeries, type RegionSeries, type RegionSeriesRequest } from './regionSeries';
 
 export class AnalysisEngine {
   private readonly results: ResultCache;
@@ -114,6 +118,16 @@ export class AnalysisEngine {
     const spatial = columnSpatial(values, this.subsets, request);
     for (let r = 0; r < values.length; r++) if (spatial.quadrant[r] === NOT_ANALYSED) values[r] = NaN;
     return { request, values, ...spatial, ms: performance.now() - started };
+  }
+
+  series(request: RegionSeriesRequest): RegionSeries[] {
+    return regionSeries(this.cube, (y) => this.result(y, request.rule), request);
+  }
+
+  scatter(values: Float64Array): MoranScatter {
+    if (!this.subsets) throw new Error(`no spatial weights: ${this.weightsError}`);
+    if (values.length !== this.cube.regions.length) throw new Error(`${values.length} values for ${this.cube.regions.length} regions`);
+    return moranScatter(values, this.subsets.forValues(values));
   }
 
   change(request: ChangeRequest): ChangeView {

@@ -32,11 +32,16 @@ export interface ViewTableInput {
   cat: string;
   year: number | string;
   extra?: ExtraColumn[];
-  /** What the employment figures count, as the dataset states it: written in a last column `unit`. */
-  unit?: string;
+  /** What employment counts (e.g. "persons", "thousand persons"); default persons. */
+  employmentUnit?: string;
 }
 
-export function viewTable({ regions, categories, computed, cat, year, extra = [], unit }: ViewTableInput): ViewTable {
+/** The units the table's numbers are in: LQ is a ratio of shares, the shares are fractions of 1. */
+export const UNIT_COLUMNS = ['employment_unit', 'lq_unit', 'share_unit'] as const;
+export const LQ_UNIT = 'ratio of shares (1 = benchmark)';
+export const SHARE_UNIT = 'fraction (0-1)';
+
+export function viewTable({ regions, categories, computed, cat, year, extra = [], employmentUnit = 'persons' }: ViewTableInput): ViewTable {
   const c = categories.findIndex((category) => category.id === cat);
   if (c < 0) throw new Error(`category "${cat}" is not in the dataset`);
   if (computed.result.nRegions !== regions.length) throw new Error(`computed values cover ${computed.result.nRegions} regions, the dataset has ${regions.length}`);
@@ -50,8 +55,9 @@ export function viewTable({ regions, categories, computed, cat, year, extra = []
       column === 'region' ? ['region', 'name'] : column === 'employment' && withEstablishments ? ['employment', 'establishments'] : [column],
     ),
     ...(withStrong ? STRONG_COLUMNS : []),
+    'category_name',
+    ...UNIT_COLUMNS,
     ...extra.map((column) => column.name),
-    ...(unit ? ['unit'] : []),
   ];
   const flag = (b: boolean | undefined) => (b ? 1 : 0);
   const rows = regions.map((region, r) => {
@@ -64,8 +70,8 @@ export function viewTable({ regions, categories, computed, cat, year, extra = []
     if (reported) row.push(flag(d.sizeStar), flag(d.specialisationStar), flag(d.focusStar), d.starCount);
     else row.push(NaN, NaN, NaN, NaN);
     if (withStrong) row.push(reported ? flag(d.strong) : NaN, reported ? flag(d.strong10) : NaN);
+    row.push(categories[c].name, employmentUnit, LQ_UNIT, SHARE_UNIT);
     for (const column of extra) row.push(column.values[r]);
-    if (unit) row.push(unit);
     return row;
   });
   return { columns, rows };

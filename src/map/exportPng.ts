@@ -2,8 +2,10 @@
  * The map as a PNG with its title, legend and attribution drawn in, so the image says what it
  * shows wherever it ends up. The map canvas is copied as drawn (MapLibre keeps its drawing
  * buffer, see mapView.ts), then the text boxes are painted over its corners the way the page
- * shows them. The image has the canvas's size in device pixels.
+ * shows them. The image has the canvas's size in device pixels. The title, notes and attribution
+ * are also written into the file as text chunks (pngText.ts), so they can be read back.
  */
+import { addPngText } from './pngText';
 
 export interface PngLegendItem {
   colour: string;
@@ -17,8 +19,17 @@ export interface PngSpec {
   subtitle?: string;
   /** A warning that must travel with the image (e.g. synthetic demo data). */
   notice?: string;
+  /** What the values are measured in (e.g. "Employment: persons; LQ: ratio to the benchmark share"). */
+  units?: string;
+  /** The mode's notes (LISA: significance level, permutations, seed, global Moran's I with its p). */
+  notes?: string[];
   legend: PngLegendItem[];
   attribution: string;
+}
+
+/** The lines the image carries under its title, in order (also its text metadata). */
+export function pngTextLines(spec: PngSpec): string[] {
+  return [spec.subtitle, spec.units, ...(spec.notes ?? []), spec.notice].filter((line): line is string => !!line);
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
@@ -42,7 +53,14 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, spec: PngSpec)
   const attributionHeight = drawAttribution(ctx, spec.attribution, s, width, height);
   drawLegend(ctx, spec.legend, s, height - attributionHeight - 8 * s);
 
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be encoded'))), 'image/png'));
+  const bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), [
+    ['Title', spec.title],
+    ['Description', pngTextLines(spec).join('\n')],
+    ['Source', spec.attribution],
+    ['Software', 'Cluster Atlas'],
+  ]);
+  return new Blob([bytes as BlobPart], { type: 'image/png' });
 }
 
 function font(ctx: CanvasRenderingContext2D, px: number, weight = 400): void {
@@ -85,6 +103,8 @@ function drawTitle(ctx: CanvasRenderingContext2D, spec: PngSpec, s: number, widt
   };
   add(spec.title, 20, 700, INK);
   add(spec.subtitle, 13, 400, MUTED);
+  add(spec.units, 12, 400, MUTED);
+  for (const note of spec.notes ?? []) add(note, 12, 400, INK);
   add(spec.notice, 12, 600, '#5c4400', '#fff3cd');
   if (blocks.length === 0) return;
   let textWidth = 0;

@@ -33,7 +33,7 @@ export interface RegionPointerEvent {
  */
 export class AtlasMap {
   readonly map: maplibregl.Map;
-  private readonly coloured = new Set<string>();
+  private readonly coloured = new Map<string, string>();
   private hovered: string | undefined;
   private selected: string | undefined;
   private readonly ready: Promise<void>;
@@ -153,13 +153,13 @@ export class AtlasMap {
 
   /** Sets every region's colour; regions not in `colours` fall back to the "no data" colour. */
   setColours(colours: Map<string, string>): void {
-    for (const id of this.coloured) {
+    for (const id of this.coloured.keys()) {
       if (!colours.has(id)) this.map.removeFeatureState({ source: SOURCE, id }, 'fill');
     }
     this.coloured.clear();
     for (const [id, fill] of colours) {
       this.map.setFeatureState({ source: SOURCE, id }, { fill });
-      this.coloured.add(id);
+      this.coloured.set(id, fill);
     }
     this.map.triggerRepaint();
   }
@@ -217,6 +217,13 @@ export class AtlasMap {
     if (this.selected !== undefined) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
     this.selected = id;
     if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
+  }
+
+  /** The colours and the pinned outline as feature-states, to draw the same map elsewhere (exports). */
+  featureStates(): [string, Record<string, string | boolean>][] {
+    const states: [string, Record<string, string | boolean>][] = [...this.coloured].map(([id, fill]) => [id, { fill }]);
+    if (this.selected !== undefined) states.push([this.selected, { selected: true }]);
+    return states;
   }
 
   /** Screen position of a region's label point, for placing a pinned tooltip. */

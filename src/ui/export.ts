@@ -1,13 +1,18 @@
 /**
- * Downloads of the current view: the map as a PNG (title, legend and attribution drawn in), and
- * the values for every region as CSV or as GeoJSON with the dataset's boundaries.
+ * Downloads of the current view: the map as a PNG (title, legend, units, the mode's notes and
+ * attribution drawn in) at a chosen size and pixel ratio, drawn again off screen at that size,
+ * and the values for every region as CSV or as GeoJSON with the dataset's boundaries.
  */
+import './export.css';
 import { el } from './dom';
 import { modalDialog, textButton, textLine } from './dialog';
 import { safeFileName } from './shareLinks';
 import { unitLabel } from './units';
 import { t } from '../i18n/i18n';
 import { composeMapPng, type PngLegendItem } from '../map/exportPng';
+import { PNG_PRESETS, renderOffscreen, type PngPreset } from '../map/offscreen';
+import type { AtlasMap } from '../map/mapView';
+import type { View } from '../state/store';
 import { viewTable, viewTableCsv, type ExtraColumn } from '../export/viewTable';
 import type { GeoJsonExportRequest, GeoJsonExportResponse } from '../worker/export.worker';
 import type { AtlasStore } from '../state/store';
@@ -22,12 +27,23 @@ export interface ExportOptions {
   title(): string;
   /** Values the current map mode adds (e.g. LISA quadrants), exported as extra columns. */
   extraColumns?(): ExtraColumn[];
+  /** The map, to draw it again off screen at the chosen size. */
+  atlasMap?(): AtlasMap | undefined;
+}
+
+/** What the map's numbers are measured in, as a line for the image. */
+export function unitsLine(view: Pick<View, 'mode' | 'ind' | 'change'>): string {
+  if (view.mode === 'change') return t(`atlas.units.change.${view.change}`);
+  const units = t(`atlas.units.${view.ind}`);
+  return view.mode === 'choropleth' ? units : t('atlas.units.tested', { units });
 }
 
 export class ExportPanel {
   private readonly status = el('p', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
   private readonly dialog: HTMLDialogElement;
   private busy = false;
+  private readonly size: HTMLSelectElement;
+  private readonly ratio: HTMLSelectElement;
 
   constructor(private readonly options: ExportOptions) {
     const open = textButton('export.open', { id: 'export-open', 'aria-haspopup': 'dialog' });
@@ -35,7 +51,20 @@ export class ExportPanel {
     const png = textButton('export.png', { id: 'export-png' });
     const csv = textButton('export.csv', { id: 'export-csv' });
     const geojson = textButton('export.geojson', { id: 'export-geojson' });
-    this.dialog = modalDialog('export-dialog', 'export.heading', textLine('export.help', { class: 'help' }), el('div', { class: 'dialog-actions' }, png, csv, geojson), this.status);
+    const option = (value: string, key: Parameters<typeof t>[0], params?: Record<string, string | number>) => el('option', { value, ...(params ? {} : { 'data-i18n': key }) }, t(key, params));
+    this.size = el('select', { id: 'export-size' }, option('screen', 'atlas.export.screen'), option('hd', 'atlas.export.hd'), option('a4', 'atlas.export.a4'));
+    this.ratio = el('select', { id: 'export-ratio' }, ...[1, 2, 3].map((r) => el('option', { value: String(r) }, `${r}×`)));
+    this.ratio.value = String(Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1))));
+    const sizeField = el('div', { class: 'export-field' }, el('label', { for: 'export-size', 'data-i18n': 'atlas.export.size' }, t('atlas.export.size')), this.size);
+    const ratioField = el('div', { class: 'export-field' }, el('label', { for: 'export-ratio', 'data-i18n': 'atlas.export.ratio' }, t('atlas.export.ratio')), this.ratio);
+    this.dialog = modalDialog(
+      'export-dialog',
+      'export.heading',
+      textLine('export.help', { class: 'help' }),
+      el('fieldset', { class: 'export-png-options' }, el('legend', { 'data-i18n': 'atlas.export.pngOptions' }, t('atlas.export.pngOptions')), sizeField, ratioField),
+      el('div', { class: 'dialog-actions' }, png, csv, geojson),
+      this.status,
+    );
     open.addEventListener('click', () => {
       this.status.textContent = '';
       this.dialog.showModal();
@@ -71,7 +100,7 @@ export class ExportPanel {
 
   private table() {
     const { dataset, view, computed } = this.current();
-    return viewTable({ regions: dataset.regions, categories: dataset.categories, computed, cat: view.cat, year: view.year, extra: this.options.extraColumns?.(), unit: dataset.manifest.unit });
+    return viewTable({ regions: dataset.regions, categories: dataset.categories, computed, cat: view.cat, year: view.year, extra: this.options.extraColumns?.(), employmentUnit: dataset.manifest.unit });
   }
 
   private async csv(): Promise<string> {
@@ -122,20 +151,40 @@ export class ExportPanel {
 
   private async png(): Promise<string> {
     await whenReady(this.options.mapContainer);
-    const canvas = this.options.mapCanvas();
-    if (!canvas) throw new Error(t('export.notReady'));
-    const { dataset } = this.current();
-    const blob = await composeMapPng(canvas, {
+    const atlas = this.options.atlasMap?.();
+    const screenCanvas = this.options.mapCanvas();
+    if (!screenCanvas) throw new Error(t('export.notReady'));
+    const { dataset, view } = this.current();
+    const preset = PNG_PRESETS[this.size.value as PngPreset];
+    const pixelRatio = Number(this.ratio.value) || 1;
+    const screen = { width: screenCanvas.clientWidth || screenCanvas.width, height: screenCanvas.clientHeight || screenCanvas.height };
+    const spec = {
       title: this.options.title(),
       subtitle: unitLabel(dataset.manifest) ? `${dataset.manifest.title} — ${t('data.unit.values', { unit: unitLabel(dataset.manifest)! })}` : dataset.manifest.title,
+      units: unitsLine(view),
+      notes: notesFromDom(this.options.legend),
       notice: dataset.manifest.synthetic ? t('app.synthetic') : undefined,
       legend: legendFromDom(this.options.legend),
       attribution: `${dataset.manifest.attribution} · Cluster Atlas`,
-    });
+    };
+    let blob: Blob;
+    if (atlas) {
+      const drawn = await renderOffscreen(atlas, { ...(preset ?? screen), pixelRatio });
+      try {
+        blob = await composeMapPng(drawn.canvas, spec);
+      } finally {
+        drawn.dispose();
+      }
+    } else blob = await composeMapPng(screenCanvas, spec);
     const name = this.fileName('png');
     download(blob, name);
     return name;
   }
+}
+
+/** The notes under the legend (the LISA note with its significance level, permutations, seed and Moran's I). */
+export function notesFromDom(legend: HTMLElement): string[] {
+  return [...legend.querySelectorAll('.legend-notes li')].map((li) => li.textContent ?? '').filter(Boolean);
 }
 
 /** The legend as the page shows it (swatch colour, label, count), so the image cannot disagree with it. */

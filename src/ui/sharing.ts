@@ -14,6 +14,7 @@ import { SavedViews, savedViewsKey } from '../state/savedViews';
 import type { AtlasStore, View } from '../state/store';
 import type { LoadedDataset } from '../engine/types';
 import type { ExtraColumn } from '../export/viewTable';
+import type { AtlasMap } from '../map/mapView';
 import { t } from '../i18n/i18n';
 
 export interface SharingOptions {
@@ -31,6 +32,8 @@ export interface SharingOptions {
   regionBounds?(regionId: string): Bounds | undefined;
   /** What the map shows now, as bounds. */
   visibleBounds?(): Bounds | undefined;
+  /** The map, for exports drawn off screen at another size. */
+  atlasMap?(): AtlasMap | undefined;
   /** Fits the map to bounds with padding in CSS pixels. */
   fit?(bounds: Bounds, padding: { top: number; right: number; bottom: number; left: number }): void;
 }
@@ -105,6 +108,7 @@ export function setupSharing(options: SharingOptions): Sharing {
     mapCanvas: options.mapCanvas,
     title: () => card.currentTitle(),
     extraColumns: options.extraColumns,
+    atlasMap: options.atlasMap,
   });
   const storage = (() => {
     try {

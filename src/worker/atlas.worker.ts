@@ -38,6 +38,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       post({ id: request.id, type: 'spatial', spatial: engine.spatial(request) });
     } else if (request.type === 'change') {
       post({ id: request.id, type: 'change', change: engine.change(request) });
+    } else if (request.type === 'scatter') {
+      post({ id: request.id, type: 'scatter', scatter: engine.scatter(request.values) });
+    } else if (request.type === 'series') {
+      post({ id: request.id, type: 'series', series: engine.series(request) });
     }
   } catch (error) {
     post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -4,6 +4,8 @@ import type { EmploymentCube } from '../model/dataset';
 import { collectTransferables } from './transfer';
 import type { RequestScope } from '../io/requestGate';
 import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
+import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
+import type { MoranScatter } from '../engine/moranScatter';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void };
@@ -45,6 +47,16 @@ export class AtlasWorkerClient {
     return this.request({ type: 'change', ...request });
   }
 
+  /** Regions' categories across all years (typed arrays, moved). */
+  series(request: RegionSeriesRequest): Promise<RegionSeries[]> {
+    return this.request({ type: 'series', ...request });
+  }
+
+  /** The Moran scatterplot of region values (the array is moved to the worker). */
+  scatter(values: Float64Array): Promise<MoranScatter> {
+    return this.request({ type: 'scatter', values });
+  }
+
   private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress']): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -66,6 +78,8 @@ export class AtlasWorkerClient {
     else if (message.type === 'loaded') pending.resolve(message.dataset as never);
     else if (message.type === 'spatial') pending.resolve(message.spatial as never);
     else if (message.type === 'change') pending.resolve(message.change as never);
+    else if (message.type === 'series') pending.resolve(message.series as never);
+    else if (message.type === 'scatter') pending.resolve(message.scatter as never);
     else pending.resolve(message.view as never);
   }
 }

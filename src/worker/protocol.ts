@@ -3,6 +3,8 @@ import type { ChangeRequest, SpatialRequest } from '../engine/analysisTypes';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { ChangeView, SpatialView } from '../engine/analysisTypes';
 import type { RequestScope } from '../io/requestGate';
+import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
+import type { MoranScatter } from '../engine/moranScatter';
 
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
@@ -12,7 +14,9 @@ export type WorkerRequest =
   | { id: number; type: 'adopt'; dataset: LoadedDataset; cube: EmploymentCube; regions: Blob }
   | ({ id: number; type: 'compute' } & ComputeRequest)
   | ({ id: number; type: 'spatial' } & SpatialRequest)
-  | ({ id: number; type: 'change' } & ChangeRequest);
+  | ({ id: number; type: 'change' } & ChangeRequest)
+  | ({ id: number; type: 'series' } & RegionSeriesRequest)
+  | { id: number; type: 'scatter'; values: Float64Array };
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
@@ -20,4 +24,6 @@ export type WorkerResponse =
   | { id: number; type: 'computed'; view: ComputedView }
   | { id: number; type: 'spatial'; spatial: SpatialView }
   | { id: number; type: 'change'; change: ChangeView }
+  | { id: number; type: 'series'; series: RegionSeries[] }
+  | { id: number; type: 'scatter'; scatter: MoranScatter }
   | { id: number; type: 'error'; message: string };

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { OUTPUT_DIR, loadDemoCube, openPage, waitReady } from './page';
+import { DEMO_DIR, OUTPUT_DIR, loadDemoCube, openPage, waitReady } from './page';
 
 // Presentations that travel, report-grade exports, the region dashboard and the linked views.
 const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -111,5 +111,123 @@ describe('presentations that travel', () => {
     expect(other.watch.errors).toEqual([]);
     expect(watch.errors).toEqual([]);
     await other.page.context().close();
+  });
+});
+
+describe('report-grade exports', () => {
+  let browser: Browser;
+  const site = inject('siteUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('PNG at 1920×1080 and 2× carries the LISA note (drawn and in its text); A4 at 1×; CSV with names and units', async () => {
+    const { readPng } = await import('../../src/map/pngText');
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa`);
+    await waitReady(page);
+    const notes = await page.locator('#legend .legend-notes li').allTextContents();
+    expect(notes.some((n) => /999/.test(n) && /seed 1/.test(n) && /p < 0\.05/.test(n))).toBe(true);
+    expect(notes.some((n) => /Moran’s I: I = /.test(n))).toBe(true);
+    await page.click('#export-open');
+    expect(await seriousViolations(page, '#export-dialog')).toEqual([]);
+    await page.selectOption('#export-size', 'hd');
+    await page.selectOption('#export-ratio', '2');
+    const hd = await downloadOf(page, () => page.click('#export-png'));
+    const png = readPng(new Uint8Array(hd.bytes));
+    expect({ width: png.width, height: png.height }).toEqual({ width: 3840, height: 2160 });
+    expect(png.text.Title).toContain('LISA');
+    for (const note of notes) expect(png.text.Description).toContain(note);
+    expect(png.text.Description).toContain('Values tested');
+    expect(png.text.Source).toContain('Census');
+    await page.locator('#export-dialog .share-status').filter({ hasText: '.png' }).waitFor();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(resolve(OUTPUT_DIR, 'export-lisa-hd-2x.png'), hd.bytes);
+
+    await page.selectOption('#export-size', 'a4');
+    await page.selectOption('#export-ratio', '1');
+    const a4 = readPng(new Uint8Array((await downloadOf(page, () => page.click('#export-png'))).bytes));
+    expect({ width: a4.width, height: a4.height }).toEqual({ width: 1754, height: 1240 });
+
+    const csv = await downloadOf(page, () => page.click('#export-csv'));
+    const { parseDelimited } = await import('../../src/io/delimited');
+    const table = parseDelimited(csv.bytes.toString('utf8'), 'export.csv');
+    expect(table.header.slice(0, 6)).toEqual(['region', 'name', 'category', 'year', 'employment', 'establishments']);
+    for (const column of ['category_name', 'employment_unit', 'lq_unit', 'share_unit', 'lisa_class']) expect(table.header).toContain(column);
+    expect(table.rows[0][table.header.indexOf('category_name')]).toBe('Automotive');
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('region dashboard', () => {
+  let browser: Browser;
+  const site = inject('siteUrl');
+  const cube = loadDemoCube();
+  const regionsGeojson = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as { features: { properties: { id: string; name: string } }[] };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('charts the pinned region’s portfolio with values equal to a recomputation, compares regions, passes axe', async () => {
+    const { indicatorsLikeWorker } = await import('./page');
+    const r = 200;
+    const region = cube.regions[r];
+    const other = cube.regions[1000];
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&mode=change&change=cagr&region=${region.id}`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await waitReady(page);
+    await page.click('#dashboard-open');
+    await page.locator('#portfolio-chart .bubble').first().waitFor();
+    const nC = cube.categories.length;
+    const y1 = cube.years.indexOf(2022);
+    const y0 = cube.years.indexOf(2012);
+    const result = indicatorsLikeWorker(cube, y1);
+    const expected = cube.categories.flatMap((cat, c) => {
+      const e1 = cube.employment[y1][r * nC + c];
+      const e0 = cube.employment[y0][r * nC + c];
+      return e1 > 0 && e0 > 0 ? [{ id: cat.id, name: cat.name, lq: result.lq[r * nC + c], growth: Math.pow(e1 / e0, 1 / 10) - 1, e1 }] : [];
+    });
+    expect(await page.locator('#portfolio-chart .bubble').count()).toBe(expected.length);
+    const biggest = expected.sort((a, b) => b.e1 - a.e1)[0];
+    const label = await page.locator(`#portfolio-chart .bubble[data-category="${biggest.id}"]`).getAttribute('aria-label');
+    const f = (n: number, d: number) => new Intl.NumberFormat('en', { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
+    expect(label).toContain(`${biggest.name}: LQ ${f(biggest.lq, 2)}`);
+    expect(label).toContain(`growth ${biggest.growth > 0 ? '+' : ''}${f(biggest.growth * 100, 1)}%`);
+    // Keyboard: tab to a bubble, its values appear as text.
+    await page.locator('#portfolio-chart .bubble').first().focus();
+    expect(await page.locator('#portfolio-readout').textContent()).toMatch(/LQ .*growth .*employment/);
+    expect(await page.locator('#dashboard-lines tbody tr').count()).toBe(nC);
+    const otherName = regionsGeojson.features.find((f) => f.properties.id === other.id)!.properties.name;
+    await page.fill('#dashboard-region-1', other.id);
+    await page.dispatchEvent('#dashboard-region-1', 'change');
+    await page.waitForFunction(() => document.querySelectorAll('#dashboard-compare thead th').length === 3);
+    expect(await page.locator('#dashboard-compare thead th').nth(2).textContent()).toBe(otherName);
+    expect(await seriousViolations(page, '#dashboard-dialog')).toEqual([]);
+    await page.screenshot({ path: resolve(OUTPUT_DIR, 'dashboard-1440-en.png') });
+    await page.locator('#dashboard-lines').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(OUTPUT_DIR, 'dashboard-1440-en-lines.png') });
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+
+    const phone = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&region=${region.id}&lang=ru`, { locale: 'ru-RU' });
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await waitReady(phone.page);
+    await phone.page.click('#dashboard-open');
+    await phone.page.locator('#portfolio-chart .bubble').first().waitFor();
+    expect(await phone.page.locator('#dashboard-dialog h2').first().textContent()).toBe('Панель региона');
+    const overflow = await phone.page.evaluate(() => document.querySelector('#dashboard-dialog')!.scrollWidth - document.querySelector('#dashboard-dialog')!.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    expect(await seriousViolations(phone.page, '#dashboard-dialog')).toEqual([]);
+    await phone.page.screenshot({ path: resolve(OUTPUT_DIR, 'dashboard-390-ru.png') });
+    expect(phone.watch.errors).toEqual([]);
+    await phone.page.context().close();
   });
 });

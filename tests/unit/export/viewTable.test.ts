@@ -33,20 +33,23 @@ function computed(rule: StarRule = DEFAULT_RULE, establishments?: Float64Array):
 describe('the current view as a table', () => {
   it('has one row per region with the hand-computed values of the selected category', () => {
     const table = viewTable({ regions, categories, computed: computed(), cat: 'x', year: 2020 });
-    expect(table.columns).toEqual(['region', 'name', 'category', 'year', 'employment', 'lq', 'region_share', 'category_share', 'size_star', 'specialization_star', 'focus_star', 'stars']);
+    expect(table.columns).toEqual(['region', 'name', 'category', 'year', 'employment', 'lq', 'region_share', 'category_share', 'size_star', 'specialization_star', 'focus_star', 'stars', 'category_name', 'employment_unit', 'lq_unit', 'share_unit']);
     expect(table.rows).toHaveLength(3);
-    expect(table.rows[0]).toEqual(['A', regions[0].name, 'x', 2020, 10, 2.5, 0.25, 1, 1, 1, 1, 3]);
-    expect(table.rows[1]).toEqual(['B', 'Bexar, Texas', 'x', 2020, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const units = ['Ex', 'persons', 'ratio of shares (1 = benchmark)', 'fraction (0-1)'];
+    expect(table.rows[0]).toEqual(['A', regions[0].name, 'x', 2020, 10, 2.5, 0.25, 1, 1, 1, 1, 3, ...units]);
+    expect(table.rows[1]).toEqual(['B', 'Bexar, Texas', 'x', 2020, 0, 0, 0, 0, 0, 0, 0, 0, ...units]);
     // Not reported: no value and no star count, rather than a measured zero.
     expect(table.rows[2].slice(0, 4)).toEqual(['C', '-Cee', 'x', 2020]);
-    expect(table.rows[2].slice(4).every((v) => Number.isNaN(v))).toBe(true);
+    expect(table.rows[2].slice(4, -4).every((v) => Number.isNaN(v))).toBe(true);
+    const other = viewTable({ regions, categories, computed: computed(), cat: 'y', year: 2020, employmentUnit: 'thousand persons' });
+    expect([other.rows[0][other.columns.indexOf('category_name')], other.rows[0][other.columns.indexOf('employment_unit')]]).toEqual(['Why', 'thousand persons']);
   });
 
   it('uses the CLI indicator table column names, plus establishments and strong clusters when present', () => {
     const table = viewTable({ regions, categories, computed: computed({ ...DEFAULT_RULE, kind: 'cmp' }, Float64Array.from([2, 3, 0, 2, NaN, 4])), cat: 'y', year: 2020 });
     for (const column of INDICATOR_COLUMNS) expect(table.columns).toContain(column);
     expect(table.columns).toContain('establishments');
-    expect(table.columns.slice(-2)).toEqual(['strong', 'strong10']);
+    expect(table.columns.slice(-6)).toEqual(['strong', 'strong10', 'category_name', 'employment_unit', 'lq_unit', 'share_unit']);
     expect(table.rows.map((row) => row[table.columns.indexOf('establishments')])).toEqual([3, 2, 4]);
   });
 
@@ -60,9 +63,10 @@ describe('the current view as a table', () => {
   it('writes CSV that a spreadsheet will not run: formulas neutralised, names quoted, missing values empty', () => {
     const csv = viewTableCsv(viewTable({ regions, categories, computed: computed(), cat: 'x', year: 2020 }));
     const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('region,name,category,year,employment,lq,region_share,category_share,size_star,specialization_star,focus_star,stars,category_name,employment_unit,lq_unit,share_unit');
     expect(lines[1].startsWith(`A,"'=HYPERLINK(""http://x.example"",""click"")",x,2020,10,2.5,0.25,1,`)).toBe(true);
     expect(lines[2].startsWith('B,"Bexar, Texas",x,')).toBe(true);
-    expect(lines[3]).toBe("C,'-Cee,x,2020,,,,,,,,");
+    expect(lines[3]).toBe("C,'-Cee,x,2020,,,,,,,,,Ex,persons,ratio of shares (1 = benchmark),fraction (0-1)");
     // And it reads back through the app's own CSV reader with every region.
     const parsed = parseDelimited(csv, 'export.csv');
     expect(parsed.rows.length).toBe(3);

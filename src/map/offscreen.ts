@@ -1,0 +1,68 @@
+/**
+ * The map drawn again at a chosen size and pixel ratio, off screen: a second MapLibre map in a
+ * hidden container of that size, with the same style, sources, colours and outlines, fitted to
+ * what the screen shows. The screen's map is left alone (no resize flash, no lost camera).
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { AtlasMap } from './mapView';
+import { SOURCE } from './mapView';
+
+export interface OffscreenSize {
+  /** CSS pixels (the image is `width × pixelRatio` device pixels wide). */
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+export const PNG_PRESETS = {
+  screen: undefined,
+  hd: { width: 1920, height: 1080 },
+  // A4 landscape, 297 × 210 mm at 150 dots per inch.
+  a4: { width: Math.round((297 / 25.4) * 150), height: Math.round((210 / 25.4) * 150) },
+} as const;
+export type PngPreset = keyof typeof PNG_PRESETS;
+
+export async function renderOffscreen(atlas: AtlasMap, size: OffscreenSize, timeoutMs = 60_000): Promise<{ canvas: HTMLCanvasElement; dispose(): void }> {
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  Object.assign(container.style, { position: 'fixed', left: '0', top: '0', width: `${size.width}px`, height: `${size.height}px`, visibility: 'hidden', pointerEvents: 'none', zIndex: '-1' });
+  document.body.append(container);
+  const screen = atlas.map;
+  const b = screen.getBounds();
+  const map = new maplibregl.Map({
+    container,
+    style: screen.getStyle(),
+    bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    pixelRatio: size.pixelRatio,
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    renderWorldCopies: false,
+  });
+  const dispose = () => {
+    map.remove();
+    container.remove();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the map did not draw in time')), timeoutMs);
+      map.once('load', () => {
+        for (const [id, state] of atlas.featureStates()) map.setFeatureState({ source: SOURCE, id }, state);
+        map.once('idle', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        map.triggerRepaint();
+      });
+      map.once('error', (event) => {
+        clearTimeout(timer);
+        reject(event.error ?? new Error('the map could not be drawn'));
+      });
+    });
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { canvas: map.getCanvas(), dispose };
+}
