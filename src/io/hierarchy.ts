@@ -37,13 +37,21 @@ function indentWidth(value: string): number {
   return width;
 }
 
+/**
+ * A section heading in capitals ("ОБРАБАТЫВАЮЩИЕ ПРОИЗВОДСТВА"): words, not a code. Codes and
+ * names are often written in capitals in plain tables ("RU-MOS", "ALPHA", "DE11"), and reading
+ * them as headings would drop their rows, so a heading is two words of letters or one long word
+ * ("СТРОИТЕЛЬСТВО"); and the region column is never split by capitals (exports indent regions).
+ */
 function isCapitals(value: string): boolean {
-  const letters = value.match(/\p{L}/gu) ?? [];
-  return letters.length >= 5 && value === value.toUpperCase() && value !== value.toLowerCase();
+  if (value !== value.toUpperCase() || value === value.toLowerCase()) return false;
+  const words = value.split(/[\s,]+/).filter(Boolean);
+  const letterWords = words.filter((w) => /^\p{L}{2,}$/u.test(w));
+  return letterWords.length >= 2 || (words.length === 1 && /^\p{L}{8,}$/u.test(words[0]));
 }
 
 /** The level of each value (row order), or undefined when the column shows no hierarchy. */
-export function levelsOf(values: readonly string[]): { by: HierarchyBy; levels: number[] } | undefined {
+export function levelsOf(values: readonly string[], allowCapitals = true): { by: HierarchyBy; levels: number[] } | undefined {
   const filled = values.filter((v) => v.trim() !== '');
   if (filled.length < 2) return undefined;
   const rank = (raw: number[]) => {
@@ -55,6 +63,7 @@ export function levelsOf(values: readonly string[]): { by: HierarchyBy; levels: 
   const numbered = values.map((v) => NUMBERING.exec(v.trim())?.[1].split('.').length);
   const withNumber = numbered.filter((n) => n !== undefined);
   if (withNumber.length >= 0.8 * filled.length && new Set(withNumber).size >= 2) return { by: 'numbering', levels: rank(numbered.map((n) => n ?? 0)) };
+  if (!allowCapitals) return undefined;
   const caps = values.map((v) => (isCapitals(v.trim()) ? 0 : 1));
   const capsCount = filled.filter((v) => isCapitals(v.trim())).length;
   if (capsCount > 0 && capsCount < filled.length && !filled.every((v) => TOTAL.test(v.trim()) || !isCapitals(v.trim()))) return { by: 'capitals', levels: caps };
@@ -68,7 +77,7 @@ export function tableHierarchies(table: DelimitedTable, columns: readonly string
     const c = table.header.indexOf(column);
     if (c < 0) continue;
     const values = table.rows.map((r) => r[c] ?? '');
-    const found = levelsOf(values);
+    const found = levelsOf(values, column !== regionColumn);
     if (!found) continue;
     const levels: HierarchyLevel[] = [];
     values.forEach((v, i) => {
