@@ -75,7 +75,7 @@ export class DataSources {
     const wanted = new URL(pageUrl).searchParams.get('dataset');
     if (wanted === null || wanted.trim() === '') return { manifestUrl: demo };
     try {
-      return { manifestUrl: admitRequest(wanted, baseUri, this.scope()).href };
+      return { manifestUrl: admitRequest(wanted, baseUri, this.scope(baseUri)).href };
     } catch (error) {
       if (!(error instanceof RequestRefused)) throw error;
       if (error.reason === 'origin') {
@@ -97,18 +97,18 @@ export class DataSources {
     const notices = first.notice ? [first.notice] : [];
     const demo = new URL(DEMO_MANIFEST, baseUri).href;
     try {
-      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(), progress), manifestUrl: first.manifestUrl, notices };
+      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress), manifestUrl: first.manifestUrl, notices };
     } catch (error) {
       if (first.manifestUrl === demo) throw error;
       this.dropDatasetFromAddress();
       notices.push(t('security.firstFailed', { url: new URL(pageUrl).searchParams.get('dataset') ?? first.manifestUrl, message: (error as Error).message }));
-      return { dataset: await this.deps.client.load(demo, this.scope(), progress), manifestUrl: demo, notices };
+      return { dataset: await this.deps.client.load(demo, this.scope(baseUri), progress), manifestUrl: demo, notices };
     }
   }
 
   /** What the gate lets this page request: its own site's folder, and the origins the user agreed to. */
-  private scope(): RequestScope {
-    return { site: folderOf(document.baseURI), consented: [...this.consented] };
+  private scope(baseUri = document.baseURI): RequestScope {
+    return { site: folderOf(baseUri), consented: [...this.consented] };
   }
 
   /** The address no longer names a dataset that is not on the map. */
