@@ -9,7 +9,7 @@ import { BROKEN_READERS, READERS } from './readers';
  * does not end within RUN_LIMIT_MS is stopped and reported with its input. Seeded: a failure
  * replays with the same seed.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const RUN_LIMIT_MS = 3_000;
 

@@ -11,7 +11,12 @@ import { nestedJsonToCube } from '../../../src/io/nestedJson';
 import { readZippedShapefile } from '../../../src/io/shapefileZip';
 import { wideTableToCube } from '../../../src/io/wideTable';
 import { yearColumnsToCube } from '../../../src/io/yearColumnsTable';
+import { gridToTable } from '../../../src/io/gridTable';
+import { readJsonStat } from '../../../src/io/jsonStat';
+import { parseSdmxCsv } from '../../../src/io/sdmxCsv';
+import { readWorkbook } from '../../../src/io/xlsxWorkbook';
 import { parseHash } from '../../../src/state/hash';
+import { xlsxBytes } from '../formats/writeFixtures';
 import { layerFiles, zip } from '../io/helpers/shapefileFiles';
 
 /**
@@ -28,6 +33,24 @@ export interface FuzzReader {
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url)));
 const text = (path: string) => fixture(path).toString('utf8');
 const asText = (input: string | Uint8Array) => (typeof input === 'string' ? input : new TextDecoder().decode(input));
+
+const sdmx = [
+  'DATAFLOW,LAST UPDATE,freq,unit,nace_r2,age,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG',
+  'ESTAT:LFST_R_LFE2EN2(1.0),04/04/24 23:00:00,A,THS,A,Y_GE15,AA1,2014,9,b',
+  'ESTAT:LFST_R_LFE2EN2(1.0),04/04/24 23:00:00,A,THS,C,Y_GE15,AA1,2014,21,',
+  'ESTAT:LFST_R_LFE2EN2(1.0),04/04/24 23:00:00,A,THS,TOTAL,Y_GE15,AA1,2014,41,',
+  'ESTAT:LFST_R_LFE2EN2(1.0),04/04/24 23:00:00,A,THS,A,Y_GE15,AA2,2014,3,u',
+  'ESTAT:LFST_R_LFE2EN2(1.0),04/04/24 23:00:00,A,THS,C,Y_GE15,AA2,2014,,',
+].join('\n');
+
+const jsonStat = JSON.stringify({
+  version: '2.0', class: 'dataset', label: 'Employment', id: ['unit', 'nace_r2', 'geo', 'time'], size: [1, 3, 2, 2], role: { time: ['time'], geo: ['geo'] },
+  dimension: {
+    unit: { category: { index: { THS: 0 } } }, nace_r2: { category: { index: { A: 0, C: 1, TOTAL: 2 } } },
+    geo: { category: { index: { AA1: 0, AA2: 1 } } }, time: { category: { index: { 2014: 0, 2015: 1 } } },
+  },
+  value: { 0: 9, 1: 10.5, 2: 3, 4: 21, 5: 20, 7: 5, 8: 41, 9: 40, 10: 11.5, 11: 12 }, status: { 0: 'b', 3: 'u' },
+});
 
 const manifest = JSON.stringify({
   format: 'cluster-atlas-dataset', version: 1, id: 'grid', title: 'Grid', attribution: 'Made up', regions: { file: 'regions.geojson', id: 'code', name: 'name' },
@@ -48,6 +71,30 @@ export const READERS: FuzzReader[] = [
     name: 'Eurostat TSV',
     seeds: [text('io/lfs-small.tsv'), text('import/eurostat.tsv')],
     read: (input) => eurostatToCube(parseEurostatTsv(asText(input), 'f.tsv')),
+  },
+  {
+    name: 'SDMX-CSV',
+    seeds: [sdmx],
+    read: (input) => eurostatToCube(parseSdmxCsv(asText(input), 'f.csv').table),
+  },
+  {
+    name: 'JSON-stat',
+    seeds: [jsonStat],
+    read: (input) => eurostatToCube(readJsonStat(parseJsonText(asText(input), 'f.json'), 'f.json').table),
+  },
+  {
+    name: 'xlsx workbook',
+    binary: true,
+    seeds: [
+      xlsxBytes([
+        { name: 'Employment', rows: [['Employment by region, 2020'], ['region', 'category', 'employment'], ['Москва', 'Mining', 10], ['Тверь', 'Mining', 2.5], ['Note: made up']], merges: ['A1:C1'], indents: [0, 0, 1, 1, 0] },
+        { name: 'Other', rows: [['a', 'b'], [1, 2]] },
+      ]),
+    ],
+    read(input) {
+      const workbook = readWorkbook(typeof input === 'string' ? new TextEncoder().encode(input) : input, 'f.xlsx');
+      return workbook.sheets.map((name) => tryInput(() => longTableToCube(gridToTable(workbook.sheet(name)).table)));
+    },
   },
   {
     name: 'nested JSON',
