@@ -1,7 +1,7 @@
 import type { Category, IndicatorId } from '../model/dataset';
 import { INDICATORS } from '../model/dataset';
 import { byId, el } from './dom';
-import { t, type MessageKey } from '../i18n/i18n';
+import { getLang, t, type MessageKey } from '../i18n/i18n';
 
 export function indicatorLabel(id: IndicatorId): string {
   return t(`indicator.${id}` as MessageKey);
@@ -69,24 +69,35 @@ export class Controls {
 
   private renderCategories(): void {
     const query = this.search.value.trim().toLowerCase();
-    const matches = this.categories.filter(
-      (c) => query === '' || c.name.toLowerCase().includes(query) || c.id.toLowerCase().includes(query) || c.id === this.current,
-    );
+    // At most MAX_LISTED options: a <select> of 10^5 options freezes the page for tens of seconds.
+    const matches: Category[] = [];
+    let more = 0;
+    for (const c of this.categories) {
+      if (!(query === '' || c.id === this.current || c.name.toLowerCase().includes(query) || c.id.toLowerCase().includes(query))) continue;
+      if (matches.length < MAX_LISTED_CATEGORIES) matches.push(c);
+      else if (c.id === this.current) matches[matches.length - 1] = c;
+      else more++;
+    }
     // Groups (e.g. traded / local) become option groups so names stay short and readable.
     const groups = new Map<string, Category[]>();
     for (const c of matches) {
       const key = c.group ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), c]);
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
     }
     const option = (c: Category) => el('option', { value: c.id }, c.name);
-    this.categorySelect.replaceChildren(
-      ...[...groups].flatMap(([group, list]) =>
-        group === '' || groups.size === 1 ? list.map(option) : [el('optgroup', { label: capitalise(group) }, ...list.map(option))],
-      ),
+    const options: HTMLElement[] = [...groups].flatMap(([group, list]) =>
+      group === '' || groups.size === 1 ? list.map(option) : [el('optgroup', { label: capitalise(group) }, ...list.map(option))],
     );
+    if (more > 0) options.push(el('option', { value: '', disabled: '' }, t('inputs.categories.more', { n: more.toLocaleString(getLang()), count: more })));
+    this.categorySelect.replaceChildren(...options);
     if (this.current !== undefined) this.categorySelect.value = this.current;
   }
 }
+
+/** Most categories listed in the picker at once; the search reaches the rest. */
+export const MAX_LISTED_CATEGORIES = 1_000;
 
 function capitalise(group: string): string {
   if (group === 'traded' || group === 'local') return t(`group.${group}`);

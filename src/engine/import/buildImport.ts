@@ -1,4 +1,5 @@
 import type { Category, EmploymentCube } from '../../model/dataset';
+import { checkPageCapacity } from './pageCapacity';
 import { InputError } from '../../io/errors';
 import { FEATURE_ID, readBoundaries } from '../../io/boundaries';
 import { unwrapCollection } from '../../io/antimeridian';
@@ -75,6 +76,8 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     }
     ({ cube, report: industry } = aggregateIndustries(rawCube, mapping));
   }
+
+  checkPageCapacity(cube, employment.name);
 
   stage('boundaries', 0);
   const boundaryInput = get(choices.boundaries.key, 'boundaries');
