@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { InputError } from './errors';
+import { MAX_UNZIPPED_BYTES } from './zipArchive';
 import type { Grid } from './gridTable';
 
 /**
@@ -16,8 +17,8 @@ export interface Workbook {
   sheet(name: string): Grid;
 }
 
-/** Unpacked size above which a workbook is refused (a zip bomb, or far more than a page can hold). */
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+/** Unpacked size above which a workbook is refused (a zip bomb, or far more than a page can hold): the one zip limit. */
+export const MAX_UNPACKED_BYTES = MAX_UNZIPPED_BYTES;
 
 export function isWorkbookZip(head: Uint8Array): boolean {
   if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) return false;
