@@ -109,9 +109,10 @@ export class CubeBuilder {
         this.report.unused.push({ line, reason: `category "${category}" is not in the categories table` });
         return false;
       }
+      checkId(category, 'category', this.report.file, line);
       c = this.addCategory({ id: category, name: category });
     }
-    const r = region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region);
+    const r = region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region, line);
     const k = this.cells;
     if (k === this.cellLine.length) this.grow();
     if (flags) this.cellFlags.set(k, flags);
@@ -156,11 +157,12 @@ export class CubeBuilder {
   private lastRegion = '';
   private lastRegionIndex = -1;
 
-  private addRegion(region: string): number {
+  private addRegion(region: string, line: number): number {
     // Rows of one region usually come together.
     if (region === this.lastRegion && this.lastRegionIndex >= 0) return this.lastRegionIndex;
     let r = this.regionIndex.get(region);
     if (r === undefined) {
+      checkId(region, 'region', this.report.file, line);
       r = this.regionIndex.size;
       this.regionIndex.set(region, r);
     }
@@ -174,7 +176,7 @@ export class CubeBuilder {
     const key = `${region}\u0000${year}`;
     const previous = this.totals.get(key);
     if (previous) throw new InputError({ file: this.report.file, line }, `region "${region}"${year ? `, year ${year}` : ''}: total already given on line ${previous.line}`);
-    if (region !== this.options.benchmarkId) this.addRegion(region);
+    if (region !== this.options.benchmarkId) this.addRegion(region, line);
     this.slotOf(year);
     this.totals.set(key, { value, line });
   }
@@ -284,5 +286,14 @@ export class CubeBuilder {
     this.report.notes.push(
       `left out of the categories as not industries (keep them with the import option or --keep-non-industry): ${this.report.nonIndustry.map((c) => `${c.detail} (${c.cells} cells)`).join('; ')}`,
     );
+  }
+}
+
+/** A NUL or other control character makes an id that prints like another and joins nothing: checked once per new id. */
+function checkId(id: string, role: string, file: string, line: number): void {
+  const control = /[\u0000-\u001f\u007f]/.exec(id);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new InputError({ file, line }, `the ${role} ${JSON.stringify(id)} holds the control character ${code}`);
   }
 }

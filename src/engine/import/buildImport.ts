@@ -93,7 +93,8 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     }
   }
   const boundaries = readBoundaries(source, boundaryInput.name, { idProperty, nameProperty: choices.boundaries.nameProperty });
-  notes.push(...boundaries.notes);
+  // A shapefile's own notes (other layers in the zip, the .dbf's code page) are known only from reading the zip.
+  notes.push(...(boundaryInput.parsed.notes ?? []), ...boundaries.notes);
   const { collection, changed } = unwrapCollection(boundaries.collection);
   if (changed.length > 0) {
     notes.push(`${changed.length} region(s) crossing the 180° meridian redrawn as one shape: ${changed.map((i) => boundaries.regions[i].name).join(', ')}`);

@@ -24,7 +24,7 @@ import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportPro
 
 /** A file read once and kept (in the import worker) for every later build with other choices. */
 export type ParsedInput =
-  | { kind: 'boundaries'; source: object; format: BoundarySummary['format'] }
+  | { kind: 'boundaries'; source: object; format: BoundarySummary['format']; /** What reading the file found (a zip's other layers, a guessed code page), for the build's notes. */ notes?: string[] }
   /**
    * A delimited file keeps its text, read again (streamed) for each build; its rows are kept only
    * for a small file. A large one keeps its first rows for the preview (`headOnly` says so).
@@ -85,7 +85,7 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     summary.role = 'boundaries';
     summary.boundaries = boundarySummary(boundaries.collection, name, 'shapefile');
     summary.notes.push(...boundaries.notes.filter((n) => !n.includes('(detected)')));
-    return { kind: 'boundaries', source: boundaries.collection, format: 'shapefile' };
+    return { kind: 'boundaries', source: boundaries.collection, format: 'shapefile', notes: boundaries.notes.filter((n) => !n.includes('(detected)')) };
   }
   if (kind === 'xlsx') {
     const workbook = readWorkbook(await readFileBytes(file, (f) => progress('read', f)), name);

@@ -25,3 +25,15 @@ describe('numbers beyond a double', () => {
     expect(() => eurostatToCube(parseEurostatTsv(tsv, 'inf.tsv'))).toThrow('inf.tsv, line 3: a value beyond the largest number');
   });
 });
+
+describe('ids with control characters in tables', () => {
+  it('a NUL byte in a region id is refused with its line instead of making a second region', () => {
+    const text = 'region,category,employment\nA,x,1\nA\u0000,x,2\n';
+    expect(() => longTableToCube(parseDelimited(text, 'nul.csv'))).toThrow('nul.csv, line 3: the region "A\\u0000" holds the control character U+0000');
+  });
+
+  it('a control character in a category is refused with its line', () => {
+    const text = 'region,category,employment\nA,x\u0007,1\n';
+    expect(() => longTableToCube(parseDelimited(text, 'bell.csv'))).toThrow('bell.csv, line 2: the category "x\\u0007" holds the control character U+0007');
+  });
+});
