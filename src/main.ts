@@ -26,6 +26,7 @@ import { MapKeyboard } from './map/keyboard';
 import { unitLabel, withUnit } from './ui/units';
 import { Sheets } from './ui/sheets';
 import { RegionDashboard } from './ui/dashboard/dashboard';
+import { LinkedViews } from './ui/linked/linkedViews';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -84,6 +85,7 @@ function openProfile(regionId: string, returnTo: HTMLElement): void {
   sheets.open(byId('explore'));
 }
 tooltip.onOpenProfile = (regionId) => openProfile(regionId, mapContainer.querySelector('canvas') ?? mapContainer);
+const linked = new LinkedViews({ toolbar: byId('share-tools'), scatter: (values) => client.scatter(values), highlight: (ids) => atlasMap?.setHighlighted(ids), formats: () => formats });
 new RegionDashboard({ toolbar: byId('share-tools'), store, series: (request) => client.series(request), formats: () => formats, selectCategory: (cat) => updateView({ cat }) });
 
 /** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
@@ -176,6 +178,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
   explore.update({ dataset, view, computed, layer });
+  linked.update({ dataset, view, computed, layer });
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
 }

@@ -36,6 +36,8 @@ export class AtlasMap {
   private readonly coloured = new Map<string, string>();
   private hovered: string | undefined;
   private selected: string | undefined;
+  /** Regions brushed in a linked view, outlined like the pinned one. */
+  private highlighted = new Set<string>();
   private readonly ready: Promise<void>;
 
   constructor(options: MapOptions) {
@@ -135,6 +137,7 @@ export class AtlasMap {
     this.coloured.clear();
     this.hovered = undefined;
     this.selected = undefined;
+    this.highlighted = new Set();
     map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
     let outlines = false;
@@ -212,9 +215,17 @@ export class AtlasMap {
     if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { hover: true });
   }
 
+  /** Outlines the regions brushed in a linked view (feature-state `selected`, as the pinned region). */
+  setHighlighted(ids: Iterable<string>): void {
+    const next = new Set(ids);
+    for (const id of this.highlighted) if (!next.has(id) && id !== this.selected) this.map.setFeatureState({ source: SOURCE, id }, { selected: false });
+    for (const id of next) if (!this.highlighted.has(id)) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
+    this.highlighted = next;
+  }
+
   setSelected(id: string | undefined): void {
     if (this.selected === id) return;
-    if (this.selected !== undefined) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
+    if (this.selected !== undefined && !this.highlighted.has(this.selected)) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
     this.selected = id;
     if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
   }

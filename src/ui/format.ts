@@ -6,6 +6,8 @@ export interface Formats {
   /** An LQ with two decimals, or more where two would put it on the wrong side of (or onto) a rule's threshold. */
   lq(value: number): string;
   share(value: number): string;
+  /** A test statistic (Moran's I, z) with three decimals, as the legend's notes give it. */
+  statistic(value: number): string;
   /** A growth rate a year, signed (+3.1 %). */
   growth(value: number): string;
   /** A value of the given indicator, as the legend and tooltip show it. */
@@ -50,12 +52,14 @@ export function makeFormats(locale = 'en', lqThresholds: readonly number[] = [])
   };
   const share = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
   const growth = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const statistic = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const guard = (f: (v: number) => string) => (v: number) => (Number.isFinite(v) ? f(v) : '—');
   const formats: Formats = {
     count: guard((v) => count.format(v)),
     lq: guard((v) => lqFormat(digitsToTellSide(v, lqThresholds)).format(v)),
     share: guard((v) => share.format(v)),
     growth: guard((v) => growth.format(v)),
+    statistic: guard((v) => statistic.format(v)),
     indicator: (indicator, v) => {
       switch (indicator) {
         case 'lq':

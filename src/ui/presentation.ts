@@ -300,8 +300,8 @@ export class Presentation {
     const card = this.options.card.element.getBoundingClientRect();
     const margin = 16;
     const top = Math.max(margin, card.bottom - map.top + margin);
-    // A title card taller than half the map: fit beside it rather than under it.
-    if (top > map.height / 2) return { top: margin, right: margin, bottom: margin, left: Math.min(map.width / 2, card.right - map.left + margin) };
+    // Too little room left under the title card: fit beside it rather than under it.
+    if (map.height - top < Math.min(160, map.height / 3)) return { top: margin, right: margin, bottom: margin, left: Math.min(map.width / 2, card.right - map.left + margin) };
     return { top, right: margin, bottom: margin + 24, left: margin };
   }
 

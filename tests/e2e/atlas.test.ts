@@ -231,3 +231,73 @@ describe('region dashboard', () => {
     await phone.page.context().close();
   });
 });
+
+describe('linked views', () => {
+  let browser: Browser;
+  const site = inject('siteUrl');
+  const cube = loadDemoCube();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('scatterplot slope equals the legend’s Moran’s I; bars and a dragged rectangle highlight regions; the pinned region is marked', async () => {
+    const region = cube.regions[200];
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa&region=${region.id}`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await waitReady(page);
+    const notes = (await page.locator('#legend .legend-notes li').allTextContents()).join(' ');
+    const legendI = /I = (-?[\d.]+)/.exec(notes)![1];
+    await page.click('#linked-open');
+    await page.locator('#moran-scatter').waitFor();
+    expect(await page.locator('#scatter-slope').textContent()).toContain(`= ${legendI} `);
+    // The histogram has the legend's classes, with its colours and counts.
+    const legendCounts = await page.locator('#legend .legend-count').allTextContents();
+    const bars = page.locator('#linked-histogram .hist-bar');
+    const barCounts = await bars.locator('.hist-count').allTextContents();
+    expect(barCounts).toEqual(legendCounts.slice(0, barCounts.length));
+    expect(await bars.first().locator('.hist-fill').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      await page.locator('#legend .swatch').first().evaluate((e) => getComputedStyle(e).backgroundColor),
+    );
+    await bars.first().click();
+    await page.locator('#linked-status').filter({ hasText: `${legendCounts[0]} regions highlighted` }).waitFor();
+    expect(await bars.first().getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#moran-scatter circle.dot.brushed').count()).toBe(Number(legendCounts[0].replace(/,/g, '')));
+    // Drag a rectangle over the upper right quadrant.
+    const box = (await page.locator('#moran-scatter').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.05);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * 0.45, { steps: 5 });
+    await page.mouse.up();
+    const dragged = await page.locator('#moran-scatter circle.dot.brushed').count();
+    expect(dragged).toBeGreaterThan(0);
+    expect(await page.locator('#linked-status').textContent()).toContain(`${dragged} region`);
+    // Keyboard: quadrant by arrows, Enter highlights.
+    await page.locator('#moran-scatter').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.locator('#linked-status').filter({ hasText: 'highlighted' }).waitFor();
+    // The pinned region is ringed and named.
+    expect(await page.locator('#moran-scatter .picked-ring').count()).toBe(1);
+    expect(await page.locator('#linked-picked').textContent()).toMatch(/^On the map: .+ — value /);
+    expect(await page.locator('#linked-histogram .hist-bar.picked').count()).toBe(1);
+    expect(await seriousViolations(page, '#linked-panel')).toEqual([]);
+    await page.screenshot({ path: resolve(OUTPUT_DIR, 'linked-1440-en.png') });
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+
+    const phone = await openPage(browser, `${site}#v=2&cat=it&ind=lq&year=2022&lang=ru`, { locale: 'ru-RU' });
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await waitReady(phone.page);
+    await phone.page.click('#linked-open');
+    await phone.page.locator('#moran-scatter').waitFor();
+    expect(await phone.page.locator('#linked-heading').textContent()).toBe('Связанные графики');
+    expect(await seriousViolations(phone.page, '#linked-panel')).toEqual([]);
+    await phone.page.screenshot({ path: resolve(OUTPUT_DIR, 'linked-390-ru.png') });
+    expect(phone.watch.errors).toEqual([]);
+    await phone.page.context().close();
+  });
+});
