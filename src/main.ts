@@ -1,3 +1,4 @@
+import { ruleText } from './model/dataset';
 import './ui/style.css';
 import { createAtlasStore, initialView, type View } from './state/store';
 import { formatHash, linkNotices, parseHash } from './state/hash';
@@ -120,7 +121,7 @@ function updateView(change: Partial<View>): void {
 }
 
 function sameRule(a: View['rule'], b: View['rule']): boolean {
-  return a.kind === b.kind && a.cutShare === b.cutShare && a.lqThreshold === b.lqThreshold;
+  return ruleText(a) === ruleText(b);
 }
 
 /** The hash always holds the current view (replaced, not pushed: moving around is not history). */

@@ -28,7 +28,7 @@ import type { IndustryColumns } from './industryTable';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
-    [--cut-share <0..1>] [--lq-threshold <x>] [--keep-non-industry] [--out <file.csv>]
+    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--out <file.csv>]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
@@ -53,6 +53,8 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --*-column      the table's columns when they are not guessed (region: region, geo, fips,
                   fipstate+fipscty …; industry: naics, industry, code …; employment: emp …)
   --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
+  --min-employment, --min-establishments   a cell below this size earns no star, no strong cluster
+                  and no ranking place (default: none, as the published rules)
   --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response",
                   aggregates such as B-E beside C, "Всего по …"); by default they are left out and reported
 `;
@@ -107,6 +109,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         'year-column': { type: 'string' },
         'memory-limit': { type: 'string' },
         'keep-non-industry': { type: 'boolean' },
+        'min-employment': { type: 'string' },
+        'min-establishments': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -151,7 +155,13 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     industry,
     employment: values.employment,
     categories: values.categories,
-    rule: { kind, cutShare, lqThreshold },
+    rule: {
+      kind,
+      cutShare,
+      lqThreshold,
+      ...(values['min-employment'] !== undefined ? { minEmployment: numberOption('--min-employment', values['min-employment'], 0, (x) => x >= 0) } : {}),
+      ...(values['min-establishments'] !== undefined ? { minEstablishments: numberOption('--min-establishments', values['min-establishments'], 0, (x) => x >= 0) } : {}),
+    },
     benchmark: values.benchmark,
     denominator: values.denominator,
     year,

@@ -3,7 +3,7 @@
  * a change map (two years) or a LISA of another category costs no recompute. Bounded by cells, so a
  * 100,000 × 100 table keeps one result while the demo keeps a dozen.
  */
-import type { StarRule } from '../model/dataset';
+import { ruleText, type StarRule } from '../model/dataset';
 import type { IndicatorResult } from '../indicators/types';
 
 /** About 400 MB of per-cell arrays (26 bytes a cell) at most. */
@@ -11,7 +11,7 @@ const CELL_BUDGET = 16_000_000;
 const MAX_ENTRIES = 16;
 
 export function ruleKey(yearIndex: number, rule: StarRule): string {
-  return `${yearIndex}|${rule.kind}|${rule.cutShare}|${rule.lqThreshold}`;
+  return `${yearIndex}|${ruleText(rule)}`;
 }
 
 export class ResultCache<T = IndicatorResult> {

@@ -15,6 +15,7 @@ import { assignStars } from './stars';
 import { strongClusters } from './strongClusters';
 import { categoryThresholds } from './thresholds';
 import { maskedSum, matrixTotals } from './totals';
+import { competingEmployment } from './minSize';
 import { DEFAULT_CMP_PERCENTILES, type CmpPercentiles, type IndicatorInput, type IndicatorResult } from './types';
 
 export interface ComputeOptions {
@@ -60,11 +61,13 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     denominatorTotal,
     { lq: f64(old?.lq), focus: f64(old?.focus), size: f64(old?.size) },
   );
+  // Cells under the rule's minimum size take no part from here on (minSize.ts).
+  const competing = competingEmployment(employment, establishments, rule);
   const { stars: thresholds, cmp: strongThresholds } = categoryThresholds(
     {
       nRegions,
       nCategories,
-      employment,
+      employment: competing,
       establishments,
       regionTotal: totals.regionTotal,
       regionDenominator: totals.regionDenominator,
@@ -74,14 +77,14 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     rule,
     options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES,
   );
-  const { stars, starCount } = assignStars(nRegions, nCategories, employment, focus, lq, thresholds, {
+  const { stars, starCount } = assignStars(nRegions, nCategories, competing, focus, lq, thresholds, {
     stars: u8(old?.stars),
     starCount: u8(old?.starCount),
   });
 
   let cmp;
   if (strongThresholds) {
-    cmp = strongClusters(nRegions, nCategories, employment, lq, establishments, strongThresholds, {
+    cmp = strongClusters(nRegions, nCategories, competing, lq, establishments, strongThresholds, {
       strong: u8(old?.cmp?.strong),
       strong10: u8(old?.cmp?.strong10),
     });

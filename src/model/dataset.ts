@@ -58,6 +58,18 @@ export interface StarRule {
   cutShare: number;
   /** LQ at or above which the ECO specialisation star is earned (ECO: 2). */
   lqThreshold: number;
+  /**
+   * Minimum size of a cell (employment, establishments) below which it earns no star, no strong
+   * cluster and no ranking place (it does not compete in the thresholds). Off (absent or 0) by
+   * default, so the ECO rule stays as published; a dataset may set it in its manifest.
+   */
+  minEmployment?: number;
+  minEstablishments?: number;
+}
+
+/** One text per rule, for caches and comparisons: two rules with the same key give the same stars. */
+export function ruleText(rule: StarRule): string {
+  return `${rule.kind}|${rule.cutShare}|${rule.lqThreshold}|${rule.minEmployment ?? 0}|${rule.minEstablishments ?? 0}`;
 }
 
 export const DEFAULT_RULE: StarRule = { kind: 'eco', cutShare: 0.1, lqThreshold: 2 };

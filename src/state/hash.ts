@@ -2,7 +2,7 @@
  * The whole view as a versioned URL hash, so a link restores what its sender saw:
  *
  *   #v=2&cat=<category>&ind=<indicator>&year=<year>[&base=<year>]&mode=<mode>&change=<measure>
- *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>&class=<method>&classes=<k>&palette=<scheme>
+ *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>[&minemp=<n>][&minest=<n>]&class=<method>&classes=<k>&palette=<scheme>
  *    [&breaks=<x1,x2,…>][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
  *
  * `cat`, `ind` and `year` keep the meaning they had before versioning (a contract checked from
@@ -86,8 +86,13 @@ export function parseHash(hash: string): ParsedHash {
   const kind = read('rule', oneOf(RULE_KINDS));
   const cutShare = read('cut', numberIn(0, 1));
   const lqThreshold = read('lqmin', numberIn(0, 1e6));
-  if (kind !== undefined || cutShare !== undefined || lqThreshold !== undefined) {
+  // The rule's minimum cell size (absent: none, as in every link written before these keys).
+  const minEmployment = read('minemp', numberIn(0, 1e12));
+  const minEstablishments = read('minest', numberIn(0, 1e12));
+  if (kind !== undefined || cutShare !== undefined || lqThreshold !== undefined || minEmployment !== undefined || minEstablishments !== undefined) {
     view.rule = { kind: kind ?? 'eco', cutShare: cutShare ?? DEFAULTS.cutShare, lqThreshold: lqThreshold ?? DEFAULTS.lqThreshold };
+    if (minEmployment) view.rule.minEmployment = minEmployment;
+    if (minEstablishments) view.rule.minEstablishments = minEstablishments;
   }
 
   const method = read('class', oneOf(CLASS_METHODS));
@@ -137,6 +142,8 @@ export function formatHash(view: HashView): string {
     add('rule', view.rule.kind);
     add('cut', view.rule.cutShare);
     add('lqmin', view.rule.lqThreshold);
+    if (view.rule.minEmployment) add('minemp', view.rule.minEmployment);
+    if (view.rule.minEstablishments) add('minest', view.rule.minEstablishments);
   }
   if (view.classification) {
     const c = view.classification;

@@ -81,9 +81,20 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
     mode: wanted.mode ?? 'choropleth',
     change: wanted.change ?? 'abs',
     baseYear: pickYear(wanted.baseYear),
-    rule: wanted.rule ?? DEFAULT_RULE,
+    rule: wanted.rule ?? datasetRule(dataset),
     classification: wanted.classification ?? DEFAULT_CLASSIFICATION,
     viewport: wanted.viewport,
     region: wanted.region !== undefined && dataset.regions.some((r) => r.id === wanted.region) ? wanted.region : undefined,
+  };
+}
+
+/** The default rule with the dataset's own minimum cell size, when its manifest sets one. */
+export function datasetRule(dataset: LoadedDataset): StarRule {
+  const min = dataset.manifest.minSize;
+  if (!min || !(min.employment || min.establishments)) return DEFAULT_RULE;
+  return {
+    ...DEFAULT_RULE,
+    ...(min.employment ? { minEmployment: min.employment } : {}),
+    ...(min.establishments ? { minEstablishments: min.establishments } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { ruleText } from '../model/dataset';
 import type { IndicatorChange } from '../indicators/change';
 import type { View } from '../state/store';
 import { regionProfileModel } from '../state/profileRows';
@@ -266,7 +267,7 @@ export class ExplorePanel {
 
   /** The change from the previous available year, cached per (years, rule); loads it once, then re-renders. */
   private changeTo(yearIndex: number, view: View): IndicatorChange | undefined {
-    const key = `${yearIndex - 1}>${yearIndex}|${view.rule.kind}|${view.rule.cutShare}|${view.rule.lqThreshold}`;
+    const key = `${yearIndex - 1}>${yearIndex}|${ruleText(view.rule)}`;
     if (this.change?.key === key) return this.change.value;
     const entry: { key: string; value?: IndicatorChange; pending?: Promise<void> } = { key };
     entry.pending = this.handlers.loadChange(yearIndex - 1, yearIndex).then(

@@ -22,6 +22,11 @@ export class RulePanel {
   private readonly lqLabel = el('label', { for: 'rule-lq' });
   private readonly lq = el('input', { id: 'rule-lq', type: 'range', min: '1', max: '5', step: '0.1' });
   private readonly lqValue = el('output', { for: 'rule-lq' });
+  private readonly minEmploymentLabel = el('label', { for: 'rule-min-employment' });
+  private readonly minEmployment = el('input', { id: 'rule-min-employment', type: 'number', min: '0', step: 'any', inputmode: 'decimal', 'aria-describedby': 'rule-min-hint' });
+  private readonly minEstablishmentsLabel = el('label', { for: 'rule-min-establishments' });
+  private readonly minEstablishments = el('input', { id: 'rule-min-establishments', type: 'number', min: '0', step: '1', inputmode: 'numeric', 'aria-describedby': 'rule-min-hint' });
+  private readonly minHint = el('p', { id: 'rule-min-hint', class: 'hint' });
   private readonly reset = el('button', { type: 'button', id: 'rule-reset', class: 'link-button' });
   private rule: StarRule = DEFAULT_RULE;
 
@@ -33,17 +38,29 @@ export class RulePanel {
       el('div', { class: 'field' }, this.kindLabel, this.kind, this.hint),
       el('div', { class: 'field' }, this.cutLabel, el('div', { class: 'range-row' }, this.cut, this.cutValue)),
       el('div', { class: 'field' }, this.lqLabel, el('div', { class: 'range-row' }, this.lq, this.lqValue)),
+      el('div', { class: 'field' }, this.minEmploymentLabel, this.minEmployment),
+      el('div', { class: 'field' }, this.minEstablishmentsLabel, this.minEstablishments, this.minHint),
       this.reset,
     );
     this.kind.addEventListener('change', () => this.emit({ kind: this.kind.value as RuleKind }));
     this.cut.addEventListener('input', () => this.emit({ cutShare: Number(this.cut.value) / 100 }));
     this.lq.addEventListener('input', () => this.emit({ lqThreshold: Number(this.lq.value) }));
+    const minimum = (input: HTMLInputElement) => {
+      const x = Number(input.value);
+      return input.value.trim() !== '' && Number.isFinite(x) && x > 0 ? x : undefined;
+    };
+    this.minEmployment.addEventListener('change', () => this.emit({ minEmployment: minimum(this.minEmployment) }));
+    this.minEstablishments.addEventListener('change', () => this.emit({ minEstablishments: minimum(this.minEstablishments) }));
     this.reset.addEventListener('click', () => this.emit({ cutShare: DEFAULT_RULE.cutShare, lqThreshold: DEFAULT_RULE.lqThreshold }));
     this.relabel();
   }
 
   private emit(change: Partial<StarRule>): void {
-    this.rule = { ...this.rule, ...change };
+    const rule: StarRule = { ...this.rule, ...change };
+    // An absent minimum, not 0, so that links and caches keep their form without one.
+    if (!rule.minEmployment) delete rule.minEmployment;
+    if (!rule.minEstablishments) delete rule.minEstablishments;
+    this.rule = rule;
     this.showValues();
     this.onRule(this.rule);
   }
@@ -53,6 +70,8 @@ export class RulePanel {
     this.kind.value = rule.kind;
     this.cut.value = String(Math.round(rule.cutShare * 100));
     this.lq.value = String(rule.lqThreshold);
+    this.minEmployment.value = rule.minEmployment ? String(rule.minEmployment) : '';
+    this.minEstablishments.value = rule.minEstablishments ? String(rule.minEstablishments) : '';
     this.showValues();
   }
 
@@ -75,6 +94,11 @@ export class RulePanel {
     this.kind.value = this.rule.kind;
     this.cutLabel.textContent = t('analysis.rule.cutShare');
     this.lqLabel.textContent = t('analysis.rule.lqThreshold');
+    this.minEmploymentLabel.textContent = t('data.rule.minEmployment');
+    this.minEstablishmentsLabel.textContent = t('data.rule.minEstablishments');
+    this.minHint.textContent = t('data.rule.minHint');
+    this.minEmployment.placeholder = t('data.rule.minNone');
+    this.minEstablishments.placeholder = t('data.rule.minNone');
     this.reset.textContent = t('analysis.rule.reset');
     this.showValues();
   }

@@ -14,6 +14,10 @@ export const en = {
   'data.nonIndustry.total': '{code}: a total',
   'data.nonIndustry.no-response': '{code}: no response / not stated',
   'data.nonIndustry.aggregate': '{code}: an aggregate of {parts}, also given',
+  'data.rule.minEmployment': 'Minimum employment of a cell',
+  'data.rule.minEstablishments': 'Minimum establishments of a cell',
+  'data.rule.minHint': 'A region × category below this size earns no star and no ranking place. Empty: no minimum, as the published rules.',
+  'data.rule.minNone': 'none',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -29,4 +33,8 @@ export const ru: Record<keyof typeof en, Entry> = {
   'data.nonIndustry.total': '{code}: итог',
   'data.nonIndustry.no-response': '{code}: нет ответа / не указано',
   'data.nonIndustry.aggregate': '{code}: сумма {parts}, которые также даны',
+  'data.rule.minEmployment': 'Минимальная занятость ячейки',
+  'data.rule.minEstablishments': 'Минимальное число предприятий ячейки',
+  'data.rule.minHint': 'Регион × категория меньше этого размера не получает звёзд и места в рейтинге. Пусто: без минимума, как в опубликованных правилах.',
+  'data.rule.minNone': 'нет',
 };

@@ -49,6 +49,19 @@ describe('atlas indicators on official formats', () => {
     expect(Number(nrp.lq)).toBeCloseTo(2, 12);
   });
 
+  it('--min-employment: a cell below it earns no star (hand-computed)', () => {
+    // L/A = 10, L/F = 10, M/A = 50, M/F = 50 (NRP left out). Cut share 0.5: 2 regions compete, ⌈1⌉ = 1.
+    // Without a minimum the size star in A goes to M (50); focus in A: L .5, M .5, both.
+    const plain = parse(atlas('indicators', '--employment', `${fixtures}/with-nrp.csv`, '--cut-share', '0.5').stdout);
+    expect(plain.find((r) => r.region === 'L' && r.category === 'A')!.stars).toBe('1');
+    const min = atlas('indicators', '--employment', `${fixtures}/with-nrp.csv`, '--cut-share', '0.5', '--min-employment', '20');
+    expect(min.code, min.stderr).toBe(0);
+    const rows = parse(min.stdout);
+    expect(rows.find((r) => r.region === 'L' && r.category === 'A')!.stars).toBe('0');
+    expect(rows.find((r) => r.region === 'M' && r.category === 'A')!.stars).toBe('2');
+    expect(atlas('indicators', '--employment', `${fixtures}/with-nrp.csv`, '--min-employment', 'lots').code).toBe(2);
+  });
+
   it('reads JSON keyed region → category → measure with --measure, and refuses options of another format', () => {
     const { code, stdout, stderr } = atlas('indicators', '--employment', 'tests/fixtures/import/by-name.json', '--measure', 'ЧИСЛ');
     expect(code, stderr).toBe(0);

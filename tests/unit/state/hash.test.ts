@@ -37,6 +37,18 @@ describe('URL hash, version 2', () => {
     expect(parseHash(formatHash(minimal)).view).toEqual(minimal);
   });
 
+  it('carries a minimum cell size as minemp / minest, and links without them keep their form', () => {
+    const rule = { kind: 'eco' as const, cutShare: 0.1, lqThreshold: 2, minEmployment: 2.5, minEstablishments: 3 };
+    const text = formatHash({ cat: 'A', ind: 'stars', year: 2015, rule });
+    expect(text).toBe('#v=2&cat=A&ind=stars&year=2015&rule=eco&cut=0.1&lqmin=2&minemp=2.5&minest=3');
+    expect(parseHash(text).view.rule).toEqual(rule);
+    // An older link, and one with only a minimum: the rule as before, its other parts defaulted.
+    expect(parseHash('#v=2&cat=A&rule=eco&cut=0.1&lqmin=2').view.rule).toEqual({ kind: 'eco', cutShare: 0.1, lqThreshold: 2 });
+    expect(formatHash({ rule: { kind: 'eco', cutShare: 0.1, lqThreshold: 2 } })).toBe('#v=2&rule=eco&cut=0.1&lqmin=2');
+    expect(parseHash('#v=2&minemp=10').view.rule).toEqual({ kind: 'eco', cutShare: 0.1, lqThreshold: 2, minEmployment: 10 });
+    expect(parseHash('#v=2&minemp=-1&minest=x').rejected).toEqual(['minemp', 'minest']);
+  });
+
   it('round-trips any valid view (property)', () => {
     const id = fc.string({ minLength: 1, maxLength: 40 });
     const decimal = (min: number, max: number) =>
