@@ -1,4 +1,5 @@
 import type { Region } from '../model/dataset';
+import { mapNutsVersion, nutsAdvice, otherVersionsOf, type NutsAdvice } from './nutsVersions';
 import { codeAliases, nameAliases, normaliseRegionName, REGION_NAME_ALIASES } from './regionNames';
 
 /** Why a data region was taken to be a map region, strongest first. */
@@ -14,7 +15,7 @@ export const MATCH_BASES: readonly MatchBasis[] = ['manual', 'id', 'alias', 'nam
  * - `taken`: the map region it fits was already matched, more strongly, to another data region;
  * - `manual-unknown`: a manual fix names a region the map does not have.
  */
-export type MissReason = 'aggregate' | 'finer' | 'not-on-map' | 'ambiguous' | 'taken' | 'manual-unknown';
+export type MissReason = 'aggregate' | 'finer' | 'other-version' | 'not-on-map' | 'ambiguous' | 'taken' | 'manual-unknown';
 
 export interface JoinMatch {
   dataId: string;
@@ -32,7 +33,8 @@ export type MissDetail =
   | { key: 'noRegion' }
   | { key: 'aggregate'; count: number; examples: string }
   | { key: 'finer'; parent: string }
-  | { key: 'otherRevision'; id: string; prefix: string; examples: string };
+  | { key: 'otherRevision'; id: string; prefix: string; examples: string }
+  | { key: 'otherVersion'; id: string; versions: string; mapVersion: string };
 
 export interface JoinMiss {
   dataId: string;
@@ -59,6 +61,8 @@ export interface JoinReport {
     byBasis: Record<MatchBasis, number>;
     byReason: Record<MissReason, number>;
   };
+  /** When the map is NUTS: its version, and advice when most data codes fit another version (nutsVersions.ts). */
+  nuts?: { mapVersion: string; advice?: NutsAdvice };
 }
 
 export interface JoinOptions {
@@ -171,14 +175,17 @@ export function joinRegions(data: readonly Region[], map: readonly Region[], opt
     }
   }
 
-  const notOnMap = uniqueData.filter((d) => !matchOf.has(d.id)).map((d) => misses.get(d.id) ?? explainMissingCode(d, map, options.codeAliases !== false));
+  const mapVersion = mapNutsVersion(map.map((r) => r.id));
+  const notOnMap = uniqueData.filter((d) => !matchOf.has(d.id)).map((d) => misses.get(d.id) ?? explainMissingCode(d, map, options.codeAliases !== false, mapVersion));
   const matched = uniqueData.filter((d) => matchOf.has(d.id)).map((d) => matchOf.get(d.id)!);
   const noData = map.filter((r) => !claimed.has(r.id));
   const byBasis = Object.fromEntries(MATCH_BASES.map((b) => [b, 0])) as Record<MatchBasis, number>;
   for (const m of matched) byBasis[m.basis]++;
-  const byReason: Record<MissReason, number> = { aggregate: 0, finer: 0, 'not-on-map': 0, ambiguous: 0, taken: 0, 'manual-unknown': 0 };
+  const byReason: Record<MissReason, number> = { aggregate: 0, finer: 0, 'other-version': 0, 'not-on-map': 0, ambiguous: 0, taken: 0, 'manual-unknown': 0 };
   for (const m of notOnMap) byReason[m.reason]++;
+  const advice = nutsAdvice(uniqueData.map((d) => d.id), mapVersion);
   return {
+    ...(mapVersion ? { nuts: { mapVersion, ...(advice ? { advice } : {}) } } : {}),
     matched,
     noData,
     notOnMap,
@@ -195,9 +202,19 @@ function miss(d: Region, reason: MissReason, detail: string, explanation: MissDe
 }
 
 /** For codes: is it a total of map regions, finer than them, or a sibling of them (another code revision)? */
-function explainMissingCode(d: Region, map: readonly Region[], useAliases: boolean): JoinMiss {
+function explainMissingCode(d: Region, map: readonly Region[], useAliases: boolean, mapVersion: string | undefined): JoinMiss {
   const noRegion = () => miss(d, 'not-on-map', 'no region with this id or name on the map', { key: 'noRegion' });
   if (!CODE_LIKE.test(d.id)) return noRegion();
+  const versions = mapVersion ? otherVersionsOf(d.id, mapVersion) : [];
+  if (versions.length > 0) {
+    const list = versions.map((v) => `NUTS ${v}`).join(', ');
+    return miss(d, 'other-version', `a code of ${list}, not of NUTS ${mapVersion} (the map's version): the region was recoded or redrawn`, {
+      key: 'otherVersion',
+      id: d.id,
+      versions: list,
+      mapVersion: `NUTS ${mapVersion}`,
+    });
+  }
   const spellings = [d.id, ...(useAliases ? codeAliases(d.id) : [])];
   const codes = map.map((r) => r.id).filter((id) => CODE_LIKE.test(id));
   const children = codes.filter((id) => spellings.some((s) => id.length > s.length && id.startsWith(s)));

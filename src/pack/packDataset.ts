@@ -76,7 +76,7 @@ export interface PackResult {
 
 export const OUTPUT_FILES = ['regions.geojson', 'regions.topojson', 'categories.csv', 'employment.csv', 'establishments.csv', 'join-report.csv', 'manifest.json'] as const;
 const LISTED = 10;
-const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'finer', 'aggregate'];
+const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'other-version', 'finer', 'aggregate'];
 
 export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile): Promise<PackResult> {
   const inputs = await readInputs(files, options.where ?? 'the inputs');
@@ -122,6 +122,7 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
     if (unused.length > 0) warnings.push({ summary: `${unused.length} manual fix(es) in ${fixes.file} name no data region`, items: unused });
   }
 
+  if (join.nuts?.advice) notes.push(join.nuts.advice.text);
   if (!hasYears) notes.push('the data has no year: give --year to say which year it refers to');
   carryNotes(cube, notes);
 

@@ -18,6 +18,10 @@ export const en = {
   'data.rule.minEstablishments': 'Minimum establishments of a cell',
   'data.rule.minHint': 'A region × category below this size earns no star and no ranking place. Empty: no minimum, as the published rules.',
   'data.rule.minNone': 'none',
+  'import.reason.other-version': 'code of another NUTS version',
+  'import.detail.otherVersion': 'a code of {versions}, not of {mapVersion} (the map\u2019s version): the region was recoded or redrawn',
+  'data.nuts.advice': '{dataFits} of the table\u2019s {codes} NUTS-2 codes are codes of NUTS {dataVersion}, {mapFits} of NUTS {mapVersion}, the version of these boundaries.',
+  'data.nuts.adviceShipped': 'Boundaries that fit: {boundaries}.',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -37,4 +41,8 @@ export const ru: Record<keyof typeof en, Entry> = {
   'data.rule.minEstablishments': 'Минимальное число предприятий ячейки',
   'data.rule.minHint': 'Регион × категория меньше этого размера не получает звёзд и места в рейтинге. Пусто: без минимума, как в опубликованных правилах.',
   'data.rule.minNone': 'нет',
+  'import.reason.other-version': 'код другой версии NUTS',
+  'import.detail.otherVersion': 'код {versions}, а не {mapVersion} (версии карты): регион перекодирован или изменён',
+  'data.nuts.advice': '{dataFits} из {codes} кодов NUTS-2 таблицы — коды NUTS {dataVersion}, {mapFits} — NUTS {mapVersion}, версии этих границ.',
+  'data.nuts.adviceShipped': 'Подходящие границы: {boundaries}.',
 };

@@ -52,6 +52,7 @@ export function joinReportView(result: ImportResult, fixes: ManualFixes, formats
       el('li', { 'data-count': 'no-data' }, t('import.report.noData', { n: n(counts.noData), count: counts.noData })),
       el('li', { 'data-count': 'not-on-map' }, t('import.report.notOnMap', { n: n(counts.notOnMap), count: counts.notOnMap })),
     ),
+    nutsAdviceNote(join.nuts?.advice),
     notesList(result),
     ...result.reports.map((r) => tableReportLine(r, formats)),
     notOnMapList(result, fixes, fixer, actions),
@@ -218,4 +219,11 @@ function explainMiss(detail: MissDetail): string {
     default:
       return t(`import.detail.${detail.key}`, detail);
   }
+}
+
+/** Most codes of the table belong to another NUTS version than the boundaries: say which, and what fits. */
+function nutsAdviceNote(advice: NonNullable<ImportResult['join']['nuts']>['advice']): HTMLElement | null {
+  if (!advice) return null;
+  const text = t('data.nuts.advice', { ...advice });
+  return el('p', { class: 'notice', 'data-field': 'nuts-advice' }, advice.boundaries ? `${text} ${t('data.nuts.adviceShipped', { boundaries: advice.boundaries })}` : text);
 }

@@ -85,7 +85,7 @@ describe('joinRegions', () => {
     expect(why.EU28).toEqual(['not-on-map', 'no region with this id or name on the map']);
     expect(why.Springfield).toEqual(['ambiguous', 'the name fits several map regions: S1 (Springfield), S2 (Springfield); choose one with a manual fix']);
     expect(r.noData.map((x) => x.id)).toEqual(['AT11', 'AT12', 'FR10', 'FR22', 'DE1', 'S1', 'S2']);
-    expect(r.counts.byReason).toEqual({ aggregate: 2, finer: 1, 'not-on-map': 3, ambiguous: 1, taken: 0, 'manual-unknown': 0 });
+    expect(r.counts.byReason).toEqual({ aggregate: 2, finer: 1, 'other-version': 0, 'not-on-map': 3, ambiguous: 1, taken: 0, 'manual-unknown': 0 });
     // The same explanations as keys and values, for the interface to word in its language.
     const explained = Object.fromEntries(r.notOnMap.map((m) => [m.dataId, m.explanation]));
     expect(explained.AT).toEqual({ key: 'aggregate', count: 2, examples: 'AT11, AT12' });
@@ -189,11 +189,14 @@ describe.skipIf(!haveSharedData(...EU))('joining the Eurostat LFS table to NUTS-
     expect(r.counts).toMatchObject({ dataRegions: 491, mapRegions: 334, matched: 275, noData: 59, notOnMap: 216 });
     expect(r.counts.byBasis.id).toBe(275);
     // 33 countries and 104 NUTS-1 codes total up map regions; 13 NUTS-1 codes (EL1, EL2, FR2–FRA,
-    // PL1, PL3) and 66 four-character codes (EA17–19, EU15/27/28, 60 NUTS-2 codes) are not on the map.
-    expect(r.counts.byReason).toMatchObject({ aggregate: 137, 'not-on-map': 79 });
+    // PL1, PL3) and 66 four-character codes (EA17–19, EU15/27/28, 60 NUTS-2 codes) are not on the map;
+    // 43 of those NUTS-2 codes are codes of NUTS 2013 (src/io/nutsCodes.ts), the other 17 of NUTS 2010.
+    expect(r.counts.byReason).toMatchObject({ aggregate: 137, 'other-version': 43, 'not-on-map': 36 });
     const why = new Map(r.notOnMap.map((m) => [m.dataId, m.reason]));
     // 2013 regions that the 2021 map no longer has (French, Irish, Polish, Lithuanian, … reforms).
-    for (const id of ['FR21', 'FR30', 'FRA1', 'IE01', 'IE02', 'LT00', 'PL11', 'PL12', 'HU10', 'UKM2', 'UKM3', 'NO01', 'SI01']) expect(why.get(id), id).toBe('not-on-map');
+    for (const id of ['FR21', 'FR30', 'FRA1', 'IE01', 'IE02', 'LT00', 'PL11', 'PL12', 'HU10', 'UKM2', 'UKM3', 'NO01']) expect(why.get(id), id).toBe('other-version');
+    expect(why.get('SI01')).toBe('not-on-map');
+    expect(r.nuts?.advice).toMatchObject({ mapVersion: '2021', dataVersion: '2013', dataFits: 318, mapFits: 275 });
     // and 2021 regions the 2013-coded data cannot fill.
     const noData = new Set(r.noData.map((x) => x.id));
     for (const id of ['FRB0', 'FRK2', 'IE04', 'IE06', 'LT01', 'PL91', 'HU11', 'UKM7', 'NO0B']) expect(noData.has(id), id).toBe(true);
