@@ -4,6 +4,7 @@
  * region × category × year, on stdout or in --out. What was read and what was not used goes
  * to stderr, so stdout stays a clean CSV.
  */
+import { benchmarkVector } from '../indicators/benchmarkChoice';
 import { parseArgs } from 'node:util';
 import { computeIndicators } from '../indicators/computeIndicators';
 import { defaultDenominator, denominatorMask } from '../indicators/denominator';
@@ -40,7 +41,8 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --categories    category,name[,group]; fixes category order; rows of other categories are reported
   --rule          eco (default): size/focus top cut-share, LQ >= lq-threshold; paper: LQ ranked too;
                   cmp: also strong/strong10 (U.S. Cluster Mapping)
-  --benchmark     region whose rows give the benchmark totals; it is not among the output regions
+  --benchmark     region whose rows give the benchmark totals; it is not among the output regions;
+                  or country:XX, the sum of the regions of one country (NUTS codes starting with XX)
   --denominator   LQ denominator: all categories (default; traded under cmp when that group exists)
   --cut-share     share of regions earning a ranking star (default 0.1)
   --lq-threshold  LQ for the eco specialisation star (default 2)
@@ -186,7 +188,7 @@ export async function runIndicators(argv: string[]): Promise<number> {
     : undefined;
   const read = options.industry
     ? await readIndustryTable(options, options.industry)
-    : readEmployment(options, { benchmarkId: options.benchmark, categories, keepNonIndustry: options.keepNonIndustry });
+    : readEmployment(options, { benchmarkId: benchmarkRow(options.benchmark), categories, keepNonIndustry: options.keepNonIndustry });
   const { report, hasYears } = read;
   const cube = withoutAggregateRegions(read.cube, report);
   process.stderr.write(formatTableReport(report));
@@ -210,7 +212,9 @@ export async function runIndicators(argv: string[]): Promise<number> {
     yearIndices = [y];
     if (cube.years.length > 1) process.stderr.write(`--year ${options.year}: output for 1 of ${cube.years.length} years (${cube.years.join(', ')})\n`);
   }
-  if (options.benchmark) process.stderr.write(`benchmark ${options.benchmark}: its rows give E(c) and E; it is not an output region\n`);
+  const country = benchmarkCountry(options.benchmark);
+  if (country) process.stderr.write(`benchmark country ${country}: the sum of its regions gives E(c) and E\n`);
+  else if (options.benchmark) process.stderr.write(`benchmark ${options.benchmark}: its rows give E(c) and E; it is not an output region\n`);
 
   const regionIds = cube.regions.map((r) => r.id);
   const categoryIds = cube.categories.map((c) => c.id);
@@ -221,7 +225,7 @@ export async function runIndicators(argv: string[]): Promise<number> {
         nCategories: categoryIds.length,
         employment: cube.employment[y],
         establishments: cube.establishments?.[y],
-        benchmark: cube.benchmark?.[y],
+        benchmark: country ? benchmarkVector(cube, y, country) : cube.benchmark?.[y],
         lqDenominatorMask: mask,
       },
       options.rule,
@@ -251,7 +255,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
     mapping,
     columns: industry.columns,
     suppression: industry.suppression,
-    benchmarkId: options.benchmark,
+    benchmarkId: benchmarkRow(options.benchmark),
     memoryLimit: industry.memoryLimit,
   });
   process.stderr.write(formatIndustryReport(result.industry, industry.mapping));
@@ -286,4 +290,14 @@ function readEmployment(options: IndicatorsOptions, cubeOptions: CubeOptions): {
     cubeOptions,
   );
   return { cube, report, hasYears };
+}
+
+/** `--benchmark country:XX`: a country whose regions' sum is the benchmark (as the app's rule panel offers). */
+function benchmarkCountry(benchmark: string | undefined): string | undefined {
+  const m = benchmark ? /^country:([A-Z]{2})$/.exec(benchmark) : null;
+  return m ? m[1] : undefined;
+}
+
+function benchmarkRow(benchmark: string | undefined): string | undefined {
+  return benchmarkCountry(benchmark) ? undefined : benchmark;
 }

@@ -9,6 +9,7 @@
  * mask (regionWeights.ts): a new request recomputes only what it does not share with an old one.
  * Nothing here touches the DOM or worker globals, so the unit tests drive it directly in Node.
  */
+import { benchmarkVector } from '../indicators/benchmarkChoice';
 import type { EmploymentCube, IndicatorId, StarRule } from '../model/dataset';
 import { computeIndicators } from '../indicators/computeIndicators';
 import { categoryConcentration, type CategoryConcentration } from '../indicators/concentration';
@@ -61,7 +62,9 @@ export class AnalysisEngine {
   result(yearIndex: number, rule: StarRule): IndicatorResult {
     const { cube } = this;
     checkYear(cube, yearIndex);
-    return this.results.get(ruleKey(yearIndex, rule), () => computeIndicators(yearInput(cube, yearIndex, rule.kind), rule));
+    return this.results.get(ruleKey(yearIndex, rule), () =>
+      computeIndicators({ ...yearInput(cube, yearIndex, rule.kind), benchmark: benchmarkVector(cube, yearIndex, rule.benchmark) }, rule),
+    );
   }
 
   /** What the page draws for a year and rule: copies, so that transferring them leaves the cache intact. */

@@ -65,11 +65,17 @@ export interface StarRule {
    */
   minEmployment?: number;
   minEstablishments?: number;
+  /**
+   * What E(c) and E are taken from: absent, the data's stated total row if it has one, else the sum
+   * of the regions; `regions`: the sum of the regions; `row`: the stated total row; a two-letter
+   * country code (NUTS): the sum of that country's regions.
+   */
+  benchmark?: string;
 }
 
 /** One text per rule, for caches and comparisons: two rules with the same key give the same stars. */
 export function ruleText(rule: StarRule): string {
-  return `${rule.kind}|${rule.cutShare}|${rule.lqThreshold}|${rule.minEmployment ?? 0}|${rule.minEstablishments ?? 0}`;
+  return `${rule.kind}|${rule.cutShare}|${rule.lqThreshold}|${rule.minEmployment ?? 0}|${rule.minEstablishments ?? 0}|${rule.benchmark ?? ''}`;
 }
 
 export const DEFAULT_RULE: StarRule = { kind: 'eco', cutShare: 0.1, lqThreshold: 2 };

@@ -2,7 +2,7 @@
  * The whole view as a versioned URL hash, so a link restores what its sender saw:
  *
  *   #v=2&cat=<category>&ind=<indicator>&year=<year>[&base=<year>]&mode=<mode>&change=<measure>
- *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>[&minemp=<n>][&minest=<n>]&class=<method>&classes=<k>&palette=<scheme>
+ *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>[&minemp=<n>][&minest=<n>][&bench=<regions|row|country>]&class=<method>&classes=<k>&palette=<scheme>
  *    [&breaks=<x1,x2,…>][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
  *
  * `cat`, `ind` and `year` keep the meaning they had before versioning (a contract checked from
@@ -89,10 +89,12 @@ export function parseHash(hash: string): ParsedHash {
   // The rule's minimum cell size (absent: none, as in every link written before these keys).
   const minEmployment = read('minemp', numberIn(0, 1e12));
   const minEstablishments = read('minest', numberIn(0, 1e12));
-  if (kind !== undefined || cutShare !== undefined || lqThreshold !== undefined || minEmployment !== undefined || minEstablishments !== undefined) {
+  const benchmark = read('bench', (text) => (/^(regions|row|[A-Z]{2})$/.test(text) ? text : undefined));
+  if (kind !== undefined || cutShare !== undefined || lqThreshold !== undefined || minEmployment !== undefined || minEstablishments !== undefined || benchmark !== undefined) {
     view.rule = { kind: kind ?? 'eco', cutShare: cutShare ?? DEFAULTS.cutShare, lqThreshold: lqThreshold ?? DEFAULTS.lqThreshold };
     if (minEmployment) view.rule.minEmployment = minEmployment;
     if (minEstablishments) view.rule.minEstablishments = minEstablishments;
+    if (benchmark) view.rule.benchmark = benchmark;
   }
 
   const method = read('class', oneOf(CLASS_METHODS));
@@ -144,6 +146,7 @@ export function formatHash(view: HashView): string {
     add('lqmin', view.rule.lqThreshold);
     if (view.rule.minEmployment) add('minemp', view.rule.minEmployment);
     if (view.rule.minEstablishments) add('minest', view.rule.minEstablishments);
+    add('bench', view.rule.benchmark);
   }
   if (view.classification) {
     const c = view.classification;

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { countryChoices } from '../indicators/benchmarkChoice';
 import { DEFAULT_RULE, type IndicatorId, type StarRule } from '../model/dataset';
 import type { ComputedView, LoadedDataset } from '../engine/types';
 import { t, type Lang } from '../i18n/i18n';
@@ -81,7 +82,7 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
     mode: wanted.mode ?? 'choropleth',
     change: wanted.change ?? 'abs',
     baseYear: pickYear(wanted.baseYear),
-    rule: wanted.rule ?? datasetRule(dataset),
+    rule: wanted.rule ? knownBenchmark(wanted.rule, dataset, notices) : datasetRule(dataset),
     classification: wanted.classification ?? DEFAULT_CLASSIFICATION,
     viewport: wanted.viewport,
     region: wanted.region !== undefined && dataset.regions.some((r) => r.id === wanted.region) ? wanted.region : undefined,
@@ -97,4 +98,15 @@ export function datasetRule(dataset: LoadedDataset): StarRule {
     ...(min.employment ? { minEmployment: min.employment } : {}),
     ...(min.establishments ? { minEstablishments: min.establishments } : {}),
   };
+}
+
+/** A link's benchmark kept only when the dataset has it (a country of its regions, or its total row). */
+function knownBenchmark(rule: StarRule, dataset: LoadedDataset, notices: string[]): StarRule {
+  const b = rule.benchmark;
+  if (b === undefined || b === 'regions') return rule;
+  const ok = b === 'row' ? dataset.manifest.benchmark !== undefined : countryChoices(dataset.regions.map((r) => r.id)).includes(b);
+  if (ok) return rule;
+  notices.push(t('data.notice.unknownBenchmark', { benchmark: b }));
+  const { benchmark: _dropped, ...rest } = rule;
+  return rest;
 }

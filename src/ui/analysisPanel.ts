@@ -1,4 +1,5 @@
 import { CHANGE_MEASURES, MAP_MODES, type ChangeMeasure, type MapMode, type View } from '../state/store';
+import { countryChoices } from '../indicators/benchmarkChoice';
 import type { LoadedDataset } from '../engine/types';
 import type { Layer } from '../map/modes';
 import { changeBaseYear } from '../map/layerSource';
@@ -58,6 +59,7 @@ export class AnalysisPanel {
     this.years = dataset.years;
     this.timeline.setYears(dataset.years);
     this.methodology.setDataset(dataset);
+    this.rules.setBenchmarkChoices(countryChoices(dataset.regions.map((r) => r.id)), dataset.manifest.benchmark !== undefined);
     this.renderModes();
   }
 

@@ -27,6 +27,9 @@ export class RulePanel {
   private readonly minEstablishmentsLabel = el('label', { for: 'rule-min-establishments' });
   private readonly minEstablishments = el('input', { id: 'rule-min-establishments', type: 'number', min: '0', step: '1', inputmode: 'numeric', 'aria-describedby': 'rule-min-hint' });
   private readonly minHint = el('p', { id: 'rule-min-hint', class: 'hint' });
+  private readonly benchmarkLabel = el('label', { for: 'rule-benchmark' });
+  private readonly benchmark = el('select', { id: 'rule-benchmark' });
+  private benchmarkChoices: { countries: string[]; row: boolean } = { countries: [], row: false };
   private readonly reset = el('button', { type: 'button', id: 'rule-reset', class: 'link-button' });
   private rule: StarRule = DEFAULT_RULE;
 
@@ -40,6 +43,7 @@ export class RulePanel {
       el('div', { class: 'field' }, this.lqLabel, el('div', { class: 'range-row' }, this.lq, this.lqValue)),
       el('div', { class: 'field' }, this.minEmploymentLabel, this.minEmployment),
       el('div', { class: 'field' }, this.minEstablishmentsLabel, this.minEstablishments, this.minHint),
+      el('div', { class: 'field' }, this.benchmarkLabel, this.benchmark),
       this.reset,
     );
     this.kind.addEventListener('change', () => this.emit({ kind: this.kind.value as RuleKind }));
@@ -51,6 +55,7 @@ export class RulePanel {
     };
     this.minEmployment.addEventListener('change', () => this.emit({ minEmployment: minimum(this.minEmployment) }));
     this.minEstablishments.addEventListener('change', () => this.emit({ minEstablishments: minimum(this.minEstablishments) }));
+    this.benchmark.addEventListener('change', () => this.emit({ benchmark: this.benchmark.value || undefined }));
     this.reset.addEventListener('click', () => this.emit({ cutShare: DEFAULT_RULE.cutShare, lqThreshold: DEFAULT_RULE.lqThreshold }));
     this.relabel();
   }
@@ -60,6 +65,7 @@ export class RulePanel {
     // An absent minimum, not 0, so that links and caches keep their form without one.
     if (!rule.minEmployment) delete rule.minEmployment;
     if (!rule.minEstablishments) delete rule.minEstablishments;
+    if (!rule.benchmark) delete rule.benchmark;
     this.rule = rule;
     this.showValues();
     this.onRule(this.rule);
@@ -72,6 +78,7 @@ export class RulePanel {
     this.lq.value = String(rule.lqThreshold);
     this.minEmployment.value = rule.minEmployment ? String(rule.minEmployment) : '';
     this.minEstablishments.value = rule.minEstablishments ? String(rule.minEstablishments) : '';
+    this.benchmark.value = rule.benchmark ?? '';
     this.showValues();
   }
 
@@ -99,7 +106,26 @@ export class RulePanel {
     this.minHint.textContent = t('data.rule.minHint');
     this.minEmployment.placeholder = t('data.rule.minNone');
     this.minEstablishments.placeholder = t('data.rule.minNone');
+    this.benchmarkLabel.textContent = t('data.rule.benchmark');
+    this.renderBenchmarks();
     this.reset.textContent = t('analysis.rule.reset');
     this.showValues();
+  }
+
+  /** The benchmarks this dataset offers: the sum of its regions, its stated total row, its countries. */
+  setBenchmarkChoices(countries: string[], row: boolean): void {
+    this.benchmarkChoices = { countries, row };
+    this.renderBenchmarks();
+  }
+
+  private renderBenchmarks(): void {
+    const { countries, row } = this.benchmarkChoices;
+    this.benchmark.replaceChildren(
+      el('option', { value: '' }, t(row ? 'data.rule.benchmarkDefaultRow' : 'data.rule.benchmarkDefault')),
+      ...(row ? [el('option', { value: 'regions' }, t('data.rule.benchmarkRegions'))] : []),
+      ...countries.map((c) => el('option', { value: c }, t('data.rule.benchmarkCountry', { country: c }))),
+    );
+    this.benchmark.value = this.rule.benchmark ?? '';
+    this.benchmark.disabled = countries.length === 0 && !row;
   }
 }

@@ -49,6 +49,15 @@ describe('atlas indicators on official formats', () => {
     expect(Number(nrp.lq)).toBeCloseTo(2, 12);
   });
 
+  it('--benchmark country:DE: the sum of one country\'s regions gives E(c) and E (hand-computed)', () => {
+    const r = atlas('indicators', '--employment', `${fixtures}/two-countries.csv`, '--benchmark', 'country:DE');
+    expect(r.code, r.stderr).toBe(0);
+    const fr = parse(r.stdout).find((row) => row.region === 'FR1' && row.category === 'A')!;
+    // (70/80) / (30/80) = 7/3; with the sum of all regions it would be (70/80) / (100/160) = 1.4.
+    expect(Number(fr.lq)).toBeCloseTo(7 / 3, 12);
+    expect(r.stderr).toContain('benchmark country DE');
+  });
+
   it('--min-employment: a cell below it earns no star (hand-computed)', () => {
     // L/A = 10, L/F = 10, M/A = 50, M/F = 50 (NRP left out). Cut share 0.5: 2 regions compete, ⌈1⌉ = 1.
     // Without a minimum the size star in A goes to M (50); focus in A: L .5, M .5, both.
