@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AnalysisEngine } from '../../../src/engine/analysisEngine';
 import { DEFAULT_RULE, type EmploymentCube } from '../../../src/model/dataset';
-import { squareGrid } from '../spatial/grid';
+import { squareGrid } from '../indicators/spatial/grid';
 
 // Counts the Moran's I runs of the engine's category statistics.
 const moranRuns = vi.hoisted(() => ({ count: 0 }));

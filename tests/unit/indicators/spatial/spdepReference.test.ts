@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import { haveSharedData, sharedDataPath } from '../../shared-data';
+import { haveSharedData, sharedDataPath } from '../../../shared-data';
 import {
   analyseSpatial,
   centroids,
@@ -21,9 +21,9 @@ import {
   spatialWeights,
   type NeighbourList,
   type PolygonalGeometry,
-} from '../../../src/indicators/spatial';
+} from '../../../../src/indicators/spatial';
 
-const referenceDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../reference');
+const referenceDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../reference');
 
 interface ReferenceRow {
   id: string;
