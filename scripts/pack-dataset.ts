@@ -1,6 +1,7 @@
 /**
- * Packs a dataset folder for hosting: `npm run dataset -- <input folder or files…> --out public/geo/<name>`
- * (`npm run dataset -- --help` for the options). The work is in src/pack; this only runs it.
+ * `npm run dataset -- <input folder or files…> --out public/geo/<name>`: the alias of `atlas pack`
+ * (`npm run dataset -- --help` for the options). It runs the same command, with messages
+ * starting "dataset:" as they always have.
  */
 import { PACK_USAGE } from '../src/pack/args';
 import { runPack } from '../src/pack/run';

@@ -1,7 +1,7 @@
-import { ruleText } from './model/dataset';
 import './ui/style.css';
 import { createAtlasStore, initialView, type View } from './state/store';
 import { formatHash, linkNotices, parseHash } from './state/hash';
+import { keptAcrossDatasets, needsCompute, viewFromLink, withChange, withViewport } from './state/viewUpdates';
 import { cellDetails } from './engine/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './engine/types';
@@ -116,12 +116,8 @@ function showNotices(notices: string[]): void {
 function updateView(change: Partial<View>): void {
   const { view } = store.getState();
   if (!view) return;
-  store.setState({ view: { ...view, ...change } });
+  store.setState({ view: withChange(view, change) });
   void refresh();
-}
-
-function sameRule(a: View['rule'], b: View['rule']): boolean {
-  return ruleText(a) === ruleText(b);
 }
 
 /** The hash always holds the current view (replaced, not pushed: moving around is not history). */
@@ -142,7 +138,7 @@ async function refresh(): Promise<void> {
   const yearIndex = dataset.years.indexOf(view.year);
   let { computed } = store.getState();
   try {
-    if (!computed || computed.yearIndex !== yearIndex || !sameRule(computed.result.rule, view.rule)) {
+    if (!computed || needsCompute(computed, dataset, view)) {
       setStatus(t('status.computing'));
       computed = await layers.compute({ yearIndex, rule: view.rule });
       if (generation !== renderGeneration) return;
@@ -300,14 +296,7 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
   tooltip.hide(true);
   lastPointer = undefined;
   const previous = store.getState().view;
-  // The same category and year stay in view when the new dataset has them (a manual join fix rebuilds the same data).
-  const keep = {
-    ind: previous?.ind,
-    rule: previous?.rule,
-    cat: dataset.categories.some((c) => c.id === previous?.cat) ? previous?.cat : undefined,
-    year: previous && dataset.years.includes(previous.year) ? previous.year : undefined,
-  };
-  applyDataset(dataset, keep, []);
+  applyDataset(dataset, keptAcrossDatasets(previous, dataset), []);
   await atlasMap.setRegions({
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
@@ -385,8 +374,9 @@ async function start(): Promise<void> {
   trackCamera(atlasMap.map, (viewport) => {
     const current = store.getState().view;
     if (!current) return;
-    store.setState({ view: { ...current, viewport } });
-    writeHash({ ...current, viewport });
+    const view = withViewport(current, viewport);
+    store.setState({ view });
+    writeHash(view);
   });
   await refresh();
 
@@ -396,7 +386,7 @@ async function start(): Promise<void> {
     const parsed = parseHash(location.hash);
     const next = linkNotices(parsed);
     if (parsed.view.lang) applyLang(parsed.view.lang);
-    const view = { ...initialView(current.dataset, { ...current.view, region: undefined, ...parsed.view }, next), lang: getLang() };
+    const view = viewFromLink(current.dataset, current.view, parsed.view, getLang(), next);
     showNotices(next);
     store.setState({ view });
     // After the new view is in the store: the camera's moveend then records into it, not the old one.

@@ -5,22 +5,13 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { InputError } from '../io/errors';
+import { InputError, UsageError } from '../io/errors';
 import { csvField } from '../io/csvText';
 
 /** Runs with the arguments after the command name; resolves to the exit code. */
 export type Command = (argv: string[]) => Promise<number>;
 
-/** Wrong or missing options: exit code 2, with the command's usage. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly usage: string,
-  ) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 /** Exit codes: 1 bad input (file, line, problem), 2 bad usage; anything else is a bug and rethrown. */
 export function reportFailure(command: string, error: unknown): number {

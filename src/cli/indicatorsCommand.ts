@@ -1,28 +1,28 @@
 /**
- * `atlas indicators`: the indicator table of an employment file (long CSV/TSV, Eurostat bulk TSV
- * or JSON keyed region → category [→ measure]), one row per
- * region × category × year, on stdout or in --out. What was read and what was not used goes
- * to stderr, so stdout stays a clean CSV.
+ * `atlas indicators`: the indicator table of an employment file — any the app's import reads
+ * (long, wide or year-column CSV/TSV, Eurostat bulk TSV, JSON keyed region → category [→ measure]),
+ * or with --industry-map a region × industry table of any size — one row per region × category
+ * × year, on stdout or in --out. What was read and what was not used goes to stderr (with
+ * --regions, the join report too), so stdout stays a clean CSV.
  */
 import { benchmarkVector } from '../indicators/benchmarkChoice';
 import { parseArgs } from 'node:util';
 import { computeIndicators } from '../indicators/computeIndicators';
 import { defaultDenominator, denominatorMask } from '../indicators/denominator';
 import { indicatorColumns, indicatorRows, type IndicatorRow } from '../indicators/indicatorRows';
-import { categoriesFromTable } from '../io/categoriesTable';
-import { parseDelimited } from '../io/delimited';
 import { withoutAggregateRegions } from '../io/aggregateRegions';
 import { InputError } from '../io/errors';
-import { guessLongMapping, streamLongTable } from '../io/longTable';
-import { detectInputKind } from '../io/inputKind';
-import { parseEurostatTsv } from '../io/eurostatTsv';
-import { eurostatToCube, parseFilters } from '../io/eurostatCube';
-import { nestedJsonToCube } from '../io/nestedJson';
-import type { CubeOptions, TableReport } from '../io/cubeBuilder';
+import { parseFilters } from '../io/eurostatCube';
+import type { TableReport } from '../io/cubeBuilder';
+import type { JoinReport } from '../io/regionJoin';
 import type { EmploymentCube } from '../model/dataset';
 import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
+import { buildCube, buildImport } from '../engine/import/buildImport';
+import { confidentTableChoice } from '../engine/import/importChoices';
+import type { ImportChoices } from '../engine/import/importTypes';
+import { formatIndustryReport, formatJoinReport, formatNotOnMap, formatTableReport } from '../engine/reportText';
 import { UsageError, readText, writeCsv } from './command';
-import { formatIndustryReport, formatTableReport } from './tableReport';
+import { inputMap, inspectPath } from './inputFiles';
 import { parseIndustryMapping } from '../io/industryMapping';
 import type { SuppressionPolicy } from '../io/suppression';
 import type { IndustryColumns } from './industryTable';
@@ -30,14 +30,16 @@ import type { IndustryColumns } from './industryTable';
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
     [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--out <file.csv>]
+    [--regions <boundaries> [--id <property>] [--name <property>]]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
-  --employment    long table: region,category,employment[,establishments][,year]; or a Eurostat
+  --employment    any table the app imports: long (region,category,employment[,establishments][,year]),
+                  wide (region[,year], one column per category), one column per year; or a Eurostat
                   bulk TSV (unit,nace_r2,...,geo\\time); or JSON region → category [→ measure] → value
   --filter        Eurostat TSV: keep these codes of a dimension, e.g. age=Y_GE15 (repeatable); an
                   unfiltered dimension with several codes takes its total (TOTAL, T, Y_GE15)
-  --measure       JSON: which measure under each category (e.g. ЧИСЛ)
+  --measure       JSON: which measure under each category (e.g. ЧИСЛ); a table: its value column
   --categories    category,name[,group]; fixes category order; rows of other categories are reported
   --rule          eco (default): size/focus top cut-share, LQ >= lq-threshold; paper: LQ ranked too;
                   cmp: also strong/strong10 (U.S. Cluster Mapping)
@@ -45,6 +47,10 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
                   or country:XX, the sum of the regions of one country (NUTS codes starting with XX)
   --denominator   LQ denominator: all categories (default; traded under cmp when that group exists)
   --cut-share     share of regions earning a ranking star (default 0.1)
+  --regions       boundaries (GeoJSON, TopoJSON, zipped Shapefile): the data is joined to the map as the
+                  app joins it (codes, aliases, names); totals and regions not on the map are reported
+                  on stderr and left out; rows carry the map's region ids
+  --id, --name    boundary properties holding the region ids and names (default: as the app finds them)
   --lq-threshold  LQ for the eco specialisation star (default 2)
   --industry-map  --employment is a region × industry code [× year] table (CSV, .csv.gz or Parquet,
                   any size: aggregated out of core by DuckDB with sql/industry_to_categories.sql);
@@ -75,6 +81,9 @@ export interface IndicatorsOptions {
   measure?: string;
   keepNonIndustry?: boolean;
   industry?: IndustryCommandOptions;
+  regions?: string;
+  id?: string;
+  name?: string;
 }
 
 export interface IndustryCommandOptions {
@@ -113,6 +122,9 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         'keep-non-industry': { type: 'boolean' },
         'min-employment': { type: 'string' },
         'min-establishments': { type: 'string' },
+        regions: { type: 'string' },
+        id: { type: 'string' },
+        name: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -121,6 +133,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     throw new UsageError((error as Error).message, INDICATORS_USAGE);
   }
   if (!values.employment) throw new UsageError('--employment <file.csv> is required', INDICATORS_USAGE);
+  if ((values.id !== undefined || values.name !== undefined) && values.regions === undefined) throw new UsageError('--id and --name name properties of the --regions file', INDICATORS_USAGE);
   const kind = (values.rule ?? DEFAULT_RULE.kind) as RuleKind;
   if (!RULES.includes(kind)) throw new UsageError(`--rule must be one of ${RULES.join(', ')}, not "${values.rule}"`, INDICATORS_USAGE);
   const cutShare = numberOption('--cut-share', values['cut-share'], DEFAULT_RULE.cutShare, (x) => x >= 0 && x <= 1);
@@ -171,6 +184,9 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     filters: values.filter ?? [],
     measure: values.measure,
     keepNonIndustry: values['keep-non-industry'] ?? false,
+    regions: values.regions,
+    id: values.id,
+    name: values.name,
   };
 }
 
@@ -183,15 +199,12 @@ function numberOption(name: string, text: string | undefined, fallback: number, 
 
 export async function runIndicators(argv: string[]): Promise<number> {
   const options = parseIndicatorsArgs(argv);
-  const categories = options.categories
-    ? categoriesFromTable(parseDelimited(readText(options.categories), options.categories))
-    : undefined;
-  const read = options.industry
-    ? await readIndustryTable(options, options.industry)
-    : readEmployment(options, { benchmarkId: benchmarkRow(options.benchmark), categories, keepNonIndustry: options.keepNonIndustry });
-  const { report, hasYears } = read;
-  const cube = withoutAggregateRegions(read.cube, report);
+  const read = options.industry ? await readIndustryTable(options, options.industry) : await readEmployment(options);
+  const { report, hasYears, join } = read;
+  // Joined to a map, a total row is an aggregate the join left out; without one it is recognised by its name.
+  const cube = join ? read.cube : withoutAggregateRegions(read.cube, report);
   process.stderr.write(formatTableReport(report));
+  if (join) process.stderr.write([...read.notes.map((n) => `note: ${n}`), ...formatJoinReport(join), ...formatNotOnMap(join)].join('\n') + '\n');
 
   const denominator = options.denominator ?? defaultDenominator(cube.categories, options.rule.kind);
   let mask: Uint8Array | undefined;
@@ -248,6 +261,7 @@ export async function runIndicators(argv: string[]): Promise<number> {
 /** A region × industry-code table summed into categories out of core (DuckDB). */
 async function readIndustryTable(options: IndicatorsOptions, industry: IndustryCommandOptions) {
   if (options.categories) throw new UsageError('--categories does not apply with --industry-map: the mapping names the categories', INDICATORS_USAGE);
+  if (options.regions) throw new UsageError('--regions does not apply with --industry-map yet: pack the table with atlas pack to join it to a map', INDICATORS_USAGE);
   const mapping = parseIndustryMapping(readText(industry.mapping), industry.mapping);
   const { aggregateIndustryTable } = await import('./industryTable');
   const result = await aggregateIndustryTable({
@@ -259,37 +273,51 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
     memoryLimit: industry.memoryLimit,
   });
   process.stderr.write(formatIndustryReport(result.industry, industry.mapping));
-  return result;
+  return { ...result, join: undefined, notes: [] as string[] };
 }
 
-/** The employment file as a cube, whatever its kind; `hasYears` is false for a table without a year column. */
-function readEmployment(options: IndicatorsOptions, cubeOptions: CubeOptions): { cube: EmploymentCube; report: TableReport; hasYears: boolean } {
+/**
+ * The employment file as a cube, read and guessed as the app's import does (any format it reads,
+ * the columns its dialog would start from); with --regions, joined to the map as the import joins
+ * (the cube then holds the matched regions under the map's ids). `hasYears` is false for data
+ * without a year (nested JSON, a table without a year column).
+ */
+async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[] }> {
   const file = options.employment;
-  const text = readText(file);
-  const kind = detectInputKind(file, text.slice(0, 4096));
-  if (options.filters.length > 0 && kind !== 'eurostat-tsv') throw new InputError({ file }, '--filter applies to a Eurostat TSV, and this file is not one');
-  if (options.measure !== undefined && kind !== 'nested-json') throw new InputError({ file }, '--measure applies to a JSON file, and this file is not one');
-  if (kind === 'eurostat-tsv') {
-    const { cube, report } = eurostatToCube(parseEurostatTsv(text, file), { ...cubeOptions, filters: parseFilters(options.filters) });
-    return { cube, report, hasYears: true };
+  const employment = await inspectPath(file);
+  const s = employment.summary;
+  if (s.boundaries) throw new InputError({ file }, `this is a boundary file (${s.kind}), not employment data`);
+  if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat TSV, and this file is not one');
+  if (options.measure !== undefined && !s.json && !s.table) throw new InputError({ file }, "--measure applies to a JSON file or a table's value column, and this file is neither");
+  const choice: ImportChoices['employment'] = { key: s.key, benchmark: benchmarkRow(options.benchmark), keepNonIndustry: options.keepNonIndustry };
+  let hasYears: boolean;
+  if (s.eurostat) {
+    choice.eurostat = { region: s.eurostat.region, category: s.eurostat.category, filters: parseFilters(options.filters) };
+    hasYears = true;
+  } else if (s.json) {
+    choice.json = { measure: options.measure };
+    hasYears = false;
+  } else {
+    choice.table = confidentTableChoice(file, s.table!, { measure: options.measure });
+    hasYears = choice.table.layout === 'years' || choice.table.year !== undefined;
   }
-  if (kind === 'nested-json') {
-    const { cube, report } = nestedJsonToCube(text, file, { ...cubeOptions, measure: options.measure });
-    return { cube, report, hasYears: false };
+  const files = [employment];
+  const categories = options.categories ? await inspectPath(options.categories) : undefined;
+  if (categories) files.push(categories);
+  const more = categories ? { categories: { key: categories.summary.key } } : {};
+  if (!options.regions) {
+    const { cube, reports } = buildCube(inputMap(files), { employment: choice, ...more });
+    return { cube, report: reports[0], hasYears, notes: [] };
   }
-  if (kind !== 'delimited') throw new InputError({ file }, `this is a boundary file (${kind}), not employment data`);
-  let hasYears = false;
-  const { cube, report } = streamLongTable(
-    text,
-    file,
-    (header) => {
-      const mapping = guessLongMapping(header);
-      hasYears = mapping.year !== undefined;
-      return mapping;
-    },
-    cubeOptions,
-  );
-  return { cube, report, hasYears };
+  const regions = await inspectPath(options.regions);
+  if (!regions.summary.boundaries) throw new InputError({ file: options.regions }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile)');
+  const built = buildImport(inputMap([...files, regions]), {
+    boundaries: { key: regions.summary.key, idProperty: options.id, nameProperty: options.name },
+    employment: choice,
+    ...more,
+    join: { by: 'auto', aliases: true, manual: [] },
+  });
+  return { cube: built.cube, report: built.reports[0], hasYears, join: built.join, notes: built.notes };
 }
 
 /** `--benchmark country:XX`: a country whose regions' sum is the benchmark (as the app's rule panel offers). */

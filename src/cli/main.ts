@@ -7,11 +7,15 @@
  */
 import { INDICATORS_USAGE, runIndicators } from './indicatorsCommand';
 import { SPATIAL_USAGE, runSpatial } from './spatialCommand';
+import { PACK_USAGE } from '../pack/args';
+import { runPack } from '../pack/run';
 import { reportFailure, type Command } from './command';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   indicators: { run: runIndicators, usage: INDICATORS_USAGE },
   spatial: { run: runSpatial, usage: SPATIAL_USAGE },
+  // The packer reports its own failures (the same exit codes), prefixed with the command's name.
+  pack: { run: (argv) => runPack(argv, undefined, 'atlas pack'), usage: PACK_USAGE },
 };
 
 function usage(): string {

@@ -21,7 +21,9 @@ import {
   type WeightsSpec,
 } from '../indicators/spatial';
 import { readBoundaries } from '../io/boundaries';
-import { parseDelimited, type DelimitedTable } from '../io/delimited';
+import type { DelimitedTable } from '../io/delimited';
+import { wholeTable } from '../engine/import/inspectFile';
+import { inspectPath } from './inputFiles';
 import { InputError } from '../io/errors';
 import { parseJsonText } from '../io/jsonText';
 import { detectDecimalMark, isMissingCell, parseNumber } from '../io/numbers';
@@ -177,11 +179,16 @@ export function readRegionValues(table: DelimitedTable, valueColumn: string, reg
 
 export async function runSpatial(argv: string[]): Promise<number> {
   const options = parseSpatialArgs(argv);
-  const boundaries = readBoundaries(readText(options.regions), options.regions, { idProperty: options.id, object: options.object });
+  // Both files are read as the app's import reads them (a zipped Shapefile too), the boundaries validated by the one reader.
+  const regionsFile = await inspectPath(options.regions);
+  if (regionsFile.input.parsed.kind !== 'boundaries') throw new InputError({ file: options.regions }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile)');
+  const boundaries = readBoundaries(regionsFile.input.parsed.source, options.regions, { idProperty: options.id, object: options.object });
   const ids = boundaries.regions.map((r) => r.id);
   const notes: string[] = [...boundaries.notes];
 
-  const table = parseDelimited(readText(options.values), options.values);
+  const valuesFile = await inspectPath(options.values);
+  if (valuesFile.input.parsed.kind !== 'table') throw new InputError({ file: options.values }, 'expected a CSV or TSV table with a region column and the value column');
+  const table = wholeTable(valuesFile.input.parsed);
   const read = readRegionValues(table, options.valueColumn, ids, options.id);
 
   let neighbours: NeighbourList;

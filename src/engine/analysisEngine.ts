@@ -5,8 +5,9 @@
  *   change(request)      change between two years, with life-cycle stages
  *   series(request)      up to four regions' categories across all years (region dashboard)
  *   scatter(values)      the Moran scatterplot of any column of region values (linked views)
- * Results are cached by year and rule (resultCache.ts), concentration by year, weight subsets by
- * mask (regionWeights.ts): a new request recomputes only what it does not share with an old one.
+ * Results are cached by year and rule (resultCache.ts), concentration by year, category statistics
+ * by year and LQ denominator (the cut share does not move them), weight subsets by mask
+ * (regionWeights.ts): a new request recomputes only what it does not share with an old one.
  * Nothing here touches the DOM or worker globals, so the unit tests drive it directly in Node.
  */
 import { benchmarkVector } from '../indicators/benchmarkChoice';
@@ -15,6 +16,7 @@ import { computeIndicators } from '../indicators/computeIndicators';
 import { categoryConcentration, type CategoryConcentration } from '../indicators/concentration';
 import { indicatorChange } from '../indicators/change';
 import { yearInput } from '../indicators/cubeInput';
+import { defaultDenominator } from '../indicators/denominator';
 import { categoryColumn } from '../indicators/categoryColumn';
 import type { IndicatorResult } from '../indicators/types';
 import { ResultCache, ruleKey } from './resultCache';
@@ -72,7 +74,9 @@ export class AnalysisEngine {
     const started = performance.now();
     const result = this.result(yearIndex, rule);
     // Copies again: the page takes these buffers.
-    const categoryStats = structuredClone(this.stats.get(ruleKey(yearIndex, rule), () => this.categoryStats(yearIndex, result)));
+    // Concentration and Moran's I of LQ depend on the year and the LQ denominator, not on the star cut-offs.
+    const statsKey = `${yearIndex}|${defaultDenominator(this.cube.categories, rule.kind)}`;
+    const categoryStats = structuredClone(this.stats.get(statsKey, () => this.categoryStats(yearIndex, result)));
     const employment = this.cube.employment[yearIndex];
     const establishments = this.cube.establishments?.[yearIndex];
     return {

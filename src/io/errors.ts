@@ -36,3 +36,14 @@ export function formatLocation({ file, line, feature, column, lineColumn, path }
   if (path !== undefined) where += ` at ${path}`;
   return where;
 }
+
+/** Wrong or missing command-line options: exit code 2, with the command's usage. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,12 +1,13 @@
-/** The command line of `npm run dataset`, parsed into pack options (usage errors exit with 2). */
+/** The command line of `atlas pack` (alias `npm run dataset`), parsed into pack options (usage errors exit with 2). */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cli/command';
 import { parseFilters } from '../io/eurostatCube';
+import { UsageError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import type { PackOptions } from './packDataset';
 
 export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> --out <folder> [options]
+   or: npm run -s atlas -- pack <input folder or files…> --out <folder> [options]
   inputs          a folder (its files are told apart by content) or the files themselves:
                   boundaries (GeoJSON, TopoJSON, zipped Shapefile) and employment (CSV/TSV long or
                   wide, Eurostat TSV, nested JSON); optionally a categories table (category,name[,group])

@@ -9,7 +9,7 @@ import { InputError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import { requireColumn } from '../io/tableColumns';
 import type { ImportChoices, TableChoice, TableSummary } from '../engine/import/importTypes';
-import { guessTableChoice } from '../engine/import/importChoices';
+import { confidentTableChoice } from '../engine/import/importChoices';
 import { wholeTable } from '../engine/import/inspectFile';
 import type { DatasetInputs } from './inputs';
 
@@ -90,24 +90,12 @@ export function packChoices(inputs: DatasetInputs, options: ChoiceOptions, manua
 }
 
 /**
- * The import's own guess (guessTableChoice), with what the command line adds: a value column
- * (--measure) makes the table long, filtered columns are not categories. What the dialog would
- * let the user fix by hand is an error here, naming the columns.
+ * The import's own guess, with what the command line adds: a value column (--measure) makes the
+ * table long, filtered columns are not categories.
  */
 function tableChoice(table: DelimitedTable, guess: TableSummary, measure: string | undefined, filterColumns: string[]): TableChoice {
-  const file = table.fileName;
-  const columns = () => table.header.map((h) => `"${h}"`).join(', ');
   if (measure !== undefined) requireColumn(table, measure);
-  if (guess.region === undefined) throw new InputError({ file, line: 1 }, `no region column recognised in the header (${columns()})`);
-  const choice = guessTableChoice(guess, { measure, exclude: filterColumns });
-  if (choice.layout === 'long') {
-    if (!choice.category) throw new InputError({ file, line: 1 }, `no category column recognised in the header (${columns()})`);
-    if (!choice.employment) throw new InputError({ file, line: 1 }, `no employment column recognised in the header (${columns()}); name it with --measure`);
-  } else if (choice.layout === 'wide' && guess.category !== undefined) {
-    // A category column without a value column: a long table whose count column has an unusual name.
-    throw new InputError({ file, line: 1 }, `no employment column recognised in the header (${columns()}); name it with --measure`);
-  }
-  return choice;
+  return confidentTableChoice(table.fileName, guess, { measure, exclude: filterColumns });
 }
 
 function describeTable(choice: TableChoice): string {

@@ -2,9 +2,8 @@
  * The pack report as text: what was read, how the regions joined, what the geometry became, and
  * the warnings (each listed up to a limit, the rest counted, never hidden).
  */
-import { formatTableReport } from '../cli/tableReport';
+import { formatJoinReport, formatTableReport } from '../engine/reportText';
 import { FEATURE_ID } from '../io/boundaries';
-import { MATCH_BASES } from '../io/regionJoin';
 import type { PackResult, PackWarning } from './packDataset';
 import { formatArea } from './simplifyBoundaries';
 
@@ -40,16 +39,7 @@ export function formatPackReport(result: PackResult, listLimit = 20): string {
   lines.push(`boundaries: ${boundaries.file} (${boundaries.format}), ${count(boundaries.regions)} regions; ids from ${property(boundaries.idProperty)}, names from ${property(boundaries.nameProperty)}`);
   for (const note of result.importNotes) lines.push(`  note: ${note}`);
 
-  const c = join.counts;
-  const bases = MATCH_BASES.filter((b) => c.byBasis[b] > 0).map((b) => `${b} ${c.byBasis[b]}`).join(', ');
-  const reasons = Object.entries(c.byReason).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(', ');
-  lines.push(
-    `join: ${c.dataRegions} data regions, ${c.mapRegions} map regions → ${c.matched} matched (${bases})` +
-      `, ${c.noData} map region(s) without data, ${c.notOnMap} data region(s) not on the map${reasons ? ` (${reasons})` : ''}`,
-  );
-  if (join.noData.length > 0) lines.push(`  map regions without data: ${limited(join.noData.map((r) => (r.name !== r.id ? `${r.id} (${r.name})` : r.id)), listLimit).join(', ')}`);
-  const manual = join.matched.filter((m) => m.basis === 'manual' || m.basis === 'name-alias');
-  for (const m of manual.slice(0, listLimit)) lines.push(`  ${m.dataName} → ${m.regionId}${m.regionName !== m.regionId ? ` (${m.regionName})` : ''} by ${m.basis}`);
+  lines.push(...formatJoinReport(join, listLimit));
 
   const g = geometry;
   lines.push(

@@ -7,8 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { UsageError } from '../cli/command';
-import { InputError } from '../io/errors';
+import { InputError, UsageError } from '../io/errors';
 import type { DatasetIndexEntry } from '../io/datasetIndex';
 import type { DatasetManifest } from '../io/manifest';
 import { parsePackArgs } from './args';
@@ -30,23 +29,24 @@ const processConsole: Console = {
 /** Extensions of files a folder may hold as inputs; anything else in it is listed as ignored. */
 const DATA_EXTENSIONS = new Set(['.geojson', '.json', '.topojson', '.zip', '.csv', '.tsv', '.txt', '.shp', '.dbf', '.xlsx', '.xls', '.ods']);
 
-export async function runPack(argv: string[], io: Console = processConsole): Promise<number> {
+/** `program` starts every message: "dataset" for `npm run dataset`, "atlas pack" for the CLI command. */
+export async function runPack(argv: string[], io: Console = processConsole, program = 'dataset'): Promise<number> {
   try {
-    return await pack(argv, io);
+    return await pack(argv, io, program);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`dataset: ${error.message}\n${error.usage}`);
+      io.err(`${program}: ${error.message}\n${error.usage}`);
       return 2;
     }
     if (error instanceof InputError) {
-      io.err(`dataset: ${error.message}\n`);
+      io.err(`${program}: ${error.message}\n`);
       return 1;
     }
     throw error;
   }
 }
 
-async function pack(argv: string[], io: Console): Promise<number> {
+async function pack(argv: string[], io: Console, program: string): Promise<number> {
   const started = performance.now();
   const args = parsePackArgs(argv);
   const namesPath = args.names ? resolve(args.names) : undefined;
@@ -59,7 +59,7 @@ async function pack(argv: string[], io: Console): Promise<number> {
   if (ignored.length > 0) io.out(`note: ignored in the input folder (not a data file): ${ignored.join(', ')}\n`);
   if (args.strict && result.warnings.length > 0) {
     io.err(formatWarnings(result.warnings, 'error'));
-    io.err(`dataset: --strict: ${result.warnings.length} problem(s) above; nothing written (the full join report is what join-report.csv would hold)\n`);
+    io.err(`${program}: --strict: ${result.warnings.length} problem(s) above; nothing written (the full join report is what join-report.csv would hold)\n`);
     return 1;
   }
   io.err(formatWarnings(result.warnings, 'warning'));

@@ -34,48 +34,10 @@ type Stage = (stage: 'employment' | 'industries' | 'boundaries' | 'join', fracti
  * Pure: the worker, the tests and the benchmark call the same function.
  */
 export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: ImportChoices, stage: Stage = () => {}): ImportResult {
-  const get = (key: string, role: string) => {
-    const input = inputs.get(key);
-    if (!input) throw new Error(`the ${role} file is no longer loaded; open it again`);
-    return input;
-  };
+  const get = inputGetter(inputs);
   const notes: string[] = [];
-
-  let categories: Category[] | undefined;
-  if (choices.categories) {
-    const input = get(choices.categories.key, 'categories');
-    if (input.parsed.kind !== 'table') throw new InputError({ file: input.name }, 'a categories table must be CSV or TSV (category,name[,group])');
-    categories = categoriesFromTable(wholeTable(input.parsed));
-  }
-
-  stage('employment', 0);
-  const industries = choices.industries ? get(choices.industries.key, 'industry mapping') : undefined;
   const employment = get(choices.employment.key, 'employment');
-  // With an industry mapping the data's categories are industry codes: the categories table only names the mapped ones.
-  const options: CubeOptions = {
-    categories: industries ? undefined : categories,
-    defaultYear: choices.employment.year,
-    suppression: choices.employment.suppression,
-    benchmarkId: choices.employment.benchmark || undefined,
-    keepNonIndustry: choices.employment.keepNonIndustry,
-  };
-  const { cube: rawCube, report } = employmentCube(employment, choices, options, (f) => stage('employment', f));
-  const reports: TableReport[] = [report];
-
-  let cube = rawCube;
-  let industry: IndustryReport | undefined;
-  if (industries) {
-    stage('industries', 0);
-    if (industries.parsed.kind !== 'table' || industries.parsed.text === undefined) {
-      throw new InputError({ file: industries.name }, 'an industry mapping must be a CSV file code_prefix,category[,name]');
-    }
-    const mapping = parseIndustryMapping(industries.parsed.text, industries.name);
-    if (categories) {
-      const named = new Map(categories.map((c) => [c.id, c]));
-      mapping.categories = mapping.categories.map((c) => named.get(c.id) ?? c);
-    }
-    ({ cube, report: industry } = aggregateIndustries(rawCube, mapping));
-  }
+  const { cube, reports, industry } = buildCube(inputs, choices, stage);
 
   checkPageCapacity(cube, employment.name);
 
@@ -149,8 +111,65 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   };
 }
 
+/**
+ * The first half of an import, all a door without a map needs (`atlas indicators`): categories →
+ * employment cube (by its reader) → industry codes summed into categories. Boundaries and join
+ * choices are not read.
+ */
+export function buildCube(
+  inputs: ReadonlyMap<string, NamedInput>,
+  choices: Pick<ImportChoices, 'employment' | 'categories' | 'industries'>,
+  stage: Stage = () => {},
+): { cube: EmploymentCube; reports: TableReport[]; industry?: IndustryReport } {
+  const get = inputGetter(inputs);
+  let categories: Category[] | undefined;
+  if (choices.categories) {
+    const input = get(choices.categories.key, 'categories');
+    if (input.parsed.kind !== 'table') throw new InputError({ file: input.name }, 'a categories table must be CSV or TSV (category,name[,group])');
+    categories = categoriesFromTable(wholeTable(input.parsed));
+  }
+
+  stage('employment', 0);
+  const industries = choices.industries ? get(choices.industries.key, 'industry mapping') : undefined;
+  const employment = get(choices.employment.key, 'employment');
+  // With an industry mapping the data's categories are industry codes: the categories table only names the mapped ones.
+  const options: CubeOptions = {
+    categories: industries ? undefined : categories,
+    defaultYear: choices.employment.year,
+    suppression: choices.employment.suppression,
+    benchmarkId: choices.employment.benchmark || undefined,
+    keepNonIndustry: choices.employment.keepNonIndustry,
+  };
+  const { cube: rawCube, report } = employmentCube(employment, choices, options, (f) => stage('employment', f));
+  const reports: TableReport[] = [report];
+
+  let cube = rawCube;
+  let industry: IndustryReport | undefined;
+  if (industries) {
+    stage('industries', 0);
+    if (industries.parsed.kind !== 'table' || industries.parsed.text === undefined) {
+      throw new InputError({ file: industries.name }, 'an industry mapping must be a CSV file code_prefix,category[,name]');
+    }
+    const mapping = parseIndustryMapping(industries.parsed.text, industries.name);
+    if (categories) {
+      const named = new Map(categories.map((c) => [c.id, c]));
+      mapping.categories = mapping.categories.map((c) => named.get(c.id) ?? c);
+    }
+    ({ cube, report: industry } = aggregateIndustries(rawCube, mapping));
+  }
+  return { cube, reports, industry };
+}
+
+function inputGetter(inputs: ReadonlyMap<string, NamedInput>) {
+  return (key: string, role: string) => {
+    const input = inputs.get(key);
+    if (!input) throw new Error(`the ${role} file is no longer loaded; open it again`);
+    return input;
+  };
+}
+
 /** The employment cube of one inspected file with the mapping step's choices (every format's reader behind one call). */
-export function employmentCube(input: NamedInput, choices: ImportChoices, options: CubeOptions, onProgress: (fraction: number) => void): { cube: EmploymentCube; report: TableReport } {
+export function employmentCube(input: NamedInput, choices: Pick<ImportChoices, 'employment'>, options: CubeOptions, onProgress: (fraction: number) => void): { cube: EmploymentCube; report: TableReport } {
   const { parsed, name } = input;
   const e = choices.employment;
   if (parsed.kind === 'eurostat') {

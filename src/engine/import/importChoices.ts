@@ -1,3 +1,4 @@
+import { InputError } from '../../io/errors';
 import type { FileSummary, ImportChoices, TableChoice, TableSummary } from './importTypes';
 
 /**
@@ -38,4 +39,26 @@ export function guessEmployment(summary: FileSummary, options: TableGuessOptions
   if (summary.eurostat) return { key: summary.key, eurostat: { region: summary.eurostat.region, category: summary.eurostat.category, filters: {} } };
   if (summary.json) return { key: summary.key, json: { measure: options.measure ?? summary.json.measures[0] } };
   return { key: summary.key, table: summary.table ? guessTableChoice(summary.table, options) : undefined };
+}
+
+/**
+ * The guess for a door without a mapping step (the packer, the CLI), refused where the dialog
+ * would make the user pick: no region column, or a long table whose category or count column
+ * has a name no reader knows (a table naming one of the two is never read as wide).
+ */
+export function confidentTableChoice(file: string, table: TableSummary, options: TableGuessOptions = {}): TableChoice {
+  const columns = () => table.header.map((h) => `"${h}"`).join(', ');
+  const refuse = (problem: string): never => {
+    throw new InputError({ file, line: 1 }, problem);
+  };
+  if (table.region === undefined) refuse(`no region column recognised in the header (${columns()})`);
+  const choice = guessTableChoice(table, options);
+  const longish = choice.layout === 'long' || (choice.layout === 'wide' && (table.category !== undefined || table.long.employment !== undefined));
+  if (longish) {
+    const category = choice.category ?? table.category;
+    const employment = choice.employment ?? table.long.employment;
+    if (!category) refuse(`no category column recognised in the header (${columns()})`);
+    if (!employment) refuse(`no employment column recognised in the header (${columns()}); name it with --measure`);
+  }
+  return choice;
 }

@@ -5,7 +5,7 @@ import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { indicatorChange } from '../../../src/indicators/change';
 import { globalMoran, localMoran, neighbourListFromRows, spatialWeights, getisOrdGiStar } from '../../../src/indicators/spatial';
 import { DEFAULT_RULE, type EmploymentCube, type StarRule } from '../../../src/model/dataset';
-import { square, squareGrid } from '../spatial/grid';
+import { square, squareGrid } from '../indicators/spatial/grid';
 
 // A 4 × 4 grid of unit squares (features g0..g15, row-major from the top-left) and one square far
 // away (g16, an island). Feature g5 has no data; the data also hold a region "X" that is not on the

@@ -4,7 +4,7 @@ import { moranScatter } from '../../../src/engine/moranScatter';
 import { AnalysisEngine } from '../../../src/engine/analysisEngine';
 import { globalMoran, neighbourListFromRows, spatialWeights } from '../../../src/indicators/spatial';
 import type { EmploymentCube } from '../../../src/model/dataset';
-import { squareGrid } from '../spatial/grid';
+import { squareGrid } from '../indicators/spatial/grid';
 
 // A path of four regions 0–1–2–3 and an island 4, row-standardised by hand:
 //   x = 1, 2, 3, 6, 8 → mean 4, sd = √((9+4+1+4+16)/5) = √6.8

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { buildRegionWeights, WeightsSubsets } from '../../../src/engine/regionWeights';
 import { columnSpatial, NOT_ANALYSED } from '../../../src/engine/spatialColumn';
 import { QUADRANTS } from '../../../src/indicators/spatial';
-import { squareGrid } from '../spatial/grid';
+import { squareGrid } from '../indicators/spatial/grid';
 
 // One orchestration: the worker's column analysis and `atlas spatial` give the same numbers, a
 // column of equal values and a column of three values included.

@@ -5,7 +5,7 @@ import type { AtlasWorkerClient } from '../../../src/worker/client';
 import type { LoadedDataset } from '../../../src/engine/types';
 import { DEFAULT_RULE, type EmploymentCube } from '../../../src/model/dataset';
 import { DEFAULT_CLASSIFICATION, type View } from '../../../src/state/store';
-import { squareGrid } from '../spatial/grid';
+import { squareGrid } from '../indicators/spatial/grid';
 
 // A 3 × 3 grid, two categories, two years; the engine stands in for the worker.
 const ids = Array.from({ length: 9 }, (_, i) => `g${i}`);

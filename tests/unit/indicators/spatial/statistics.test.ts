@@ -16,8 +16,8 @@ import {
   neighbourListFromRows,
   spatialWeights,
   weightsConstants,
-} from '../../../src/indicators/spatial';
-import { erfc, normalTwoSided, normalUpperTail } from '../../../src/indicators/spatial/normal';
+} from '../../../../src/indicators/spatial';
+import { erfc, normalTwoSided, normalUpperTail } from '../../../../src/indicators/spatial/normal';
 import { squareGrid } from './grid';
 
 const x = [4, 1, 1, 2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../src/indicators/spatial/random';
+import { seededRandom } from '../../../../src/indicators/spatial/random';
 
 // Values of the generator as first written (state in object fields), pinned so that a faster
 // representation can never change a seeded LISA map or a committed reference p-value.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assignRole, defaultChoices, defaultTableChoice, mergeRoles, missingForLoad } from '../../../src/ui/dataImport/importSetup';
-import { ManualFixes } from '../../../src/ui/dataImport/manualFixes';
-import { allowedCrossOrigin, hostedDatasets, isCrossOrigin, searchForDataset } from '../../../src/ui/dataImport/hostedDatasets';
-import type { FileSummary } from '../../../src/engine/import/importTypes';
-import { fixture, inspectAll } from '../engine/import/helpers';
+import { assignRole, defaultChoices, defaultTableChoice, mergeRoles, missingForLoad } from '../../../../src/ui/dataImport/importSetup';
+import { ManualFixes } from '../../../../src/ui/dataImport/manualFixes';
+import { allowedCrossOrigin, hostedDatasets, isCrossOrigin, searchForDataset } from '../../../../src/ui/dataImport/hostedDatasets';
+import type { FileSummary } from '../../../../src/engine/import/importTypes';
+import { fixture, inspectAll } from '../../engine/import/helpers';
 
 const summary = (key: string, role: FileSummary['role'], extra: Partial<FileSummary> = {}): FileSummary => ({ key, name: key, size: 1, role, notes: [], ...extra });
 
@@ -119,7 +119,7 @@ describe('hosted datasets', () => {
 
 describe('source flags in the tooltip', () => {
   it('spell out Eurostat’s letters for the value under the pointer', async () => {
-    const { sourceFlags } = await import('../../../src/ui/sourceFlags');
+    const { sourceFlags } = await import('../../../../src/ui/sourceFlags');
     const dataset = { categories: [{ id: 'A' }, { id: 'C' }], flags: [new Map([[1, 'bu'], [2, 'q']])] } as unknown as Parameters<typeof sourceFlags>[0];
     expect(sourceFlags(dataset, 0, 0, 1)).toEqual({ codes: 'bu', text: 'Source flags: b — break in time series; u — low reliability' });
     expect(sourceFlags(dataset, 0, 1, 0)).toEqual({ codes: 'q', text: 'Source flags: q' });

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import { haveSharedData, sharedDataPath } from '../../shared-data';
+import { haveSharedData, sharedDataPath } from '../../../shared-data';
 import {
   analyseSpatial,
   centroids,
@@ -21,9 +21,9 @@ import {
   spatialWeights,
   type NeighbourList,
   type PolygonalGeometry,
-} from '../../../src/indicators/spatial';
+} from '../../../../src/indicators/spatial';
 
-const referenceDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../reference');
+const referenceDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../reference');
 
 interface ReferenceRow {
   id: string;
@@ -180,20 +180,28 @@ for (const name of DATASETS) {
       expect(sumSquares / compared).toBeLessThan(1.6);
     });
 
-    it('gives default (without-replacement) p-values close to spdep’s where n is large', () => {
-      if (ids.length < 300) return;
+    it('gives default (without-replacement) p-values close to spdep’s (with replacement), looser where n is small', () => {
       const local = localMoran(values, spatialWeights(queen, 'W'), { permutations: nsim, seed: 11 });
+      // Drawing without replacement narrows the permuted lags by at most √((n−1−k)/(n−2)): above
+      // 0.98 for the NUTS maps, which moves p by less than one further standard error; for the 83
+      // Russian regions (k up to 16 neighbours) by up to 10 %, allowed three.
+      const extra = ids.length >= 300 ? 1 : 3;
+      let compared = 0;
       ids.forEach((id, i) => {
-        if (reference[i].pseudo_p === '') return;
+        if (reference[i].pseudo_p === '') {
+          expect(local.pseudoP[i], `island ${id} has no p-value`).toBeNaN();
+          return;
+        }
         const expected = Number(reference[i].pseudo_p);
         const actual = local.pseudoP[i];
-        // Drawing without replacement narrows the permuted lags by at most √((n−1−k)/(n−2)),
-        // here > 0.98, which moves p by less than one further standard error.
         const mean = (actual + expected) / 2;
-        if (!(Math.abs(actual - expected) <= pValueTolerance(mean, nsim) + Math.sqrt(mean * (1 - mean) / nsim))) {
+        if (!(Math.abs(actual - expected) <= pValueTolerance(mean, nsim) + extra * Math.sqrt((mean * (1 - mean)) / nsim))) {
           expect.fail(`pseudo p of ${id}: ${actual} vs spdep ${expected}`);
         }
+        compared++;
       });
+      expect(compared).toBe(reference.filter((r) => r.pseudo_p !== '').length);
+      expect(compared).toBeGreaterThan(0);
     });
   });
 }

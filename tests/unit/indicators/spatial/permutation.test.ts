@@ -7,7 +7,7 @@
  * error of min(P≥, P≤). The observed lag here is 0 and some draws tie with it exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { contiguityNeighbours, localMoran, spatialWeights } from '../../../src/indicators/spatial';
+import { contiguityNeighbours, localMoran, spatialWeights } from '../../../../src/indicators/spatial';
 import { squareGrid } from './grid';
 
 const values = [3, 8, 1, 6, 9, 2, 7, 4, 5];
@@ -79,7 +79,7 @@ describe('conditional permutation p-values', () => {
 
 describe('the permutation cap', () => {
   it('localMoran refuses more than MAX_PERMUTATIONS permutations before doing any work', async () => {
-    const { localMoran, MAX_PERMUTATIONS } = await import('../../../src/indicators/spatial/localMoran');
+    const { localMoran, MAX_PERMUTATIONS } = await import('../../../../src/indicators/spatial/localMoran');
     const w = { n: 2, style: 'W', neighbours: [Int32Array.of(1), Int32Array.of(0)], weights: [Float64Array.of(1), Float64Array.of(1)] };
     expect(MAX_PERMUTATIONS).toBe(99_999);
     expect(() => localMoran([1, 2], w as never, { permutations: 4_294_967_296 })).toThrow('permutations must be at most 99,999, not 4,294,967,296');

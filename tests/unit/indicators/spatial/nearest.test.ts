@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centroids, nearestNeighbours, planarSummary, type NeighbourList } from '../../../src/indicators/spatial';
-import { andoyerLambertKm } from '../../../src/indicators/spatial/geodesic';
+import { centroids, nearestNeighbours, planarSummary, type NeighbourList } from '../../../../src/indicators/spatial';
+import { andoyerLambertKm } from '../../../../src/indicators/spatial/geodesic';
 import { square } from './grid';
 import type { Polygon } from 'geojson';
 

@@ -11,8 +11,8 @@ import {
   spatialWeights,
   subsetNeighbourList,
   suppliedNeighbours,
-} from '../../../src/indicators/spatial';
-import { haveSharedData, sharedDataPath } from '../../shared-data';
+} from '../../../../src/indicators/spatial';
+import { haveSharedData, sharedDataPath } from '../../../shared-data';
 
 describe('CSR neighbour lists and weights', () => {
   it('sorts rows, drops duplicates and self-links, and stores rows contiguously', () => {

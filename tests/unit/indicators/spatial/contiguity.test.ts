@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { contiguityNeighbours, GeometryError, islands, queenAndRookNeighbours, type NeighbourList } from '../../../src/indicators/spatial';
+import { contiguityNeighbours, GeometryError, islands, queenAndRookNeighbours, type NeighbourList } from '../../../../src/indicators/spatial';
 import { square, squareGrid } from './grid';
 
 function rows(nb: NeighbourList): number[][] {

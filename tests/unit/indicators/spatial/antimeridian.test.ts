@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { contiguityNeighbours, queenAndRookNeighbours, type NeighbourList } from '../../../src/indicators/spatial';
-import { haveSharedData, sharedDataPath } from '../../shared-data';
+import { contiguityNeighbours, queenAndRookNeighbours, type NeighbourList } from '../../../../src/indicators/spatial';
+import { haveSharedData, sharedDataPath } from '../../../shared-data';
 
 const square = (x0: number, x1: number, y0 = 60, y1 = 65): Polygon => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
 const neighboursOf = (list: NeighbourList, i: number) => [...list.neighbours.subarray(list.offsets[i], list.offsets[i + 1])];
