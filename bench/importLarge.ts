@@ -16,7 +16,7 @@ import { CHROMIUM, launchChromium } from '../tests/e2e/browser';
 const root = resolve(import.meta.dirname, '..');
 
 /** region,category,year,employment,establishments for every demo county × 50 categories × enough years. */
-async function writeLargeCsv(path: string, regionIds: string[], targetBytes: number): Promise<{ rows: number; bytes: number }> {
+export async function writeLargeCsv(path: string, regionIds: string[], targetBytes: number): Promise<{ rows: number; bytes: number }> {
   const out = createWriteStream(path);
   let bytes = 0;
   let rows = 0;
