@@ -7,7 +7,7 @@ import type { ComputedView, LoadedDataset } from './engine/types';
 import { AtlasMap, type RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';
-import { renderLegend } from './map/legend';
+import { greyRegionCount, renderLegend } from './map/legend';
 import { Controls } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
 import { makeFormats, ruleLqThresholds, type Formats } from './ui/format';
@@ -162,13 +162,15 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   const { values, classes } = layer;
   drawnLayer = layer;
   const colours = new Map<string, string>();
+  const regionIds = dataset.regions.map((region) => region.id);
   dataset.regions.forEach((region, r) => {
     if (!Number.isNaN(values[r])) colours.set(region.id, classes.colours[classes.classOf(values[r])]);
   });
   atlasMap!.setColours(colours);
   atlasMap!.setSelected(view.region);
   const category = dataset.categories[c];
-  renderLegend(byId('legend'), layer.title, classes, formats.count);
+  const grey = greyRegionCount(values, regionIds, new Set(dataset.join.dataRegionsNotOnMap), dataset.join.regionsWithoutData.length);
+  renderLegend(byId('legend'), layer.title, classes, formats.count, grey);
   showLegendNotes(byId('legend'), layer.notes);
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
