@@ -24,6 +24,7 @@ import { cameraOf, jumpToCamera, trackCamera } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
 import { MapKeyboard } from './map/keyboard';
 import { Sheets } from './ui/sheets';
+import { mapAttribution } from './ui/noteText';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -306,7 +307,7 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
     outlinesUrl: dataset.outlinesUrl,
-    attribution: dataset.manifest.attribution,
+    attribution: mapAttribution(dataset.manifest.attribution),
     bounds: dataset.bounds,
   });
   await refresh();
@@ -338,7 +339,7 @@ async function start(): Promise<void> {
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
     outlinesUrl: dataset.outlinesUrl,
-    attribution: dataset.manifest.attribution,
+    attribution: mapAttribution(dataset.manifest.attribution),
     bounds: dataset.bounds,
   });
   onPointer(atlasMap);

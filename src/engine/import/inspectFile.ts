@@ -1,4 +1,5 @@
 import { detectInputKind, type InputKind } from '../../io/inputKind';
+import { notes as noteText } from '../../io/notes';
 import { InputError } from '../../io/errors';
 import { readBoundaries } from '../../io/boundaries';
 import { readZippedShapefile } from '../../io/shapefileZip';
@@ -81,7 +82,7 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     return { kind: 'boundaries', source: boundaries.collection, format: 'shapefile' };
   }
   const { text, encoding } = await readFileText(file, (f) => progress('read', f));
-  if (encoding !== 'utf-8') summary.notes.push(`not UTF-8: read as ${encoding}`);
+  if (encoding !== 'utf-8') summary.notes.push(noteText.encoding(encoding));
   progress('parse', 0);
   if (kind === 'geojson' || kind === 'topojson') {
     const value = parseJsonText(text, name) as object;
@@ -109,7 +110,7 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
   const { table } = parsed;
   summary.table = tableSummary(table, parsed.headOnly?.rows ?? table.rows.length);
   summary.role = tableRole(table.header);
-  if (table.blankLines > 0) summary.notes.push(`${table.blankLines} blank line(s) skipped`);
+  if (table.blankLines > 0) summary.notes.push(noteText.blankLines(table.blankLines));
   return parsed;
 }
 

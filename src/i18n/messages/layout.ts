@@ -19,6 +19,17 @@ export const en = {
   'method.lqclasses.formula': '< 0.5 · 0.5 – 0.8 · 0.8 – 1.25 · 1.25 – 2 · 2 – 3 · ≥ 3',
   'method.lqclasses.text': 'Unless another method is chosen, the location quotient is drawn in six fixed classes whose breaks are symmetric around 1 on a log scale (0.8 = 1 / 1.25, 0.5 = 1 / 2). The same breaks hold for every category, year and dataset, so a colour always means the same degree of specialisation and colours stay comparable during Play. 0.8 – 1.25 (about the national share) takes the palette’s neutral middle; 2 is the threshold of the European Cluster Observatory’s specialisation star. Other values (employment, shares, change) are classed in quantiles by default.',
   'method.lqclasses.source': 'European Cluster Observatory (2011), Methodology and findings report; Brewer (1994), colour use guidelines for mapping.',
+  'note.idsDetected': 'region ids from property “{property}” (detected)',
+  'note.idsDetectedFeature': 'region ids from the feature ids (detected)',
+  'note.idsBest': 'region ids from property “{property}”: it matches the most data regions ({byCode} by code, {byName} by name)',
+  'note.idsBestFeature': 'region ids from the feature ids: it matches the most data regions ({byCode} by code, {byName} by name)',
+  'note.antimeridian': { one: '{n} region crossing the 180° meridian redrawn as one shape: {names}', other: '{n} regions crossing the 180° meridian redrawn as one shape: {names}' },
+  'note.measure': 'measure {measure} used',
+  'note.measureAlso': 'measure {measure} used (also present: {others})',
+  'note.encoding': 'not UTF-8: read as {encoding}',
+  'note.blankLines': { one: '{n} blank line skipped', other: '{n} blank lines skipped' },
+  'note.columnsUnused': 'columns not used: {columns}',
+  'note.yourFiles': 'Your files: {files}',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -39,4 +50,15 @@ export const ru: Record<keyof typeof en, Entry> = {
   'method.lqclasses.formula': '< 0,5 · 0,5 – 0,8 · 0,8 – 1,25 · 1,25 – 2 · 2 – 3 · ≥ 3',
   'method.lqclasses.text': 'Если не выбран другой способ, коэффициент локализации показывается шестью постоянными классами, границы которых симметричны относительно 1 в логарифмической шкале (0,8 = 1 / 1,25; 0,5 = 1 / 2). Границы одни и те же для всех категорий, лет и наборов данных: цвет всегда означает одну и ту же степень специализации, и при воспроизведении по годам цвета сопоставимы. Класс 0,8 – 1,25 (около средней по стране доли) получает нейтральный средний цвет палитры; 2 — порог звезды специализации Европейской кластерной обсерватории. Прочие значения (занятость, доли, изменения) по умолчанию делятся на классы по квантилям.',
   'method.lqclasses.source': 'European Cluster Observatory (2011), Methodology and findings report; Brewer (1994), colour use guidelines for mapping.',
+  'note.idsDetected': 'коды регионов из свойства «{property}» (определено автоматически)',
+  'note.idsDetectedFeature': 'коды регионов из идентификаторов объектов (определено автоматически)',
+  'note.idsBest': 'коды регионов из свойства «{property}»: с ним совпадает больше всего регионов данных ({byCode} по коду, {byName} по названию)',
+  'note.idsBestFeature': 'коды регионов из идентификаторов объектов: с ними совпадает больше всего регионов данных ({byCode} по коду, {byName} по названию)',
+  'note.antimeridian': { one: '{n} регион, пересекающий меридиан 180°, нарисован одной фигурой: {names}', few: '{n} региона, пересекающих меридиан 180°, нарисованы одной фигурой: {names}', many: '{n} регионов, пересекающих меридиан 180°, нарисованы одной фигурой: {names}', other: '{n} региона, пересекающих меридиан 180°, нарисованы одной фигурой: {names}' },
+  'note.measure': 'использован показатель {measure}',
+  'note.measureAlso': 'использован показатель {measure} (есть также: {others})',
+  'note.encoding': 'не UTF-8: прочитано как {encoding}',
+  'note.blankLines': { one: 'пропущена {n} пустая строка', few: 'пропущены {n} пустые строки', many: 'пропущено {n} пустых строк', other: 'пропущено {n} пустой строки' },
+  'note.columnsUnused': 'не использованы столбцы: {columns}',
+  'note.yourFiles': 'Ваши файлы: {files}',
 };

@@ -1,5 +1,6 @@
+import { formatFileSize, wordNote } from '../noteText';
 import { el } from '../dom';
-import { t, type MessageKey } from '../../i18n/i18n';
+import { getLang, t, type MessageKey } from '../../i18n/i18n';
 import type { Formats } from '../format';
 import { ImportCancelled, ImportFailure, type ImportClient } from '../../worker/import/importClient';
 import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult } from '../../engine/import/importTypes';
@@ -46,6 +47,16 @@ export class ImportDialog {
   private readonly progressText = el('span', { class: 'import-progress-text' });
   private readonly progressBox: HTMLElement;
   private readonly importedNameFiles = new Set<string>();
+  /**
+   * The Load and Show-map buttons live across re-renders: a text field commits on `change`, which
+   * fires on blur — i.e. on the mousedown of a click on Load. Were Load rebuilt by that re-render,
+   * the mouseup would land on a new button and the click would be lost.
+   */
+  private readonly loadButton = el('button', { type: 'button', class: 'primary', 'data-action': 'load-import' });
+  private readonly doneButton = el('button', { type: 'button', 'data-action': 'show-map' });
+  private readonly actions = el('div', { class: 'import-actions' });
+  private readonly top = el('div', { class: 'import-form' });
+  private readonly bottom = el('div', { class: 'import-outcome' });
 
   constructor(private readonly deps: ImportDialogDeps) {
     this.input = el('input', { id: 'import-files', type: 'file', multiple: '', accept: '.geojson,.json,.topojson,.zip,.csv,.tsv,.txt', class: 'visually-hidden-file' });
@@ -67,6 +78,8 @@ export class ImportDialog {
       this.progressBox,
     );
     document.body.append(this.element);
+    this.loadButton.addEventListener('click', () => void this.load());
+    this.doneButton.addEventListener('click', () => this.close());
     this.render();
   }
 
@@ -194,17 +207,24 @@ export class ImportDialog {
   private render(): void {
     const focused = document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     const pick = el('label', { for: 'import-files', class: 'button-like' }, t('import.choose'));
-    const parts: (HTMLElement | null)[] = [
-      el('p', { class: 'import-intro' }, t('import.intro')),
-      el('div', { class: 'import-picker' }, this.input, pick, el('span', {}, t('import.orDrop'))),
-      this.fileList(),
-      this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change)) : null,
-      this.loadRow(),
-      this.message ? el('p', { class: 'import-message', role: 'status' }, this.message) : null,
-      this.problem ? problemBox(this.problem.problem, this.problem.title) : null,
-      this.result ? joinReportView(this.result, this.deps.fixes, this.deps.formats(), { refix: () => void this.load() }) : null,
-    ];
-    this.body.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+    const keep = (parts: (HTMLElement | null)[]) => parts.filter((p): p is HTMLElement => p !== null);
+    this.top.replaceChildren(
+      ...keep([
+        el('p', { class: 'import-intro' }, t('import.intro')),
+        el('div', { class: 'import-picker' }, this.input, pick, el('span', {}, t('import.orDrop'))),
+        this.fileList(),
+        this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change)) : null,
+      ]),
+    );
+    this.loadRow();
+    this.bottom.replaceChildren(
+      ...keep([
+        this.message ? el('p', { class: 'import-message', role: 'status' }, this.message) : null,
+        this.problem ? problemBox(this.problem.problem, this.problem.title) : null,
+        this.result ? joinReportView(this.result, this.deps.fixes, this.deps.formats(), { refix: () => void this.load() }) : null,
+      ]),
+    );
+    if (this.body.childElementCount === 0) this.body.append(this.top, this.actions, this.bottom);
     if (focused) this.body.querySelector<HTMLElement>(focused)?.focus();
   }
 
@@ -229,23 +249,24 @@ export class ImportDialog {
       return el(
         'li',
         { 'data-file': file.name, class: s?.error ? 'has-error' : '' },
-        el('div', { class: 'import-file-head' }, el('strong', {}, file.name), ` · ${formatSize(file.size)}`, s?.kind ? ` · ${t(KINDS[s.kind])}` : '', remove),
+        el('div', { class: 'import-file-head' }, el('strong', {}, file.name), ` · ${formatFileSize(file.size, getLang())}`, s?.kind ? ` · ${t(KINDS[s.kind])}` : '', remove),
         roleSelect,
         s?.error ? problemBox(s.error, t('import.error.read')) : null,
-        ...(s?.notes ?? []).map((note) => el('p', { class: 'import-note' }, note)),
+        ...(s?.notes ?? []).map((note) => el('p', { class: 'import-note' }, wordNote(note))),
       );
     });
     return el('ul', { class: 'import-files' }, ...rows);
   }
 
-  private loadRow(): HTMLElement {
+  private loadRow(): void {
     const missing = missingForLoad(this.summaries, this.setup.roles);
-    const load = el('button', { type: 'button', class: 'primary', 'data-action': 'load-import' }, t('import.load'));
-    load.disabled = missing.length > 0 || !this.setup.choices;
-    load.addEventListener('click', () => void this.load());
-    const done = el('button', { type: 'button', 'data-action': 'show-map' }, t('import.showMap'));
-    done.addEventListener('click', () => this.close());
-    return el('div', { class: 'import-actions' }, load, this.result ? done : null, ...missing.map((key) => el('span', { class: 'import-missing' }, t(key))));
+    this.loadButton.textContent = t('import.load');
+    this.loadButton.disabled = missing.length > 0 || !this.setup.choices;
+    this.doneButton.textContent = t('import.showMap');
+    const parts: HTMLElement[] = [this.loadButton, ...(this.result ? [this.doneButton] : []), ...missing.map((key) => el('span', { class: 'import-missing' }, t(key)))];
+    // Only what changed is replaced, so the buttons never leave the document between a mousedown and its mouseup.
+    const current = [...this.actions.children];
+    if (current.length !== parts.length || current.some((node, i) => node !== parts[i] && !node.isEqualNode(parts[i]))) this.actions.replaceChildren(...parts);
   }
 
   private setRole(key: string, role: FileRole): void {
@@ -285,8 +306,3 @@ function focusKey(element: HTMLElement): string | undefined {
   return undefined;
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
