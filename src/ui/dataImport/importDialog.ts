@@ -55,8 +55,6 @@ export class ImportDialog {
   private readonly loadButton = el('button', { type: 'button', class: 'primary', 'data-action': 'load-import' });
   private readonly doneButton = el('button', { type: 'button', 'data-action': 'show-map' });
   private readonly actions = el('div', { class: 'import-actions' });
-  private readonly top = el('div', { class: 'import-form' });
-  private readonly bottom = el('div', { class: 'import-outcome' });
 
   constructor(private readonly deps: ImportDialogDeps) {
     this.input = el('input', { id: 'import-files', type: 'file', multiple: '', accept: '.geojson,.json,.topojson,.zip,.csv,.tsv,.txt', class: 'visually-hidden-file' });
@@ -208,23 +206,23 @@ export class ImportDialog {
     const focused = document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     const pick = el('label', { for: 'import-files', class: 'button-like' }, t('import.choose'));
     const keep = (parts: (HTMLElement | null)[]) => parts.filter((p): p is HTMLElement => p !== null);
-    this.top.replaceChildren(
-      ...keep([
-        el('p', { class: 'import-intro' }, t('import.intro')),
-        el('div', { class: 'import-picker' }, this.input, pick, el('span', {}, t('import.orDrop'))),
-        this.fileList(),
-        this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change)) : null,
-      ]),
-    );
+    const top = keep([
+      el('p', { class: 'import-intro' }, t('import.intro')),
+      el('div', { class: 'import-picker' }, this.input, pick, el('span', {}, t('import.orDrop'))),
+      this.fileList(),
+      this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change)) : null,
+    ]);
     this.loadRow();
-    this.bottom.replaceChildren(
-      ...keep([
-        this.message ? el('p', { class: 'import-message', role: 'status' }, this.message) : null,
-        this.problem ? problemBox(this.problem.problem, this.problem.title) : null,
-        this.result ? joinReportView(this.result, this.deps.fixes, this.deps.formats(), { refix: () => void this.load() }) : null,
-      ]),
-    );
-    if (this.body.childElementCount === 0) this.body.append(this.top, this.actions, this.bottom);
+    const bottom = keep([
+      this.message ? el('p', { class: 'import-message', role: 'status' }, this.message) : null,
+      this.problem ? problemBox(this.problem.problem, this.problem.title) : null,
+      this.result ? joinReportView(this.result, this.deps.fixes, this.deps.formats(), { refix: () => void this.load() }) : null,
+    ]);
+    // Everything around the action row is replaced; the row itself stays in the document.
+    if (this.actions.parentElement !== this.body) this.body.append(this.actions);
+    for (const child of [...this.body.children]) if (child !== this.actions) child.remove();
+    this.actions.before(...top);
+    this.actions.after(...bottom);
     if (focused) this.body.querySelector<HTMLElement>(focused)?.focus();
   }
 
