@@ -8,7 +8,7 @@ import type { ComputedView, LoadedDataset } from './engine/types';
 import { AtlasMap, type RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';
-import { renderLegend } from './map/legend';
+import { greyRegionCount, renderLegend } from './map/legend';
 import { Controls } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
 import { makeFormats, ruleLqThresholds, type Formats } from './ui/format';
@@ -28,6 +28,7 @@ import { unitLabel, withUnit } from './ui/units';
 import { Sheets } from './ui/sheets';
 import { RegionDashboard } from './ui/dashboard/dashboard';
 import { LinkedViews } from './ui/linked/linkedViews';
+import { mapAttribution } from './ui/noteText';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 const store = createAtlasStore();
@@ -164,13 +165,15 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   const { values, classes } = layer;
   drawnLayer = layer;
   const colours = new Map<string, string>();
+  const regionIds = dataset.regions.map((region) => region.id);
   dataset.regions.forEach((region, r) => {
     if (!Number.isNaN(values[r])) colours.set(region.id, classes.colours[classes.classOf(values[r])]);
   });
   atlasMap!.setColours(colours);
   atlasMap!.setSelected(view.region);
   const category = dataset.categories[c];
-  renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count);
+  const grey = greyRegionCount(values, regionIds, new Set(dataset.join.dataRegionsNotOnMap), dataset.join.regionsWithoutData.length);
+  renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count, grey);
   showLegendNotes(byId('legend'), layer.notes);
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
@@ -301,7 +304,7 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
     outlinesUrl: dataset.outlinesUrl,
-    attribution: dataset.manifest.attribution,
+    attribution: mapAttribution(dataset.manifest.attribution),
     bounds: dataset.bounds,
   });
   await refresh();
@@ -333,7 +336,7 @@ async function start(): Promise<void> {
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
     outlinesUrl: dataset.outlinesUrl,
-    attribution: dataset.manifest.attribution,
+    attribution: mapAttribution(dataset.manifest.attribution),
     bounds: dataset.bounds,
   });
   onPointer(atlasMap);

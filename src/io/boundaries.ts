@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { notes as noteText } from './notes';
 import type { Region } from '../model/dataset';
 import { InputError } from './errors';
 import { parseJsonText } from './jsonText';
@@ -69,7 +70,7 @@ export function readBoundaries(input: string | object, fileName: string, options
 
   const properties = propertyNames(features);
   const idProperty = options.idProperty ?? detectIdProperty(features, properties, fileName);
-  if (options.idProperty === undefined) notes.push(`region ids from ${idProperty === FEATURE_ID ? 'the feature ids' : `property "${idProperty}"`} (detected)`);
+  if (options.idProperty === undefined) notes.push(noteText.idsDetected(idProperty, FEATURE_ID));
   else if (idProperty !== FEATURE_ID && !properties.includes(idProperty)) {
     throw new InputError({ file: fileName }, `no feature has a property "${idProperty}" (properties: ${properties.join(', ') || 'none'})`);
   }

@@ -1,4 +1,5 @@
 import type { EmploymentCube } from '../model/dataset';
+import { notes as noteText } from './notes';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import { InputError } from './errors';
 import { jsonPathText } from './jsonStructure';
@@ -81,7 +82,7 @@ export function nestedJsonToCube(input: string | object, fileName: string, optio
       if (builder.add(region.trim(), category, year, value, NaN, 0)) report.rowsUsed++;
     }
   }
-  if (measure !== undefined) report.notes.push(`measure ${measure} used${measures.length > 1 ? ` (also present: ${measures.filter((m) => m !== measure).join(', ')})` : ''}`);
+  if (measure !== undefined) report.notes.push(noteText.measure(measure, measures.filter((m) => m !== measure)));
   return { cube: builder.build(), report, measures };
 }
 

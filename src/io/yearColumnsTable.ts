@@ -1,4 +1,5 @@
 import type { EmploymentCube } from '../model/dataset';
+import { notes as noteText } from './notes';
 import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
@@ -73,7 +74,7 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
   const builder = new CubeBuilder(file, options, (table.expectedRows ?? 0) * yearColumns.length);
   const { report } = builder;
   const ignored = table.header.filter((_, i) => i !== region && i !== category && !yearColumns.includes(i));
-  if (ignored.length > 0) report.notes.push(`columns not used: ${ignored.join(', ')}`);
+  if (ignored.length > 0) report.notes.push(noteText.columnsUnused(ignored));
   let mark: DecimalMark = '.';
   return {
     numericColumns: yearColumns,

@@ -22,9 +22,48 @@ export interface Classes {
   counts: number[];
   noData: number;
   classOf(value: number): number;
+  /** Classes asked for, when fewer came out (the legend says so, and why). */
+  fewer?: { asked: number; distinct: number };
 }
 
+/**
+ * The LQ's fixed classes: breaks at 0.5, 0.8, 1.25, 2 and 3, symmetric around 1 on a log scale
+ * (0.8 = 1/1.25, 0.5 = 1/2) and the same for every category, year and dataset, so that a colour
+ * always means the same degree of specialisation. 0.8–1.25 is "about the national share" and takes
+ * the palette's neutral middle; 2 is the ECO specialisation star's threshold. Documented in the
+ * methodology panel.
+ */
+export const LQ_BREAKS = [0.5, 0.8, 1.25, 2, 3];
+
 export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'manual';
+
+/** LQ_BREAKS as classes: two below the neutral band, the band, three above (a diverging palette of 7). */
+export function lqFixedClasses(values: ArrayLike<number>, palette: string, format: (v: number) => string): Classes {
+  const scheme = schemeColours(resolvePalette(palette, true), 7);
+  const b = LQ_BREAKS;
+  const labels = [`< ${format(b[0])}`, ...b.slice(1).map((hi, i) => `${format(b[i])} – ${format(hi)}`), `≥ ${format(b[b.length - 1])}`];
+  return finalise(values, b, scheme.slice(1), labels);
+}
+
+/**
+ * Drops breaks that would make a class whose two ends read the same ("1.00 – 1.00"): that class
+ * merges into its neighbour. `keep` (a diverging scale's centre) is never dropped.
+ */
+function distinctEnds(breaks: number[], min: number, max: number, format: (v: number) => string, keep?: number): number[] {
+  const out: number[] = [];
+  for (const b of breaks) {
+    const previous = out.length > 0 ? out[out.length - 1] : min;
+    if (format(b) !== format(previous)) out.push(b);
+    else if (b === keep) {
+      // The centre stays; the break just below it, which reads the same, goes.
+      if (out.length > 0) out[out.length - 1] = b;
+      else out.push(b);
+    }
+  }
+  // The last class runs to the maximum; holding the maximum alone it reads as one value, which is right.
+  while (out.length > 0 && out[out.length - 1] !== keep && out[out.length - 1] < max && format(out[out.length - 1]) === format(max)) out.pop();
+  return out;
+}
 
 /** Colour-blind-safe ColorBrewer schemes (colorbrewer2.org, "colorblind safe" filter). */
 export const SEQUENTIAL_PALETTES = ['Blues', 'Greens', 'Purples', 'Oranges', 'Greys', 'YlGnBu', 'YlOrRd', 'PuBuGn', 'BuPu'] as const;
@@ -159,18 +198,23 @@ export function classifyValues(values: ArrayLike<number>, options: ClassifyOptio
   const max = sorted.length ? sorted[sorted.length - 1] : NaN;
   const manual = options.method === 'manual';
   let breaks = sorted.length ? methodBreaks(sorted, options.method, k, options.thresholds) : [...new Set(options.thresholds ?? [])].sort((a, b) => a - b);
+  if (!manual) breaks = distinctEnds(breaks, min, max, format);
+  // Fewer classes than asked (ties, few distinct values, merged equal ends): said in the legend.
+  const fewer = (n: number): Classes['fewer'] => (!manual && n < k ? { asked: k, distinct: countDistinct(sorted) } : undefined);
+  // Two ends that read the same are one number ("0.00", never "0.00 – 0.00").
+  const span = (lo: number, hi: number) => (format(lo) === format(hi) ? format(lo) : `${format(lo)} – ${format(hi)}`);
   const interval = (i: number, n: number) => {
-    if (n === 1) return sorted.length === 0 ? '—' : min === max ? format(min) : `${format(min)} – ${format(max)}`;
+    if (n === 1) return sorted.length === 0 ? '—' : span(min, max);
     // Manual classes are open-ended; automatic ones run from the data's minimum to its maximum.
     if (manual) return i === 0 ? `< ${format(breaks[0])}` : i === n - 1 ? `≥ ${format(breaks[i - 1])}` : `${format(breaks[i - 1])} – ${format(breaks[i])}`;
     const lo = i === 0 ? min : breaks[i - 1];
     const hi = i === n - 1 ? max : breaks[i];
-    return lo === hi ? format(lo) : `${format(lo)} – ${format(hi)}`;
+    return span(lo, hi);
   };
 
   if (!centred) {
     const n = breaks.length + 1;
-    return finalise(values, breaks, schemeColours(palette, n), Array.from({ length: n }, (_, i) => interval(i, n)));
+    return { ...finalise(values, breaks, schemeColours(palette, n), Array.from({ length: n }, (_, i) => interval(i, n))), fewer: fewer(n) };
   }
 
   // Diverging: a boundary at the centre (each class then lies wholly below or above it), and a
@@ -184,6 +228,7 @@ export function classifyValues(values: ArrayLike<number>, options: ClassifyOptio
     breaks = breaks.filter((b) => !(b > c && (firstAbove === undefined || b <= firstAbove)));
   }
   if ((manual || (c > min && c < max)) && !breaks.includes(c)) breaks = [...breaks, c].sort((a, b) => a - b);
+  if (!manual) breaks = distinctEnds(breaks, min, max, format, c);
   const n = breaks.length + 1;
   // Classes wholly below the centre come first: those whose upper bound (the maximum for the last,
   // unbounded for manual classes) is at or below it.
@@ -198,15 +243,18 @@ export function classifyValues(values: ArrayLike<number>, options: ClassifyOptio
     colours.push(i < below ? scheme[side - below + i] : scheme[side + 1 + (i - below)]);
     labels.push(interval(i, n));
   }
-  if (!atCentre) return finalise(values, breaks, colours, labels);
+  // The centre's break is added, not asked for: k classes asked are k shown if n ≥ k.
+  const shownFewer = fewer(atCentre ? n + 1 : n);
+  if (!atCentre) return { ...finalise(values, breaks, colours, labels), fewer: shownFewer };
   // The neutral class sits between the classes below and above the centre.
   colours.splice(below, 0, scheme[side]);
   labels.splice(below, 0, format(c));
-  return finalise(values, breaks, colours, labels, (v) => {
+  const classes = finalise(values, breaks, colours, labels, (v) => {
     if (v === c) return below;
     const i = classIndex(breaks, v);
     return i < below ? i : i + 1;
   });
+  return { ...classes, fewer: shownFewer };
 }
 
 export interface ClassCategory {
@@ -235,19 +283,12 @@ export function categoricalClasses(values: ArrayLike<number>, categories: ClassC
 export function classify(indicator: IndicatorId, values: Float64Array, format: (v: number) => string, noStarLabel = 'no star'): Classes {
   switch (indicator) {
     case 'lq':
-      return fixedClasses(values, [1 / 3, 0.5, 0.8, 1.25, 2, 3], schemeColours('RdBu', 7), format);
+      return lqFixedClasses(values, 'RdBu', format);
     case 'stars':
       return starClasses(values, noStarLabel);
     default:
       return classifyValues(values, { method: 'quantile', classes: 5, palette: 'Blues', format });
   }
-}
-
-function fixedClasses(values: Float64Array, breaks: number[], colours: string[], format: (v: number) => string): Classes {
-  const labels = colours.map((_, i) =>
-    i === 0 ? `< ${format(breaks[0])}` : i === breaks.length ? `≥ ${format(breaks[i - 1])}` : `${format(breaks[i - 1])} – ${format(breaks[i])}`,
-  );
-  return finalise(values, breaks, colours, labels);
 }
 
 export const STAR_COLOURS = ['#f7f7f7', ...chromatic.schemeYlOrBr[4].slice(1)];

@@ -18,8 +18,15 @@ import { t, type Lang, type MessageKey } from '../i18n/i18n';
 import type { ChangeMeasure, Classification, MapMode } from '../state/store';
 import type { ComputedView } from '../engine/types';
 import type { SpatialView } from '../engine/analysisTypes';
-import { categoricalClasses, classifyValues, schemeColours, starClasses, type Classes } from './classify';
+import { categoricalClasses, classifyValues, lqFixedClasses, schemeColours, starClasses, type Classes } from './classify';
 import { categoryColumn } from '../indicators/categoryColumn';
+
+/** The view's classification of continuous values: `auto` is the LQ's fixed classes, else quantiles. */
+function classifyByView(values: Float64Array, classification: Classification, format: (v: number) => string, centre: number | undefined, lq: boolean): Classes {
+  if (classification.method === 'auto' && lq) return lqFixedClasses(values, classification.palette, format);
+  const method = classification.method === 'auto' ? 'quantile' : classification.method;
+  return classifyValues(values, { ...classification, method, format, centre });
+}
 
 /** The LISA settings of every map: conventional, and fixed so that a shared link shows the same map. */
 export const LISA_PERMUTATIONS = 999;
@@ -140,7 +147,7 @@ function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }
   const source = view.ind === 'lq' ? result.lq : view.ind === 'focus' ? result.focus : view.ind === 'size' ? result.size : employment;
   const values = column(source, nRegions, nCategories, c);
   const format = indicatorFormat(view.ind, lang);
-  const classes = classifyValues(values, { ...view.classification, format, centre: view.ind === 'lq' ? 1 : undefined });
+  const classes = classifyByView(values, view.classification, format, view.ind === 'lq' ? 1 : undefined, view.ind === 'lq');
   return { values, classes, title, notes, classified: true, format };
 }
 
@@ -232,7 +239,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
       const values = column(source, nRegions, nCategories, c);
       if (view.change === 'cagr') notes.push(t('analysis.note.cagr'));
       const format = changeFormat(view.change, lang);
-      const classes = classifyValues(values, { ...view.classification, format, centre: 0 });
+      const classes = classifyByView(values, view.classification, format, 0, false);
       return { values, classes, title, notes, classified: true, format, valueLabel };
     }
   }

@@ -17,7 +17,8 @@ export type MapMode = (typeof MAP_MODES)[number];
 export const CHANGE_MEASURES = ['abs', 'cagr', 'lq', 'stars', 'stage'] as const;
 export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
-export const CLASS_METHODS = ['quantile', 'equal', 'ckmeans', 'manual'] as const;
+/** `auto`: the LQ in its fixed classes (map/classify.ts LQ_BREAKS), other values in quantiles. */
+export const CLASS_METHODS = ['auto', 'quantile', 'equal', 'ckmeans', 'manual'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 export interface Classification {
@@ -30,7 +31,7 @@ export interface Classification {
   thresholds?: number[];
 }
 
-export const DEFAULT_CLASSIFICATION: Classification = { method: 'quantile', classes: 5, palette: 'Blues' };
+export const DEFAULT_CLASSIFICATION: Classification = { method: 'auto', classes: 5, palette: 'Blues' };
 
 /** What the user is looking at: everything a shared link restores. */
 export interface View {

@@ -21,6 +21,7 @@ export const METHOD_SECTIONS = [
   'change',
   'lifecycle',
   'classification',
+  'lqclasses',
 ] as const;
 export type MethodSection = (typeof METHOD_SECTIONS)[number];
 

@@ -31,6 +31,9 @@ export class RulePanel {
   private readonly benchmark = el('select', { id: 'rule-benchmark' });
   private benchmarkChoices: { countries: string[]; row: boolean } = { countries: [], row: false };
   private readonly reset = el('button', { type: 'button', id: 'rule-reset', class: 'link-button' });
+  /** Why a slider is disabled under the chosen rule (empty while it applies). */
+  private readonly cutWhy = el('p', { id: 'rule-cut-why', class: 'hint', 'data-reason': 'cut' });
+  private readonly lqWhy = el('p', { id: 'rule-lq-why', class: 'hint', 'data-reason': 'lq' });
   private rule: StarRule = DEFAULT_RULE;
 
   constructor(private readonly onRule: (rule: StarRule) => void) {
@@ -39,8 +42,8 @@ export class RulePanel {
       { class: 'rule-panel', id: 'rule-panel' },
       this.legend,
       el('div', { class: 'field' }, this.kindLabel, this.kind, this.hint),
-      el('div', { class: 'field' }, this.cutLabel, el('div', { class: 'range-row' }, this.cut, this.cutValue)),
-      el('div', { class: 'field' }, this.lqLabel, el('div', { class: 'range-row' }, this.lq, this.lqValue)),
+      el('div', { class: 'field' }, this.cutLabel, el('div', { class: 'range-row' }, this.cut, this.cutValue), this.cutWhy),
+      el('div', { class: 'field' }, this.lqLabel, el('div', { class: 'range-row' }, this.lq, this.lqValue), this.lqWhy),
       el('div', { class: 'field' }, this.minEmploymentLabel, this.minEmployment),
       el('div', { class: 'field' }, this.minEstablishmentsLabel, this.minEstablishments, this.minHint),
       el('div', { class: 'field' }, this.benchmarkLabel, this.benchmark),
@@ -89,8 +92,19 @@ export class RulePanel {
     this.lqValue.textContent = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(rule.lqThreshold);
     this.cut.setAttribute('aria-valuetext', this.cutValue.textContent);
     this.lq.setAttribute('aria-valuetext', this.lqValue.textContent);
-    // Under `paper` the specialisation star is ranked like the others: no LQ threshold applies.
-    this.lq.disabled = rule.kind === 'paper';
+    // Under `paper` the specialisation star is ranked like the others: no LQ threshold applies. Under
+    // `cmp` a strong cluster is judged by the category's own quartiles and LQ ≥ 1: neither slider applies.
+    this.lq.disabled = rule.kind === 'paper' || rule.kind === 'cmp';
+    this.cut.disabled = rule.kind === 'cmp';
+    this.reset.disabled = rule.kind === 'cmp';
+    const why = (slider: HTMLInputElement, note: HTMLElement, key: MessageKey) => {
+      note.textContent = slider.disabled ? t(key) : '';
+      note.hidden = !slider.disabled;
+      if (slider.disabled) slider.setAttribute('aria-describedby', note.id);
+      else slider.removeAttribute('aria-describedby');
+    };
+    why(this.cut, this.cutWhy, 'layout.rule.cutUnused');
+    why(this.lq, this.lqWhy, rule.kind === 'cmp' ? 'layout.rule.lqUnusedCmp' : 'layout.rule.lqUnusedPaper');
     this.hint.textContent = t(`analysis.rule.${rule.kind}.hint` as MessageKey);
   }
 

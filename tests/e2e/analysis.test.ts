@@ -285,7 +285,9 @@ describe('analysis in the explorer', () => {
     await page.locator('#methodology-open').click();
     const dialog = page.locator('#methodology');
     await dialog.waitFor({ state: 'visible' });
-    expect(await dialog.locator('section.method').count()).toBe(16);
+    // 16 measures and rules, and the standard LQ classes.
+    expect(await dialog.locator('section.method').count()).toBe(17);
+    expect(await dialog.locator('#method-lqclasses .formula').textContent()).toBe('< 0.5 · 0.5 – 0.8 · 0.8 – 1.25 · 1.25 – 2 · 2 – 3 · ≥ 3');
     expect(await dialog.locator('#method-lq .formula').textContent()).toBe('LQ(r,c) = (E(r,c) / E(r)) / (E(c) / E)');
     expect(await dialog.locator('#method-current').textContent()).toContain(cube.categories[c].name);
     expect(await dialog.locator('#method-weights-dataset').textContent()).toMatch(/neighbour links/);

@@ -3,6 +3,7 @@ import { checkPageCapacity } from './pageCapacity';
 import { InputError } from '../../io/errors';
 import { FEATURE_ID, readBoundaries } from '../../io/boundaries';
 import { unwrapCollection } from '../../io/antimeridian';
+import { notes as noteText } from '../../io/notes';
 import { bestIdProperty } from '../../io/idProperty';
 import { categoriesFromTable } from '../../io/categoriesTable';
 import type { CubeOptions, TableReport } from '../../io/cubeBuilder';
@@ -51,7 +52,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     const best = bestIdProperty(features, cube.regions.map((r) => r.id));
     if (best) {
       idProperty = best.property;
-      notes.push(`region ids from ${idProperty === FEATURE_ID ? 'the feature ids' : `property "${idProperty}"`}: it matches the most data regions (${best.matched} by code, ${best.matchedByName} by name)`);
+      notes.push(noteText.idsBest(idProperty, FEATURE_ID, best.matched, best.matchedByName));
     }
   }
   const boundaries = readBoundaries(source, boundaryInput.name, { idProperty, nameProperty: choices.boundaries.nameProperty });
@@ -59,7 +60,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   notes.push(...(boundaryInput.parsed.notes ?? []), ...boundaries.notes);
   const { collection, changed } = unwrapCollection(boundaries.collection);
   if (changed.length > 0) {
-    notes.push(`${changed.length} region(s) crossing the 180° meridian redrawn as one shape: ${changed.map((i) => boundaries.regions[i].name).join(', ')}`);
+    notes.push(noteText.antimeridian(changed.map((i) => boundaries.regions[i].name)));
   }
 
   stage('join', 0);
@@ -84,7 +85,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     version: 1,
     id: 'user',
     title: `${dataFile} · ${boundaryInput.name}`,
-    attribution: `Your files: ${boundaryInput.name}, ${dataFile}`,
+    attribution: noteText.yourFiles([boundaryInput.name, dataFile]),
     regions: { file: boundaryInput.name, id: promoteId, name: boundaries.nameProperty ?? promoteId },
     employment: { file: dataFile, layout: choices.employment.table?.layout === 'long' ? 'long' : 'wide' },
   };

@@ -1,4 +1,5 @@
 import { detectInputKind, TEXT_KINDS, type InputKind } from '../../io/inputKind';
+import { notes as noteText } from '../../io/notes';
 import { InputError } from '../../io/errors';
 import { readBoundaries } from '../../io/boundaries';
 import { readZippedShapefile } from '../../io/shapefileZip';
@@ -103,7 +104,7 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
   const { text, encoding, by } = await readFileText(file, (f) => progress('read', f), options.encoding, name);
   summary.encoding = { used: encoding, by };
   if (by === 'chosen') summary.notes.push(`read as ${encodingLabel(encoding)} (chosen)`);
-  else if (encoding !== 'utf-8') summary.notes.push(`not UTF-8: read as ${encoding}`);
+  else if (encoding !== 'utf-8') summary.notes.push(noteText.encoding(encoding));
   // The kind again from the decoded text: the bytes of UTF-16 or a chosen encoding may have misled it.
   kind = detectInputKind(name, text.slice(0, 65536));
   summary.kind = kind;
@@ -177,7 +178,7 @@ function tableInput(parsed: Extract<ParsedInput, { kind: 'table' }>, summary: Fi
     if (hierarchies.length > 0) s.hierarchies = hierarchies;
   }
   summary.role = tableRole(table.header);
-  if (table.blankLines > 0) summary.notes.push(`${table.blankLines} blank line(s) skipped`);
+  if (table.blankLines > 0) summary.notes.push(noteText.blankLines(table.blankLines));
   return parsed;
 }
 

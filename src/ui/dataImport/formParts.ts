@@ -68,7 +68,8 @@ export function checkboxGroup(name: string, legend: string, values: string[], ch
 export function textTable(caption: string, header: string[], rows: string[][], attributes: Record<string, string> = {}): HTMLElement {
   return el(
     'div',
-    { class: 'table-scroll' },
+    // Focusable, so a wide preview can be scrolled from the keyboard; named by its caption.
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
     el(
       'table',
       { class: 'import-table', ...attributes },

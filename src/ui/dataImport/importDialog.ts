@@ -1,5 +1,6 @@
+import { formatFileSize, wordNote } from '../noteText';
 import { el } from '../dom';
-import { t, type MessageKey } from '../../i18n/i18n';
+import { getLang, t, type MessageKey } from '../../i18n/i18n';
 import type { Formats } from '../format';
 import { ImportCancelled, ImportFailure, type ImportClient } from '../../worker/import/importClient';
 import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult, type ReadOptions } from '../../engine/import/importTypes';
@@ -51,6 +52,14 @@ export class ImportDialog {
   private readonly importedNameFiles = new Set<string>();
   /** How each file is read (encoding, sheet), by file name, as chosen in the mapping step. */
   private readOptions: Record<string, ReadOptions> = {};
+  /**
+   * The Load and Show-map buttons live across re-renders: a text field commits on `change`, which
+   * fires on blur — i.e. on the mousedown of a click on Load. Were Load rebuilt by that re-render,
+   * the mouseup would land on a new button and the click would be lost.
+   */
+  private readonly loadButton = el('button', { type: 'button', class: 'primary', 'data-action': 'load-import' });
+  private readonly doneButton = el('button', { type: 'button', 'data-action': 'show-map' });
+  private readonly actions = el('div', { class: 'import-actions' });
 
   constructor(private readonly deps: ImportDialogDeps) {
     this.input = el('input', { id: 'import-files', type: 'file', multiple: '', accept: '.geojson,.json,.topojson,.zip,.csv,.tsv,.txt,.xlsx,.xlsm', class: 'visually-hidden-file' });
@@ -72,6 +81,8 @@ export class ImportDialog {
       this.progressBox,
     );
     document.body.append(this.element);
+    this.loadButton.addEventListener('click', () => void this.load());
+    this.doneButton.addEventListener('click', () => this.close());
     this.render();
   }
 
@@ -217,17 +228,24 @@ export class ImportDialog {
   private render(): void {
     const focused = document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     const pick = el('label', { for: 'import-files', class: 'button-like' }, t('import.choose'));
-    const parts: (HTMLElement | null)[] = [
+    const keep = (parts: (HTMLElement | null)[]) => parts.filter((p): p is HTMLElement => p !== null);
+    const top = keep([
       el('p', { class: 'import-intro' }, t('import.intro')),
       el('div', { class: 'import-picker' }, this.input, pick, el('span', {}, t('import.orDrop'))),
       this.fileList(),
       this.setup.choices ? mappingForm(this.setup.choices, this.summaryOf, (change) => this.change(change), (file, options) => void this.reread(file, options)) : null,
-      this.loadRow(),
+    ]);
+    this.loadRow();
+    const bottom = keep([
       this.message ? el('p', { class: 'import-message', role: 'status' }, this.message) : null,
       this.problem ? problemBox(this.problem.problem, this.problem.title) : null,
       this.result ? joinReportView(this.result, this.deps.fixes, this.deps.formats(), { refix: () => void this.load() }) : null,
-    ];
-    this.body.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+    ]);
+    // Everything around the action row is replaced; the row itself stays in the document.
+    if (this.actions.parentElement !== this.body) this.body.append(this.actions);
+    for (const child of [...this.body.children]) if (child !== this.actions) child.remove();
+    this.actions.before(...top);
+    this.actions.after(...bottom);
     if (focused) this.body.querySelector<HTMLElement>(focused)?.focus();
   }
 
@@ -252,24 +270,25 @@ export class ImportDialog {
       return el(
         'li',
         { 'data-file': file.name, class: s?.error ? 'has-error' : '' },
-        el('div', { class: 'import-file-head' }, el('strong', {}, file.name), ` · ${formatSize(file.size)}`, s?.kind ? ` · ${t(KINDS[s.kind])}` : '', remove),
+        el('div', { class: 'import-file-head' }, el('strong', {}, file.name), ` · ${formatFileSize(file.size, getLang())}`, s?.kind ? ` · ${t(KINDS[s.kind])}` : '', remove),
         roleSelect,
         s ? encodingField(s, (name, options) => void this.reread(name, options)) : null,
         s?.error ? problemBox(s.error, t('import.error.read')) : null,
-        ...(s?.notes ?? []).map((note) => el('p', { class: 'import-note' }, note)),
+        ...(s?.notes ?? []).map((note) => el('p', { class: 'import-note' }, wordNote(note))),
       );
     });
     return el('ul', { class: 'import-files' }, ...rows);
   }
 
-  private loadRow(): HTMLElement {
+  private loadRow(): void {
     const missing = missingForLoad(this.summaries, this.setup.roles);
-    const load = el('button', { type: 'button', class: 'primary', 'data-action': 'load-import' }, t('import.load'));
-    load.disabled = missing.length > 0 || !this.setup.choices;
-    load.addEventListener('click', () => void this.load());
-    const done = el('button', { type: 'button', 'data-action': 'show-map' }, t('import.showMap'));
-    done.addEventListener('click', () => this.close());
-    return el('div', { class: 'import-actions' }, load, this.result ? done : null, ...missing.map((key) => el('span', { class: 'import-missing' }, t(key))));
+    this.loadButton.textContent = t('import.load');
+    this.loadButton.disabled = missing.length > 0 || !this.setup.choices;
+    this.doneButton.textContent = t('import.showMap');
+    const parts: HTMLElement[] = [this.loadButton, ...(this.result ? [this.doneButton] : []), ...missing.map((key) => el('span', { class: 'import-missing' }, t(key)))];
+    // Only what changed is replaced, so the buttons never leave the document between a mousedown and its mouseup.
+    const current = [...this.actions.children];
+    if (current.length !== parts.length || current.some((node, i) => node !== parts[i] && !node.isEqualNode(parts[i]))) this.actions.replaceChildren(...parts);
   }
 
   private setRole(key: string, role: FileRole): void {
@@ -309,8 +328,3 @@ function focusKey(element: HTMLElement): string | undefined {
   return undefined;
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -1,3 +1,4 @@
+import { wordNote } from '../noteText';
 import { el } from '../dom';
 import { t } from '../../i18n/i18n';
 import type { Formats } from '../format';
@@ -84,7 +85,7 @@ function notesList(result: ImportResult): HTMLElement | null {
     notes.push(...result.industry.notes);
   }
   if (notes.length === 0) return null;
-  return el('ul', { class: 'import-notes' }, ...notes.map((note) => el('li', {}, note)));
+  return el('ul', { class: 'import-notes' }, ...notes.map((note) => el('li', {}, wordNote(note))));
 }
 
 /** Every row of the data file accounted for: used, not used (why), filtered out, missing, suppressed. */
@@ -98,7 +99,7 @@ function tableReportLine(report: TableReport, formats: Formats): HTMLElement {
     report.suppressed
       ? el('li', { 'data-rows': 'suppressed' }, t('import.report.suppressed', { n: n(report.suppressed.cells), flags: Object.entries(report.suppressed.byFlag).map(([f, c]) => `${f}: ${c}`).join(', '), policy: report.suppressed.policy }))
       : null,
-    ...report.notes.map((note) => el('li', {}, note)),
+    ...report.notes.map((note) => el('li', {}, wordNote(note))),
   ];
   return el('ul', { class: 'import-rows' }, ...items);
 }

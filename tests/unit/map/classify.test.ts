@@ -4,15 +4,16 @@ import { classify } from '../../../src/map/classify';
 const fmt = (v: number) => String(Math.round(v * 100) / 100);
 
 describe('classify', () => {
-  it('puts LQ in log-symmetric classes around 1 and counts no-data apart', () => {
-    const values = Float64Array.of(0.1, 0.4, 0.6, 1, 1.3, 2, 3.5, NaN);
+  it('puts LQ in the fixed classes 0.5, 0.8, 1.25, 2, 3 (log-symmetric around 1) and counts no-data apart', () => {
+    const values = Float64Array.of(0.1, 0.4, 0.6, 1, 0.8, 1.3, 2, 3.5, 3, NaN);
     const c = classify('lq', values, fmt);
-    expect(c.colours).toHaveLength(7);
-    expect([...values].filter((v) => !Number.isNaN(v)).map((v) => c.classOf(v))).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(c.counts).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(c.colours).toHaveLength(6);
+    expect([...values].filter((v) => !Number.isNaN(v)).map((v) => c.classOf(v))).toEqual([0, 0, 1, 2, 2, 3, 4, 5, 5]);
+    expect(c.counts).toEqual([2, 1, 2, 1, 1, 2]);
     expect(c.noData).toBe(1);
-    expect(c.labels[0]).toBe('< 0.33');
-    expect(c.labels[6]).toBe('≥ 3');
+    expect(c.labels).toEqual(['< 0.5', '0.5 – 0.8', '0.8 – 1.25', '1.25 – 2', '2 – 3', '≥ 3']);
+    // The band around 1 has the diverging palette's neutral middle (RdBu of 7, flipped: index 3).
+    expect(c.colours[2].toLowerCase()).toBe('#f7f7f7');
   });
 
   it('gives stars four categorical classes', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { schemeBlues, schemeRdBu } from 'd3-scale-chromatic';
+import fc from 'fast-check';
 import { categoricalClasses, classifyValues, resolvePalette, schemeColours, type ClassifyOptions } from '../../../src/map/classify';
+import { greyRegionCount } from '../../../src/map/legend';
 
 const fmt = (v: number) => String(Math.round(v * 1000) / 1000);
 const opts = (o: Partial<ClassifyOptions>): ClassifyOptions => ({ method: 'quantile', classes: 5, palette: 'Blues', format: fmt, ...o });
@@ -189,5 +191,76 @@ describe('classifyValues: the neutral class never leaves an empty class beside i
     const middle = (scheme.length - 1) / 2;
     expect(scheme.indexOf(c.colours[0])).toBe(middle);
     expect(c.colours.slice(1).map((colour) => scheme.indexOf(colour))).toEqual(c.colours.slice(1).map((_, i) => middle + 1 + i));
+  });
+});
+
+describe('classifyValues: classes whose two ends read the same, and fewer classes than asked', () => {
+  const two = (v: number) => v.toFixed(2);
+
+  it('never shows a class such as "1.00 – 1.00": it merges into its neighbour', () => {
+    // Quantile breaks at 0.996, 1.001 and 1.004 all read "1.00" with two decimals.
+    const values = f64(0.5, 0.6, 0.996, 0.997, 1.001, 1.002, 1.004, 1.005, 1.5, 1.6);
+    const c = classifyValues(values, { method: 'quantile', classes: 5, palette: 'Blues', format: two });
+    for (const label of c.labels) {
+      const [lo, hi] = label.split(' – ');
+      if (hi !== undefined) expect(lo).not.toBe(hi);
+    }
+    expect(c.labels).toEqual(['0.50 – 1.00', '1.00 – 1.50', '1.50 – 1.60']);
+    expect(sum(c.counts)).toBe(10);
+    expect(c.fewer).toEqual({ asked: 5, distinct: 10 });
+  });
+
+  it('says why there are fewer classes: ties (1,883 zeros of 3,142) or few distinct values', () => {
+    const zeros = f64(...new Array(1883).fill(0), ...Array.from({ length: 1259 }, (_, i) => i + 1));
+    const c = classifyValues(zeros, opts({ method: 'quantile', classes: 5 }));
+    // Quantile breaks are the values at ranks 628, 1256, 1885, 2513: 0, 0, 3, 631 → classes [0,3) [3,631) [631,1259].
+    expect(c.breaks).toEqual([3, 631]);
+    expect(c.counts).toEqual([1885, 628, 629]);
+    expect(c.fewer).toEqual({ asked: 5, distinct: 1260 });
+    const few = classifyValues(f64(1, 2, 2, 3), opts({ method: 'equal', classes: 5 }));
+    expect(few.fewer).toEqual({ asked: 5, distinct: 3 });
+    expect(classifyValues(f64(1, 2, 3, 4, 5, 6), opts({ method: 'equal', classes: 3 })).fewer).toBeUndefined();
+    // Manual thresholds are the user's: never "fewer".
+    expect(classifyValues(f64(1, 1, 1), opts({ method: 'manual', thresholds: [5, 10] })).fewer).toBeUndefined();
+  });
+
+  it('keeps the centre of a diverging scale and drops a break that reads the same as it', () => {
+    const values = f64(0.5, 0.7, 0.9, 0.998, 1.003, 1.2, 1.6, 2.4);
+    const c = classifyValues(values, { method: 'quantile', classes: 4, palette: 'RdBu', centre: 1, format: two });
+    expect(c.breaks).toContain(1);
+    for (const label of c.labels) {
+      const [lo, hi] = label.split(' – ');
+      if (hi !== undefined) expect(lo).not.toBe(hi);
+    }
+    expect(sum(c.counts)).toBe(values.length);
+  });
+
+  it('property: no label with equal ends and every value counted, whatever the values and method', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom('quantile', 'equal', 'ckmeans'),
+        fc.integer({ min: 2, max: 9 }),
+        fc.boolean(),
+        (list, method, k, centred) => {
+          const c = classifyValues(Float64Array.from(list), { method: method as 'quantile', classes: k, palette: centred ? 'RdBu' : 'Blues', centre: centred ? 1 : undefined, format: two });
+          for (const label of c.labels) {
+            const [lo, hi] = label.split(' – ');
+            if (hi !== undefined) expect(lo).not.toBe(hi);
+          }
+          expect(sum(c.counts)).toBe(list.length);
+        },
+      ),
+    );
+  });
+});
+
+describe('the legend counts as "no data" every grey region', () => {
+  it('adds map features without data rows and leaves out data regions not on the map', () => {
+    const values = f64(1, NaN, NaN, 2, NaN);
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    // b and e have no value and are on the map; c has no value but no feature (not drawn); 58 features have no row.
+    expect(greyRegionCount(values, ids, new Set(['c']), 58)).toBe(60);
+    expect(greyRegionCount(values, ids, new Set(), 0)).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { indicatorChange } from '../../../src/indicators/change';
 import { DEFAULT_RULE, type StarRule } from '../../../src/model/dataset';
 import { DEFAULT_CLASSIFICATION } from '../../../src/state/store';
+import { LQ_BREAKS } from '../../../src/map/classify';
 import type { ComputedView } from '../../../src/engine/types';
 import type { SpatialView } from '../../../src/engine/analysisTypes';
 import { NOT_ANALYSED } from '../../../src/engine/spatialColumn';
@@ -38,8 +39,17 @@ const input = (v: Partial<LayerView>, extra: Partial<LayerInput> = {}): LayerInp
 });
 
 describe('choropleth layers', () => {
-  it('shades LQ on a diverging scale centred at 1 and keeps unreported cells as no data', () => {
+  it('shades LQ by default in the fixed classes at 0.5, 0.8, 1.25, 2, 3', () => {
     const layer = buildLayer(input({ ind: 'lq' }));
+    expect(layer.classes.breaks).toEqual(LQ_BREAKS);
+    expect(layer.classes.labels).toEqual(['< 0.50', '0.50 – 0.80', '0.80 – 1.25', '1.25 – 2.00', '2.00 – 3.00', '≥ 3.00']);
+    expect(layer.classes.noData).toBe(1);
+    // Other continuous values: quantiles under the same default.
+    expect(buildLayer(input({ ind: 'employment' })).classes.breaks).not.toEqual(LQ_BREAKS);
+  });
+
+  it('shades LQ on a diverging scale centred at 1 and keeps unreported cells as no data', () => {
+    const layer = buildLayer(input({ ind: 'lq', classification: { method: 'quantile', classes: 5, palette: 'RdBu' } }));
     const lq = layer.values;
     expect(lq[4]).toBeNaN();
     expect(layer.classes.noData).toBe(1);
