@@ -22,6 +22,10 @@ import type { CubeOptions, TableReport } from '../io/cubeBuilder';
 import type { EmploymentCube } from '../model/dataset';
 import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
 import { UsageError, readText, writeCsv } from './command';
+import { isTextEncoding, TEXT_ENCODINGS, type TextEncoding } from '../io/textDecoding';
+import { parseSdmxCsv } from '../io/sdmxCsv';
+import { readJsonStat } from '../io/jsonStat';
+import { parseJsonText } from '../io/jsonText';
 import { formatIndustryReport, formatTableReport } from './tableReport';
 import { parseIndustryMapping } from '../io/industryMapping';
 import type { SuppressionPolicy } from '../io/suppression';
@@ -29,7 +33,7 @@ import type { IndustryColumns } from './industryTable';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
-    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--out <file.csv>]
+    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--encoding <name>] [--out <file.csv>]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
@@ -57,6 +61,8 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
   --min-employment, --min-establishments   a cell below this size earns no star, no strong cluster
                   and no ranking place (default: none, as the published rules)
+  --encoding      text encoding of the input files instead of the recognised one: utf-8, utf-16le,
+                  utf-16be, windows-1251, koi8-r, windows-1252
   --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response",
                   aggregates such as B-E beside C, "Всего по …"); by default they are left out and reported
 `;
@@ -75,6 +81,8 @@ export interface IndicatorsOptions {
   measure?: string;
   keepNonIndustry?: boolean;
   industry?: IndustryCommandOptions;
+  /** Text encoding of the input files (--encoding); recognised when absent. */
+  encoding?: TextEncoding;
 }
 
 export interface IndustryCommandOptions {
@@ -92,6 +100,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
       options: {
         employment: { type: 'string' },
         categories: { type: 'string' },
+        encoding: { type: 'string' },
         rule: { type: 'string' },
         benchmark: { type: 'string' },
         denominator: { type: 'string' },
@@ -171,7 +180,15 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     filters: values.filter ?? [],
     measure: values.measure,
     keepNonIndustry: values['keep-non-industry'] ?? false,
+    encoding: encodingOption(values.encoding),
   };
+}
+
+function encodingOption(text: string | undefined): TextEncoding | undefined {
+  if (text === undefined) return undefined;
+  const name = text.trim().toLowerCase();
+  if (!isTextEncoding(name)) throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${text}"`, INDICATORS_USAGE);
+  return name;
 }
 
 function numberOption(name: string, text: string | undefined, fallback: number, ok: (x: number) => boolean): number {
@@ -184,7 +201,7 @@ function numberOption(name: string, text: string | undefined, fallback: number, 
 export async function runIndicators(argv: string[]): Promise<number> {
   const options = parseIndicatorsArgs(argv);
   const categories = options.categories
-    ? categoriesFromTable(parseDelimited(readText(options.categories), options.categories))
+    ? categoriesFromTable(parseDelimited(readText(options.categories, options.encoding), options.categories))
     : undefined;
   const read = options.industry
     ? await readIndustryTable(options, options.industry)
@@ -265,12 +282,14 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
 /** The employment file as a cube, whatever its kind; `hasYears` is false for a table without a year column. */
 function readEmployment(options: IndicatorsOptions, cubeOptions: CubeOptions): { cube: EmploymentCube; report: TableReport; hasYears: boolean } {
   const file = options.employment;
-  const text = readText(file);
+  const text = readText(file, options.encoding);
   const kind = detectInputKind(file, text.slice(0, 4096));
-  if (options.filters.length > 0 && kind !== 'eurostat-tsv') throw new InputError({ file }, '--filter applies to a Eurostat TSV, and this file is not one');
+  const eurostat = kind === 'eurostat-tsv' || kind === 'sdmx-csv' || kind === 'json-stat';
+  if (options.filters.length > 0 && !eurostat) throw new InputError({ file }, '--filter applies to a Eurostat table (TSV, SDMX-CSV, JSON-stat), and this file is not one');
   if (options.measure !== undefined && kind !== 'nested-json') throw new InputError({ file }, '--measure applies to a JSON file, and this file is not one');
-  if (kind === 'eurostat-tsv') {
-    const { cube, report } = eurostatToCube(parseEurostatTsv(text, file), { ...cubeOptions, filters: parseFilters(options.filters) });
+  if (eurostat) {
+    const table = kind === 'eurostat-tsv' ? parseEurostatTsv(text, file) : kind === 'sdmx-csv' ? parseSdmxCsv(text, file).table : readJsonStat(parseJsonText(text, file), file).table;
+    const { cube, report } = eurostatToCube(table, { ...cubeOptions, filters: parseFilters(options.filters) });
     return { cube, report, hasYears: true };
   }
   if (kind === 'nested-json') {
