@@ -6,6 +6,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { InputError, UsageError } from '../io/errors';
+import { decodeText, type TextEncoding } from '../io/textDecoding';
 import { csvField } from '../io/csvText';
 
 /** Runs with the arguments after the command name; resolves to the exit code. */
@@ -26,15 +27,20 @@ export function reportFailure(command: string, error: unknown): number {
   throw error;
 }
 
-/** A file's text, or an InputError naming it (missing, a directory, unreadable). */
-export function readText(path: string): string {
+/**
+ * A file's text, decoded as the app decodes it (encoding recognised, or `encoding` as chosen with
+ * --encoding), or an InputError naming it (missing, a directory, unreadable, not cleanly decodable).
+ */
+export function readText(path: string, encoding?: TextEncoding): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(error)})`;
     throw new InputError({ file: path }, why);
   }
+  return decodeText(bytes, path, encoding).text;
 }
 
 /**

@@ -23,13 +23,14 @@ import type { ImportChoices } from '../engine/import/importTypes';
 import { formatIndustryReport, formatJoinReport, formatNotOnMap, formatTableReport } from '../engine/reportText';
 import { UsageError, readText, writeCsv } from './command';
 import { inputMap, inspectPath } from './inputFiles';
+import { isTextEncoding, TEXT_ENCODINGS, type TextEncoding } from '../io/textDecoding';
 import { parseIndustryMapping } from '../io/industryMapping';
 import type { SuppressionPolicy } from '../io/suppression';
 import type { IndustryColumns } from './industryTable';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
-    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--out <file.csv>]
+    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--encoding <name>] [--out <file.csv>]
     [--regions <boundaries> [--id <property>] [--name <property>]]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
@@ -63,6 +64,8 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
   --min-employment, --min-establishments   a cell below this size earns no star, no strong cluster
                   and no ranking place (default: none, as the published rules)
+  --encoding      text encoding of the input files instead of the recognised one: utf-8, utf-16le,
+                  utf-16be, windows-1251, koi8-r, windows-1252
   --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response",
                   aggregates such as B-E beside C, "Всего по …"); by default they are left out and reported
 `;
@@ -84,6 +87,8 @@ export interface IndicatorsOptions {
   regions?: string;
   id?: string;
   name?: string;
+  /** Text encoding of the input files (--encoding); recognised when absent. */
+  encoding?: TextEncoding;
 }
 
 export interface IndustryCommandOptions {
@@ -101,6 +106,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
       options: {
         employment: { type: 'string' },
         categories: { type: 'string' },
+        encoding: { type: 'string' },
         rule: { type: 'string' },
         benchmark: { type: 'string' },
         denominator: { type: 'string' },
@@ -187,7 +193,15 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     regions: values.regions,
     id: values.id,
     name: values.name,
+    encoding: encodingOption(values.encoding),
   };
+}
+
+function encodingOption(text: string | undefined): TextEncoding | undefined {
+  if (text === undefined) return undefined;
+  const name = text.trim().toLowerCase();
+  if (!isTextEncoding(name)) throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${text}"`, INDICATORS_USAGE);
+  return name;
 }
 
 function numberOption(name: string, text: string | undefined, fallback: number, ok: (x: number) => boolean): number {
@@ -284,7 +298,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
  */
 async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[] }> {
   const file = options.employment;
-  const employment = await inspectPath(file);
+  const employment = await inspectPath(file, options.encoding);
   const s = employment.summary;
   if (s.boundaries) throw new InputError({ file }, `this is a boundary file (${s.kind}), not employment data`);
   if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat TSV, and this file is not one');
@@ -302,7 +316,7 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
     hasYears = choice.table.layout === 'years' || choice.table.year !== undefined;
   }
   const files = [employment];
-  const categories = options.categories ? await inspectPath(options.categories) : undefined;
+  const categories = options.categories ? await inspectPath(options.categories, options.encoding) : undefined;
   if (categories) files.push(categories);
   const more = categories ? { categories: { key: categories.summary.key } } : {};
   if (!options.regions) {

@@ -8,6 +8,7 @@ import { InputError } from '../io/errors';
 import type { NamedInput } from '../engine/import/buildImport';
 import { inspectFile } from '../engine/import/inspectFile';
 import type { FileSummary } from '../engine/import/importTypes';
+import type { TextEncoding } from '../io/textDecoding';
 
 export interface InspectedPath {
   summary: FileSummary;
@@ -15,8 +16,8 @@ export interface InspectedPath {
 }
 
 /** A file's summary and parsed content; a file that cannot be read is a located InputError. */
-export async function inspectPath(path: string): Promise<InspectedPath> {
-  const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }));
+export async function inspectPath(path: string, encoding?: TextEncoding): Promise<InspectedPath> {
+  const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }), undefined, encoding ? { encoding } : {});
   if (summary.error || !parsed) throw new InputError(summary.error?.location ?? { file: path }, summary.error?.problem ?? 'cannot be read');
   return { summary, input: { name: summary.name, parsed } };
 }

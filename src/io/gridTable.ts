@@ -67,7 +67,8 @@ export function gridToTable(grid: Grid, delimiter = ','): { table: DelimitedTabl
     headerEnd++;
   }
   const headerRows = kept.slice(firstWide, headerEnd).map((i) => rows[i]);
-  const width = Math.max(...kept.slice(firstWide).map((i) => lastFilled(rows[i]) + 1));
+  let width = 0;
+  for (let k = firstWide; k < kept.length; k++) width = Math.max(width, lastFilled(rows[kept[k]]) + 1);
 
   const qualifiers: string[] = [];
   const parts: string[][] = Array.from({ length: width }, () => []);

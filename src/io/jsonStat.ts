@@ -13,6 +13,7 @@ export function isJsonStat(text: string): boolean {
 }
 
 type Json = Record<string, unknown>;
+const MAX_CELLS = 50_000_000;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readJsonStat(value: unknown, fileName: string): { table: EurostatTable; notes: string[] } {
@@ -26,6 +27,8 @@ export function readJsonStat(value: unknown, fileName: string): { table: Eurosta
   const size = value.size;
   if (!Array.isArray(ids) || !ids.every((d) => typeof d === 'string')) return fail('id', 'expected an array of dimension names');
   if (!Array.isArray(size) || size.length !== ids.length || !size.every((n) => Number.isInteger(n) && n > 0)) return fail('size', `expected ${ids.length} positive whole numbers, one per dimension in "id"`);
+  const total = (size as number[]).reduce((a, b) => a * b, 1);
+  if (total > MAX_CELLS) fail('size', `${total} cells: more than ${MAX_CELLS} is beyond what a page can hold; download a filtered dataset`);
   if (!isObject(value.dimension)) return fail('dimension', 'expected an object of dimensions');
   const dims = value.dimension;
   const codes = (ids as string[]).map((id, d) => {
@@ -51,7 +54,6 @@ export function readJsonStat(value: unknown, fileName: string): { table: Eurosta
   const timeRole = Array.isArray(role.time) ? (role.time[0] as string) : undefined;
   const time = (ids as string[]).findIndex((id) => id === timeRole || (timeRole === undefined && /^(time|time_period|year)$/i.test(id)));
   if (time < 0) fail('role → time', 'no time dimension (role.time, or a dimension named "time")');
-  const total = (size as number[]).reduce((a, b) => a * b, 1);
   const values = value.value;
   const status = value.status;
   const valueAt = (i: number): number => {

@@ -219,8 +219,13 @@ export function decodeText(bytes: Uint8Array, fileName: string, chosen?: TextEnc
   if (binary) throw new InputError({ file: fileName }, `this is ${binary}, not a text file`);
   const nul = head.indexOf(0);
   if (nul >= 0) throw new InputError({ file: fileName, line: lineOfByte(bytes, nul) }, `a NUL byte at offset ${nul}: this is a binary file, not text (or UTF-16 without a byte-order mark that could not be recognised; choose the encoding)`);
+  // The native decoder checks validity fast; the byte-by-byte scan only locates the break.
+  try {
+    return { text: finish(new TextDecoder('utf-8', { fatal: true }).decode(bytes), fileName), encoding: 'utf-8', by: 'valid' };
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
   const bad = utf8ErrorOffset(bytes);
-  if (bad < 0) return { text: finish(new TextDecoder('utf-8').decode(bytes), fileName), encoding: 'utf-8', by: 'valid' };
   const guess = guessSingleByte(bytes);
   if (!guess) {
     throw new InputError(

@@ -53,6 +53,35 @@ describe('the files planners have, through the import dialog', () => {
     await page.context().close();
   });
 
+  it('an official export with indented levels: the levels shown, one used, loaded to data-ready', async () => {
+    const csv = join(dir, 'showcase.csv');
+    const regions: [string, number][] = [['Российская Федерация', 0], ['Центральный федеральный округ', 1], ['Северный край', 2], ['Eastcape', 2], ['Westmark', 2]];
+    const activities: [string, number][] = [['Всего', 0], ['Обрабатывающие производства', 1], ['производство пищевых продуктов', 2], ['Строительство', 1]];
+    const lines = ['Среднегодовая численность занятых;;;', ';;2019;2020', ';;на 1 октября;на 1 октября'];
+    regions.forEach(([r, rl], i) => activities.forEach(([a, al], j) => lines.push(`${'  '.repeat(rl)}${r};${'  '.repeat(al)}${a};${10 * i + j};${10 * i + j + 1}`)));
+    writeFileSync(csv, encodeSingleByte(lines.join('\r\n') + '\r\n', 'windows-1251'));
+    const { page, watch } = await openPage(browser, site);
+    await waitReady(page);
+    await openImport(page, [REGIONS, csv]);
+    expect(await page.locator('select[data-import="layout"]').inputValue()).toBe('years');
+    const regionLevel = page.locator('select[data-import="level-column 1"]');
+    expect(await regionLevel.inputValue()).toBe('2');
+    expect(await regionLevel.locator('option').allTextContents()).toEqual([
+      'level 1: Российская Федерация (4 rows)',
+      'level 2: Центральный федеральный округ (4 rows)',
+      'level 3: Северный край, Eastcape, Westmark (12 rows)',
+    ]);
+    const activityLevel = page.locator('select[data-import="level-column 2"]');
+    expect(await activityLevel.inputValue()).toBe('1');
+    await activityLevel.selectOption('2');
+    expect(await page.locator('select[data-import="level-column 2"]').inputValue()).toBe('2');
+    await loadAndWait(page);
+    expect(await page.locator('#import-report [data-count="matched"]').textContent()).toContain('3 matched');
+    expect(await page.locator('#category option').allTextContents()).toEqual(['производство пищевых продуктов']);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an Excel workbook: the sheet listed, title rows skipped, loaded to data-ready', async () => {
     const xlsx = join(dir, 'employment.xlsx');
     writeFileSync(

@@ -262,6 +262,10 @@ function tableSummary(table: DelimitedTable, rows: number): TableSummary {
   let layout: TableSummary['layout'] = 'wide';
   if (long.region && long.category && long.employment) layout = 'long';
   else if (years.region && years.category && years.years) layout = 'years';
+  // An official export's two unnamed text columns beside year columns: the regions, then the activities.
+  const labels = header.filter((h) => !(years.years ?? []).includes(h));
+  const unnamedPair = layout === 'wide' && (years.years?.length ?? 0) > 0 && labels.length === 2 && labels.every((h) => !numericColumns.includes(h)) && !long.region && !wide.region;
+  if (unnamedPair) layout = 'years';
   // A wide table's region column is the first that is not numeric when no name says so.
   const region = long.region ?? wide.region ?? header.find((h) => !numericColumns.includes(h));
   return {
@@ -274,7 +278,7 @@ function tableSummary(table: DelimitedTable, rows: number): TableSummary {
     layout,
     long,
     region,
-    category: long.category ?? years.category,
+    category: long.category ?? years.category ?? (unnamedPair ? labels[1] : undefined),
     year: long.year ?? wide.year,
     yearColumns: years.years ?? [],
   };

@@ -6,6 +6,7 @@ import { ImportCancelled, ImportFailure, type ImportClient } from '../../worker/
 import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult, type ReadOptions } from '../../engine/import/importTypes';
 import { assignRole, defaultChoices, mergeRoles, missingForLoad, type ImportSetup } from './importSetup';
 import { encodingField, mappingForm } from './mappingForm';
+import { readFileText } from '../../engine/import/fileText';
 import { joinReportView } from './joinReportView';
 import { problemBox, selectField } from './formParts';
 import type { ManualFixes } from './manualFixes';
@@ -159,7 +160,8 @@ export class ImportDialog {
       if (this.setup.roles[s.key] !== 'names' || this.importedNameFiles.has(s.key)) continue;
       const file = this.files.find((f) => f.name === s.name);
       if (!file) continue;
-      this.deps.fixes.importCsv(await file.text(), file.name);
+      // Decoded as every other input is (a fixes file saved by Excel is often Windows-1251).
+      this.deps.fixes.importCsv((await readFileText(file, undefined, this.readOptions[file.name]?.encoding)).text, file.name);
       this.importedNameFiles.add(s.key);
     }
   }

@@ -85,7 +85,7 @@ describe('atlas indicators on official formats', () => {
     expect(help.stdout).toMatch(/--filter .*Eurostat TSV/s);
     const wrong = atlas('indicators', '--employment', `${fixtures}/employment.csv`, '--filter', 'age=Y_GE15');
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/employment\.csv: --filter applies to a Eurostat TSV/);
+    expect(wrong.stderr).toMatch(/employment\.csv: --filter applies to a Eurostat table \(TSV, SDMX-CSV, JSON-stat\)/);
   });
 });
 

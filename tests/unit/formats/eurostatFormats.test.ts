@@ -115,6 +115,7 @@ describe("Eurostat's current formats read as the legacy TSV", () => {
     expect(bad((j) => (j.size = [1, 1, 3, 2, 2]))).toThrow('x.json at size: expected 6 positive whole numbers, one per dimension in "id"');
     expect(bad((j) => ((j.value as Record<string, unknown>)['5'] = 'n/a'))).toThrow('x.json at value[5]: "n/a" is not a number');
     expect(bad((j) => (j.value = [1, 2]))).toThrow('x.json at value: 2 values for 24 cells (the product of "size")');
+    expect(bad((j) => (j.size = [1, 1, 3, 2, 2, 1e8]))).toThrow('x.json at size: 1200000000 cells: more than 50000000 is beyond what a page can hold; download a filtered dataset');
     expect(bad((j) => (j.class = 'collection'))).toThrow('x.json at class: a JSON-stat "collection" holds several datasets; download one dataset');
     const negative = jsonStat() as { value: Record<string, number> };
     const first = Object.keys(negative.value).find((k) => negative.value[k] === 20)!;

@@ -67,6 +67,8 @@ describe('official exports with title rows, a two-row header and indented hierar
     expect(got.cube.regions.map((r) => r.id)).toEqual(['Белгородская область', 'Брянская область', 'Республика Карелия']);
     expect(got.cube.categories.map((c) => c.id)).toEqual(['Сельское хозяйство, охота и лесное хозяйство', 'Обрабатывающие производства', 'Строительство']);
     expect(got.summary.notes).toEqual(expect.arrayContaining(['title row (line 1) skipped: "Среднегодовая численность занятых по видам экономической деятельности"', 'under every column of the header: "на 1 октября"']));
+    // The two unnamed text columns beside the years are guessed as regions and activities.
+    expect(got.summary.table).toMatchObject({ layout: 'years', region: 'column 1', category: 'column 2', yearColumns: ['2015', '2016'] });
     // The levels are shown, with the one used.
     expect(got.summary.table?.hierarchies).toEqual([
       {
