@@ -301,7 +301,7 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
   const employment = await inspectPath(file, options.encoding);
   const s = employment.summary;
   if (s.boundaries) throw new InputError({ file }, `this is a boundary file (${s.kind}), not employment data`);
-  if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat TSV, and this file is not one');
+  if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat table (TSV, SDMX-CSV, JSON-stat), and this file is not one');
   if (options.measure !== undefined && !s.json && !s.table) throw new InputError({ file }, "--measure applies to a JSON file or a table's value column, and this file is neither");
   const choice: ImportChoices['employment'] = { key: s.key, benchmark: benchmarkRow(options.benchmark), keepNonIndustry: options.keepNonIndustry };
   let hasYears: boolean;

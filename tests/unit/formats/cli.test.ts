@@ -57,7 +57,7 @@ describe('atlas indicators reads text in the encoding it was written in', () => 
     const png = write('picture.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     const p = atlas('indicators', '--employment', png);
     expect(p.code).toBe(1);
-    expect(p.stderr).toContain('picture.csv: this is a PNG image, not a text file');
+    expect(p.stderr).toContain('picture.csv: this is a PNG image, not a table or boundary file');
   });
 
   it('reads SDMX-CSV like the Eurostat TSV', () => {

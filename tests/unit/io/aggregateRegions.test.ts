@@ -29,7 +29,7 @@ describe('a Total row in a table without a map', () => {
     writeFileSync(file, 'region,category,employment\nR1,A,10\nR1,B,30\nR2,A,20\nR2,B,40\nTotal,A,30\nTotal,B,70\n');
     const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'indicators', '--employment', file], { cwd: root, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/"Total" left out: a total of the regions, not a region/);
+    expect(r.stderr).toMatch(/2 rows excluded: aggregate region \(a country, federal district or total\), not a region: "Total"/);
     const regions = new Set(r.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[0]));
     expect([...regions]).toEqual(['R1', 'R2']);
     // LQ of R1 in A against the two regions alone: (10/40) / (30/100) = 0.8333…
