@@ -15,9 +15,8 @@ export function formatFileSize(bytes: number, lang: string): string {
 
 /**
  * The map's attribution: a dataset's own as it is; the one the import writes ("Your files: …") in the
- * interface's language, escaped, since MapLibre reads attribution as HTML and file names are data.
+ * interface's language. Plain text either way: the map escapes it (map/attributionText.ts).
  */
 export function mapAttribution(attribution: string): string {
-  if (!keyedNote(attribution)) return attribution;
-  return wordNote(attribution).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return keyedNote(attribution) ? wordNote(attribution) : attribution;
 }

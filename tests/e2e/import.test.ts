@@ -101,8 +101,8 @@ describe('opening one’s own files in the app', () => {
     await page.locator('#import-report').waitFor({ timeout: 60_000 });
     await expectReport(page, join);
     expect(join.counts).toMatchObject({ matched: 275, noData: 59, notOnMap: 216 });
-    // Each left-out region says why: a 2013 code the 2021 map no longer has, a country total.
-    expect(await page.locator('[data-miss="FR21"] [data-field="reason"]').textContent()).toBe(t('import.reason.not-on-map', {}, 'en'));
+    // Each left-out region says why: a 2013 code the 2021 map no longer has (a code of another NUTS version), a country total.
+    expect(await page.locator('[data-miss="FR21"] [data-field="reason"]').textContent()).toBe(t('import.reason.other-version', {}, 'en'));
     expect(await page.locator('[data-miss="EL"] [data-field="reason"]').textContent()).toBe(t('import.reason.aggregate', {}, 'en'));
     await waitReady(page);
     await page.click('[data-action="show-map"]');

@@ -44,10 +44,10 @@ async function tapRegion(page: Page): Promise<{ x: number; y: number }> {
     const point = { x: map.x + map.width * fx, y: map.y + map.height * fy };
     await page.touchscreen.tap(point.x, point.y);
     try {
-      await page.locator('#region-card [data-field="region"]').waitFor({ state: 'visible', timeout: 3000 });
+      await page.locator('#region-card [data-field="region"]').waitFor({ state: 'visible', timeout: 10_000 });
       return point;
     } catch {
-      /* water under the finger: try another point */
+      /* water under the finger (or a card slower than 10 s on a busy machine): try another point */
     }
   }
   throw new Error('no tap landed on a region');

@@ -26,7 +26,9 @@ const ALLOWED = new Set(
   (
     'U S Cluster Mapping ECO LISA Gi Moran I z p n k r c E x w W ln max min log HH LL LH HL CSV TSV JSON GeoJSON TopoJSON ' +
     'UTF PNG SVG URL NUTS Eurostat Rosstat OKVED NACE NAICS ColorBrewer ckmeans Jenks Shannon Pielou Krugman Hoover Gini ' +
-    'Herfindahl Hirschman Ellison Glaeser HHI EG MapLibre Excel Enter Tab Shift Escape Esc PageUp PageDown Home End id CAGR spdep poly nb R shapefile zip County Business Patterns EU EL GR'
+    'Herfindahl Hirschman Ellison Glaeser HHI EG MapLibre Excel Enter Tab Shift Escape Esc PageUp PageDown Home End id CAGR spdep poly nb R shapefile zip County Business Patterns EU EL GR ' +
+    // Codes of the classifications, named as codes (Eurostat's TOTAL, NRP and section aggregates such as B-E).
+    'TOTAL NRP B-E'
   ).split(' '),
 );
 

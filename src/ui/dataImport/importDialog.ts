@@ -227,7 +227,31 @@ export class ImportDialog {
     this.render();
   }
 
+  /**
+   * Removing a focused field fires its `change` (on blur) in the middle of a render, and that
+   * change asks for another render: it is run once this one has finished, never inside it.
+   */
+  private rendering = false;
+  private renderAgain = false;
+
   private render(): void {
+    if (this.rendering) {
+      this.renderAgain = true;
+      return;
+    }
+    this.rendering = true;
+    try {
+      this.renderNow();
+    } finally {
+      this.rendering = false;
+    }
+    if (this.renderAgain) {
+      this.renderAgain = false;
+      this.render();
+    }
+  }
+
+  private renderNow(): void {
     const focused = document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     const pick = el('label', { for: 'import-files', class: 'button-like' }, t('import.choose'));
     const keep = (parts: (HTMLElement | null)[]) => parts.filter((p): p is HTMLElement => p !== null);
@@ -245,7 +269,7 @@ export class ImportDialog {
     ]);
     // Everything around the action row is replaced; the row itself stays in the document.
     if (this.actions.parentElement !== this.body) this.body.append(this.actions);
-    for (const child of [...this.body.children]) if (child !== this.actions) child.remove();
+    for (const child of [...this.body.children]) if (child !== this.actions && child.parentElement === this.body) child.remove();
     this.actions.before(...top);
     this.actions.after(...bottom);
     if (focused) this.body.querySelector<HTMLElement>(focused)?.focus();
