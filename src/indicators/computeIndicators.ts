@@ -4,15 +4,12 @@
  * Pipeline (each step one pass, no per-cell allocation):
  *   1. totals: E(r), D(r) (LQ denominator) and Σ_r E(r,c)         — totals.ts
  *   2. benchmark: E(c) and E from the benchmark row, else the sums
- *   3. focus, size and LQ per cell                                  — shares.ts
- *   4. per-category thresholds of the rule, by selection            — thresholds.ts
- *   5. stars per cell                                               — stars.ts
- *   6. under `cmp`, strong / strong10 per cell                      — strongClusters.ts
+ *   3. per-category thresholds of the rule, by selection on gathered columns — thresholds.ts
+ *   4. one pass per cell: focus, size and LQ written, stars (stars.ts) and, under `cmp`,
+ *      strong / strong10 (strongClusters.ts) judged from the values in hand — shares.ts
  */
 import type { StarRule } from '../model/dataset';
 import { cellShares } from './shares';
-import { assignStars } from './stars';
-import { strongClusters } from './strongClusters';
 import { categoryThresholds } from './thresholds';
 import { maskedSum, matrixTotals } from './totals';
 import { competingEmployment } from './minSize';
@@ -46,23 +43,10 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     if (missing > 0) warnings.push(`The benchmark has no value for ${missing} categories: their LQ and size share are undefined.`);
   }
 
-  const n = nRegions * nCategories;
   const old = options.reuse;
-  const f64 = (a: Float64Array | undefined) => (a && a.length === n ? a : new Float64Array(n));
-  const u8 = (a: Uint8Array | undefined) => (a && a.length === n ? a : new Uint8Array(n));
-
-  const { lq, focus, size } = cellShares(
-    nRegions,
-    nCategories,
-    employment,
-    totals.regionTotal,
-    totals.regionDenominator,
-    categoryTotal,
-    denominatorTotal,
-    { lq: f64(old?.lq), focus: f64(old?.focus), size: f64(old?.size) },
-  );
-  // Cells under the rule's minimum size take no part from here on (minSize.ts).
+  // Cells under the rule's minimum size take no part in the judgement (minSize.ts).
   const competing = competingEmployment(employment, establishments, rule);
+  // Thresholds first (from the gathered columns), then one pass writes and judges every cell.
   const { stars: thresholds, cmp: strongThresholds } = categoryThresholds(
     {
       nRegions,
@@ -77,18 +61,21 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     rule,
     options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES,
   );
-  const { stars, starCount } = assignStars(nRegions, nCategories, competing, focus, lq, thresholds, {
-    stars: u8(old?.stars),
-    starCount: u8(old?.starCount),
+  const cells = cellShares(nRegions, nCategories, employment, competing, totals.regionTotal, totals.regionDenominator, categoryTotal, denominatorTotal, thresholds, strongThresholds, establishments, {
+    lq: old?.lq,
+    focus: old?.focus,
+    size: old?.size,
+    stars: old?.stars,
+    starCount: old?.starCount,
+    strong: old?.cmp?.strong,
+    strong10: old?.cmp?.strong10,
   });
+  const { lq, focus, size, stars, starCount } = cells;
 
   let cmp;
   if (strongThresholds) {
-    cmp = strongClusters(nRegions, nCategories, competing, lq, establishments, strongThresholds, {
-      strong: u8(old?.cmp?.strong),
-      strong10: u8(old?.cmp?.strong10),
-    });
-    if (!cmp.establishmentsUsed) {
+    cmp = { ...strongThresholds, strong: cells.strong!, strong10: cells.strong10! };
+    if (!strongThresholds.establishmentsUsed) {
       warnings.push('No establishment counts: strong clusters were judged on LQ and employment only.');
     }
     if (!mask) warnings.push('Strong clusters use an LQ over all categories, not over the traded group.');

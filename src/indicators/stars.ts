@@ -9,36 +9,25 @@
  *  - specialisation: LQ ≥ lqThreshold (eco and cmp), or LQ ranked like the others (paper; regions
  *    whose LQ is undefined do not compete).
  * A cell with E(r,c) = 0 or not reported earns no star under any rule.
- * Thresholds come from thresholds.ts; this is the per-cell pass that applies them.
+ * Thresholds come from thresholds.ts; `cellStars` is the per-cell rule that applies them.
  */
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
-import type { StarThresholds } from './types';
 
-export function assignStars(
-  nRegions: number,
-  nCategories: number,
-  employment: Float64Array,
-  focus: Float64Array,
-  lq: Float64Array,
-  t: StarThresholds,
-  out?: { stars: Uint8Array; starCount: Uint8Array },
-): { stars: Uint8Array; starCount: Uint8Array } {
-  const n = nRegions * nCategories;
-  const stars = out?.stars ?? new Uint8Array(n);
-  const starCount = out?.starCount ?? new Uint8Array(n);
-  const { size: sizeT, specialisation: lqT, focus: focusT } = t;
-  // Written without data-dependent branches (`+(a >= b)` compiles to a flag, not a jump): whether
-  // a cell is zero is unpredictable in real tables, and mispredictions bound a branchy loop.
-  for (let r = 0, i = 0; r < nRegions; r++) {
-    for (let c = 0; c < nCategories; c++, i++) {
-      const e = employment[i];
-      const size = +(e >= sizeT[c]);
-      const spec = +(lq[i] >= lqT[c]);
-      const foc = +(focus[i] >= focusT[c]);
-      const positive = -(+(e > 0));
-      stars[i] = ((size * STAR_SIZE) | (spec * STAR_SPECIALISATION) | (foc * STAR_FOCUS)) & positive;
-      starCount[i] = (size + spec + foc) & positive;
-    }
-  }
-  return { stars, starCount };
+// In locals: an imported binding can be a getter call per use (CommonJS interop under Node).
+const SIZE = STAR_SIZE;
+const SPEC = STAR_SPECIALISATION;
+const FOCUS = STAR_FOCUS;
+
+/**
+ * One cell's stars: the star bits in the low byte, their count above it (`v & 255`, `v >> 8`).
+ * `lq` is NaN where the LQ is undefined. Written without data-dependent branches (`+(a >= b)`
+ * compiles to a flag, not a jump): whether a cell is zero is unpredictable in real tables, and
+ * mispredictions bound a branchy loop. Applied in the one per-cell pass of shares.ts.
+ */
+export function cellStars(e: number, focus: number, lq: number, sizeT: number, lqT: number, focusT: number): number {
+  const size = +(e >= sizeT);
+  const spec = +(lq >= lqT);
+  const foc = +(focus >= focusT);
+  const positive = -(+(e > 0));
+  return (((size * SIZE) | (spec * SPEC) | (foc * FOCUS)) & positive) | (((size + spec + foc) & positive) << 8);
 }

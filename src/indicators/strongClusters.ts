@@ -11,30 +11,13 @@
  * is left out of that percentile and is not strong. Without establishment data the establishment
  * criterion is skipped (`establishmentsUsed` is false).
  */
-import type { StrongClusters, StrongThresholds } from './types';
 
-export function strongClusters(
-  nRegions: number,
-  nCategories: number,
-  employment: Float64Array,
-  lq: Float64Array,
-  establishments: Float64Array | undefined,
-  t: StrongThresholds,
-  out?: { strong: Uint8Array; strong10: Uint8Array },
-): StrongClusters {
-  const n = nRegions * nCategories;
-  const strong = out?.strong ?? new Uint8Array(n);
-  const strong10 = out?.strong10 ?? new Uint8Array(n);
-  const est = t.establishmentsUsed ? establishments : undefined;
-  // Every cell is written (reused buffers need no clearing), without data-dependent branches.
-  for (let r = 0, i = 0; r < nRegions; r++) {
-    for (let c = 0; c < nCategories; c++, i++) {
-      const e = employment[i];
-      const q = lq[i];
-      const base = +(e > 0) & +(q >= 1) & +(e > t.employmentFloor[c]) & (est ? +(est[i] > t.establishmentsFloor[c]) : 1);
-      strong[i] = base & +(q >= t.lqStrong[c]);
-      strong10[i] = base & +(q >= t.lqStrong10[c]);
-    }
-  }
-  return { ...t, strong, strong10 };
+/**
+ * One cell's verdict: bit 0 strong, bit 1 strong10. `lq` is NaN where undefined, `m` the
+ * establishments (ignored unless `useEstablishments`). Without data-dependent branches; applied
+ * in the one per-cell pass of shares.ts.
+ */
+export function cellStrong(e: number, lq: number, m: number, useEstablishments: number, employmentFloor: number, establishmentsFloor: number, lqStrong: number, lqStrong10: number): number {
+  const base = +(e > 0) & +(lq >= 1) & +(e > employmentFloor) & (+(m > establishmentsFloor) | (useEstablishments ^ 1));
+  return (base & +(lq >= lqStrong)) | ((base & +(lq >= lqStrong10)) << 1);
 }
