@@ -101,6 +101,12 @@ function sourceOf(file: string, textColumns?: string[]): string {
   return `read_csv(${quoteText(file)}, header = true, auto_detect = true, nullstr = ['', ':'], types = {${types}})`;
 }
 
+/** The size-class letters as an SQL list. */
+const SIZE_CLASS_LETTERS = Object.keys(CBP_EMPLOYMENT_RANGES).map(quoteText).join(', ');
+
+/** Number columns whose cells are checked, in the order of their `bad_<i>` columns. */
+const checkedColumns = (columns: IndustryColumns) => [columns.employment, columns.establishments, columns.year].filter((c): c is string => c !== undefined);
+
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
 function pickColumns(header: string[], given: Partial<IndustryColumns>, file: string): IndustryColumns {
@@ -173,16 +179,15 @@ export async function aggregateIndustryTable(options: IndustryTableOptions): Pro
 async function loadRows(db: DuckDBConnection, options: IndustryTableOptions, columns: IndustryColumns, source: string): Promise<void> {
   const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
   const numeric = (column: string) => NUMERIC.test(types.get(column) ?? '');
-  const letters = Object.keys(CBP_EMPLOYMENT_RANGES).map(quoteText).join(', ');
   // A column DuckDB typed as numbers is parsed by it; one it left as text is converted here.
   const number = (column: string) =>
     numeric(column) ? `CAST(${quoteIdent(column)} AS DOUBLE)` : `TRY_CAST(replace(${textCell(column)}, ',', '') AS DOUBLE)`;
   // County Business Patterns flags a suppressed cell in EMPFLAG; other tables put the letter in the number's place.
-  const letterInPlace = numeric(columns.employment) ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN upper(${textCell(columns.employment)}) IN (${letters}) THEN upper(${textCell(columns.employment)}) END`;
+  const letterInPlace = numeric(columns.employment) ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN upper(${textCell(columns.employment)}) IN (${SIZE_CLASS_LETTERS}) THEN upper(${textCell(columns.employment)}) END`;
   const flag = columns.flag ? `coalesce(upper(${textCell(columns.flag)}), ${letterInPlace})` : letterInPlace;
   const badText = (column: string, exempt: string) =>
     numeric(column) ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${textCell(column)} IS NOT NULL AND NOT (${exempt}) AND ${number(column)} IS NULL THEN ${textCell(column)} END`;
-  const checked = [columns.employment, columns.establishments, columns.year].filter((c): c is string => c !== undefined);
+  const checked = checkedColumns(columns);
   const year = columns.year ? `CAST(${number(columns.year)} AS INTEGER)` : String(options.defaultYear ?? 0);
   await db.run(`CREATE TEMPORARY TABLE industry_rows AS SELECT
       ${regionExpression(columns.region)} AS region,
@@ -211,8 +216,7 @@ async function aggregate(db: DuckDBConnection, options: IndustryTableOptions): P
     await db.run('DROP TABLE IF EXISTS industry_rows');
     await loadRows(db, options, columns, sourceOf(file));
   }
-  const letters = Object.keys(CBP_EMPLOYMENT_RANGES).map(quoteText).join(', ');
-  const checked = [columns.employment, columns.establishments, columns.year].filter((c): c is string => c !== undefined);
+  const checked = checkedColumns(columns);
 
   for (const [i, column] of checked.entries()) {
     const bad = await rows(`SELECT region, industry, bad_${i} AS cell, (SELECT count(bad_${i}) FROM industry_rows) AS n FROM industry_rows WHERE bad_${i} IS NOT NULL LIMIT 1`);
@@ -227,7 +231,7 @@ async function aggregate(db: DuckDBConnection, options: IndustryTableOptions): P
   if (columns.flag) {
     const bad = await rows(
       `SELECT employment_flag AS flag, count(*) AS n FROM industry_rows
-       WHERE employment_flag IS NOT NULL AND employment_flag NOT IN (${letters}) GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+       WHERE employment_flag IS NOT NULL AND employment_flag NOT IN (${SIZE_CLASS_LETTERS}) GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
     );
     if (bad.length > 0) throw new InputError({ file, column: columns.flag }, `"${bad[0].flag}" is not a suppression flag (A–C, E–M; ${bad[0].n} cells)`);
   }
