@@ -25,8 +25,7 @@ import { UsageError, readText, writeCsv } from './command';
 import { inputMap, inspectPath } from './inputFiles';
 import { isTextEncoding, TEXT_ENCODINGS, type TextEncoding } from '../io/textDecoding';
 import { parseIndustryMapping } from '../io/industryMapping';
-import type { SuppressionPolicy } from '../io/suppression';
-import type { IndustryColumns } from './industryTable';
+import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type IndustryCommandOptions } from '../pack/industryArgs';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
@@ -53,15 +52,9 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
                   on stderr and left out; rows carry the map's region ids
   --id, --name    boundary properties holding the region ids and names (default: as the app finds them)
   --lq-threshold  LQ for the eco specialisation star (default 2)
-  --industry-map  --employment is a region × industry code [× year] table (CSV, .csv.gz or Parquet,
-                  any size: aggregated out of core by DuckDB with sql/industry_to_categories.sql);
-                  codes are summed into categories by longest prefix, codes refined by finer codes
-                  of the data are left out as aggregates, codes without a category are listed
+${INDUSTRY_USAGE_LINES}
   --suppression   County Business Patterns size-class flags (EMPFLAG A–M): midpoint (default; A=10,
                   B=60, … L=75,000, M=100,000, as U.S. Cluster Mapping) or missing; counted per letter
-  --*-column      the table's columns when they are not guessed (region: region, geo, fips,
-                  fipstate+fipscty …; industry: naics, industry, code …; employment: emp …)
-  --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
   --min-employment, --min-establishments   a cell below this size earns no star, no strong cluster
                   and no ranking place (default: none, as the published rules)
   --encoding      text encoding of the input files instead of the recognised one: utf-8, utf-16le,
@@ -91,13 +84,6 @@ export interface IndicatorsOptions {
   encoding?: TextEncoding;
 }
 
-export interface IndustryCommandOptions {
-  mapping: string;
-  suppression: SuppressionPolicy;
-  columns: Partial<IndustryColumns>;
-  memoryLimit?: string;
-}
-
 export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
   let values;
   try {
@@ -116,15 +102,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         out: { type: 'string' },
         filter: { type: 'string', multiple: true },
         measure: { type: 'string' },
-        'industry-map': { type: 'string' },
+        ...INDUSTRY_ARG_OPTIONS,
         suppression: { type: 'string' },
-        'region-column': { type: 'string' },
-        'industry-column': { type: 'string' },
-        'employment-column': { type: 'string' },
-        'establishments-column': { type: 'string' },
-        'flag-column': { type: 'string' },
-        'year-column': { type: 'string' },
-        'memory-limit': { type: 'string' },
         'keep-non-industry': { type: 'boolean' },
         'min-employment': { type: 'string' },
         'min-establishments': { type: 'string' },
@@ -149,29 +128,9 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     year = Number(values.year);
     if (!Number.isInteger(year)) throw new UsageError(`--year must be a year such as 2015, not "${values.year}"`, INDICATORS_USAGE);
   }
-  const industryOnly = ['suppression', 'region-column', 'industry-column', 'employment-column', 'establishments-column', 'flag-column', 'year-column', 'memory-limit'] as const;
-  let industry: IndustryCommandOptions | undefined;
-  if (values['industry-map'] !== undefined) {
-    const suppression = values.suppression ?? 'midpoint';
-    if (suppression !== 'midpoint' && suppression !== 'missing') throw new UsageError(`--suppression must be midpoint or missing, not "${suppression}"`, INDICATORS_USAGE);
-    if (values.filter || values.measure !== undefined) throw new UsageError('--filter and --measure do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
-    industry = {
-      mapping: values['industry-map'],
-      suppression,
-      memoryLimit: values['memory-limit'],
-      columns: {
-        region: values['region-column'],
-        industry: values['industry-column'],
-        employment: values['employment-column'],
-        establishments: values['establishments-column'],
-        flag: values['flag-column'],
-        year: values['year-column'],
-      },
-    };
-  } else {
-    const stray = industryOnly.find((name) => values[name] !== undefined);
-    if (stray) throw new UsageError(`--${stray} applies with --industry-map only`, INDICATORS_USAGE);
-  }
+  if (values.suppression !== undefined && values['industry-map'] === undefined) throw new UsageError('--suppression applies with --industry-map only', INDICATORS_USAGE);
+  const industry = industryOptions(values, INDICATORS_USAGE);
+  if (industry && (values.filter || values.measure !== undefined)) throw new UsageError('--filter and --measure do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
   return {
     industry,
     employment: values.employment,
@@ -277,7 +236,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
   if (options.categories) throw new UsageError('--categories does not apply with --industry-map: the mapping names the categories', INDICATORS_USAGE);
   if (options.regions) throw new UsageError('--regions does not apply with --industry-map yet: pack the table with atlas pack to join it to a map', INDICATORS_USAGE);
   const mapping = parseIndustryMapping(readText(industry.mapping), industry.mapping);
-  const { aggregateIndustryTable } = await import('./industryTable');
+  const { aggregateIndustryTable } = await import('../pack/industryTable');
   const result = await aggregateIndustryTable({
     file: options.employment,
     mapping,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseFilters } from '../io/eurostatCube';
 import { UsageError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
+import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type IndustryCommandOptions } from './industryArgs';
 import type { PackOptions } from './packDataset';
 
 export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> --out <folder> [options]
@@ -32,6 +33,12 @@ export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> 
   --measure       nested JSON measure (e.g. ЧИСЛ), or the value column of a long table
   --year Y[,Y…]   data without years: the year it refers to; data with years: the years to keep
   --suppression missing|midpoint   what suppressed cells (County Business Patterns letters) become
+                  (with --industry-map: midpoint unless told)
+  --employment <table> --industry-map <code_prefix,category[,name].csv>   pack from an industry-level
+                  table of any size: the table (not among the inputs) is summed into the mapping's
+                  categories by DuckDB, as \`atlas indicators --industry-map\` does; the inputs then
+                  give the boundaries (and optionally name fixes)
+${INDUSTRY_USAGE_LINES.split('\n').slice(4).join('\n')}
   --layout long|wide   layout of employment.csv (default: wide when at least 30 % of cells are reported)
   --simplify <km²>     drop vertices whose Visvalingam triangle is smaller (default: 1e-4 of the median region's area)
   --keep <share>       instead, keep this share (0 < share ≤ 1) of the removable vertices
@@ -42,6 +49,8 @@ export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> 
 
 export interface PackArgs {
   inputs: string[];
+  /** An industry-level table summed into categories out of core (--employment with --industry-map). */
+  industry?: IndustryCommandOptions & { table: string };
   out: string;
   names?: string;
   strict: boolean;
@@ -85,6 +94,8 @@ export function parsePackArgs(argv: string[]): PackArgs {
         quantization: { type: 'string' },
         topojson: { type: 'boolean' },
         'no-index': { type: 'boolean' },
+        employment: { type: 'string' },
+        ...INDUSTRY_ARG_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
@@ -157,5 +168,11 @@ export function parsePackArgs(argv: string[]): PackArgs {
     simplify: { minAreaKm2, keep, quantization },
     topojson: values.topojson,
   };
-  return { inputs: positionals, out: values.out!, names: values.names, strict: values.strict ?? false, index: !values['no-index'], options };
+  const industry = industryOptions(values, PACK_USAGE);
+  if (industry && values.employment === undefined) usage('--industry-map sums the table given with --employment <table>');
+  if (!industry && values.employment !== undefined) usage('--employment names an industry-level table for --industry-map; other employment tables are among the inputs');
+  return {
+    inputs: positionals,
+    ...(industry ? { industry: { ...industry, table: values.employment! } } : {}),
+    out: values.out!, names: values.names, strict: values.strict ?? false, index: !values['no-index'], options };
 }

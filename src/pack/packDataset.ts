@@ -23,6 +23,7 @@ import type { JoinReport, MissReason } from '../io/regionJoin';
 import { buildImport } from '../engine/import/buildImport';
 import { categoriesCsv, chooseLayout, employmentFiles, type Layout } from './employmentFiles';
 import { packChoices, type ChoiceOptions } from './importChoices';
+import type { AggregatedTable } from './industryInputs';
 import { readInputs, type DatasetInputs, type InputFile } from './inputs';
 import { selectYears } from './selectYears';
 import { simplifyBoundaries, type PackedFeature, type SimplifyOptions, type SimplifyStats } from './simplifyBoundaries';
@@ -78,16 +79,25 @@ export const OUTPUT_FILES = ['regions.geojson', 'regions.topojson', 'categories.
 const LISTED = 10;
 const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'other-version', 'finer', 'aggregate'];
 
-export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile): Promise<PackResult> {
+/**
+ * `aggregated`: the employment input is the category table an industry-level table was summed
+ * into (industryInputs.ts); the aggregation's report is the one shown and judged.
+ */
+export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile, aggregated?: AggregatedTable): Promise<PackResult> {
   const inputs = await readInputs(files, options.where ?? 'the inputs');
   const notes: string[] = [];
   const warnings: PackWarning[] = [];
 
+  if (aggregated && inputs.industries) {
+    throw new InputError({ file: inputs.industries.name }, `an industry mapping among the inputs besides --industry-map ${aggregated.mapping}; give the mapping once`);
+  }
   const fixes = nameFixes(inputs, nameFixesFile);
   const { choices, hasYears, excluded, reading } = packChoices(inputs, options, fixes?.manual);
   const built = buildImport(inputs.parsed, choices);
-  const { join, industry } = built;
-  const report = built.reports[0];
+  const { join } = built;
+  const industry = aggregated?.industry ?? built.industry;
+  const report = aggregated ? { ...aggregated.report, nonIndustry: built.reports[0].nonIndustry } : built.reports[0];
+  const mappingFile = aggregated?.mapping ?? inputs.industries?.name;
   if (excluded.length > 0) report.excluded = [...(report.excluded ?? []), ...excluded];
   const cube = hasYears && options.years !== undefined ? selectYears(built.cube, options.years, inputs.employment.name) : built.cube;
 
@@ -97,7 +107,7 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
   const unmapped = industry?.unmapped.filter((u) => u.employment > 0) ?? [];
   if (unmapped.length > 0) {
     warnings.push({
-      summary: `${unmapped.length} industry code(s) with employment have no category in ${inputs.industries!.name}`,
+      summary: `${unmapped.length} industry code(s) with employment have no category in ${mappingFile}`,
       items: unmapped.map((u) => `${u.code}: ${u.employment} in ${u.cells} cell(s)`),
     });
   }
@@ -147,7 +157,7 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
   const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
   const tables = employmentFiles(cube, chosen.layout, hasYears);
   const unitCode = options.filters?.unit?.length === 1 ? options.filters.unit[0] : undefined;
-  const manifest = buildManifest(options, { unitCode, nonIndustry: report.nonIndustry, employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  const manifest = buildManifest(options, { unitCode, nonIndustry: report.nonIndustry, employmentFile: aggregated?.file ?? inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
   const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
@@ -161,9 +171,9 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
     files: out,
     inputs: {
       boundaries: `${regionsFile} (${inputs.boundaries.kind})`,
-      employment: `${inputs.employment.name} (${inputs.employment.kind})`,
-      categories: inputs.categories?.name,
-      industries: inputs.industries?.name,
+      employment: aggregated ? `${aggregated.file} (industry table, summed into categories by DuckDB)` : `${inputs.employment.name} (${inputs.employment.kind})`,
+      categories: aggregated ? undefined : inputs.categories?.name,
+      industries: mappingFile,
       names: fixes?.file,
     },
     boundaries: {
@@ -174,7 +184,7 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
       nameProperty: importedName,
       bytes: inputs.boundaries.size,
     },
-    employment: { file: inputs.employment.name, reading, report, industries: industry },
+    employment: { file: aggregated?.file ?? inputs.employment.name, reading: aggregated?.reading ?? reading, report, industries: industry },
     output: { layout: chosen.layout, layoutWhy: chosen.why, regions: cube.regions.length, categories: cube.categories.length, years: hasYears ? cube.years : [] },
     join,
     geometry: geometry.stats,

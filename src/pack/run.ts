@@ -10,7 +10,9 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../io/errors';
 import type { DatasetIndexEntry } from '../io/datasetIndex';
 import type { DatasetManifest } from '../io/manifest';
+import { decodeText } from '../io/textDecoding';
 import { parsePackArgs } from './args';
+import { industryTableInputs } from './industryInputs';
 import { indexWith, writeIndex } from './indexFile';
 import type { InputFile } from './inputs';
 import { OUTPUT_FILES, packDataset } from './packDataset';
@@ -54,7 +56,10 @@ async function pack(argv: string[], io: Console, program: string): Promise<numbe
   const nameFixes = args.names ? readInput(args.names) : undefined;
   const where = args.inputs.join(', ');
 
-  const result = await packDataset(files, { ...args.options, where }, nameFixes);
+  // An industry-level table is summed into categories first; its category table joins the inputs.
+  const industry = args.industry ? await industryTableInputs(args.industry, decodeText(readInput(args.industry.mapping).bytes, args.industry.mapping).text) : undefined;
+  if (industry) files.push(...industry.files);
+  const result = await packDataset(files, { ...args.options, where }, nameFixes, industry?.aggregated);
   io.out(formatPackReport(result));
   if (ignored.length > 0) io.out(`note: ignored in the input folder (not a data file): ${ignored.join(', ')}\n`);
   if (args.strict && result.warnings.length > 0) {

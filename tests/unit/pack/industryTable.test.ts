@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { aggregateIndustryTable } from '../../../src/cli/industryTable';
+import { aggregateIndustryTable } from '../../../src/pack/industryTable';
 import { parseDelimited } from '../../../src/io/delimited';
 import { longTableToCube } from '../../../src/io/longTable';
 import { aggregateIndustries, parseIndustryMapping } from '../../../src/io/industryMapping';
