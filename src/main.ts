@@ -5,7 +5,7 @@ import { keptAcrossDatasets, needsCompute, viewFromLink, withChange, withViewpor
 import { cellDetails } from './engine/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './engine/types';
-import { AtlasMap, type RegionPointerEvent } from './map/mapView';
+import type { AtlasMap, RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';
 import { greyRegionCount, renderLegend } from './map/legend';
@@ -19,18 +19,24 @@ import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
 import { DataSources, type FirstDataset } from './ui/dataImport/dataSources';
 import { sourceFlags } from './ui/sourceFlags';
-import { applyPageMode, setupSharing } from './ui/sharing';
+import { applyPageMode } from './ui/pageMode';
 import { layerColumns } from './export/viewTable';
 import { cameraOf, jumpToCamera, trackCamera, visibleBounds } from './map/viewport';
 import { ExplorePanel } from './ui/explorePanel';
-import { MapKeyboard } from './map/keyboard';
+import type { MapKeyboard } from './map/keyboard';
 import { unitLabel, withUnit } from './ui/units';
 import { Sheets } from './ui/sheets';
-import { RegionDashboard } from './ui/dashboard/dashboard';
-import { LinkedViews } from './ui/linked/linkedViews';
+import type { LinkedViews } from './ui/linked/linkedViews';
+import { lazyPanel } from './ui/lazyPanel';
 import { mapAttribution } from './ui/noteText';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
+performance.mark('atlas:main');
+// MapLibre (most of the page's code) arrives while the worker reads the dataset; its own workers start before the data is in.
+const mapCode = import('./map/mapCode').then((code) => {
+  code.startMapWorkers();
+  return code;
+});
 const store = createAtlasStore();
 const client = new AtlasWorkerClient();
 let formats: Formats = makeFormats('en');
@@ -87,8 +93,29 @@ function openProfile(regionId: string, returnTo: HTMLElement): void {
   sheets.open(byId('explore'));
 }
 tooltip.onOpenProfile = (regionId) => openProfile(regionId, mapContainer.querySelector('canvas') ?? mapContainer);
-const linked = new LinkedViews({ toolbar: byId('share-tools'), scatter: (values) => client.scatter(values), highlight: (ids) => atlasMap?.setHighlighted(ids), formats: () => formats });
-new RegionDashboard({ toolbar: byId('share-tools'), store, series: (request) => client.series(request), formats: () => formats, selectCategory: (cat) => updateView({ cat }) });
+// Panels the first map does not need: their code is fetched when their button is first clicked.
+const panelFailed = (error: Error) => setStatus(t('status.loadFailed', { message: error.message }), true);
+let linkedShown: Parameters<LinkedViews['update']>[0] | undefined;
+const linked = lazyPanel(
+  byId('share-tools'),
+  { key: 'atlas.linked.open', attributes: { id: 'linked-open', 'aria-expanded': 'false', 'aria-controls': 'linked-panel' } },
+  async (toolbar) => {
+    const { LinkedViews } = await import('./ui/linked/linkedViews');
+    const views = new LinkedViews({ toolbar, scatter: (values) => client.scatter(values), highlight: (ids) => atlasMap?.setHighlighted(ids), formats: () => formats });
+    if (linkedShown) views.update(linkedShown);
+    return views;
+  },
+  panelFailed,
+);
+lazyPanel(
+  byId('share-tools'),
+  { key: 'atlas.dash.open', attributes: { id: 'dashboard-open', 'aria-haspopup': 'dialog' } },
+  async (toolbar) => {
+    const { RegionDashboard } = await import('./ui/dashboard/dashboard');
+    return new RegionDashboard({ toolbar, store, series: (request) => client.series(request), formats: () => formats, selectCategory: (cat) => updateView({ cat }) });
+  },
+  panelFailed,
+);
 
 /** Pins a region chosen off the map (search, rankings, keyboard) and, if asked, moves the map to it. */
 function selectRegion(regionId: string | undefined, fly: boolean): void {
@@ -142,6 +169,7 @@ async function refresh(): Promise<void> {
     if (!computed || needsCompute(computed, dataset, view)) {
       setStatus(t('status.computing'));
       computed = await layers.compute({ yearIndex, rule: view.rule });
+      performance.mark('atlas:computed');
       if (generation !== renderGeneration) return;
       store.setState({ computed });
     }
@@ -149,10 +177,12 @@ async function refresh(): Promise<void> {
     const layer = await layers.layer(dataset, view, computed, getLang());
     if (generation !== renderGeneration) return;
     draw(dataset, view, computed, layer);
+    performance.mark('atlas:drawn');
     setStatus(t('status.drawing'));
     await atlasMap.whenIdle();
     if (generation !== renderGeneration) return;
     mapContainer.dataset.ready = 'true';
+    performance.mark('atlas:data-ready');
     mapContainer.dataset.computeMs = computed.computeMs.toFixed(1);
     setStatus('');
   } catch (error) {
@@ -178,7 +208,8 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
   explore.update({ dataset, view, computed, layer });
-  linked.update({ dataset, view, computed, layer });
+  linkedShown = { dataset, view, computed, layer };
+  linked.built?.update(linkedShown);
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
 }
@@ -318,12 +349,13 @@ async function start(): Promise<void> {
   setStatus(t('status.loadingDataset'));
   let first: FirstDataset;
   try {
-    first = await dataSources.openFirst(location.href, document.baseURI, (stage, fraction) => setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) })));
+    first = await dataSources.openFirst(location.href, document.baseURI, (stage, fraction) => (performance.mark(`atlas:load:${stage}`), setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) }))));
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
     store.setState({ status: 'error', error: (error as Error).message });
     return;
   }
+  performance.mark('atlas:dataset');
   const parsedHash = parseHash(location.hash);
   const wanted = parsedHash.view;
   const { dataset, manifestUrl } = first;
@@ -331,7 +363,14 @@ async function start(): Promise<void> {
   const view = applyDataset(dataset, wanted, notices);
   dataSources.shownHosted(manifestUrl);
 
-  atlasMap = new AtlasMap({
+  let map: Awaited<typeof mapCode>;
+  try {
+    map = await mapCode;
+  } catch (error) {
+    setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
+    return;
+  }
+  atlasMap = new map.AtlasMap({
     container: mapContainer,
     regionsUrl: dataset.regionsUrl,
     idProperty: dataset.manifest.regions.id,
@@ -342,7 +381,7 @@ async function start(): Promise<void> {
   onPointer(atlasMap);
   localiseMapControls();
   const keyboardMap = atlasMap;
-  keyboard = new MapKeyboard(atlasMap, {
+  keyboard = new map.MapKeyboard(atlasMap, {
     focus: (regionId, point) => {
       showTooltip({ regionId, point }, false);
       // innerText keeps the tooltip's line breaks between label and value pairs.
@@ -355,7 +394,8 @@ async function start(): Promise<void> {
   });
   keyboard.setPlaces(dataset.places);
   const shownMap = atlasMap;
-  setupSharing({
+  // Share, export and present: fetched alongside the first map, not before it.
+  void import('./ui/sharing').then(({ setupSharing }) => setupSharing({
     store,
     mapContainer,
     legend: byId('legend'),
@@ -371,8 +411,9 @@ async function start(): Promise<void> {
     regionBounds: (regionId) => keyboard?.bounds(regionId),
     visibleBounds: () => visibleBounds(shownMap.map, store.getState().dataset?.bounds),
     fit: (bounds, padding) => shownMap.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
-  });
+  }), (error: Error) => panelFailed(error));
   await atlasMap.whenLoaded();
+  performance.mark('atlas:map-loaded');
   if (view.viewport) jumpToCamera(atlasMap.map, view.viewport);
   trackCamera(atlasMap.map, (viewport) => {
     const current = store.getState().view;

@@ -8,8 +8,9 @@ import { SharePanel } from './share';
 import { ExportPanel } from './export';
 import { Presentation, TitleCard, enterEmbedMode } from './presentation';
 import { isEmbedded } from './shareLinks';
+import { takeDeckFromLink } from './pageMode';
 import { formatHash } from '../state/hash';
-import { decodeDeck, isDeckHash, type Bounds, type DecodedDeck } from '../state/deck';
+import type { Bounds } from '../state/deck';
 import { SavedViews, savedViewsKey } from '../state/savedViews';
 import type { AtlasStore, View } from '../state/store';
 import type { LoadedDataset } from '../engine/types';
@@ -41,30 +42,6 @@ export interface SharingOptions {
 export interface Sharing {
   card: TitleCard;
   presentation: Presentation;
-}
-
-/** A deck opened from `#deck=…`, waiting for the presentation to exist. */
-let deckFromLink: DecodedDeck | string | undefined;
-
-/**
- * Called before the dataset loads, so an embedded page never flashes the full interface. A deck
- * link is read here too: the page opens on its first slide (that slide's hash replaces the deck
- * in the address bar before anything reads it), and the deck fills the presentation's list.
- */
-export function applyPageMode(): boolean {
-  const embedded = isEmbedded(location.href);
-  if (embedded) document.body.classList.add('chromeless', 'embedded');
-  if (isDeckHash(location.hash)) {
-    try {
-      const deck = decodeDeck(location.hash);
-      deckFromLink = deck;
-      history.replaceState(null, '', `${location.pathname}${location.search}${deck.slides[0]?.hash ?? ''}`);
-    } catch (error) {
-      deckFromLink = (error as Error).message;
-      history.replaceState(null, '', `${location.pathname}${location.search}`);
-    }
-  }
-  return embedded;
 }
 
 /** Data opened from the user's own files: a link cannot carry it. */
@@ -135,12 +112,12 @@ export function setupSharing(options: SharingOptions): Sharing {
     fileStem: () => store.getState().dataset?.manifest.id ?? 'cluster-atlas',
     announce,
   });
+  const deckFromLink = takeDeckFromLink();
   if (typeof deckFromLink === 'string') {
     const message = t('atlas.deck.badLink', { message: deckFromLink });
     announce(message);
     document.getElementById('notices')?.append(el('p', {}, message));
   } else if (deckFromLink) presentation.openDeck(deckFromLink, t('atlas.deck.fromLink'));
-  deckFromLink = undefined;
   toolbar.append(status);
 
   // Another dataset (picked or imported): its own title, warning and saved views.

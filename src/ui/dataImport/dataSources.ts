@@ -4,10 +4,8 @@ import type { Formats } from '../format';
 import { datasetManifestUrl, DEMO_MANIFEST } from '../datasetLocation';
 import type { AtlasWorkerClient } from '../../worker/client';
 import type { LoadedDataset } from '../../engine/types';
-import { ImportClient } from '../../worker/import/importClient';
 import type { ImportResult } from '../../engine/import/importTypes';
-import { ImportDialog } from './importDialog';
-import { ManualFixes } from './manualFixes';
+import type { ImportDialog } from './importDialog';
 import { allowedCrossOrigin, DATASET_INDEX, hostedDatasets, searchForDataset, type HostedDataset } from './hostedDatasets';
 import { watchFileDrops } from './dropZone';
 import { admitRequest, folderOf, RequestRefused, type RefusalReason, type RequestScope } from '../../io/requestGate';
@@ -39,7 +37,9 @@ export class DataSources {
   private readonly picker: HTMLSelectElement;
   private readonly consent = el('div', { class: 'dataset-consent' });
   private readonly openButton: HTMLButtonElement;
-  private readonly dialog: ImportDialog;
+  /** The import dialog: its code is fetched when the user first opens it or drops files. */
+  private dialog: Promise<ImportDialog | undefined> | undefined;
+  private dialogBuilt: ImportDialog | undefined;
   private datasets: HostedDataset[] = [];
   /** Manifest URL of the hosted dataset on the map, or USER for the user's files. */
   private current: string | undefined;
@@ -59,9 +59,8 @@ export class DataSources {
       if (wanted !== USER && wanted !== this.current) void this.loadHosted(wanted);
     });
     this.openButton = el('button', { type: 'button', id: 'import-open', class: 'primary' }, t('import.open'));
-    this.openButton.addEventListener('click', () => this.dialog.open());
-    this.dialog = new ImportDialog({ client: new ImportClient(), fixes: new ManualFixes(), formats: deps.formats, show: (result) => this.showImport(result) });
-    watchFileDrops(document.body, this.dialog.element, (files) => void this.dialog.addFiles(files));
+    this.openButton.addEventListener('click', () => void this.importDialog().then((dialog) => dialog?.open()));
+    watchFileDrops(document.body, () => this.dialogBuilt?.element, (files) => void this.importDialog().then((dialog) => dialog?.addFiles(files)));
     this.render();
     void this.loadIndex();
   }
@@ -124,8 +123,26 @@ export class DataSources {
 
   relabel(): void {
     this.openButton.textContent = t('import.open');
-    this.dialog.relabel();
+    this.dialogBuilt?.relabel();
     this.render();
+  }
+
+  /** Undefined when its code could not be fetched (the status says why; the next click tries again). */
+  private importDialog(): Promise<ImportDialog | undefined> {
+    this.dialog ??= (async () => {
+      const [{ ImportDialog }, { ImportClient }, { ManualFixes }] = await Promise.all([
+        import('./importDialog'),
+        import('../../worker/import/importClient'),
+        import('./manualFixes'),
+      ]);
+      this.dialogBuilt = new ImportDialog({ client: new ImportClient(), fixes: new ManualFixes(), formats: this.deps.formats, show: (result) => this.showImport(result) });
+      return this.dialogBuilt;
+    })().catch((error: Error) => {
+      this.dialog = undefined;
+      this.deps.status(t('status.loadFailed', { message: error.message }), true);
+      return undefined;
+    });
+    return this.dialog;
   }
 
   private async loadIndex(): Promise<void> {

@@ -5,7 +5,7 @@ import { t } from '../../i18n/i18n';
  * Files dragged over the page (or the import dialog) can be dropped anywhere: an overlay says so
  * while they hover, and the drop hands them to `onFiles`. Drags of text or links are left alone.
  */
-export function watchFileDrops(target: HTMLElement, dialog: HTMLElement, onFiles: (files: File[]) => void): void {
+export function watchFileDrops(target: HTMLElement, dialog: () => HTMLElement | undefined, onFiles: (files: File[]) => void): void {
   const overlay = el('div', { class: 'drop-overlay', hidden: '', 'aria-hidden': 'true' });
   target.append(overlay);
   let depth = 0;
@@ -19,7 +19,7 @@ export function watchFileDrops(target: HTMLElement, dialog: HTMLElement, onFiles
     event.preventDefault();
     depth++;
     // Inside the open dialog the overlay would hide the dialog itself.
-    if (!(dialog as HTMLDialogElement).open) {
+    if (!(dialog() as HTMLDialogElement | undefined)?.open) {
       overlay.textContent = t('import.dropHere');
       overlay.hidden = false;
     }
