@@ -82,19 +82,20 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /**
  * Generates the demo, builds the site into a temporary folder and serves it under a sub-path:
  * what e2e tests, benchmarks and the README screenshot all look at. `close` stops the server
- * and removes the build.
+ * and removes the build; its `.vite/manifest.json` tells benchmarks which chunks the page loads first.
  */
-export async function serveBuiltSite(options: { quiet?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveBuiltSite(options: { quiet?: boolean } = {}): Promise<{ url: string; outDir: string; close: () => Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'cluster-atlas-site-'));
   const stdio = options.quiet ? 'ignore' : 'inherit';
   execFileSync('npm', ['run', '-s', 'demo'], { cwd: ROOT, stdio });
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', options.quiet ? 'error' : 'warn'], {
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', options.quiet ? 'error' : 'warn'], {
     cwd: ROOT,
     stdio,
   });
   const server = await serveStatic(outDir);
   return {
     url: server.url,
+    outDir,
     close: async () => {
       await server.close();
       rmSync(outDir, { recursive: true, force: true });
