@@ -5,7 +5,8 @@ import { keptAcrossDatasets, needsCompute, viewFromLink, withChange, withViewpor
 import { cellDetails } from './engine/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './engine/types';
-import type { AtlasMap, RegionPointerEvent } from './map/mapView';
+import type { MapFiles } from './engine/datasetSource';
+import type { AtlasMap, MapOptions, RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
 import { LayerSource } from './map/layerSource';
 import { greyRegionCount, renderLegend } from './map/legend';
@@ -323,7 +324,8 @@ function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: st
 
 /** Another dataset on the map (a hosted one picked, or the user's files): its regions replace the old ones. */
 async function switchDataset(dataset: LoadedDataset): Promise<void> {
-  if (!atlasMap) return;
+  // The map may be up before the first dataset is: a switch waits until that one is shown.
+  if (!atlasMap || !store.getState().view) return;
   // Results still on their way belong to the old dataset: the next refresh drops them.
   renderGeneration++;
   mapContainer.dataset.ready = 'false';
@@ -331,14 +333,66 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
   lastPointer = undefined;
   const previous = store.getState().view;
   applyDataset(dataset, keptAcrossDatasets(previous, dataset), []);
-  await atlasMap.setRegions({
-    regionsUrl: dataset.regionsUrl,
-    idProperty: dataset.manifest.regions.id,
-    outlinesUrl: dataset.outlinesUrl,
-    attribution: mapAttribution(dataset.manifest.attribution),
-    bounds: dataset.bounds,
-  });
+  await atlasMap.setRegions(mapOptions(mapFilesOf(dataset)));
+  mapRegionsUrl = dataset.regionsUrl;
   await refresh();
+}
+
+/** The map's options for a dataset's boundaries (the regions' source is replaced when they change). */
+function mapOptions(files: MapFiles): Omit<MapOptions, 'container'> {
+  return { regionsUrl: files.regionsUrl, idProperty: files.idProperty, outlinesUrl: files.outlinesUrl, attribution: mapAttribution(files.attribution), bounds: files.bounds };
+}
+
+function mapFilesOf(dataset: LoadedDataset): MapFiles {
+  return { regionsUrl: dataset.regionsUrl, idProperty: dataset.manifest.regions.id, outlinesUrl: dataset.outlinesUrl, attribution: dataset.manifest.attribution, bounds: dataset.bounds };
+}
+
+/** The map, made once: as soon as the first dataset's boundaries are known, before its tables are read. */
+let mapMade: Promise<AtlasMap> | undefined;
+let mapRegionsUrl: string | undefined;
+function makeMap(files: MapFiles): Promise<AtlasMap> {
+  mapMade ??= mapCode.then((code) => {
+    const made = new code.AtlasMap({ container: mapContainer, ...mapOptions(files) });
+    mapRegionsUrl = files.regionsUrl;
+    atlasMap = made;
+    onPointer(made);
+    localiseMapControls();
+    keyboard = new code.MapKeyboard(made, {
+      focus: (regionId, point) => {
+        showTooltip({ regionId, point }, false);
+        // innerText keeps the tooltip's line breaks between label and value pairs.
+        return tooltip.element.innerText;
+      },
+      open: (regionId) => openProfile(regionId, made.map.getCanvas()),
+      escape: () => (store.getState().view?.region !== undefined ? selectRegion(undefined, false) : tooltip.hide(true)),
+      blur: () => tooltip.hide(),
+      pinned: () => store.getState().view?.region,
+    });
+    // Share, export and present: fetched alongside the first map, not before it.
+    void import('./ui/sharing').then(
+      ({ setupSharing }) =>
+        setupSharing({
+          store,
+          mapContainer,
+          legend: byId('legend'),
+          toolbar: byId('share-tools'),
+          mapCanvas: () => made.map.getCanvas(),
+          camera: () => cameraOf(made.map),
+          showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
+          extraColumns: () => {
+            const current = store.getState().view;
+            return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
+          },
+          atlasMap: () => made,
+          regionBounds: (regionId) => keyboard?.bounds(regionId),
+          visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
+          fit: (bounds, padding) => made.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
+        }),
+      (error: Error) => panelFailed(error),
+    );
+    return made;
+  });
+  return mapMade;
 }
 
 async function start(): Promise<void> {
@@ -349,7 +403,13 @@ async function start(): Promise<void> {
   setStatus(t('status.loadingDataset'));
   let first: FirstDataset;
   try {
-    first = await dataSources.openFirst(location.href, document.baseURI, (stage, fraction) => (performance.mark(`atlas:load:${stage}`), setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) }))));
+    first = await dataSources.openFirst(
+      location.href,
+      document.baseURI,
+      (stage, fraction) => (performance.mark(`atlas:load:${stage}`), setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) }))),
+      // MapLibre draws the boundaries while the worker is still reading the tables.
+      (files) => void makeMap(files).catch(() => undefined),
+    );
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
     store.setState({ status: 'error', error: (error as Error).message });
@@ -363,59 +423,23 @@ async function start(): Promise<void> {
   const view = applyDataset(dataset, wanted, notices);
   dataSources.shownHosted(manifestUrl);
 
-  let map: Awaited<typeof mapCode>;
+  let shown: AtlasMap;
   try {
-    map = await mapCode;
+    shown = await makeMap(mapFilesOf(dataset));
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
     return;
   }
-  atlasMap = new map.AtlasMap({
-    container: mapContainer,
-    regionsUrl: dataset.regionsUrl,
-    idProperty: dataset.manifest.regions.id,
-    outlinesUrl: dataset.outlinesUrl,
-    attribution: mapAttribution(dataset.manifest.attribution),
-    bounds: dataset.bounds,
-  });
-  onPointer(atlasMap);
-  localiseMapControls();
-  const keyboardMap = atlasMap;
-  keyboard = new map.MapKeyboard(atlasMap, {
-    focus: (regionId, point) => {
-      showTooltip({ regionId, point }, false);
-      // innerText keeps the tooltip's line breaks between label and value pairs.
-      return tooltip.element.innerText;
-    },
-    open: (regionId) => openProfile(regionId, keyboardMap.map.getCanvas()),
-    escape: () => (store.getState().view?.region !== undefined ? selectRegion(undefined, false) : tooltip.hide(true)),
-    blur: () => tooltip.hide(),
-    pinned: () => store.getState().view?.region,
-  });
-  keyboard.setPlaces(dataset.places);
-  const shownMap = atlasMap;
-  // Share, export and present: fetched alongside the first map, not before it.
-  void import('./ui/sharing').then(({ setupSharing }) => setupSharing({
-    store,
-    mapContainer,
-    legend: byId('legend'),
-    toolbar: byId('share-tools'),
-    mapCanvas: () => shownMap.map.getCanvas(),
-    camera: () => cameraOf(shownMap.map),
-    showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
-    extraColumns: () => {
-      const current = store.getState().view;
-      return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
-    },
-    atlasMap: () => shownMap,
-    regionBounds: (regionId) => keyboard?.bounds(regionId),
-    visibleBounds: () => visibleBounds(shownMap.map, store.getState().dataset?.bounds),
-    fit: (bounds, padding) => shownMap.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
-  }), (error: Error) => panelFailed(error));
-  await atlasMap.whenLoaded();
+  keyboard?.setPlaces(dataset.places);
+  await shown.whenLoaded();
   performance.mark('atlas:map-loaded');
-  if (view.viewport) jumpToCamera(atlasMap.map, view.viewport);
-  trackCamera(atlasMap.map, (viewport) => {
+  // The first dataset's boundaries are on the map already, unless a link's dataset failed after they were known and the demo took its place.
+  if (mapRegionsUrl !== dataset.regionsUrl) {
+    await shown.setRegions(mapOptions(mapFilesOf(dataset)));
+    mapRegionsUrl = dataset.regionsUrl;
+  }
+  if (view.viewport) jumpToCamera(shown.map, view.viewport);
+  trackCamera(shown.map, (viewport) => {
     const current = store.getState().view;
     if (!current) return;
     const view = withViewport(current, viewport);

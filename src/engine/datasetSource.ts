@@ -17,6 +17,16 @@ import { fetchAdmitted, fileOfUrl } from '../io/fetchAdmitted';
 
 type Progress = (stage: string, fraction: number) => void;
 
+/** What the map draws, known once the boundaries are read: the page starts drawing them while the tables are still being read. */
+export interface MapFiles {
+  regionsUrl: string;
+  /** Feature property holding the region id. */
+  idProperty: string;
+  outlinesUrl?: string;
+  attribution: string;
+  bounds: LoadedDataset['bounds'];
+}
+
 /**
  * Fetches a hosted dataset folder (manifest and the files it names, all relative to it) and
  * turns it into a cube joined to the map's features. Runs in the worker so parsing never blocks the page.
@@ -27,6 +37,7 @@ export async function loadHostedDataset(
   manifestUrl: string,
   scope: RequestScope,
   progress: Progress,
+  mapFiles?: (files: MapFiles) => void,
 ): Promise<{ dataset: LoadedDataset; cube: EmploymentCube; map: MapGeometry; join: JoinReport }> {
   progress('manifest', 0);
   const manifestAt = admitRequest(manifestUrl, scope.site, scope);
@@ -35,9 +46,12 @@ export async function loadHostedDataset(
   const resolve = (file: string) => gatedFile(file, manifestUrl, scope);
   const regionsAt = resolve(manifest.regions.file);
   const regionsUrl = regionsAt.href;
+  const outlinesUrl = manifest.outlines ? resolve(manifest.outlines.file).href : undefined;
 
   progress('boundaries', 0.1);
   const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsAt), manifest.regions.file, manifest.regions);
+  const bounds = robustBounds(boundaries.collection);
+  mapFiles?.({ regionsUrl, idProperty: manifest.regions.id, outlinesUrl, attribution: manifest.attribution, bounds });
 
   progress('categories', 0.3);
   const categories = manifest.categories
@@ -56,8 +70,8 @@ export async function loadHostedDataset(
     dataset: {
       manifest,
       regionsUrl,
-      bounds: robustBounds(boundaries.collection),
-      outlinesUrl: manifest.outlines ? resolve(manifest.outlines.file).href : undefined,
+      bounds,
+      outlinesUrl,
       regions: cube.regions,
       categories: cube.categories,
       years: cube.years,

@@ -20,8 +20,11 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'load') {
-      const loaded = await loadHostedDataset(request.manifestUrl, workerScope(request.scope, scope.location.origin), (stage, fraction) =>
-        post({ id: request.id, type: 'progress', stage, fraction }),
+      const loaded = await loadHostedDataset(
+        request.manifestUrl,
+        workerScope(request.scope, scope.location.origin),
+        (stage, fraction) => post({ id: request.id, type: 'progress', stage, fraction }),
+        (files) => post({ id: request.id, type: 'mapFiles', files }),
       );
       post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });
       engine = new AnalysisEngine(loaded.cube, loaded.map);

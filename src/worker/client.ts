@@ -6,9 +6,10 @@ import type { RequestScope } from '../io/requestGate';
 import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
+import type { MapFiles } from '../engine/datasetSource';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void };
+type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void; onMapFiles?: (files: MapFiles) => void };
 
 /** The page's handle on the compute worker: one promise per request. */
 export class AtlasWorkerClient {
@@ -26,8 +27,9 @@ export class AtlasWorkerClient {
     };
   }
 
-  load(manifestUrl: string, scope: RequestScope, onProgress?: Pending['onProgress']): Promise<LoadedDataset> {
-    return this.request({ type: 'load', manifestUrl, scope }, onProgress);
+  /** `onMapFiles`: the boundaries' address as soon as the manifest is read, before the tables are. */
+  load(manifestUrl: string, scope: RequestScope, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles']): Promise<LoadedDataset> {
+    return this.request({ type: 'load', manifestUrl, scope }, onProgress, onMapFiles);
   }
 
   /** Hands the worker a dataset built from the user's files; the cube's arrays are moved, not copied. */
@@ -57,10 +59,10 @@ export class AtlasWorkerClient {
     return this.request({ type: 'scatter', values });
   }
 
-  private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress']): Promise<T> {
+  private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles']): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress, onMapFiles });
       const request = { ...message, id } as WorkerRequest;
       this.worker.postMessage(request, collectTransferables(request));
     });
@@ -71,6 +73,10 @@ export class AtlasWorkerClient {
     if (!pending) return;
     if (message.type === 'progress') {
       pending.onProgress?.(message.stage, message.fraction);
+      return;
+    }
+    if (message.type === 'mapFiles') {
+      pending.onMapFiles?.(message.files);
       return;
     }
     this.pending.delete(message.id);

@@ -5,6 +5,7 @@ import type { ChangeView, SpatialView } from '../engine/analysisTypes';
 import type { RequestScope } from '../io/requestGate';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
+import type { MapFiles } from '../engine/datasetSource';
 
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
@@ -20,6 +21,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
+  /** While a hosted dataset loads: what the map can start drawing. */
+  | { id: number; type: 'mapFiles'; files: MapFiles }
   | { id: number; type: 'loaded'; dataset: LoadedDataset }
   | { id: number; type: 'computed'; view: ComputedView }
   | { id: number; type: 'spatial'; spatial: SpatialView }

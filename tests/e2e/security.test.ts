@@ -192,6 +192,35 @@ describe('hostile hosts and hostile data', () => {
     }
   });
 
+  it('a linked dataset whose boundaries load but whose table fails: the map draws the demo’s regions, not the linked ones', async () => {
+    // The map starts drawing a dataset's boundaries before its tables are read; here they must give way to the demo's.
+    const demoNames = new Set(
+      (JSON.parse(readFileSync(resolve(ROOT, 'public/geo/demo/regions.geojson'), 'utf8')) as { features: { properties: { name: string } }[] }).features.map((f) => f.properties.name),
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/geo/eu-nuts2-lfs/employment.csv', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${site}?dataset=${encodeURIComponent('geo/eu-nuts2-lfs/manifest.json')}`);
+    await waitReady(page);
+    const notices = await page.locator('#notices p').allTextContents();
+    expect(notices.some((n) => n.includes('employment.csv')), notices.join('\n')).toBe(true);
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    const region = page.locator('[role="tooltip"] [data-field="region"]');
+    let name: string | null = null;
+    for (const [fx, fy] of [[0.55, 0.45], [0.45, 0.5], [0.6, 0.55], [0.35, 0.4], [0.7, 0.4]]) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      try {
+        await region.waitFor({ state: 'visible', timeout: 3000 });
+        name = await region.textContent();
+        break;
+      } catch {
+        /* no region under the pointer: try another point */
+      }
+    }
+    expect(name !== null && demoNames.has(name), `hovered ${name}`).toBe(true);
+    await context.close();
+  });
+
   it('the page and every worker script come with the headers of public/_headers, and the app runs under them', async () => {
     const { page, watch } = await openPage(browser, site);
     const workers: string[] = [];

@@ -4,6 +4,7 @@ import type { Formats } from '../format';
 import { datasetManifestUrl, DEMO_MANIFEST } from '../datasetLocation';
 import type { AtlasWorkerClient } from '../../worker/client';
 import type { LoadedDataset } from '../../engine/types';
+import type { MapFiles } from '../../engine/datasetSource';
 import type { ImportResult } from '../../engine/import/importTypes';
 import type { ImportDialog } from './importDialog';
 import { allowedCrossOrigin, DATASET_INDEX, hostedDatasets, searchForDataset, type HostedDataset } from './hostedDatasets';
@@ -91,17 +92,17 @@ export class DataSources {
    * Loads the first dataset: the one the link asks for, or the demo. When the link's dataset cannot
    * be loaded the demo is shown instead, with a notice naming the dataset that failed.
    */
-  async openFirst(pageUrl: string, baseUri: string, progress: (stage: string, fraction: number) => void): Promise<FirstDataset> {
+  async openFirst(pageUrl: string, baseUri: string, progress: (stage: string, fraction: number) => void, mapFiles?: (files: MapFiles) => void): Promise<FirstDataset> {
     const first = this.initialManifest(pageUrl, baseUri);
     const notices = first.notice ? [first.notice] : [];
     const demo = new URL(DEMO_MANIFEST, baseUri).href;
     try {
-      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress), manifestUrl: first.manifestUrl, notices };
+      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress, mapFiles), manifestUrl: first.manifestUrl, notices };
     } catch (error) {
       if (first.manifestUrl === demo) throw error;
       this.dropDatasetFromAddress();
       notices.push(t('security.firstFailed', { url: new URL(pageUrl).searchParams.get('dataset') ?? first.manifestUrl, message: (error as Error).message }));
-      return { dataset: await this.deps.client.load(demo, this.scope(baseUri), progress), manifestUrl: demo, notices };
+      return { dataset: await this.deps.client.load(demo, this.scope(baseUri), progress, mapFiles), manifestUrl: demo, notices };
     }
   }
 
