@@ -368,31 +368,34 @@ function makeMap(files: MapFiles): Promise<AtlasMap> {
       blur: () => tooltip.hide(),
       pinned: () => store.getState().view?.region,
     });
-    // Share, export and present: fetched alongside the first map, not before it.
-    void import('./ui/sharing').then(
-      ({ setupSharing }) =>
-        setupSharing({
-          store,
-          mapContainer,
-          legend: byId('legend'),
-          toolbar: byId('share-tools'),
-          mapCanvas: () => made.map.getCanvas(),
-          camera: () => cameraOf(made.map),
-          showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
-          extraColumns: () => {
-            const current = store.getState().view;
-            return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
-          },
-          atlasMap: () => made,
-          regionBounds: (regionId) => keyboard?.bounds(regionId),
-          visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
-          fit: (bounds, padding) => made.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
-        }),
-      (error: Error) => panelFailed(error),
-    );
     return made;
   });
   return mapMade;
+}
+
+/** Share, export and present: fetched alongside the first map, not before it, once the first dataset is in the store (saved views and a deck link belong to it). */
+function loadSharing(made: AtlasMap): void {
+  void import('./ui/sharing').then(
+    ({ setupSharing }) =>
+      setupSharing({
+        store,
+        mapContainer,
+        legend: byId('legend'),
+        toolbar: byId('share-tools'),
+        mapCanvas: () => made.map.getCanvas(),
+        camera: () => cameraOf(made.map),
+        showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
+        extraColumns: () => {
+          const current = store.getState().view;
+          return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
+        },
+        atlasMap: () => made,
+        regionBounds: (regionId) => keyboard?.bounds(regionId),
+        visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
+        fit: (bounds, padding) => made.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
+      }),
+    (error: Error) => panelFailed(error),
+  );
 }
 
 async function start(): Promise<void> {
@@ -431,6 +434,7 @@ async function start(): Promise<void> {
     return;
   }
   keyboard?.setPlaces(dataset.places);
+  loadSharing(shown);
   await shown.whenLoaded();
   performance.mark('atlas:map-loaded');
   // The first dataset's boundaries are on the map already, unless a link's dataset failed after they were known and the demo took its place.
