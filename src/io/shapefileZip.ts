@@ -1,5 +1,5 @@
 import { type Boundaries, type BoundaryOptions, readBoundaries } from './boundaries';
-import { dbfEncoding, isEncoding } from './dbfCodePage';
+import { dbfEncoding, isEncoding, type DbfEncoding } from './dbfCodePage';
 import { InputError } from './errors';
 import { listZip, readZipEntry, type ZipEntry } from './zipArchive';
 
@@ -10,10 +10,31 @@ export interface ShapefileOptions extends BoundaryOptions {
   encoding?: string;
 }
 
+/** A layer of the zip as listed for a picker: its name, record count and kind of shapes. */
+export interface ShapefileLayer {
+  name: string;
+  features: number;
+  /** "polygons", "points", "lines"… */
+  shapes: string;
+}
+
+/** What was read from a zip: every layer, the one read, and how its .dbf was decoded. */
+export interface ShapefileReading {
+  layers: ShapefileLayer[];
+  layer: string;
+  /** Absent when the layer has no .dbf. */
+  encoding?: DbfEncoding;
+}
+
+export type ShapefileBoundaries = Boundaries & { shapefile: ShapefileReading };
+
 interface Layer {
   name: string;
   parts: Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', ZipEntry>>;
 }
+
+/** How the error for a layer not in the zip begins (the CLI turns it into a usage error of --layer). */
+export const NO_LAYER = 'no layer ';
 
 const SHAPE_TYPES: Record<number, string> = { 0: 'null shapes', 1: 'points', 3: 'lines', 5: 'polygons', 8: 'multipoints', 11: 'points', 13: 'lines', 15: 'polygons', 18: 'multipoints', 21: 'points', 23: 'lines', 25: 'polygons', 28: 'multipoints' };
 const POLYGON_TYPES = new Set([5, 15, 25]);
@@ -27,17 +48,18 @@ const POLYGON_TYPES = new Set([5, 15, 25]);
  * fewer regions), their record counts against each other, the .dbf's code page. Every layer in
  * the zip is listed in the notes; one is read (`layer`, else the one with the most polygons).
  */
-export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, fileName: string, options: ShapefileOptions = {}): Promise<Boundaries> {
+export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, fileName: string, options: ShapefileOptions = {}): Promise<ShapefileBoundaries> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const layers = shapefileLayers(listZip(data, fileName));
   if (layers.length === 0) throw new InputError({ file: fileName }, 'the zip holds no .shp file');
   const notes: string[] = [];
   const summaries = await Promise.all(layers.map(async (l) => ({ layer: l, ...(await layerSummary(data, l, fileName)) })));
   let chosen: (typeof summaries)[number];
-  const described = (s: (typeof summaries)[number]) => `"${s.layer.name}" (${s.records.toLocaleString('en')} ${SHAPE_TYPES[s.shapeType] ?? `shapes of type ${s.shapeType}`})`;
+  const shapes = (s: (typeof summaries)[number]) => SHAPE_TYPES[s.shapeType] ?? `shapes of type ${s.shapeType}`;
+  const described = (s: (typeof summaries)[number]) => `"${s.layer.name}" (${s.records.toLocaleString('en')} ${shapes(s)})`;
   if (options.layer !== undefined) {
     const found = summaries.find((s) => s.layer.name === options.layer);
-    if (!found) throw new InputError({ file: fileName }, `no layer "${options.layer}" in the zip (layers: ${summaries.map(described).join(', ')})`);
+    if (!found) throw new InputError({ file: fileName }, `${NO_LAYER}"${options.layer}" in the zip (layers: ${summaries.map(described).join(', ')})`);
     chosen = found;
   } else {
     const polygons = (s: (typeof summaries)[number]) => (POLYGON_TYPES.has(s.shapeType) ? s.records : 0);
@@ -55,12 +77,13 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, fileN
   if (options.encoding !== undefined && !isEncoding(options.encoding)) throw new InputError({ file: fileName }, `unknown text encoding "${options.encoding}"`);
   const { parseShp, parseDbf, combine } = await import('shpjs');
   let records: Record<string, unknown>[] | undefined;
+  let encoding: DbfEncoding | undefined;
   if (dbf) {
     const dbfRecords = checkDbf(dbf, at('dbf'));
     if (dbfRecords !== chosen.records) {
       throw new InputError({ file: fileName }, `the .shp of layer "${layer.name}" has ${chosen.records.toLocaleString('en')} shapes but its .dbf ${dbfRecords.toLocaleString('en')} records: one of them is cut short or from another layer`);
     }
-    const encoding = dbfEncoding(dbf, cpg, options.encoding);
+    encoding = dbfEncoding(dbf, cpg, options.encoding);
     if (encoding.source === 'code page byte' || encoding.source === 'guessed') {
       notes.push(`names in ${layer.name}.dbf read as ${encoding.encoding} (${encoding.source === 'guessed' ? 'guessed: the zip has no .cpg and the .dbf names no code page' : 'from the code page byte of the .dbf; the zip has no .cpg'})`);
     }
@@ -70,15 +93,16 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, fileN
       throw new InputError({ file: at('dbf') }, `the .dbf cannot be read (${(e as Error).message})`);
     }
   } else notes.push(`layer "${layer.name}" has no .dbf: the shapes have no properties`);
-  let shapes;
+  let geometries;
   try {
-    shapes = parseShp(shp, prj);
+    geometries = parseShp(shp, prj);
   } catch (e) {
     throw new InputError({ file: at('shp') }, `the .shp cannot be read (${(e as Error).message})`);
   }
-  if (shapes.length !== chosen.records) throw new InputError({ file: at('shp') }, `${shapes.length} of ${chosen.records} shapes could be read: the .shp is damaged`);
-  const boundaries = readBoundaries(combine([shapes, records]), fileName, options);
-  return { ...boundaries, format: 'shapefile', notes: [...notes, ...boundaries.notes] };
+  if (geometries.length !== chosen.records) throw new InputError({ file: at('shp') }, `${geometries.length} of ${chosen.records} shapes could be read: the .shp is damaged`);
+  const boundaries = readBoundaries(combine([geometries, records]), fileName, options);
+  const reading: ShapefileReading = { layers: summaries.map((s) => ({ name: s.layer.name, features: s.records, shapes: shapes(s) })), layer: layer.name, ...(encoding ? { encoding } : {}) };
+  return { ...boundaries, format: 'shapefile', notes: [...notes, ...boundaries.notes], shapefile: reading };
 }
 
 /** Layers by the .shp's path without extension; other parts matched case-insensitively. macOS resource forks are skipped. */
