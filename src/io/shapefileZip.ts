@@ -40,6 +40,15 @@ const SHAPE_TYPES: Record<number, string> = { 0: 'null shapes', 1: 'points', 3: 
 const POLYGON_TYPES = new Set([5, 15, 25]);
 
 /**
+ * Most pairs of (outer ring, hole) in one polygon record. shpjs nests holes into outer rings by
+ * testing every hole against every outer ring (and again the other way round when a hole finds
+ * none), so its time grows with this product: 25 million pairs take about a second; a record of
+ * 50,000 rings, half of them holes, would take minutes. Real boundaries stay far below (a country
+ * with 5,000 islands and 5,000 lakes is at the limit); beyond it, a located error.
+ */
+export const MAX_RING_PAIRS = 25_000_000;
+
+/**
  * Boundaries from a zipped ESRI Shapefile (.shp + .dbf, with .prj and .cpg when present). The zip
  * is read by `zipArchive` (validated, size-capped); the shapes and records are decoded by shpjs
  * (loaded only when a zip is opened, so it stays out of the main bundle), which reprojects to
@@ -140,11 +149,49 @@ async function layerSummary(data: Uint8Array, layer: Layer, fileName: string): P
     if (length < 4 || offset + 8 + length > declared) {
       throw new InputError({ file }, `shape ${records + 1} (at byte ${offset.toLocaleString('en')}) runs past the end of the .shp: the file is damaged or cut short`);
     }
-    offset += 8 + length;
     records++;
+    if (POLYGON_TYPES.has(view.getInt32(offset + 8, true))) checkRings(view, offset + 8, length, records, file);
+    offset += 8 + length;
   }
   // shpjs reads to the end of the buffer; what lies past the declared length is not a shape.
   return { shp: shp.subarray(0, declared), shapeType, records };
+}
+
+/**
+ * A polygon record's part and point counts against its length, and its rings' nesting cost
+ * against MAX_RING_PAIRS. Ring orientation (clockwise outer, counter-clockwise hole, as shpjs reads
+ * it) is only computed for a record whose parts could exceed the limit, so common files pay nothing.
+ */
+function checkRings(view: DataView, content: number, length: number, record: number, file: string): void {
+  const location = { file, feature: record - 1 };
+  if (length < 44) throw new InputError(location, `shape ${record} is a polygon record of ${length} bytes, shorter than its 44-byte header`);
+  const parts = view.getInt32(content + 36, true);
+  const points = view.getInt32(content + 40, true);
+  if (parts < 0 || points < 0 || 44 + 4 * parts + 16 * points > length) {
+    throw new InputError(location, `shape ${record} declares ${parts.toLocaleString('en')} parts and ${points.toLocaleString('en')} points, more than its ${length.toLocaleString('en')} bytes hold`);
+  }
+  if ((parts / 2) * (parts / 2) <= MAX_RING_PAIRS) return;
+  const at = content + 44 + 4 * parts;
+  let outers = 0;
+  for (let p = 0; p < parts; p++) {
+    const start = view.getInt32(content + 44 + 4 * p, true);
+    const end = p + 1 < parts ? view.getInt32(content + 48 + 4 * p, true) : points;
+    let sum = 0;
+    for (let i = Math.max(start, 0) + 1; i < Math.min(end, points); i++) {
+      const x0 = view.getFloat64(at + 16 * (i - 1), true);
+      const y0 = view.getFloat64(at + 16 * (i - 1) + 8, true);
+      sum += (view.getFloat64(at + 16 * i, true) - x0) * (view.getFloat64(at + 16 * i + 8, true) + y0);
+    }
+    if (sum > 0) outers++;
+  }
+  const holes = parts - outers;
+  if (outers * holes > MAX_RING_PAIRS) {
+    const n = (x: number) => x.toLocaleString('en');
+    throw new InputError(
+      location,
+      `shape ${record} has ${n(parts)} parts (${n(outers)} outer rings, ${n(holes)} holes): matching holes to outer rings would test ${n(outers * holes)} pairs, more than the ${n(MAX_RING_PAIRS)} this reader takes; split the shape into several records (e.g. ogr2ogr -explodecollections) or simplify it`,
+    );
+  }
 }
 
 /** The record count of a .dbf, checked against its length. */
