@@ -43,7 +43,7 @@ export async function writeLargeCsv(path: string, regionIds: string[], targetByt
  * Records the longest gap between animation frames and the long tasks, from now on. A string, so
  * that the bundler's helpers (tsx names functions with __name) do not leak into the page.
  */
-const PROBE = `(() => {
+export const PROBE = `(() => {
   const p = (window.__probe = { maxGap: 0, maxGapAt: 0, start: performance.now(), last: performance.now(), longTasks: [], stop: false });
   const frame = (now) => {
     if (now - p.last > p.maxGap) p.maxGapAt = Math.round(p.last - p.start);
@@ -62,7 +62,7 @@ const PROBE = `(() => {
  * `#map[data-ready]` turns true, so the build's time splits into the import worker's stages, the
  * hand-over to the compute worker, the first compute and the draw. Installed before the app loads.
  */
-const TIMELINE = `(() => {
+export const TIMELINE = `(() => {
   const t = (window.__timeline = []);
   const note = (dir, m) => t.push({ at: performance.now(), dir, type: m && m.type, stage: m && m.stage });
   const post = Worker.prototype.postMessage;
@@ -84,7 +84,7 @@ const TIMELINE = `(() => {
 })()`;
 
 /** Collapses the timeline since `from` into phases: each run of equal (direction, type, stage) messages. */
-async function readTimeline(page: Page, from: number): Promise<{ phase: string; startMs: number; ms: number }[]> {
+export async function readTimeline(page: Page, from: number): Promise<{ phase: string; startMs: number; ms: number }[]> {
   const events = (await page.evaluate('window.__timeline')) as { at: number; dir: string; type?: string; stage?: string }[];
   const phases: { phase: string; startMs: number; ms: number }[] = [];
   const kept = events.filter((e) => e.at >= from);

@@ -8,6 +8,7 @@ import { benchSpatial } from './spatial';
 import { runIoBench } from './io';
 import { benchPageLoad } from './pageLoad';
 import { benchImportLarge } from './importLarge';
+import { benchManyCategories } from './manyCategories';
 import { benchAnalysis } from './analysis';
 import { benchPack } from './pack';
 import { benchIndustryTable } from './industryTable';
@@ -20,6 +21,7 @@ const suites: [string, () => unknown][] = [
   ['io', () => runIoBench()],
   ['pageLoad', () => benchPageLoad()],
   ['importLarge', () => benchImportLarge()],
+  ['manyCategories', () => benchManyCategories()],
   ['analysis', () => benchAnalysis()],
   ['pack', () => benchPack()],
   ['industryTable', () => benchIndustryTable()],

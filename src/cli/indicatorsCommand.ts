@@ -22,7 +22,8 @@ import { confidentTableChoice } from '../engine/import/importChoices';
 import type { ImportChoices } from '../engine/import/importTypes';
 import { formatIndustryReport, formatJoinReport, formatNotOnMap, formatTableReport } from '../engine/reportText';
 import { UsageError, readText, writeCsv } from './command';
-import { inputMap, inspectPath } from './inputFiles';
+import { inputMap, inspectBoundaryPath, inspectPath } from './inputFiles';
+import { SHAPEFILE_FLAGS, SHAPEFILE_FLAGS_USAGE, shapefileReadOptions, type ShapefileReadOptions } from '../pack/shapefileFlags';
 import { isTextEncoding, TEXT_ENCODINGS, type TextEncoding } from '../io/textDecoding';
 import { parseIndustryMapping } from '../io/industryMapping';
 import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type IndustryCommandOptions } from '../pack/industryArgs';
@@ -30,7 +31,7 @@ import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type Indus
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
     [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--encoding <name>] [--out <file.csv>]
-    [--regions <boundaries> [--id <property>] [--name <property>]]
+    [--regions <boundaries> [--id <property>] [--name <property>] [--layer <name>] [--dbf-encoding <label>]]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
@@ -51,6 +52,7 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
                   app joins it (codes, aliases, names); totals and regions not on the map are reported
                   on stderr and left out; rows carry the map's region ids
   --id, --name    boundary properties holding the region ids and names (default: as the app finds them)
+${SHAPEFILE_FLAGS_USAGE.trimEnd()}
   --lq-threshold  LQ for the eco specialisation star (default 2)
 ${INDUSTRY_USAGE_LINES}
   --suppression   County Business Patterns size-class flags (EMPFLAG A–M): midpoint (default; A=10,
@@ -82,6 +84,8 @@ export interface IndicatorsOptions {
   name?: string;
   /** Text encoding of the input files (--encoding); recognised when absent. */
   encoding?: TextEncoding;
+  /** How a zipped Shapefile --regions is read (--layer, --dbf-encoding). */
+  shapefile: ShapefileReadOptions;
 }
 
 export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
@@ -110,6 +114,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         regions: { type: 'string' },
         id: { type: 'string' },
         name: { type: 'string' },
+        ...SHAPEFILE_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -119,6 +124,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
   }
   if (!values.employment) throw new UsageError('--employment <file.csv> is required', INDICATORS_USAGE);
   if ((values.id !== undefined || values.name !== undefined) && values.regions === undefined) throw new UsageError('--id and --name name properties of the --regions file', INDICATORS_USAGE);
+  if ((values.layer !== undefined || values['dbf-encoding'] !== undefined) && values.regions === undefined) throw new UsageError('--layer and --dbf-encoding say how the --regions file is read', INDICATORS_USAGE);
   const kind = (values.rule ?? DEFAULT_RULE.kind) as RuleKind;
   if (!RULES.includes(kind)) throw new UsageError(`--rule must be one of ${RULES.join(', ')}, not "${values.rule}"`, INDICATORS_USAGE);
   const cutShare = numberOption('--cut-share', values['cut-share'], DEFAULT_RULE.cutShare, (x) => x >= 0 && x <= 1);
@@ -153,8 +159,11 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     id: values.id,
     name: values.name,
     encoding: encodingOption(values.encoding),
+    shapefile: shapefileReadOptions(values, INDICATORS_USAGE),
   };
 }
+
+const textOptions = (options: IndicatorsOptions) => (options.encoding ? { encoding: options.encoding } : {});
 
 function encodingOption(text: string | undefined): TextEncoding | undefined {
   if (text === undefined) return undefined;
@@ -257,7 +266,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
  */
 async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[] }> {
   const file = options.employment;
-  const employment = await inspectPath(file, options.encoding);
+  const employment = await inspectPath(file, textOptions(options));
   const s = employment.summary;
   if (s.boundaries) throw new InputError({ file }, `this is a boundary file (${s.kind}), not employment data`);
   if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat table (TSV, SDMX-CSV, JSON-stat), and this file is not one');
@@ -275,14 +284,14 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
     hasYears = choice.table.layout === 'years' || choice.table.year !== undefined;
   }
   const files = [employment];
-  const categories = options.categories ? await inspectPath(options.categories, options.encoding) : undefined;
+  const categories = options.categories ? await inspectPath(options.categories, textOptions(options)) : undefined;
   if (categories) files.push(categories);
   const more = categories ? { categories: { key: categories.summary.key } } : {};
   if (!options.regions) {
     const { cube, reports } = buildCube(inputMap(files), { employment: choice, ...more });
     return { cube, report: reports[0], hasYears, notes: [] };
   }
-  const regions = await inspectPath(options.regions);
+  const regions = await inspectBoundaryPath(options.regions, options.shapefile, INDICATORS_USAGE);
   if (!regions.summary.boundaries) throw new InputError({ file: options.regions }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile)');
   const built = buildImport(inputMap([...files, regions]), {
     boundaries: { key: regions.summary.key, idProperty: options.id, nameProperty: options.name },

@@ -8,7 +8,8 @@ import { InputError } from '../io/errors';
 import type { NamedInput } from '../engine/import/buildImport';
 import { inspectFile } from '../engine/import/inspectFile';
 import type { FileSummary } from '../engine/import/importTypes';
-import type { TextEncoding } from '../io/textDecoding';
+import type { ReadOptions } from '../engine/import/importTypes';
+import { checkShapefileFlags, layerFlagError, type ShapefileReadOptions } from '../pack/shapefileFlags';
 
 export interface InspectedPath {
   summary: FileSummary;
@@ -16,8 +17,8 @@ export interface InspectedPath {
 }
 
 /** A file's summary and parsed content; a file that cannot be read is a located InputError. */
-export async function inspectPath(path: string, encoding?: TextEncoding): Promise<InspectedPath> {
-  const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }), undefined, encoding ? { encoding } : {});
+export async function inspectPath(path: string, options: ReadOptions = {}): Promise<InspectedPath> {
+  const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }), undefined, options);
   if (summary.error || !parsed) throw new InputError(summary.error?.location ?? { file: path }, summary.error?.problem ?? 'cannot be read');
   return { summary, input: { name: summary.name, parsed } };
 }
@@ -37,3 +38,15 @@ function readBytes(path: string): Uint8Array<ArrayBuffer> {
   }
 }
 
+
+/** A boundary file read with the shapefile flags (--layer, --dbf-encoding), their misuse a usage error. */
+export async function inspectBoundaryPath(path: string, read: ShapefileReadOptions, usage: string): Promise<InspectedPath> {
+  let file: InspectedPath;
+  try {
+    file = await inspectPath(path, read);
+  } catch (error) {
+    throw layerFlagError(error, read, usage);
+  }
+  checkShapefileFlags(read, path, file.summary.kind, usage);
+  return file;
+}

@@ -23,7 +23,8 @@ import {
 import { readBoundaries } from '../io/boundaries';
 import type { DelimitedTable } from '../io/delimited';
 import { wholeTable } from '../engine/import/inspectFile';
-import { inspectPath } from './inputFiles';
+import { inspectBoundaryPath, inspectPath } from './inputFiles';
+import { SHAPEFILE_FLAGS, SHAPEFILE_FLAGS_USAGE, shapefileReadOptions, type ShapefileReadOptions } from '../pack/shapefileFlags';
 import { InputError } from '../io/errors';
 import { parseJsonText } from '../io/jsonText';
 import { detectDecimalMark, isMissingCell, parseNumber } from '../io/numbers';
@@ -32,7 +33,10 @@ import { UsageError, readText, writeCsv } from './command';
 export const SPATIAL_USAGE = `usage: npm run -s atlas -- spatial --regions <file.geojson|file.topojson> --id <property>
     --values <file.csv> --value-column <name> [--weights rook|queen|knn:<k>] [--permutations 999]
     [--seed 1] [--out <file.csv>] [--style W|B] [--neighbours <file.json>] [--object <name>]
-  --regions       polygon boundaries (longitude/latitude); TopoJSON: --object, else the one with most polygons
+    [--layer <name>] [--dbf-encoding <label>]
+  --regions       polygon boundaries (GeoJSON, TopoJSON, zipped Shapefile); TopoJSON: --object, else the
+                  one with most polygons
+${SHAPEFILE_FLAGS_USAGE.trimEnd()}
   --id            feature property holding the region id
   --values        CSV with a "region" column (or one named like --id) and the value column
   --weights       queen (default, as spdep poly2nb): a shared point; rook: two shared points;
@@ -60,6 +64,8 @@ export interface SpatialOptions {
   seed: number;
   out?: string;
   object?: string;
+  /** How a zipped Shapefile is read (--layer, --dbf-encoding). */
+  shapefile: ShapefileReadOptions;
 }
 
 export function parseSpatialArgs(argv: string[]): SpatialOptions {
@@ -79,6 +85,7 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
         seed: { type: 'string' },
         out: { type: 'string' },
         object: { type: 'string' },
+        ...SHAPEFILE_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -112,6 +119,7 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
     seed: integerOption('--seed', values.seed, 1, -(2 ** 31)),
     out: values.out,
     object: values.object,
+    shapefile: shapefileReadOptions(values, SPATIAL_USAGE),
   };
 }
 
@@ -180,11 +188,11 @@ export function readRegionValues(table: DelimitedTable, valueColumn: string, reg
 export async function runSpatial(argv: string[]): Promise<number> {
   const options = parseSpatialArgs(argv);
   // Both files are read as the app's import reads them (a zipped Shapefile too), the boundaries validated by the one reader.
-  const regionsFile = await inspectPath(options.regions);
+  const regionsFile = await inspectBoundaryPath(options.regions, options.shapefile, SPATIAL_USAGE);
   if (regionsFile.input.parsed.kind !== 'boundaries') throw new InputError({ file: options.regions }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile)');
   const boundaries = readBoundaries(regionsFile.input.parsed.source, options.regions, { idProperty: options.id, object: options.object });
   const ids = boundaries.regions.map((r) => r.id);
-  const notes: string[] = [...boundaries.notes];
+  const notes: string[] = [...regionsFile.summary.notes, ...boundaries.notes];
 
   const valuesFile = await inspectPath(options.values);
   if (valuesFile.input.parsed.kind !== 'table') throw new InputError({ file: options.values }, 'expected a CSV or TSV table with a region column and the value column');

@@ -6,6 +6,7 @@ import { UsageError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type IndustryCommandOptions } from './industryArgs';
 import type { PackOptions } from './packDataset';
+import { SHAPEFILE_FLAGS, SHAPEFILE_FLAGS_USAGE, shapefileReadOptions } from './shapefileFlags';
 
 export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> --out <folder> [options]
    or: npm run -s atlas -- pack <input folder or files…> --out <folder> [options]
@@ -17,6 +18,7 @@ export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> 
                   datasets.json beside it lists the dataset
   --id            boundary property holding the region ids (default: the one matching most data codes)
   --name          boundary property holding the region names (default: detected)
+${SHAPEFILE_FLAGS_USAGE.trimEnd()}
   --names         manual join fixes, data_name,region_id (the mapping file the app exports)
   --strict        data regions not on the map, unused rows, industry codes without a category and
                   unused fixes are errors (exit 1, nothing written) instead of warnings
@@ -96,6 +98,7 @@ export function parsePackArgs(argv: string[]): PackArgs {
         'no-index': { type: 'boolean' },
         employment: { type: 'string' },
         ...INDUSTRY_ARG_OPTIONS,
+        ...SHAPEFILE_FLAGS,
       },
       strict: true,
       allowPositionals: true,
@@ -167,6 +170,7 @@ export function parsePackArgs(argv: string[]): PackArgs {
     layout: values.layout as PackOptions['layout'],
     simplify: { minAreaKm2, keep, quantization },
     topojson: values.topojson,
+    shapefile: shapefileReadOptions(values, PACK_USAGE),
   };
   const industry = industryOptions(values, PACK_USAGE);
   if (industry && values.employment === undefined) usage('--industry-map sums the table given with --employment <table>');

@@ -8,6 +8,8 @@ import { InputError } from '../io/errors';
 import type { NamedInput } from '../engine/import/buildImport';
 import { inspectFile } from '../engine/import/inspectFile';
 import type { FileRole, FileSummary } from '../engine/import/importTypes';
+import { checkShapefileFlags, layerFlagError, type ShapefileReadOptions } from './shapefileFlags';
+import { PACK_USAGE } from './args';
 
 export interface InputFile {
   /** As the user named it (shown in every message). */
@@ -40,12 +42,13 @@ const ROLE_TEXT: Record<FileRole, string> = {
  * which one the user meant could build a plausible but wrong map. A file that cannot be read stops
  * the pack with its located error.
  */
-export async function readInputs(files: readonly InputFile[], where: string): Promise<DatasetInputs> {
+export async function readInputs(files: readonly InputFile[], where: string, shapefile: ShapefileReadOptions = {}): Promise<DatasetInputs> {
   const parsed = new Map<string, NamedInput>();
   const byRole = new Map<FileRole, FileSummary>();
   for (const file of files) {
-    const { summary, parsed: input } = await inspectFile(new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 }));
-    if (summary.error) throw new InputError(summary.error.location ?? { file: file.name }, summary.error.problem);
+    // The shapefile options reach only a zipped Shapefile; other kinds ignore them.
+    const { summary, parsed: input } = await inspectFile(new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 }), undefined, shapefile);
+    if (summary.error) throw layerFlagError(new InputError(summary.error.location ?? { file: file.name }, summary.error.problem), shapefile, PACK_USAGE);
     const previous = byRole.get(summary.role);
     if (previous) throw new InputError({ file: file.name }, `a second ${ROLE_TEXT[summary.role]} besides ${previous.name}; name the files to use instead of the folder`);
     byRole.set(summary.role, summary);
@@ -54,6 +57,7 @@ export async function readInputs(files: readonly InputFile[], where: string): Pr
   const names = files.map((f) => f.name).join(', ') || 'no files';
   const boundaries = byRole.get('boundaries');
   if (!boundaries) throw new InputError({ file: where }, `no boundary file (GeoJSON, TopoJSON or zipped Shapefile) among ${names}`);
+  checkShapefileFlags(shapefile, boundaries.name, boundaries.kind, PACK_USAGE);
   const employment = byRole.get('employment');
   if (!employment) throw new InputError({ file: where }, `no employment table (CSV/TSV, Eurostat TSV or nested JSON) among ${names}`);
   return { parsed, boundaries, employment, categories: byRole.get('categories'), industries: byRole.get('industries'), names: byRole.get('names') };

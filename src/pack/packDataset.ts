@@ -26,6 +26,7 @@ import { packChoices, type ChoiceOptions } from './importChoices';
 import type { AggregatedTable } from './industryInputs';
 import { readInputs, type DatasetInputs, type InputFile } from './inputs';
 import { selectYears } from './selectYears';
+import type { ShapefileReadOptions } from './shapefileFlags';
 import { simplifyBoundaries, type PackedFeature, type SimplifyOptions, type SimplifyStats } from './simplifyBoundaries';
 
 export interface PackOptions extends ChoiceOptions {
@@ -51,6 +52,8 @@ export interface PackOptions extends ChoiceOptions {
   topojson?: boolean;
   /** Named in messages when no boundary or employment file is found (e.g. the input folder). */
   where?: string;
+  /** How a zipped Shapefile among the inputs is read (--layer, --dbf-encoding). */
+  shapefile?: ShapefileReadOptions;
 }
 
 /** Something a strict run refuses: a summary and the cases it covers. */
@@ -84,7 +87,7 @@ const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'tak
  * into (industryInputs.ts); the aggregation's report is the one shown and judged.
  */
 export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile, aggregated?: AggregatedTable): Promise<PackResult> {
-  const inputs = await readInputs(files, options.where ?? 'the inputs');
+  const inputs = await readInputs(files, options.where ?? 'the inputs', options.shapefile);
   const notes: string[] = [];
   const warnings: PackWarning[] = [];
 

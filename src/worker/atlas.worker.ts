@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { loadHostedDataset } from '../engine/datasetSource';
 import { adoptDataset } from '../engine/adoptDataset';
-import { collectTransferables } from './transfer';
+import { collectTransferables, packMessage, unpackMessage } from './transfer';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { workerScope } from './workerScope';
@@ -13,11 +13,12 @@ let engine: AnalysisEngine | undefined;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function post(message: WorkerResponse): void {
-  scope.postMessage(message, collectTransferables(message));
+  const packed = packMessage(message);
+  scope.postMessage(packed, collectTransferables(packed));
 }
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
+  const request = unpackMessage(event.data);
   try {
     if (request.type === 'load') {
       const loaded = await loadHostedDataset(
@@ -30,9 +31,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       engine = new AnalysisEngine(loaded.cube, loaded.map);
       post({ id: request.id, type: 'loaded', dataset: { ...loaded.dataset, weights: engine.weightsSummary, weightsError: engine.weightsError } });
     } else if (request.type === 'adopt') {
+      // The page keeps the dataset's regions and categories (see AtlasWorkerClient.adopt): they are not sent back.
       const adopted = await adoptDataset(request.dataset, request.cube, request.regions);
       engine = new AnalysisEngine(adopted.cube, adopted.map);
-      post({ id: request.id, type: 'loaded', dataset: { ...adopted.dataset, weights: engine.weightsSummary, weightsError: engine.weightsError } });
+      post({ id: request.id, type: 'loaded', dataset: { ...adopted.dataset, regions: [], categories: [], weights: engine.weightsSummary, weightsError: engine.weightsError } });
     } else if (!engine) {
       throw new Error('no dataset loaded');
     } else if (request.type === 'compute') {

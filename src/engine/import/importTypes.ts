@@ -1,5 +1,6 @@
 import type { InputKind } from '../../io/inputKind';
 import type { DecodedText, TextEncoding } from '../../io/textDecoding';
+import type { ShapefileReading } from '../../io/shapefileZip';
 import type { ColumnHierarchy } from '../../io/hierarchy';
 import type { InputLocation } from '../../io/errors';
 import type { LongMapping } from '../../io/longTable';
@@ -82,6 +83,10 @@ export interface ReadOptions {
   encoding?: TextEncoding;
   /** Workbook sheet (default: the first). */
   sheet?: string;
+  /** Zipped Shapefile: the layer to read (default: the one with the most polygons). */
+  layer?: string;
+  /** Zipped Shapefile: the .dbf's text encoding (any TextDecoder label) instead of the .cpg, code page byte or guess. */
+  dbfEncoding?: string;
 }
 
 export interface FileSummary {
@@ -96,6 +101,8 @@ export interface FileSummary {
   /** A workbook's sheets and the one read. */
   sheets?: string[];
   sheet?: string;
+  /** A zipped Shapefile's layers, the one read and how its .dbf was decoded. */
+  shapefile?: ShapefileReading;
   role: FileRole;
   boundaries?: BoundarySummary;
   table?: TableSummary;

@@ -82,8 +82,9 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
   const name = file.name;
   if (kind === 'shapefile-zip') {
     progress('read', 0);
-    const boundaries = await readZippedShapefile(await file.arrayBuffer(), name);
+    const boundaries = await readZippedShapefile(await file.arrayBuffer(), name, { layer: options.layer, encoding: options.dbfEncoding });
     summary.role = 'boundaries';
+    summary.shapefile = boundaries.shapefile;
     summary.boundaries = boundarySummary(boundaries.collection, name, 'shapefile');
     summary.notes.push(...boundaries.notes.filter((n) => !n.includes('(detected)')));
     return { kind: 'boundaries', source: boundaries.collection, format: 'shapefile', notes: boundaries.notes.filter((n) => !n.includes('(detected)')) };

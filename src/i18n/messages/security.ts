@@ -1,6 +1,6 @@
 import type { Entry } from '../entry';
 
-// Fetch gate, consent and attribution: messages in English and Russian (merged into the interface's dictionary by i18n.ts).
+// Fetch gate, consent and attribution, shapefile reading choices: messages in English and Russian (merged into the interface's dictionary by i18n.ts).
 export const en = {
   'security.linkRefused': 'The link asked for the dataset “{url}”, which was not opened: {reason} The demo is shown instead.',
   'security.reason.invalid': 'it is not a web address.',
@@ -11,6 +11,28 @@ export const en = {
   'security.reason.folder': 'it lies outside this site’s folder.',
   'security.reason.name': 'it is not a plain file name.',
   'security.firstFailed': 'The dataset “{url}” could not be loaded, so the demo is shown instead. {message}',
+  'shapefile.layer': 'Layer of the zip',
+  'shapefile.layerOption': { one: '{name}: {n} feature ({shapes})', other: '{name}: {n} features ({shapes})' },
+  'shapefile.shapes.polygons': 'polygons',
+  'shapefile.shapes.points': 'points',
+  'shapefile.shapes.lines': 'lines',
+  'shapefile.shapes.multipoints': 'multipoints',
+  'shapefile.shapes.null': 'empty shapes',
+  'shapefile.encoding': 'Encoding of the names (.dbf)',
+  'shapefile.encodingDetected': '{encoding} — {source}',
+  'shapefile.encodingAuto': 'As the file says (.cpg, code page byte) or recognised',
+  'shapefile.encodingHint': 'Names look garbled? Choose the encoding the .dbf was written in; the zip is read again.',
+  'shapefile.source.chosen': 'chosen',
+  'shapefile.source.cpg': 'from the .cpg file',
+  'shapefile.source.ldid': 'from the code page byte (LDID) of the .dbf',
+  'shapefile.source.guessed': 'guessed: no .cpg, no code page byte',
+  'shapefile.encoding.utf-8': 'UTF-8',
+  'shapefile.encoding.windows-1251': 'Windows-1251 (Cyrillic)',
+  'shapefile.encoding.ibm866': 'CP866 (Cyrillic, DOS)',
+  'shapefile.encoding.koi8-r': 'KOI8-R (Cyrillic)',
+  'shapefile.encoding.windows-1252': 'Windows-1252 (Western European)',
+  'shapefile.encoding.windows-1250': 'Windows-1250 (Central European)',
+  'shapefile.names': 'Names as read ({property}): {names}…',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -23,4 +45,26 @@ export const ru: Record<keyof typeof en, Entry> = {
   'security.reason.folder': 'он вне папки этого сайта.',
   'security.reason.name': 'это не простое имя файла.',
   'security.firstFailed': 'Набор данных «{url}» не удалось загрузить, поэтому показан пример. {message}',
+  'shapefile.layer': 'Слой архива',
+  'shapefile.layerOption': { one: '{name}: {n} объект ({shapes})', few: '{name}: {n} объекта ({shapes})', many: '{name}: {n} объектов ({shapes})', other: '{name}: {n} объекта ({shapes})' },
+  'shapefile.shapes.polygons': 'полигоны',
+  'shapefile.shapes.points': 'точки',
+  'shapefile.shapes.lines': 'линии',
+  'shapefile.shapes.multipoints': 'мультиточки',
+  'shapefile.shapes.null': 'пустые фигуры',
+  'shapefile.encoding': 'Кодировка названий (.dbf)',
+  'shapefile.encodingDetected': '{encoding} — {source}',
+  'shapefile.encodingAuto': 'Как указано в файле (.cpg, байт кодовой страницы) или определена',
+  'shapefile.encodingHint': 'Названия искажены? Выберите кодировку, в которой записан .dbf; архив будет прочитан заново.',
+  'shapefile.source.chosen': 'выбрана',
+  'shapefile.source.cpg': 'из файла .cpg',
+  'shapefile.source.ldid': 'из байта кодовой страницы (LDID) в .dbf',
+  'shapefile.source.guessed': 'угадана: нет ни .cpg, ни байта кодовой страницы',
+  'shapefile.encoding.utf-8': 'UTF-8',
+  'shapefile.encoding.windows-1251': 'Windows-1251 (кириллица)',
+  'shapefile.encoding.ibm866': 'CP866 (кириллица, DOS)',
+  'shapefile.encoding.koi8-r': 'KOI8-R (кириллица)',
+  'shapefile.encoding.windows-1252': 'Windows-1252 (западноевропейская)',
+  'shapefile.encoding.windows-1250': 'Windows-1250 (центральноевропейская)',
+  'shapefile.names': 'Названия после чтения ({property}): {names}…',
 };

@@ -6,6 +6,7 @@ import { ImportCancelled, ImportFailure, type ImportClient } from '../../worker/
 import { FILE_ROLES, type FileRole, type FileSummary, type ImportProblem, type ImportResult, type ReadOptions } from '../../engine/import/importTypes';
 import { assignRole, defaultChoices, mergeRoles, missingForLoad, type ImportSetup } from './importSetup';
 import { encodingField, mappingForm } from './mappingForm';
+import { shapefileFields } from './shapefileFields';
 import { readFileText } from '../../engine/import/fileText';
 import { joinReportView } from './joinReportView';
 import { problemBox, selectField } from './formParts';
@@ -299,6 +300,7 @@ export class ImportDialog {
         el('div', { class: 'import-file-head' }, el('strong', {}, file.name), ` · ${formatFileSize(file.size, getLang())}`, s?.kind ? ` · ${t(KINDS[s.kind])}` : '', remove),
         roleSelect,
         s ? encodingField(s, (name, options) => void this.reread(name, options)) : null,
+        s ? shapefileFields(s, (name, options) => void this.reread(name, options)) : null,
         s?.error ? problemBox(s.error, t('import.error.read')) : null,
         ...(s?.notes ?? []).map((note) => el('p', { class: 'import-note' }, wordNote(note))),
       );

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { collectTransferables } from '../transfer';
+import { collectTransferables, packMessage } from '../transfer';
 import { buildImport, type NamedInput } from '../../engine/import/buildImport';
 import { fileKey, inspectFile, problemOf, type InspectedFile } from '../../engine/import/inspectFile';
 import type { FileSummary, ImportRequest, ImportResponse, ReadOptions } from '../../engine/import/importTypes';
@@ -13,7 +13,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const inspected = new Map<string, InspectedFile>();
 
 function post(message: ImportResponse): void {
-  scope.postMessage(message, collectTransferables(message));
+  const packed = packMessage(message);
+  scope.postMessage(packed, collectTransferables(packed));
 }
 
 async function inspectAll(id: number, files: File[], options: Record<string, ReadOptions> = {}): Promise<FileSummary[]> {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BROKEN_READERS, READERS } from './readers';
 
-const { reader: index, runs, seed, broken } = workerData as { reader: number; runs: number; seed: number; broken?: boolean };
+const { reader: index, runs, seed, broken, input: fixed } = workerData as { reader: number; runs: number; seed: number; broken?: boolean; input?: string | Uint8Array };
 const reader = (broken ? BROKEN_READERS : READERS)[index];
 
 /** Tokens that break parsers: structure, quotes, separators, line ends, huge numbers, NUL, BOM, zip magic. */
@@ -70,21 +70,38 @@ function show(value: string | Uint8Array): string {
   return typeof value === 'string' ? JSON.stringify(value.length > 3000 ? `${value.slice(0, 3000)}…` : value) : `bytes (base64) ${Buffer.from(value).toString('base64')}`;
 }
 
-try {
-  await fc.assert(
-    fc.asyncProperty(input, async (value) => {
-      parentPort!.postMessage({ type: 'run', input: show(value) });
-      try {
-        await reader.read(value);
-      } catch (e) {
-        if ((e as Error)?.name === 'InputError') return;
-        throw e;
-      }
-    }),
-    { numRuns: runs, seed, endOnFailure: true },
-  );
-  parentPort!.postMessage({ type: 'done' });
-} catch (e) {
-  const cause = (e as Error).cause as Error | undefined;
-  parentPort!.postMessage({ type: 'failed', message: `${(e as Error).message.slice(0, 4000)}\n${cause?.stack ?? String(cause)}` });
+if (fixed !== undefined) await readOnce(fixed);
+else await fuzzRuns();
+
+/** One given input (a regression case) under the same time bound: its outcome, a result or the InputError's message. */
+async function readOnce(value: string | Uint8Array): Promise<void> {
+  parentPort!.postMessage({ type: 'run', input: show(value) });
+  try {
+    await reader.read(value);
+    parentPort!.postMessage({ type: 'done', outcome: 'a result' });
+  } catch (e) {
+    if ((e as Error)?.name === 'InputError') parentPort!.postMessage({ type: 'done', outcome: (e as Error).message });
+    else parentPort!.postMessage({ type: 'failed', message: (e as Error)?.stack ?? String(e) });
+  }
+}
+
+async function fuzzRuns(): Promise<void> {
+  try {
+    await fc.assert(
+      fc.asyncProperty(input, async (value) => {
+        parentPort!.postMessage({ type: 'run', input: show(value) });
+        try {
+          await reader.read(value);
+        } catch (e) {
+          if ((e as Error)?.name === 'InputError') return;
+          throw e;
+        }
+      }),
+      { numRuns: runs, seed, endOnFailure: true },
+    );
+    parentPort!.postMessage({ type: 'done' });
+  } catch (e) {
+    const cause = (e as Error).cause as Error | undefined;
+    parentPort!.postMessage({ type: 'failed', message: `${(e as Error).message.slice(0, 4000)}\n${cause?.stack ?? String(cause)}` });
+  }
 }

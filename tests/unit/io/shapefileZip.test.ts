@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readZippedShapefile } from '../../../src/io/shapefileZip';
 import { listZip, MAX_UNZIPPED_BYTES, readZipEntry } from '../../../src/io/zipArchive';
 import { cp1251, dbf, layerFiles, polygonShp, square, utf8, zip } from './helpers/shapefileFiles';
+import { RU_CODES, RU_GARBLED, RU_NAMES, twoLayerZip } from './helpers/twoLayerZip';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/io/${name}`, import.meta.url)));
 const NAMES = ['Москва', 'Тверская область', 'Ёлкино'];
@@ -134,5 +135,33 @@ describe('readBoundaries guards', () => {
     const { readBoundaries } = await import('../../../src/io/boundaries');
     const collection = { type: 'FeatureCollection', features: [feature('A', [ring]), feature(id, [ring])] };
     expect(() => readBoundaries(collection, 'c.geojson', { idProperty: 'id' })).toThrow(`c.geojson, feature 1: the "id" ${JSON.stringify(id.trim())} holds the control character ${code}`);
+  });
+});
+
+describe('layer and .dbf encoding chosen by the reader of a zip (the import dialog and the CLI flags)', () => {
+  it('lists every layer with its feature count, and says which encoding it used and from where', async () => {
+    const b = await readZippedShapefile(twoLayerZip(), 'two.zip');
+    expect(b.shapefile.layers).toEqual([
+      { name: 'export/districts', features: 5, shapes: 'polygons' },
+      { name: 'export/regions_ru', features: 4, shapes: 'polygons' },
+    ]);
+    expect(b.shapefile.layer).toBe('export/districts');
+    expect(b.shapefile.encoding).toEqual({ encoding: 'UTF-8', source: '.cpg' });
+  });
+
+  it('the second layer, a Windows-1251 .dbf without .cpg whose code page byte says 1252, is garbled as claimed and right when 1251 is chosen', async () => {
+    const claimed = await readZippedShapefile(twoLayerZip(), 'two.zip', { layer: 'export/regions_ru' });
+    expect(claimed.shapefile.encoding).toEqual({ encoding: 'windows-1252', source: 'code page byte' });
+    expect(claimed.regions.map((r) => r.name)).toEqual(RU_GARBLED);
+    expect(RU_GARBLED[0]).toBe('Ìîñêâà');
+    const chosen = await readZippedShapefile(twoLayerZip(), 'two.zip', { layer: 'export/regions_ru', encoding: 'windows-1251' });
+    expect(chosen.shapefile.encoding).toEqual({ encoding: 'windows-1251', source: 'chosen' });
+    expect(chosen.regions).toEqual(RU_NAMES.map((name, i) => ({ id: RU_CODES[i], name })));
+  });
+
+  it('an unknown layer names the zip and lists its layers', async () => {
+    await expect(readZippedShapefile(twoLayerZip(), 'two.zip', { layer: 'towns' })).rejects.toThrow(
+      'two.zip: no layer "towns" in the zip (layers: "export/districts" (5 polygons), "export/regions_ru" (4 polygons))',
+    );
   });
 });
