@@ -102,19 +102,20 @@ export class CubeBuilder {
    * A cell given twice is reported by `build()`, naming both lines.
    */
   add(region: string, category: string, year: number, employment: number, establishments: number, line: number, flags?: string): boolean {
+    if (employment === Infinity || establishments === Infinity) this.beyondLargest(region, category, line);
     const c = this.categorySlot(category, line);
     if (c < 0) return false;
     if (year !== this.lastYear) {
       this.lastYear = year;
       this.lastYearSlot = this.slotOf(year);
     }
-    this.addAt(c, region, this.lastYearSlot, employment, establishments, line, flags);
+    this.addCell(c, this.regionSlot(region, line), this.lastYearSlot, employment, establishments, line, flags);
     return true;
   }
 
   /**
    * The index of a category (added when the categories are open), or -1 with the row recorded as
-   * unused when the categories table does not have it. With `yearSlot` and `addAt`, a reader
+   * unused when the categories table does not have it. With `yearSlot`, `regionSlot` and `addCell`, a reader
    * whose columns fix the category or year (wide, year columns) resolves them once per column;
    * the first call for a column is where `add` would have made it, so the order is the same.
    */
@@ -135,12 +136,21 @@ export class CubeBuilder {
     return this.slotOf(year);
   }
 
-  /** `add` with the category and year slot already resolved. */
-  addAt(c: number, region: string, yearSlot: number, employment: number, establishments: number, line: number, flags?: string): void {
+  /** A number read as Infinity (1e309, 400 digits) is refused, never summed into a blank LQ. */
+  beyondLargest(region: string, category: string, line: number): never {
+    throw new InputError({ file: this.report.file, line }, `a value beyond the largest number (±1.8e308) for region "${region}", category "${category}"`);
+  }
+
+  /** The slot of a region (added when new, its id checked), for `addCell`. */
+  regionSlot(region: string, line: number): number {
+    return region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region, line);
+  }
+
+  /** `add` with category, region and year slot already resolved (a reader caching them per key). */
+  addCell(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number, flags?: string): void {
     if (employment === Infinity || establishments === Infinity) {
-      throw new InputError({ file: this.report.file, line }, `a value beyond the largest number (±1.8e308) for region "${region}", category "${this.categoryList[c].id}"`);
+      this.beyondLargest(r === BENCHMARK ? this.options.benchmarkId! : [...this.regionIndex].find(([, i]) => i === r)![0], this.categoryList[c].id, line);
     }
-    const r = region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region, line);
     const k = this.cells;
     if (k === this.cellLine.length) this.grow();
     if (flags) this.cellFlags.set(k, flags);

@@ -85,6 +85,8 @@ export function wideTableReader(
       let added = false;
       // The year's slot made with the row's first cell, as `add` made it.
       let slot = -1;
+      // The region's slot made with the first cell used, as `add` made it (-2: not yet).
+      let r = -2;
       for (let k = 0; k < categoryColumns.length; k++) {
         let e = cells.digits(categoryColumns[k]);
         if (e < 0) e = cellsCount(table, cells, line, categoryColumns[k], mark, report, options.suppression);
@@ -94,7 +96,8 @@ export function wideTableReader(
         if (c < 0) c = categorySlots[k] = builder.categorySlot(categoryNames[k], line);
         if (c < 0) continue;
         if (slot < 0) slot = builder.yearSlot(y);
-        builder.addAt(c, regionId, slot, e, p, line);
+        if (r === -2) r = builder.regionSlot(regionId, line);
+        builder.addCell(c, r, slot, e, p, line);
         added = true;
       }
       if (added) report.rowsUsed++;

@@ -92,6 +92,8 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
       }
       let added = false;
       const c = builder.categorySlot(categoryId, line);
+      // The region's slot made with the first cell used, as `add` made it (-2: not yet).
+      let r = -2;
       // As `add` per cell: a category not in the table is recorded for each year column.
       for (let k = 0; k < yearColumns.length; k++) {
         let e = cells.digits(yearColumns[k]);
@@ -102,7 +104,8 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
         }
         let slot = yearSlots[k];
         if (slot < 0) slot = yearSlots[k] = builder.yearSlot(years[k]);
-        builder.addAt(c, regionId, slot, e, NaN, line);
+        if (r === -2) r = builder.regionSlot(regionId, line);
+        builder.addCell(c, r, slot, e, NaN, line);
         added = true;
       }
       if (added) report.rowsUsed++;
