@@ -73,7 +73,7 @@ export function parseDelimited(
  * The same reading as `parseDelimited`, with the same errors, but each row goes to `onRow` as it
  * is parsed instead of into an array: a 100 MB table then never exists as millions of strings at once.
  */
-export function streamDelimited(text: string, fileName: string, options: StreamOptions): DelimitedHead {
+export function streamDelimited(text: string | Uint8Array, fileName: string, options: StreamOptions): DelimitedHead {
   const reader = delimitedReader(fileName, { ...options, totalLength: text.length });
   reader.push(text);
   return reader.end();

@@ -59,7 +59,7 @@ export function longTableToCube(
  * errors, the rows going straight from the parser into the cube (for files of millions of rows).
  */
 export function streamLongTable(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   /** The columns, or how to choose them from the header (by default `guessLongMapping`). */
   mapping: Partial<LongMapping> | ((header: string[]) => Partial<LongMapping>) = guessLongMapping,

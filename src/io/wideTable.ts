@@ -38,7 +38,7 @@ export function wideTableToCube(
 
 /** `wideTableToCube(parseDelimited(text, fileName), …)` without keeping the employment table's rows. */
 export function streamWideTable(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   mapping?: Partial<WideMapping>,
   options: CubeOptions = {},

@@ -44,7 +44,7 @@ export function yearColumnsToCube(
 
 /** `yearColumnsToCube(parseDelimited(text, fileName), …)` without keeping the rows. */
 export function streamYearColumnsTable(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   mapping?: Partial<YearColumnsMapping>,
   options: CubeOptions = {},
