@@ -17,6 +17,17 @@ import { nestedJsonToCube } from '../src/io/nestedJson';
 import { readBoundaries } from '../src/io/boundaries';
 import { unwrapCollection } from '../src/io/antimeridian';
 import { joinRegions } from '../src/io/regionJoin';
+import { loadavg } from 'node:os';
+import Papa from 'papaparse';
+import { csvParseRows } from 'd3-dsv';
+import { inferSchema, initParser } from 'udsv';
+import { delimitedReader } from '../src/io/delimited';
+import { tableReader, type RowConsumer, type TableHead } from '../src/io/tableRows';
+import { longTableReader } from '../src/io/longTable';
+import { wideTableReader } from '../src/io/wideTable';
+import { yearColumnsReader } from '../src/io/yearColumnsTable';
+import type { EmploymentCube } from '../src/model/dataset';
+import type { TableReport } from '../src/io/cubeBuilder';
 
 const here = resolve(fileURLToPath(import.meta.url), '..');
 const sharedData = process.env.CLUSTER_ATLAS_SHARED_DATA ?? resolve(here, '../../shared/data');
@@ -28,7 +39,21 @@ export interface IoBench {
   /** parseMs + cubeMs: parse to rows, then rows to the cube; streamMs: rows from the parser straight into the cube. */
   csv: { megabytes: number; rows: number; parseMs: number; cubeMs: number; megabytesPerSecond: number; streamMs: number; streamMegabytesPerSecond: number };
   real: Record<string, number>;
+  parsers: ParserBench;
   skipped: string[];
+}
+
+/**
+ * Reading CSV into the cube, and candidate parsers side by side, each as a ratio to one plain
+ * `TextDecoder` pass over the same bytes (the floor of anything that reads text), medians of
+ * CPU time (process.cpuUsage: the machine is shared, wall time is not this process's alone).
+ */
+export interface ParserBench {
+  loadAverage: number;
+  runs: number;
+  tables: Record<string, { megabytes: number; rows: number; decodeMs: number; cubeMs: number; ratioToDecode: number; megabytesPerSecond: number }>;
+  /** The long table to rows only: the parsers compared (string parsers pay the decode first). */
+  parseOnly: Record<string, { ms: number; ratioToDecode: number; megabytesPerSecond: number }>;
 }
 
 function median(times: number[]): number {
@@ -96,13 +121,97 @@ function realBench(runs: number, skipped: string[]): Record<string, number> {
   return real;
 }
 
+function cpuMs(f: () => unknown): number {
+  const start = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function medianOf(runs: number, f: () => unknown): number {
+  f();
+  return median(Array.from({ length: runs }, () => cpuMs(f)));
+}
+
+/** About 20 MB each: long (region,category,year,employment,establishments), wide (one column per category), year columns. */
+function syntheticTables(): Record<string, { bytes: Uint8Array; rows: number; make: (head: TableHead) => RowConsumer<{ cube: EmploymentCube; report: TableReport }> }> {
+  const regions = Array.from({ length: 3000 }, (_, i) => String(1001 + i * 3).padStart(5, '0'));
+  const long = ['region,category,year,employment,establishments'];
+  for (let year = 2000; year < 2006; year++) {
+    for (const [i, id] of regions.entries()) for (let c = 0; c < 50; c++) long.push(`${id},c${c},${year},${((i * 7919 + c * 104729 + year) % 5000) + 1},${(i + c) % 40}`);
+  }
+  const categories = Array.from({ length: 50 }, (_, c) => `c${c}`);
+  const wide = [['region', 'year', ...categories].join(',')];
+  for (let year = 1990; year < 2030; year++) {
+    for (const [i, id] of regions.entries()) wide.push([id, year, ...categories.map((_, c) => ((i * 7919 + c * 104729 + year) % 5000) + 1)].join(','));
+  }
+  const years = Array.from({ length: 20 }, (_, y) => 2000 + y);
+  const yearColumns = [['region', 'category', ...years].join(',')];
+  for (const [i, id] of regions.entries()) {
+    for (let c = 0; c < 50; c++) yearColumns.push([id, `c${c}`, ...years.map((y) => ((i * 7919 + c * 104729 + y) % 5000) + 1)].join(','));
+  }
+  const encode = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
+  return {
+    long: { bytes: encode(long), rows: long.length - 1, make: (head) => longTableReader(head, { region: 'region', category: 'category', year: 'year', employment: 'employment', establishments: 'establishments' }, {}) },
+    wide: { bytes: encode(wide), rows: wide.length - 1, make: (head) => wideTableReader(head, { region: 'region', year: 'year' }, {}) },
+    yearColumns: { bytes: encode(yearColumns), rows: yearColumns.length - 1, make: (head) => yearColumnsReader(head, { region: 'region', category: 'category', years: years.map(String) }, {}) },
+  };
+}
+
+export function parserBench(runs = 5): ParserBench {
+  const loadAverage = Math.round(loadavg()[0] * 100) / 100;
+  const tables: ParserBench['tables'] = {};
+  const round = (x: number) => Math.round(x * 10) / 10;
+  let longBytes: Uint8Array | undefined;
+  for (const [name, t] of Object.entries(syntheticTables())) {
+    const mb = t.bytes.length / 1e6;
+    const decodeMs = medianOf(runs, () => new TextDecoder().decode(t.bytes));
+    const cubeMs = medianOf(runs, () => {
+      const reader = tableReader(name, t.make, { totalLength: t.bytes.length });
+      reader.push(t.bytes);
+      return reader.end();
+    });
+    tables[name] = { megabytes: round(mb), rows: t.rows, decodeMs: round(decodeMs), cubeMs: round(cubeMs), ratioToDecode: round(cubeMs / decodeMs), megabytesPerSecond: Math.round(mb / (cubeMs / 1000)) };
+    if (name === 'long') longBytes = t.bytes;
+  }
+  const bytes = longBytes!;
+  const mb = bytes.length / 1e6;
+  const decodeMs = medianOf(runs, () => new TextDecoder().decode(bytes));
+  const text = new TextDecoder().decode(bytes);
+  const entry = (ms: number) => ({ ms: Math.round(ms * 10) / 10, ratioToDecode: Math.round((ms / decodeMs) * 10) / 10, megabytesPerSecond: Math.round(mb / (ms / 1000)) });
+  let sink = 0;
+  const parseOnly: ParserBench['parseOnly'] = {
+    textDecoder: entry(decodeMs),
+    // Ours: rows as cells over the bytes (no string per cell), then as strings (what parseDelimited keeps).
+    scannerCells: entry(medianOf(runs, () => {
+      const reader = delimitedReader('long.csv', { onCells: (cells) => (sink += cells.length) });
+      reader.push(bytes);
+      reader.end();
+    })),
+    scannerStrings: entry(medianOf(runs, () => {
+      const reader = delimitedReader('long.csv', { onRow: (row) => (sink += row.length) });
+      reader.push(bytes);
+      reader.end();
+    })),
+    papaparseFastMode: entry(decodeMs + medianOf(runs, () => (sink += Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ',', fastMode: true }).data.length))),
+    papaparseStep: entry(decodeMs + medianOf(runs, () => Papa.parse<string[]>(text, { delimiter: ',', step: (r) => (sink += r.data.length) }))),
+    d3Dsv: entry(decodeMs + medianOf(runs, () => (sink += csvParseRows(text).length))),
+    udsv: entry(decodeMs + medianOf(runs, () => {
+      const schema = inferSchema(text, { col: ',', row: '\n' });
+      sink += initParser(schema).stringArrs(text).length;
+    })),
+  };
+  if (sink === 42) console.error('');
+  return { loadAverage, runs, tables, parseOnly };
+}
+
 export function runIoBench(runs = 3): IoBench {
   const skipped: string[] = [];
   // The small real files first, so the large synthetic table's garbage does not slow them.
   const real = realBench(runs, skipped);
-  return { name: 'io', runs, csv: csvBench(Math.min(runs, 2)), real, skipped };
+  return { name: 'io', runs, csv: csvBench(Math.min(runs, 2)), real, parsers: parserBench(), skipped };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(runIoBench(), null, 2));
+  console.log(JSON.stringify(process.argv[2] === 'parsers' ? parserBench() : runIoBench(), null, 2));
 }

@@ -49,7 +49,7 @@ export class CubeBuilder {
   private readonly regionIndex = new Map<string, number>();
   private readonly categoryIndex = new Map<string, number>();
   private readonly categoryList: Category[] = [];
-  private readonly yearSlot = new Map<number, number>();
+  private readonly slots = new Map<number, number>();
   private readonly closedCategories: boolean;
   private hasEstablishments = false;
   // One growable column per field of a cell, all of length `cells` (the count is unknown in advance).
@@ -89,10 +89,10 @@ export class CubeBuilder {
   }
 
   private slotOf(year: number): number {
-    let slot = this.yearSlot.get(year);
+    let slot = this.slots.get(year);
     if (slot === undefined) {
-      slot = this.yearSlot.size;
-      this.yearSlot.set(year, slot);
+      slot = this.slots.size;
+      this.slots.set(year, slot);
     }
     return slot;
   }
@@ -102,33 +102,66 @@ export class CubeBuilder {
    * A cell given twice is reported by `build()`, naming both lines.
    */
   add(region: string, category: string, year: number, employment: number, establishments: number, line: number, flags?: string): boolean {
-    if (employment === Infinity || establishments === Infinity) throw new InputError({ file: this.report.file, line }, `a value beyond the largest number (±1.8e308) for region "${region}", category "${category}"`);
-    let c = this.categoryIndex.get(category);
-    if (c === undefined) {
-      if (this.closedCategories) {
-        this.report.unused.push({ line, reason: `category "${category}" is not in the categories table` });
-        return false;
-      }
-      checkId(category, 'category', this.report.file, line);
-      c = this.addCategory({ id: category, name: category });
-    }
-    const r = region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region, line);
-    const k = this.cells;
-    if (k === this.cellLine.length) this.grow();
-    if (flags) this.cellFlags.set(k, flags);
+    if (employment === Infinity || establishments === Infinity) this.beyondLargest(region, category, line);
+    const c = this.categorySlot(category, line);
+    if (c < 0) return false;
     if (year !== this.lastYear) {
       this.lastYear = year;
       this.lastYearSlot = this.slotOf(year);
     }
+    this.addCell(c, this.regionSlot(region, line), this.lastYearSlot, employment, establishments, line, flags);
+    return true;
+  }
+
+  /**
+   * The index of a category (added when the categories are open), or -1 with the row recorded as
+   * unused when the categories table does not have it. With `yearSlot`, `regionSlot` and `addCell`, a reader
+   * whose columns fix the category or year (wide, year columns) resolves them once per column;
+   * the first call for a column is where `add` would have made it, so the order is the same.
+   */
+  categorySlot(category: string, line: number): number {
+    let c = this.categoryIndex.get(category);
+    if (c === undefined) {
+      if (this.closedCategories) {
+        this.report.unused.push({ line, reason: `category "${category}" is not in the categories table` });
+        return -1;
+      }
+      checkId(category, 'category', this.report.file, line);
+      c = this.addCategory({ id: category, name: category });
+    }
+    return c;
+  }
+
+  yearSlot(year: number): number {
+    return this.slotOf(year);
+  }
+
+  /** A number read as Infinity (1e309, 400 digits) is refused, never summed into a blank LQ. */
+  beyondLargest(region: string, category: string, line: number): never {
+    throw new InputError({ file: this.report.file, line }, `a value beyond the largest number (±1.8e308) for region "${region}", category "${category}"`);
+  }
+
+  /** The slot of a region (added when new, its id checked), for `addCell`. */
+  regionSlot(region: string, line: number): number {
+    return region === this.options.benchmarkId ? BENCHMARK : this.addRegion(region, line);
+  }
+
+  /** `add` with category, region and year slot already resolved (a reader caching them per key). */
+  addCell(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number, flags?: string): void {
+    if (employment === Infinity || establishments === Infinity) {
+      this.beyondLargest(r === BENCHMARK ? this.options.benchmarkId! : [...this.regionIndex].find(([, i]) => i === r)![0], this.categoryList[c].id, line);
+    }
+    const k = this.cells;
+    if (k === this.cellLine.length) this.grow();
+    if (flags) this.cellFlags.set(k, flags);
     this.cellRegion[k] = r;
     this.cellCategory[k] = c;
-    this.cellYear[k] = this.lastYearSlot;
+    this.cellYear[k] = yearSlot;
     this.cellLine[k] = line;
     this.cellEmployment[k] = employment;
     this.cellEstablishments[k] = establishments;
     this.cells = k + 1;
     if (!this.hasEstablishments && !Number.isNaN(establishments)) this.hasEstablishments = true;
-    return true;
   }
 
   private grow(): void {
@@ -182,10 +215,10 @@ export class CubeBuilder {
   }
 
   build(): EmploymentCube {
-    const years = [...this.yearSlot.keys()].sort((a, b) => a - b);
+    const years = [...this.slots.keys()].sort((a, b) => a - b);
     if (years.length === 0) throw new InputError({ file: this.report.file }, 'no usable data rows');
     const yearIndex = new Map(years.map((y, i) => [y, i]));
-    const slotToYear = Int32Array.from([...this.yearSlot.keys()], (y) => yearIndex.get(y)!);
+    const slotToYear = Int32Array.from([...this.slots.keys()], (y) => yearIndex.get(y)!);
     const nR = this.regionIndex.size;
     const { categories, remap } = this.industriesOnly();
     const nC = categories.length;

@@ -73,7 +73,7 @@ export function parseDelimited(
  * The same reading as `parseDelimited`, with the same errors, but each row goes to `onRow` as it
  * is parsed instead of into an array: a 100 MB table then never exists as millions of strings at once.
  */
-export function streamDelimited(text: string, fileName: string, options: StreamOptions): DelimitedHead {
+export function streamDelimited(text: string | Uint8Array, fileName: string, options: StreamOptions): DelimitedHead {
   const reader = delimitedReader(fileName, { ...options, totalLength: text.length });
   reader.push(text);
   return reader.end();
@@ -171,10 +171,13 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
     // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least that much.
     const head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
     if (!options.delimiter) delimiter = detectDelimiter(head);
-    if (total > bytes.length) {
+    // The rows to come, from the line ends of the first bytes (a whole file pushed at once included),
+    // so the cube's buffers are sized once instead of doubling up to millions of cells.
+    if (total > GUESS_BYTES || total > bytes.length) {
+      const sample = Math.min(bytes.length, GUESS_BYTES);
       let lines = 0;
-      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
-      expectedRows = Math.ceil((lines / bytes.length) * total * 1.05);
+      for (let i = 0; i < sample; i++) if (bytes[i] === 10) lines++;
+      expectedRows = Math.ceil((lines / sample) * total * 1.05);
     }
     scanner = new DelimitedScanner(delimiter, guessLineEnd(head), sink);
   };

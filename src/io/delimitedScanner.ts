@@ -27,6 +27,12 @@ export interface Cells {
   digits(c: number): number;
   /** The cell trimmed (as `String.prototype.trim`); equal cells of a scanned table are one string. */
   key(c: number): string;
+  /**
+   * A number that stands for the cell's `key` (equal keys, equal numbers; from 0 up, dense), or -1
+   * when the cell has none (empty, quoted, or with spaces to trim: ask `key`). Readers map it to
+   * their own slots through an array, so a row costs no string and no map lookup per id.
+   */
+  keyIndex(c: number): number;
 }
 
 const PLAIN_COUNT = /^\d{1,15}$/;
@@ -45,6 +51,9 @@ export class ArrayCells implements Cells {
   }
   key(c: number): string {
     return this.row[c].trim();
+  }
+  keyIndex(): number {
+    return -1;
   }
 }
 
@@ -175,26 +184,35 @@ export class ScannedCells implements Cells {
     return v;
   }
 
-  key(c: number): string {
-    if (this.anyQuoted && this.quoted[c] !== undefined) return this.quoted[c]!.trim();
+  keyIndex(c: number): number {
+    if (this.anyQuoted && this.quoted[c] !== undefined) return -1;
     const { bytes } = this;
     const s = this.starts[c];
     const e = this.ends[c];
-    if (e === s) return '';
-    // Printable ASCII at both ends (almost every id): nothing to trim. Anything else: as trim() does.
+    if (e === s) return -1;
+    // Printable ASCII at both ends (almost every id): nothing to trim. Anything else goes to `key`.
     const first = bytes[s];
     const last = bytes[e - 1];
-    if (!(first > 32 && first < 127 && last > 32 && last < 127)) return decodeRange(bytes, s, e).trim();
+    if (!(first > 32 && first < 127 && last > 32 && last < 127)) return -1;
     if (c >= this.lastKeys.length) {
       const grown = new Int32Array(c * 2 + 2).fill(-1);
       grown.set(this.lastKeys);
       this.lastKeys = grown;
     }
     const previous = this.lastKeys[c];
-    if (previous >= 0 && this.pool.same(previous, bytes, s, e)) return this.pool.keys[previous];
+    if (previous >= 0 && this.pool.same(previous, bytes, s, e)) return previous;
     const k = this.pool.intern(bytes, s, e);
     this.lastKeys[c] = k;
-    return this.pool.keys[k];
+    return k;
+  }
+
+  key(c: number): string {
+    if (this.anyQuoted && this.quoted[c] !== undefined) return this.quoted[c]!.trim();
+    const k = this.keyIndex(c);
+    if (k >= 0) return this.pool.keys[k];
+    const s = this.starts[c];
+    const e = this.ends[c];
+    return e === s ? '' : decodeRange(this.bytes, s, e).trim();
   }
 
   strings(): string[] {

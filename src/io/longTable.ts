@@ -59,7 +59,7 @@ export function longTableToCube(
  * errors, the rows going straight from the parser into the cube (for files of millions of rows).
  */
 export function streamLongTable(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   /** The columns, or how to choose them from the header (by default `guessLongMapping`). */
   mapping: Partial<LongMapping> | ((header: string[]) => Partial<LongMapping>) = guessLongMapping,
@@ -87,6 +87,10 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
 
   const builder = new CubeBuilder(table.fileName, options, table.expectedRows ?? 0);
   const { report } = builder;
+  const regionSlots = new KeySlots();
+  const categorySlots = new KeySlots();
+  let lastYear = NaN;
+  let lastYearSlot = -1;
   let mark: DecimalMark = '.';
   return {
     numericColumns: establishments >= 0 ? [employment, establishments] : [employment],
@@ -95,12 +99,20 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
     },
     row(cells, line) {
       report.rowsRead++;
-      // Region first: an empty region is reported as such even when the category is empty too.
-      const regionId = cells.key(region);
-      const categoryId = cells.key(category);
-      if (regionId === '' || categoryId === '') {
-        report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
-        return;
+      // Region and category as the scanner's key numbers: a key seen before maps to its slot
+      // through an array, with no string and no map lookup (-1: ask for the text).
+      const regionKey = cells.keyIndex(region);
+      const categoryKey = cells.keyIndex(category);
+      let regionId = '';
+      let categoryId = '';
+      if (regionKey < 0 || categoryKey < 0) {
+        // Region first: an empty region is reported as such even when the category is empty too.
+        regionId = cells.key(region);
+        categoryId = cells.key(category);
+        if (regionId === '' || categoryId === '') {
+          report.unused.push({ line, reason: regionId === '' ? 'empty region' : 'empty category' });
+          return;
+        }
       }
       // Plain digits are read here; anything else (and every error) by the general readers.
       let y = year >= 0 ? cells.digits(year) : (options.defaultYear ?? 0);
@@ -109,7 +121,25 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
       if (e < 0) e = cellsCount(table, cells, line, employment, mark, report, options.suppression);
       let p = establishments >= 0 ? cells.digits(establishments) : NaN;
       if (p < 0) p = cellsCount(table, cells, line, establishments, mark, report);
-      if (builder.add(regionId, categoryId, y, e, p, line)) report.rowsUsed++;
+      if (e === Infinity || p === Infinity) builder.beyondLargest(regionId || cells.key(region), categoryId || cells.key(category), line);
+      // As `add`: the category first (one not in the categories table is recorded, row by row), then the region.
+      let c = categoryKey >= 0 ? categorySlots.get(categoryKey) : NO_SLOT;
+      if (c === NO_SLOT) {
+        c = builder.categorySlot(categoryId || cells.key(category), line);
+        if (c < 0) return;
+        if (categoryKey >= 0) categorySlots.set(categoryKey, c);
+      }
+      let r = regionKey >= 0 ? regionSlots.get(regionKey) : NO_SLOT;
+      if (r === NO_SLOT) {
+        r = builder.regionSlot(regionId || cells.key(region), line);
+        if (regionKey >= 0) regionSlots.set(regionKey, r);
+      }
+      if (y !== lastYear) {
+        lastYear = y;
+        lastYearSlot = builder.yearSlot(y);
+      }
+      builder.addCell(c, r, lastYearSlot, e, p, line);
+      report.rowsUsed++;
     },
     finish(blankLines) {
       if (blankLines > 0) report.notes.unshift(`${blankLines} blank line(s) skipped`);
@@ -124,4 +154,25 @@ function readFlag(table: TableHead, cell: string, line: number, column: number, 
   if (!flag) throw new InputError(location, `"${cell.trim()}" is not a suppression flag (A–C, E–M)`);
   if (!options.suppression) throw new InputError(location, `suppression flag "${flag}": choose what it becomes (missing, or the midpoint of its range)`);
   return countSuppressed(report, flag, options.suppression);
+}
+
+/** What `KeySlots.get` gives for a key not seen yet (slots are ≥ -1: -1 is the benchmark region). */
+const NO_SLOT = -2;
+
+/** Slots by the scanner's key numbers (dense from 0): a growable array, NO_SLOT where unset. */
+class KeySlots {
+  private slots = new Int32Array(1024).fill(NO_SLOT);
+
+  get(key: number): number {
+    return key < this.slots.length ? this.slots[key] : NO_SLOT;
+  }
+
+  set(key: number, slot: number): void {
+    if (key >= this.slots.length) {
+      const grown = new Int32Array(Math.max(key + 1, this.slots.length * 2)).fill(NO_SLOT);
+      grown.set(this.slots);
+      this.slots = grown;
+    }
+    this.slots[key] = slot;
+  }
 }

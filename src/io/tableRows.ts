@@ -64,7 +64,7 @@ export function consumeTable<T>(table: DelimitedTable, make: (head: TableHead) =
  * have met any malformed row (field count, quotes) further down.
  */
 export function streamTable<T>(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   make: (head: TableHead) => RowConsumer<T>,
   options: ParseOptions = {},

@@ -236,6 +236,35 @@ export function decodeText(bytes: Uint8Array, fileName: string, chosen?: TextEnc
   return { text: finish(new TextDecoder(guess).decode(bytes), fileName), encoding: guess, by: 'detected' };
 }
 
+/**
+ * A large file's bytes as they are, when they are the UTF-8 text `decodeText` would give (BOM or
+ * valid UTF-8 with no BOM, and no lone CR to turn into LF): readers then scan the bytes, and a
+ * 100 MB file never becomes a string of 100 million characters. Undefined when the text must be
+ * decoded instead (another encoding, UTF-16, lone CR line ends, a NUL or U+FFFD, which the text
+ * path refuses with their line, as for any file). Validity is checked in 1 MB steps, so no string
+ * of the whole file is made on the way either.
+ */
+export function plainUtf8(bytes: Uint8Array): { body: Uint8Array; by: DecodedText['by'] } | undefined {
+  const bom = bomOf(bytes);
+  if (bom && bom.encoding !== 'utf-8') return undefined;
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  const head = body.subarray(0, 65536);
+  if (!bom && (utf16Order(head) || binaryFormat(head))) return undefined;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const STEP = 1 << 20;
+  try {
+    for (let at = 0; at < body.length; at += STEP) decoder.decode(body.subarray(at, at + STEP), { stream: at + STEP < body.length });
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+  // NUL and U+FFFD (EF BF BD) are errors: the text path names them as for any file.
+  if (body.indexOf(0) >= 0) return undefined;
+  for (let i = body.indexOf(0xef); i >= 0; i = body.indexOf(0xef, i + 1)) if (body[i + 1] === 0xbf && body[i + 2] === 0xbd) return undefined;
+  for (let i = body.indexOf(0x0d); i >= 0; i = body.indexOf(0x0d, i + 1)) if (body[i + 1] !== 0x0a) return undefined;
+  return { body, by: bom ? 'bom' : 'valid' };
+}
+
 function strictDecode(bytes: Uint8Array, skip: number, encoding: TextEncoding, fileName: string): string {
   const body = bytes.subarray(skip);
   const multiByte = encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be';

@@ -38,7 +38,7 @@ export function wideTableToCube(
 
 /** `wideTableToCube(parseDelimited(text, fileName), …)` without keeping the employment table's rows. */
 export function streamWideTable(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   mapping?: Partial<WideMapping>,
   options: CubeOptions = {},
@@ -63,6 +63,7 @@ export function wideTableReader(
 
   let establishmentsByKey: Map<string, number[]> | undefined;
   const builder = new CubeBuilder(table.fileName, options, (table.expectedRows ?? 0) * categoryColumns.length);
+  const categorySlots = new Int32Array(categoryColumns.length).fill(-1);
   const { report } = builder;
   let mark: DecimalMark = '.';
   return {
@@ -82,10 +83,22 @@ export function wideTableReader(
         throw new InputError({ file: establishmentsTable!.fileName }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
       }
       let added = false;
+      // The year's slot made with the row's first cell, as `add` made it.
+      let slot = -1;
+      // The region's slot made with the first cell used, as `add` made it (-2: not yet).
+      let r = -2;
       for (let k = 0; k < categoryColumns.length; k++) {
-        const e = cellsCount(table, cells, line, categoryColumns[k], mark, report, options.suppression);
+        let e = cells.digits(categoryColumns[k]);
+        if (e < 0) e = cellsCount(table, cells, line, categoryColumns[k], mark, report, options.suppression);
         const p = establishmentRow ? establishmentRow[k] : NaN;
-        added = builder.add(regionId, categoryNames[k], y, e, p, line) || added;
+        // Each column's category resolved once (a category not in the table is recorded per cell, as before).
+        let c = categorySlots[k];
+        if (c < 0) c = categorySlots[k] = builder.categorySlot(categoryNames[k], line);
+        if (c < 0) continue;
+        if (slot < 0) slot = builder.yearSlot(y);
+        if (r === -2) r = builder.regionSlot(regionId, line);
+        builder.addCell(c, r, slot, e, p, line);
+        added = true;
       }
       if (added) report.rowsUsed++;
     },

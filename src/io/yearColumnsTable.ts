@@ -44,7 +44,7 @@ export function yearColumnsToCube(
 
 /** `yearColumnsToCube(parseDelimited(text, fileName), …)` without keeping the rows. */
 export function streamYearColumnsTable(
-  text: string,
+  text: string | Uint8Array,
   fileName: string,
   mapping?: Partial<YearColumnsMapping>,
   options: CubeOptions = {},
@@ -72,6 +72,7 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
   if (repeated !== undefined) throw new InputError({ file }, `two columns name the year ${repeated}`);
 
   const builder = new CubeBuilder(file, options, (table.expectedRows ?? 0) * yearColumns.length);
+  const yearSlots = new Int32Array(yearColumns.length).fill(-1);
   const { report } = builder;
   const ignored = table.header.filter((_, i) => i !== region && i !== category && !yearColumns.includes(i));
   if (ignored.length > 0) report.notes.push(noteText.columnsUnused(ignored));
@@ -90,9 +91,22 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
         return;
       }
       let added = false;
+      const c = builder.categorySlot(categoryId, line);
+      // The region's slot made with the first cell used, as `add` made it (-2: not yet).
+      let r = -2;
+      // As `add` per cell: a category not in the table is recorded for each year column.
       for (let k = 0; k < yearColumns.length; k++) {
-        const e = cellsCount(table, cells, line, yearColumns[k], mark, report, options.suppression);
-        added = builder.add(regionId, categoryId, years[k], e, NaN, line) || added;
+        let e = cells.digits(yearColumns[k]);
+        if (e < 0) e = cellsCount(table, cells, line, yearColumns[k], mark, report, options.suppression);
+        if (c < 0) {
+          if (k > 0) builder.categorySlot(categoryId, line);
+          continue;
+        }
+        let slot = yearSlots[k];
+        if (slot < 0) slot = yearSlots[k] = builder.yearSlot(years[k]);
+        if (r === -2) r = builder.regionSlot(regionId, line);
+        builder.addCell(c, r, slot, e, NaN, line);
+        added = true;
       }
       if (added) report.rowsUsed++;
     },

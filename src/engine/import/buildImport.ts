@@ -211,7 +211,8 @@ function layoutCube(input: Extract<ParsedInput, { kind: 'table' }>, choice: Tabl
   const file = table.fileName;
   // The delimiter found when the file was inspected; the same text gives the same one.
   const parse = { delimiter: table.delimiter, onProgress };
-  const text = input.headOnly ? input.text : undefined;
+  // A large file read again from its text, or its bytes (UTF-8, never decoded as a whole).
+  const text = input.headOnly ? (input.bytes ?? input.text) : undefined;
   const need = (value: string | undefined, what: string): string => {
     if (!value) throw new InputError({ file }, `choose the ${what} column`);
     return value;

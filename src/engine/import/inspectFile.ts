@@ -14,8 +14,8 @@ import { guessYearColumnsMapping } from '../../io/yearColumnsTable';
 import { findColumn } from '../../io/tableColumns';
 import { detectDecimalMark, isMissingCell, parseNumber } from '../../io/numbers';
 import { suppressionFlag } from '../../io/suppression';
-import { readFileBytes, readFileText } from './fileText';
-import { encodingLabel } from '../../io/textDecoding';
+import { readFileBytes } from './fileText';
+import { decodeText, encodingLabel, plainUtf8 } from '../../io/textDecoding';
 import { parseSdmxCsv } from '../../io/sdmxCsv';
 import { readJsonStat } from '../../io/jsonStat';
 import { readWorkbook } from '../../io/xlsxWorkbook';
@@ -30,7 +30,7 @@ export type ParsedInput =
    * A delimited file keeps its text, read again (streamed) for each build; its rows are kept only
    * for a small file. A large one keeps its first rows for the preview (`headOnly` says so).
    */
-  | { kind: 'table'; table: DelimitedTable; text?: string; headOnly?: { rows: number } }
+  | { kind: 'table'; table: DelimitedTable; text?: string; /** A large UTF-8 file: its bytes instead of its text (see plainUtf8). */ bytes?: Uint8Array; headOnly?: { rows: number } }
   | { kind: 'eurostat'; table: EurostatTable }
   | { kind: 'json'; value: object };
 
@@ -102,7 +102,15 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     return tableInput({ kind: 'table', table }, summary);
   }
   if (!TEXT_KINDS.includes(kind)) throw new Error(`no reader for ${kind}`);
-  const { text, encoding, by } = await readFileText(file, (f) => progress('read', f), options.encoding, name);
+  const bytes = await readFileBytes(file, (f) => progress('read', f));
+  // A large UTF-8 table is scanned as bytes, at inspection and at every build: no string of the whole file.
+  const plain = kind === 'delimited' && bytes.length > KEEP_ROWS && !options.encoding ? plainUtf8(bytes) : undefined;
+  if (plain && detectInputKind(name, utf8Head(plain.body)) === 'delimited') {
+    summary.encoding = { used: 'utf-8', by: plain.by };
+    progress('parse', 0);
+    return tableInput(tableHead(plain.body, name, (f) => progress('parse', f)), summary);
+  }
+  const { text, encoding, by } = decodeText(bytes, name, options.encoding);
   summary.encoding = { used: encoding, by };
   if (by === 'chosen') summary.notes.push(`read as ${encodingLabel(encoding)} (chosen)`);
   else if (encoding !== 'utf-8') summary.notes.push(noteText.encoding(encoding));
@@ -193,25 +201,35 @@ function hasTable(read: () => unknown): boolean {
   }
 }
 
+/** The first 64 KB of UTF-8 bytes as text, for telling the kind (a character cut at the end does not matter). */
+function utf8Head(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes.subarray(0, 65536));
+}
+
 /** The whole file checked as `parseDelimited` checks it (same errors), keeping only the first rows. */
-function tableHead(text: string, name: string, onProgress: (fraction: number) => void): Extract<ParsedInput, { kind: 'table' }> {
+function tableHead(source: string | Uint8Array, name: string, onProgress: (fraction: number) => void): Extract<ParsedInput, { kind: 'table' }> {
   const rows: string[][] = [];
   const lines: number[] = [];
-  const head = streamDelimited(text, name, {
+  const head = streamDelimited(source, name, {
     onProgress,
-    onRow(row, line) {
+    // Cells, not rows: past the first rows nothing is kept, so no string is made for them.
+    onCells(cells, line) {
       if (rows.length >= SAMPLE_ROWS) return;
+      const row: string[] = [];
+      for (let c = 0; c < cells.length; c++) row.push(cells.get(c));
       rows.push(row);
       lines.push(line);
     },
   });
   const table: DelimitedTable = { fileName: name, delimiter: head.delimiter, header: head.header, rows, lines, blankLines: head.blankLines };
-  return { kind: 'table', table, text, headOnly: { rows: head.rowCount } };
+  return { kind: 'table', table, ...(typeof source === 'string' ? { text: source } : { bytes: source }), headOnly: { rows: head.rowCount } };
 }
 
 /** Every row of a delimited input, parsed again when only its first rows were kept. */
 export function wholeTable(parsed: Extract<ParsedInput, { kind: 'table' }>): DelimitedTable {
-  return parsed.headOnly && parsed.text !== undefined ? parseDelimited(parsed.text, parsed.table.fileName) : parsed.table;
+  if (!parsed.headOnly) return parsed.table;
+  const text = parsed.text ?? (parsed.bytes ? new TextDecoder().decode(parsed.bytes) : undefined);
+  return text !== undefined ? parseDelimited(text, parsed.table.fileName) : parsed.table;
 }
 
 function boundarySummary(value: object, name: string, format: BoundarySummary['format']): BoundarySummary {

@@ -134,3 +134,45 @@ describe('a file read in chunks', () => {
     );
   });
 });
+
+describe('key numbers of scanned cells', () => {
+  /** Every cell's key and key number, through the scanner's own cells. */
+  function keyed(text: string): { key: string; index: number }[] {
+    const out: { key: string; index: number }[] = [];
+    const reader = delimitedReader('k.csv', {
+      onCells: (cells) => {
+        for (let c = 0; c < cells.length; c++) out.push({ key: cells.key(c), index: cells.keyIndex(c) });
+      },
+    });
+    reader.push(text);
+    reader.end();
+    return out;
+  }
+
+  it('stand for the key: equal keys, equal numbers, dense from 0; -1 where the text must be asked for', () => {
+    const cells = keyed('a,b\nDE11,c1\n"DE11",c2\n DE11 ,c1\nDE11,\nAT11,c2\n');
+    expect(cells.map((c) => c.key)).toEqual(['DE11', 'c1', 'DE11', 'c2', 'DE11', 'c1', 'DE11', '', 'AT11', 'c2']);
+    // Quoted, padded and empty cells have no number; their keys still read as the same text.
+    expect(cells.map((c) => c.index)).toEqual([0, 1, -1, 2, -1, 1, 0, -1, 3, 2]);
+  });
+
+  it('equal exactly when the keys are equal, on generated tables', () => {
+    const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,6}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, id), { minLength: 1, maxLength: 60 }), (rows) => {
+        const cells = keyed(['x,y', ...rows.map(([a, b]) => `${a},${b}`)].join('\n'));
+        const byIndex = new Map<number, string>();
+        const byKey = new Map<string, number>();
+        for (const { key, index } of cells) {
+          expect(index).toBeGreaterThanOrEqual(0);
+          expect(byIndex.get(index) ?? key).toBe(key);
+          expect(byKey.get(key) ?? index).toBe(index);
+          byIndex.set(index, key);
+          byKey.set(key, index);
+        }
+        expect([...byIndex.keys()].sort((a, b) => a - b)).toEqual([...byIndex.keys()].map((_, i) => i));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});

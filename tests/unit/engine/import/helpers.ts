@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../../../src/engine/import/inspectFile';
 import type { NamedInput } from '../../../../src/engine/import/buildImport';
-import type { FileSummary, ImportChoices } from '../../../../src/engine/import/importTypes';
+import type { FileSummary, ImportChoices, ReadOptions } from '../../../../src/engine/import/importTypes';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/import');
 
@@ -14,11 +14,11 @@ export function fileFrom(path: string, name = basename(path)): File {
 export const fixture = (name: string) => fileFrom(resolve(FIXTURES, name));
 
 /** Inspects files as the import worker does and keeps what a build needs. */
-export async function inspectAll(files: File[]): Promise<{ summaries: FileSummary[]; inputs: Map<string, NamedInput>; byName: (name: string) => FileSummary }> {
+export async function inspectAll(files: File[], options: Record<string, ReadOptions> = {}): Promise<{ summaries: FileSummary[]; inputs: Map<string, NamedInput>; byName: (name: string) => FileSummary }> {
   const summaries: FileSummary[] = [];
   const inputs = new Map<string, NamedInput>();
   for (const file of files) {
-    const { summary, parsed } = await inspectFile(file);
+    const { summary, parsed } = await inspectFile(file, undefined, options[file.name]);
     summaries.push(summary);
     if (parsed) inputs.set(summary.key, { name: summary.name, parsed });
   }

@@ -80,4 +80,40 @@ describe('a large delimited file in the import worker', () => {
     expect(built.message).toBe(expected.message);
     expect(built.location).toEqual({ file: 'large.csv', line: 350_001, column: 'employment' });
   });
+
+  it('keeps a large UTF-8 file as its bytes (no string of the whole file) and builds from them what its text gives', async () => {
+    // Cyrillic region names (two-byte UTF-8), a BOM and CRLF line ends: none may change a cell or a line number.
+    const cyrillic = largeCsv((lines) => {
+      for (let i = 1; i < lines.length; i++) lines[i] = lines[i].replace(/^N1;/, 'Тверская область;');
+    }).replace(/\n/g, '\r\n');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(cyrillic)]);
+    const asBytes = await inspectAll([fixture('regions.geojson'), new File([bytes], 'large.csv', { lastModified: 1 })]);
+    const asText = await inspectAll([fixture('regions.geojson'), new File([bytes], 'large.csv', { lastModified: 1 })], { 'large.csv': { encoding: 'utf-8' } });
+    const summary = asBytes.byName('large.csv');
+    const input = asBytes.inputs.get(summary.key)!.parsed;
+    expect(input.kind === 'table' && input.bytes !== undefined && input.text === undefined).toBe(true);
+    expect(summary.encoding).toEqual({ used: 'utf-8', by: 'bom' });
+    // The chosen encoding takes the text path: the reference.
+    const reference = asText.inputs.get(asText.byName('large.csv').key)!.parsed;
+    expect(reference.kind === 'table' && reference.text !== undefined).toBe(true);
+    expect(summary.table).toEqual(asText.byName('large.csv').table);
+    expect(summary.table!.preview[0][0]).toBe('Тверская область');
+
+    const build = (set: typeof asBytes) => buildImport(set.inputs, choices(set.byName('regions.geojson'), set.byName('large.csv'), { table: defaultTableChoice(set.byName('large.csv')) }));
+    const fromBytes = build(asBytes);
+    const fromText = build(asText);
+    expect(fromBytes.reports[0]).toEqual(fromText.reports[0]);
+    expect(fromBytes.cube).toEqual(fromText.cube);
+    expect(fromBytes.join.notOnMap.map((m) => m.dataId)).toContain('Тверская область');
+  });
+
+  it('decodes the text of a large file that is not plain UTF-8 as it is (lone CR line ends here), with the same line numbers', async () => {
+    const lonelyCr = largeCsv((lines) => lines.splice(200_000, 1, 'N1;cat0;1950;many;1')).replace(/\n/g, '\r');
+    const { inputs, byName } = await inspectLarge(lonelyCr);
+    const summary = byName('large.csv');
+    const input = inputs.get(summary.key)!.parsed;
+    expect(input.kind === 'table' && input.text !== undefined && input.bytes === undefined).toBe(true);
+    const built = failure(() => buildImport(inputs, choices(byName('regions.geojson'), summary, { table: defaultTableChoice(summary) })));
+    expect(built.location).toEqual({ file: 'large.csv', line: 200_001, column: 'employment' });
+  });
 });
