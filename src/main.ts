@@ -175,7 +175,7 @@ async function refresh(): Promise<void> {
       store.setState({ computed });
     }
     if (view.mode !== 'choropleth') setStatus(t('status.computing'));
-    const layer = await layers.layer(dataset, view, computed, getLang());
+    const layer = await layers.layer(dataset, view, computed, getLang(), analysis.timeline.isPlaying);
     if (generation !== renderGeneration) return;
     draw(dataset, view, computed, layer);
     performance.mark('atlas:drawn');

@@ -5,6 +5,7 @@
  *   change(request)      change between two years, with life-cycle stages
  *   series(request)      up to four regions' categories across all years (region dashboard)
  *   scatter(values)      the Moran scatterplot of any column of region values (linked views)
+ *   pooled(request)      one category's values over all years, sorted (breaks held across years)
  * Results are cached by year and rule (resultCache.ts), concentration by year, category statistics
  * by year and LQ denominator (the cut share does not move them), weight subsets by mask
  * (regionWeights.ts): a new request recomputes only what it does not share with an old one.
@@ -26,6 +27,7 @@ import type { CategoryStats, ChangeRequest, ChangeView, SpatialRequest, SpatialV
 import type { ComputedView } from '../engine/types';
 import { moranScatter, type MoranScatter } from './moranScatter';
 import { regionSeries, type RegionSeries, type RegionSeriesRequest } from './regionSeries';
+import { pooledSorted, type PooledRequest, type PooledValues } from './pooledValues';
 
 export class AnalysisEngine {
   private readonly results: ResultCache;
@@ -129,6 +131,13 @@ export class AnalysisEngine {
 
   series(request: RegionSeriesRequest): RegionSeries[] {
     return regionSeries(this.cube, (y) => this.result(y, request.rule), request);
+  }
+
+  pooled(request: PooledRequest): PooledValues {
+    const { cube } = this;
+    if (!(request.categoryIndex >= 0 && request.categoryIndex < cube.categories.length)) throw new Error(`no category at index ${request.categoryIndex}`);
+    const columns = cube.years.map((_, y) => indicatorValues(this.result(y, request.rule), cube.employment[y], request.indicator, request.categoryIndex));
+    return { request, sorted: pooledSorted(columns), fromYear: Math.min(...cube.years), toYear: Math.max(...cube.years) };
   }
 
   scatter(values: Float64Array): MoranScatter {

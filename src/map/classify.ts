@@ -87,6 +87,12 @@ export interface ClassifyOptions {
    */
   centre?: number;
   format: (v: number) => string;
+  /**
+   * Breaks held across years: the finite values of every year, ascending (engine/pooledValues.ts).
+   * The breaks and the classes' ends come from them, the counts from `values` (the year shown), so
+   * a value has the same colour in every year.
+   */
+  pooled?: Float64Array;
 }
 
 export function isDiverging(palette: string): boolean {
@@ -190,7 +196,7 @@ export function classifyValues(values: ArrayLike<number>, options: ClassifyOptio
   const k = Math.max(MIN_CLASSES, Math.min(MAX_CLASSES, Math.round(options.classes) || MIN_CLASSES));
   const centred = options.centre !== undefined;
   const palette = resolvePalette(options.palette, centred);
-  const sorted = sortedFinite(values);
+  const sorted = options.pooled ?? sortedFinite(values);
   if (sorted.length === 0 && options.method !== 'manual') {
     return finalise(values, [], schemeColours(palette, 1), ['—']);
   }

@@ -9,11 +9,14 @@ import type { ChangeView, SpatialRequest, SpatialView } from '../engine/analysis
 import { latestOnly } from './latestOnly';
 import type { Lang } from '../i18n/i18n';
 import type { View } from '../state/store';
-import { buildLayer, LISA_ALPHA, LISA_PERMUTATIONS, LISA_SEED, type Layer } from './modes';
+import type { PooledRequest, PooledValues } from '../engine/pooledValues';
+import { breaksHeld, buildLayer, LISA_ALPHA, LISA_PERMUTATIONS, LISA_SEED, needsPooled, type Layer, type LayerInput } from './modes';
 
 /** A few answers of each kind; a change table of the demo is about 4 MB. */
 const SPATIAL_CACHE = 24;
 const CHANGE_CACHE = 4;
+/** Pooled values of a category over all years: 3,142 counties × 6 years is 150 KB. */
+const POOLED_CACHE = 8;
 
 export class LayerSource {
   readonly compute: (request: ComputeRequest) => Promise<ComputedView>;
@@ -21,6 +24,8 @@ export class LayerSource {
   private readonly changeRequest: AtlasWorkerClient['change'];
   private readonly spatialCache = new Map<string, SpatialView>();
   private readonly changeCache = new Map<string, ChangeView>();
+  private readonly pooledRequest: (request: PooledRequest) => Promise<PooledValues>;
+  private readonly pooledCache = new Map<string, PooledValues>();
   /** Bumped by reset(): an answer about an older dataset is used by its caller but never cached. */
   private epoch = 0;
 
@@ -28,6 +33,7 @@ export class LayerSource {
     this.compute = latestOnly((request: ComputeRequest) => client.compute(request));
     this.spatialRequest = latestOnly((request: SpatialRequest) => client.spatial(request));
     this.changeRequest = latestOnly((request) => client.change(request));
+    this.pooledRequest = latestOnly((request: PooledRequest) => client.pooled(request));
   }
 
   /** A new dataset: answers about the old one mean nothing. */
@@ -35,9 +41,11 @@ export class LayerSource {
     this.epoch++;
     this.spatialCache.clear();
     this.changeCache.clear();
+    this.pooledCache.clear();
   }
 
-  async layer(dataset: LoadedDataset, view: View, computed: ComputedView, lang: Lang): Promise<Layer> {
+  /** `playing`: the timeline is playing (breaks are then held across years unless the view says otherwise). */
+  async layer(dataset: LoadedDataset, view: View, computed: ComputedView, lang: Lang, playing = false): Promise<Layer> {
     const categoryIndex = dataset.categories.findIndex((c) => c.id === view.cat);
     const input = { view, categoryIndex, categoryName: dataset.categories[categoryIndex].name, computed, lang };
     if (view.mode === 'lisa' || view.mode === 'gistar') {
@@ -59,7 +67,23 @@ export class LayerSource {
       const change = await this.change(dataset.years.indexOf(fromYear), computed.yearIndex, view.rule);
       return { ...buildLayer({ ...input, change: { fromYear, change: change.change } }), workerMs: change.ms };
     }
-    return buildLayer(input);
+    return buildLayer({ ...input, held: await this.held(dataset, view, categoryIndex, playing) });
+  }
+
+  /** The choropleth's breaks held across years, when they are (with the pooled values the method needs). */
+  private async held(dataset: LoadedDataset, view: View, categoryIndex: number, playing: boolean): Promise<LayerInput['held']> {
+    if (dataset.years.length < 2 || view.ind === 'stars' || !breaksHeld(view.classification.hold, playing)) return undefined;
+    const years = { fromYear: Math.min(...dataset.years), toYear: Math.max(...dataset.years) };
+    if (!needsPooled(view.classification, view.ind)) return years;
+    const request = { rule: view.rule, categoryIndex, indicator: view.ind };
+    const key = JSON.stringify(request);
+    let pooled = this.pooledCache.get(key);
+    if (!pooled) {
+      const epoch = this.epoch;
+      pooled = await this.pooledRequest(request);
+      if (epoch === this.epoch) remember(this.pooledCache, key, pooled, POOLED_CACHE);
+    }
+    return { ...years, pooled: pooled.sorted };
   }
 
   private async spatial(request: SpatialRequest): Promise<SpatialView> {

@@ -22,10 +22,24 @@ import { categoricalClasses, classifyValues, lqFixedClasses, schemeColours, star
 import { categoryColumn } from '../indicators/categoryColumn';
 
 /** The view's classification of continuous values: `auto` is the LQ's fixed classes, else quantiles. */
-function classifyByView(values: Float64Array, classification: Classification, format: (v: number) => string, centre: number | undefined, lq: boolean): Classes {
+function classifyByView(values: Float64Array, classification: Classification, format: (v: number) => string, centre: number | undefined, lq: boolean, pooled?: Float64Array): Classes {
   if (classification.method === 'auto' && lq) return lqFixedClasses(values, classification.palette, format);
   const method = classification.method === 'auto' ? 'quantile' : classification.method;
-  return classifyValues(values, { ...classification, method, format, centre });
+  return classifyValues(values, { ...classification, method, format, centre, pooled });
+}
+
+/**
+ * Whether the choropleth's breaks are held across years: always when the user asks (`all`), never
+ * when they ask for each year's own (`year`), and by default while the timeline plays, so that
+ * colours compare from one year to the next.
+ */
+export function breaksHeld(hold: Classification['hold'], playing: boolean): boolean {
+  return hold === 'all' || (hold === undefined && playing);
+}
+
+/** Whether a held classification needs the pooled values (fixed and manual breaks are the same in every year already). */
+export function needsPooled(classification: Classification, ind: IndicatorId): boolean {
+  return ind !== 'stars' && classification.method !== 'manual' && !(classification.method === 'auto' && ind === 'lq');
 }
 
 /** The LISA settings of every map: conventional, and fixed so that a shared link shows the same map. */
@@ -52,6 +66,8 @@ export interface LayerInput {
   spatial?: SpatialView;
   /** Needed in the change mode, with its earlier year (absent: no earlier year to compare with). */
   change?: { fromYear: number; change: IndicatorChange };
+  /** Breaks held across these years (choropleth); `pooled`: every year's values, sorted (see needsPooled). */
+  held?: { fromYear: number; toYear: number; pooled?: Float64Array };
   lang: Lang;
 }
 
@@ -70,6 +86,8 @@ export interface Layer {
   workerMs?: number;
   /** What the map shows, named for the tooltip, when it is not one of the indicators the tooltip lists. */
   valueLabel?: string;
+  /** The breaks are the same for these years (held across years). */
+  held?: { fromYear: number; toYear: number };
 }
 
 /** A region's value on the map, as the tooltip states it (so that colour is never the only cue). */
@@ -121,7 +139,7 @@ function indicatorLabel(ind: IndicatorId): string {
 
 const column = categoryColumn;
 
-function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }: LayerInput): Layer {
+function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang, held }: LayerInput): Layer {
   const { result, employment } = computed;
   const { nRegions, nCategories } = result;
   const title = `${indicatorLabel(view.ind)} — ${categoryAndYear(categoryName, view.year)}`;
@@ -147,8 +165,9 @@ function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang }
   const source = view.ind === 'lq' ? result.lq : view.ind === 'focus' ? result.focus : view.ind === 'size' ? result.size : employment;
   const values = column(source, nRegions, nCategories, c);
   const format = indicatorFormat(view.ind, lang);
-  const classes = classifyByView(values, view.classification, format, view.ind === 'lq' ? 1 : undefined, view.ind === 'lq');
-  return { values, classes, title, notes, classified: true, format };
+  const classes = classifyByView(values, view.classification, format, view.ind === 'lq' ? 1 : undefined, view.ind === 'lq', held?.pooled);
+  if (held) notes.push(t('atlas.carto.held', { from: held.fromYear, to: held.toYear }));
+  return { values, classes, title, notes, classified: true, format, held: held && { fromYear: held.fromYear, toYear: held.toYear } };
 }
 
 function spatialNotes(spatial: SpatialView, lang: Lang, lisa: boolean): string[] {

@@ -3,12 +3,15 @@
  *
  *   #v=2&cat=<category>&ind=<indicator>&year=<year>[&base=<year>]&mode=<mode>&change=<measure>
  *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>[&minemp=<n>][&minest=<n>][&bench=<regions|row|country>]&class=<method>&classes=<k>&palette=<scheme>
- *    [&breaks=<x1,x2,…>][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
+ *    [&breaks=<x1,x2,…>][&hold=<all|year>][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
  *
  * `cat`, `ind` and `year` keep the meaning they had before versioning (a contract checked from
  * outside); links without `v` are version 1 and are migrated (hashMigrations.ts). The dataset is
  * not here but in the query (`?dataset=`): opening another dataset is a new page, a new hash is
  * the same page showing something else.
+ *
+ * `hold` (breaks across years: one set for all years, or each year its own) is absent in links
+ * written before it, which keep their meaning: held while the timeline plays, per year otherwise.
  *
  * Every value is checked here for form (known names, numbers in range); whether a category,
  * year or region exists is checked against the dataset by `initialView`. Rejected keys are
@@ -17,7 +20,7 @@
  */
 import { INDICATORS, type RuleKind } from '../model/dataset';
 import { isLang, t } from '../i18n/i18n';
-import { CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type Classification, type View } from './store';
+import { BREAKS_HOLD, CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type Classification, type View } from './store';
 import { HASH_VERSION, migrateParams } from './hashMigrations';
 
 export { HASH_VERSION } from './hashMigrations';
@@ -104,13 +107,15 @@ export function parseHash(hash: string): ParsedHash {
   });
   const palette = read('palette', oneOf(PALETTES));
   const thresholds = read('breaks', increasingNumbers);
-  if (method !== undefined || classes !== undefined || palette !== undefined || thresholds !== undefined) {
+  const hold = read('hold', oneOf(BREAKS_HOLD));
+  if (method !== undefined || classes !== undefined || palette !== undefined || thresholds !== undefined || hold !== undefined) {
     const classification: Classification = {
       method: method ?? DEFAULTS.classification.method,
       classes: classes ?? DEFAULTS.classification.classes,
       palette: palette ?? DEFAULTS.classification.palette,
     };
     if (thresholds !== undefined) classification.thresholds = thresholds;
+    if (hold !== undefined) classification.hold = hold;
     view.classification = classification;
   }
 
@@ -154,6 +159,7 @@ export function formatHash(view: HashView): string {
     add('classes', c.classes);
     add('palette', c.palette);
     if (c.thresholds && c.thresholds.length > 0) add('breaks', c.thresholds.join(','));
+    add('hold', c.hold);
   }
   add('region', view.region);
   if (view.viewport) {

@@ -29,7 +29,15 @@ export interface Classification {
   palette: string;
   /** Class boundaries for `manual`. */
   thresholds?: number[];
+  /**
+   * Breaks across years: `all` one set from every year's values, `year` each year its own;
+   * absent, held while the timeline plays and per year otherwise (map/modes.ts breaksHeld).
+   */
+  hold?: BreaksHold;
 }
+
+export const BREAKS_HOLD = ['all', 'year'] as const;
+export type BreaksHold = (typeof BREAKS_HOLD)[number];
 
 export const DEFAULT_CLASSIFICATION: Classification = { method: 'auto', classes: 5, palette: 'Blues' };
 

@@ -33,7 +33,8 @@ export class AnalysisPanel {
 
   constructor(container: HTMLElement, mapContainer: HTMLElement, onChange: (change: Partial<View>) => void) {
     this.container = container;
-    this.timeline = new Timeline(mapContainer, (year) => onChange({ year }));
+    // Stopping redraws the year in its own classes (unless held by choice).
+    this.timeline = new Timeline(mapContainer, (year) => onChange({ year }), (playing) => !playing && onChange({}));
     this.rules = new RulePanel((rule) => onChange({ rule }));
     this.classification = new ClassificationPanel((classification) => onChange({ classification }));
     this.changeFields = el(
@@ -83,7 +84,7 @@ export class AnalysisPanel {
     }
     const centred = (view.mode === 'choropleth' && view.ind === 'lq') || (changing && ['abs', 'cagr', 'lq'].includes(view.change));
     const applies = layer ? layer.classified : isContinuous(view);
-    this.classification.show(view.classification, { centred, applies, breaks: layer?.classes.breaks ?? [] });
+    this.classification.show(view.classification, { centred, applies, breaks: layer?.classes.breaks ?? [], years: this.years.length });
   }
 
   relabel(): void {

@@ -1,5 +1,5 @@
-import type { Classification, ClassMethod } from '../state/store';
-import { CLASS_METHODS, DEFAULT_CLASSIFICATION } from '../state/store';
+import type { BreaksHold, Classification, ClassMethod } from '../state/store';
+import { BREAKS_HOLD, CLASS_METHODS, DEFAULT_CLASSIFICATION } from '../state/store';
 import { DIVERGING_PALETTES, MAX_CLASSES, MIN_CLASSES, SEQUENTIAL_PALETTES, resolvePalette } from '../map/classify';
 import { el } from './dom';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -27,7 +27,8 @@ export function thresholdsText(breaks: readonly number[]): string {
  * Method, number of classes, palette and manual thresholds of the map's classification. Only
  * continuous maps use it; for categorical ones (stars, LISA, Gi*, stages) it is disabled with a
  * note. The palette list offers sequential schemes, or diverging ones when the values have a
- * centre (LQ, change). Switching to manual starts from the breaks currently shown.
+ * centre (LQ, change). Switching to manual starts from the breaks currently shown. With more than
+ * one year, the breaks are each year's own, one set for all years, or (the default) held while playing.
  */
 export class ClassificationPanel {
   readonly element: HTMLFieldSetElement;
@@ -44,12 +45,16 @@ export class ClassificationPanel {
   private readonly thresholdsHint = el('p', { id: 'class-thresholds-hint', class: 'hint' });
   private readonly thresholdsError = el('p', { id: 'class-thresholds-error', class: 'field-error', role: 'alert' });
   private readonly unused = el('p', { class: 'hint', id: 'class-unused' });
+  private readonly holdField: HTMLElement;
+  private readonly holdLabel = el('label', { for: 'class-hold' });
+  private readonly hold = el('select', { id: 'class-hold' });
   private current: Classification = DEFAULT_CLASSIFICATION;
   private centred = false;
   private breaks: number[] = [];
 
   constructor(private readonly onChange: (classification: Classification) => void) {
     this.thresholdsField = el('div', { class: 'field', hidden: '' }, this.thresholdsLabel, this.thresholds, this.thresholdsHint, this.thresholdsError);
+    this.holdField = el('div', { class: 'field', hidden: '' }, this.holdLabel, this.hold);
     this.element = el(
       'fieldset',
       { class: 'classification-panel', id: 'classification-panel' },
@@ -59,6 +64,7 @@ export class ClassificationPanel {
       el('div', { class: 'field' }, this.countLabel, this.count),
       el('div', { class: 'field' }, this.paletteLabel, this.palette),
       this.thresholdsField,
+      this.holdField,
     );
     this.method.addEventListener('change', () => {
       const method = this.method.value as ClassMethod;
@@ -70,6 +76,8 @@ export class ClassificationPanel {
       if (Number.isFinite(n)) this.emit({ classes: Math.max(MIN_CLASSES, Math.min(MAX_CLASSES, n)) });
     });
     this.palette.addEventListener('change', () => this.emit({ palette: this.palette.value }));
+    // "While playing" is the absence of a choice: links without `hold` mean it.
+    this.hold.addEventListener('change', () => this.emit({ hold: this.hold.value === 'play' ? undefined : (this.hold.value as BreaksHold) }));
     this.thresholds.addEventListener('change', () => {
       const parsed = parseThresholds(this.thresholds.value);
       this.thresholdsError.textContent = parsed ? '' : t('analysis.class.thresholdsInvalid');
@@ -88,7 +96,7 @@ export class ClassificationPanel {
    * Shows the view's classification. `centred`: the values have a centre (diverging palettes);
    * `applies`: the map is continuous; `breaks`: the class boundaries it currently shows.
    */
-  show(classification: Classification, options: { centred: boolean; applies: boolean; breaks: number[] }): void {
+  show(classification: Classification, options: { centred: boolean; applies: boolean; breaks: number[]; years?: number }): void {
     this.current = classification;
     this.breaks = options.breaks;
     if (this.centred !== options.centred || this.palette.options.length === 0) {
@@ -102,6 +110,8 @@ export class ClassificationPanel {
     this.thresholdsField.hidden = !manual;
     this.count.disabled = manual || !options.applies;
     if (manual && document.activeElement !== this.thresholds) this.thresholds.value = thresholdsText(classification.thresholds ?? []);
+    this.holdField.hidden = (options.years ?? 1) < 2;
+    this.hold.value = classification.hold ?? 'play';
     this.element.disabled = !options.applies;
     this.unused.hidden = options.applies;
   }
@@ -120,6 +130,9 @@ export class ClassificationPanel {
     this.countLabel.textContent = t('analysis.class.count');
     this.paletteLabel.textContent = t('analysis.class.palette');
     this.thresholdsLabel.textContent = t('analysis.class.thresholds');
+    this.holdLabel.textContent = t('atlas.carto.hold');
+    this.hold.replaceChildren(...(['play', ...BREAKS_HOLD] as const).map((h) => el('option', { value: h }, t(`atlas.carto.hold.${h}`))));
+    this.hold.value = this.current.hold ?? 'play';
     this.thresholdsHint.textContent = t('analysis.class.thresholdsHint');
     this.unused.textContent = t('analysis.class.unused');
     if (this.thresholdsError.textContent) this.thresholdsError.textContent = t('analysis.class.thresholdsInvalid');

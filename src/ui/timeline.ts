@@ -8,7 +8,8 @@ const DWELL_MS = 1200;
  * A year slider with play/pause. The slider moves by index (years need not be evenly spaced);
  * arrow keys, Home/End and Page keys work as on any range input, and the play button is a native
  * toggle button (aria-pressed). Playing waits for each year to be drawn (`#map[data-ready]`) before
- * dwelling on it and moving on, so a slow machine shows every year rather than skipping.
+ * dwelling on it and moving on, so a slow machine shows every year rather than skipping. While it
+ * plays the map holds one set of class breaks for all years (unless the user chose per-year classes).
  */
 export class Timeline {
   readonly element: HTMLElement;
@@ -23,6 +24,8 @@ export class Timeline {
   constructor(
     private readonly mapContainer: HTMLElement,
     private readonly onYear: (year: number) => void,
+    /** Play started or stopped (the map's breaks are held across years while playing). */
+    private readonly onPlaying: (playing: boolean) => void = () => undefined,
   ) {
     this.slider = el('input', { id: 'year-slider', type: 'range', min: '0', max: '0', step: '1', value: '0' });
     this.output = el('output', { id: 'year-slider-value', for: 'year-slider' });
@@ -66,6 +69,7 @@ export class Timeline {
     this.playToken++;
     this.play.setAttribute('aria-pressed', 'false');
     this.relabel();
+    this.onPlaying(false);
   }
 
   private async start(): Promise<void> {

@@ -47,6 +47,8 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       post({ id: request.id, type: 'scatter', scatter: engine.scatter(request.values) });
     } else if (request.type === 'series') {
       post({ id: request.id, type: 'series', series: engine.series(request) });
+    } else if (request.type === 'pooled') {
+      post({ id: request.id, type: 'pooled', pooled: engine.pooled(request) });
     }
   } catch (error) {
     post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });

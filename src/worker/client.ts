@@ -7,6 +7,7 @@ import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
 import type { MapFiles } from '../engine/datasetSource';
+import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void; onMapFiles?: (files: MapFiles) => void };
@@ -64,6 +65,11 @@ export class AtlasWorkerClient {
     return this.request({ type: 'scatter', values });
   }
 
+  /** One category's values over all years, sorted (for breaks held across years). */
+  pooled(request: PooledRequest): Promise<PooledValues> {
+    return this.request({ type: 'pooled', ...request });
+  }
+
   private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles']): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -91,6 +97,7 @@ export class AtlasWorkerClient {
     else if (message.type === 'change') pending.resolve(message.change as never);
     else if (message.type === 'series') pending.resolve(message.series as never);
     else if (message.type === 'scatter') pending.resolve(message.scatter as never);
+    else if (message.type === 'pooled') pending.resolve(message.pooled as never);
     else pending.resolve(message.view as never);
   }
 }

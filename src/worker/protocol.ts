@@ -6,6 +6,7 @@ import type { RequestScope } from '../io/requestGate';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
 import type { MapFiles } from '../engine/datasetSource';
+import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
@@ -17,7 +18,8 @@ export type WorkerRequest =
   | ({ id: number; type: 'spatial' } & SpatialRequest)
   | ({ id: number; type: 'change' } & ChangeRequest)
   | ({ id: number; type: 'series' } & RegionSeriesRequest)
-  | { id: number; type: 'scatter'; values: Float64Array };
+  | { id: number; type: 'scatter'; values: Float64Array }
+  | ({ id: number; type: 'pooled' } & PooledRequest);
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
@@ -29,4 +31,5 @@ export type WorkerResponse =
   | { id: number; type: 'change'; change: ChangeView }
   | { id: number; type: 'series'; series: RegionSeries[] }
   | { id: number; type: 'scatter'; scatter: MoranScatter }
+  | { id: number; type: 'pooled'; pooled: PooledValues }
   | { id: number; type: 'error'; message: string };

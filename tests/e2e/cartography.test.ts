@@ -71,4 +71,49 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     expect(watch.errors).toEqual([]);
     await page.close();
   });
+
+  it('holds one set of breaks across all years while playing, says so in the legend, and keeps the choice in the link', async () => {
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=employment&year=2012&class=quantile&classes=5&palette=Blues`);
+    await waitReady(page);
+    const legendAt = async (year: number) => {
+      await page.waitForFunction((y) => document.querySelector('#year-slider-value')?.textContent === String(y) && document.querySelector<HTMLElement>('#map')?.dataset.ready === 'true', year, { timeout: 60_000 });
+      return page.evaluate(() => ({
+        labels: [...document.querySelectorAll('#legend li[data-kind="class"] .legend-label')].map((e) => e.textContent),
+        colours: [...document.querySelectorAll<HTMLElement>('#legend li[data-kind="class"] .swatch')].map((e) => e.style.background),
+        notes: document.querySelector('#legend .legend-notes')?.textContent ?? '',
+      }));
+    };
+    // Not playing: each year its own quantiles, and no word of held breaks.
+    const own2012 = await legendAt(2012);
+    expect(own2012.notes).not.toContain('held');
+    await page.locator('#year-slider').fill('1');
+    const own2014 = await legendAt(2014);
+    expect(own2014.labels).not.toEqual(own2012.labels);
+
+    await page.locator('#year-play').click();
+    const played2016 = await legendAt(2016);
+    const played2018 = await legendAt(2018);
+    // One set of classes for both years: the same value has the same colour in each.
+    expect(played2018.labels).toEqual(played2016.labels);
+    expect(played2018.colours).toEqual(played2016.colours);
+    expect(played2016.notes).toContain('Breaks held across 2012–2022');
+    expect(played2016.labels).not.toEqual(own2014.labels);
+    // Stopped: back to the year's own classes.
+    await page.locator('#year-play').click();
+    await page.waitForFunction(() => !document.querySelector('#legend .legend-notes')?.textContent?.includes('held'), undefined, { timeout: 60_000 });
+
+    // Held by choice: in the link, and restored from it without playing.
+    await page.locator('#class-hold').selectOption('all');
+    await waitReady(page);
+    expect(new URL(page.url()).hash).toContain('hold=all');
+    const held = await page.evaluate(() => document.querySelector('#legend .legend-notes')?.textContent ?? '');
+    expect(held).toContain('Breaks held across 2012–2022');
+    const { page: again } = await openPage(browser, page.url());
+    await waitReady(again);
+    expect(await again.locator('#class-hold').inputValue()).toBe('all');
+    expect(await again.locator('#legend .legend-notes').textContent()).toContain('held across');
+    await again.close();
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
 });

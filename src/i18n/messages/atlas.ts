@@ -75,6 +75,11 @@ export const en = {
   'atlas.linked.quadrant.LL': 'low–low',
   'atlas.linked.quadrant.LH': 'low–high',
   'atlas.linked.quadrant.HL': 'high–low',
+  'atlas.carto.hold': 'Breaks across years',
+  'atlas.carto.hold.play': 'Held while playing, else each year’s own',
+  'atlas.carto.hold.all': 'Held across all years',
+  'atlas.carto.hold.year': 'Each year its own',
+  'atlas.carto.held': 'Breaks held across {from}–{to}: one set from the values of every year, so a colour means the same value in each year.',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -151,4 +156,9 @@ export const ru: Record<keyof typeof en, Entry> = {
   'atlas.linked.quadrant.LL': '«низкий — низкий»',
   'atlas.linked.quadrant.LH': '«низкий — высокий»',
   'atlas.linked.quadrant.HL': '«высокий — низкий»',
+  'atlas.carto.hold': 'Границы классов по годам',
+  'atlas.carto.hold.play': 'Общие при воспроизведении, иначе свои для каждого года',
+  'atlas.carto.hold.all': 'Общие для всех лет',
+  'atlas.carto.hold.year': 'Свои для каждого года',
+  'atlas.carto.held': 'Границы классов общие для {from}–{to} гг.: рассчитаны по значениям всех лет, поэтому цвет означает одно и то же значение в каждом году.',
 };

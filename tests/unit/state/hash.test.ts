@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { HASH_VERSION, formatHash, parseHash, roundViewport, type HashView } from '../../../src/state/hash';
 import { migrateParams } from '../../../src/state/hashMigrations';
-import { CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type View } from '../../../src/state/store';
+import { BREAKS_HOLD, CHANGE_MEASURES, CLASS_METHODS, MAP_MODES, type View } from '../../../src/state/store';
 import { INDICATORS } from '../../../src/model/dataset';
 import { DIVERGING_PALETTES, MAX_CLASSES, MIN_CLASSES, SEQUENTIAL_PALETTES } from '../../../src/map/classify';
 import { HASH_LIMITS, PALETTES } from '../../../src/state/hash';
@@ -49,6 +49,21 @@ describe('URL hash, version 2', () => {
     expect(parseHash('#v=2&minemp=-1&minest=x').rejected).toEqual(['minemp', 'minest']);
   });
 
+  it('carries breaks held across years as hold, and links without it keep their meaning (held only while playing)', () => {
+    const classification = { method: 'quantile' as const, classes: 5, palette: 'Blues' };
+    const text = formatHash({ cat: 'A', classification: { ...classification, hold: 'all' } });
+    expect(text).toBe('#v=2&cat=A&class=quantile&classes=5&palette=Blues&hold=all');
+    expect(parseHash(text).view.classification).toEqual({ ...classification, hold: 'all' });
+    expect(parseHash('#v=2&class=quantile&classes=5&palette=Blues&hold=year').view.classification?.hold).toBe('year');
+    expect(parseHash('#v=2&class=quantile&classes=5&palette=Blues').view.classification).toEqual(classification);
+    expect(formatHash({ classification })).not.toContain('hold');
+    const bad = parseHash('#v=2&class=quantile&hold=always');
+    expect(bad.rejected).toEqual(['hold']);
+    expect(bad.view.classification).toEqual(classification);
+    // A v1 link (no `v`) knew nothing of it: dropped, not read.
+    expect(parseHash('#cat=A&hold=all').view.classification).toBeUndefined();
+  });
+
   it('round-trips any valid view (property)', () => {
     const id = fc.string({ minLength: 1, maxLength: 40 });
     const decimal = (min: number, max: number) =>
@@ -66,7 +81,8 @@ describe('URL hash, version 2', () => {
           method: fc.constantFrom(...CLASS_METHODS),
           classes: fc.integer({ min: 2, max: 9 }),
           palette: fc.constantFrom('Blues', 'RdBu', 'YlOrRd', 'PuOr'),
-        }),
+          hold: fc.constantFrom(...BREAKS_HOLD),
+        }, { requiredKeys: ['method', 'classes', 'palette'] }),
         region: id,
         viewport: fc.record({ lng: decimal(-180, 180), lat: decimal(-85, 85), zoom: decimal(0, 22) }).map(roundViewport),
         lang: fc.constantFrom('en' as const, 'ru' as const),
