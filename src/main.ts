@@ -30,6 +30,8 @@ import { Sheets } from './ui/sheets';
 import type { LinkedViews } from './ui/linked/linkedViews';
 import { lazyPanel } from './ui/lazyPanel';
 import { mapAttribution } from './ui/noteText';
+import { MapOverlays, exposeForAutomation } from './map/overlays';
+import { OverlayControls } from './ui/overlayControls';
 
 // Wiring only: state lives in the store, compute in the worker, drawing in AtlasMap.
 performance.mark('atlas:main');
@@ -69,6 +71,9 @@ const controls = new Controls({
 // Map modes, classification, rule, timeline: the worker answers, stale answers are dropped.
 const layers = new LayerSource(client);
 const analysis = new AnalysisPanel(byId('analysis'), mapContainer, (change) => updateView(change));
+const overlayControls = new OverlayControls((change) => updateView(change));
+byId('analysis').append(overlayControls.element);
+let overlays: MapOverlays | undefined;
 // Play and the slider sit right under the Year picker: two ways to choose the same thing, side by side.
 byId('year-field').after(analysis.timeline.element);
 
@@ -206,6 +211,8 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   const grey = greyRegionCount(values, regionIds, new Set(dataset.join.dataRegionsNotOnMap), dataset.join.regionsWithoutData.length);
   renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count, grey);
   showLegendNotes(byId('legend'), layer.notes);
+  overlayControls.show(view);
+  overlays?.draw({ dataset, view, computed, legend: byId('legend'), unit: unitLabel(dataset.manifest), formatCount: formats.count });
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
   explore.update({ dataset, view, computed, layer });
@@ -291,6 +298,7 @@ onLangChange((lang) => {
   translateDom(document);
   controls.relabel();
   analysis.relabel();
+  overlayControls.relabel();
   dataSources.relabel();
   explore.relabel();
   keyboard?.relabel();
@@ -437,6 +445,8 @@ async function start(): Promise<void> {
   loadSharing(shown);
   await shown.whenLoaded();
   performance.mark('atlas:map-loaded');
+  overlays = new MapOverlays(shown.map);
+  exposeForAutomation(shown.map);
   // The first dataset's boundaries are on the map already, unless a link's dataset failed after they were known and the demo took its place.
   if (mapRegionsUrl !== dataset.regionsUrl) {
     await shown.setRegions(mapOptions(mapFilesOf(dataset)));

@@ -57,6 +57,8 @@ export interface View {
   /** Map camera; absent: fit the dataset. */
   viewport?: { lng: number; lat: number; zoom: number };
   lang?: Lang;
+  /** Circles sized by the category's employment over the map (absent: none). */
+  symbols?: true;
 }
 
 export interface AtlasState {
@@ -94,6 +96,7 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
     rule: wanted.rule ? knownBenchmark(wanted.rule, dataset, notices) : datasetRule(dataset),
     classification: wanted.classification ?? DEFAULT_CLASSIFICATION,
     viewport: wanted.viewport,
+    ...(wanted.symbols ? { symbols: true as const } : {}),
     region: wanted.region !== undefined && dataset.regions.some((r) => r.id === wanted.region) ? wanted.region : undefined,
   };
 }

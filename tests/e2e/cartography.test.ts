@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
-import { openPage, seriousViolations, waitReady } from './page';
+import { loadDemoCube, openPage, OUTPUT_DIR, seriousViolations, waitReady } from './page';
 
 describe('cartography: legend classes, notes and rule sliders', () => {
   let browser: Browser;
@@ -113,6 +113,73 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     expect(await again.locator('#class-hold').inputValue()).toBe('all');
     expect(await again.locator('#legend .legend-notes').textContent()).toContain('held across');
     await again.close();
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws circles sized by employment over the LQ colours, with radii in the ratio √(emp₁/emp₂) and a size key', async () => {
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022`, { viewport: { width: 1366, height: 768 } });
+    await waitReady(page);
+    expect(await page.evaluate(() => !!(window as unknown as { atlasMap?: { getLayer(id: string): unknown } }).atlasMap?.getLayer('employment-circles'))).toBe(false);
+    await page.locator('#overlay-symbols').check();
+    await waitReady(page);
+    expect(new URL(page.url()).hash).toContain('sym=1');
+    type Circle = { id: string; value: number; radius: number };
+    const circles = await page.evaluate(async () => {
+      type Feature = { properties: { id: string; value: number }; geometry: unknown };
+      type StyleLayer = { paint: { get(name: string): { evaluate(feature: unknown, state: object): number } } };
+      const map = (window as unknown as { atlasMap: { loaded(): boolean; once(e: string, f: () => void): void; queryRenderedFeatures(o: object): Feature[]; getLayer(id: string): StyleLayer; getLayoutProperty(id: string, p: string): unknown } }).atlasMap;
+      if (!map.loaded()) await new Promise<void>((resolve) => map.once('idle', resolve));
+      const layer = map.getLayer('employment-circles');
+      return {
+        visibility: map.getLayoutProperty('employment-circles', 'visibility'),
+        // The radius as MapLibre evaluates its paint property for each rendered feature.
+        circles: map.queryRenderedFeatures({ layers: ['employment-circles'] }).map((f) => ({
+          id: f.properties.id,
+          value: f.properties.value,
+          radius: layer.paint.get('circle-radius').evaluate({ type: 'Point', properties: f.properties, geometry: f.geometry }, {}),
+        })),
+      };
+    });
+    expect(circles.visibility).toBe('visible');
+    const byId = new Map<string, Circle>(circles.circles.map((c) => [c.id, c]));
+    expect(byId.size).toBeGreaterThan(1000);
+    // The values are the counties' automotive jobs in 2022 as the raw demo files have them.
+    const cube = loadDemoCube();
+    const y = cube.years.indexOf(2022);
+    const c = cube.categories.findIndex((cat) => cat.id === 'automotive');
+    const jobs = (id: string) => cube.employment[y][cube.regions.findIndex((r) => r.id === id) * cube.categories.length + c];
+    const sorted = [...byId.values()].sort((a, b) => b.value - a.value);
+    const big = sorted[0];
+    const mid = sorted[Math.floor(sorted.length / 2)];
+    expect(big.value).toBe(jobs(big.id));
+    expect(mid.value).toBe(jobs(mid.id));
+    expect(big.value).toBeGreaterThan(mid.value);
+    expect(big.radius / mid.radius).toBeCloseTo(Math.sqrt(jobs(big.id) / jobs(mid.id)), 6);
+    // The largest circle has the view's maximum radius (a sixteenth of the map's shorter side, 10–36 px).
+    expect(big.radius).toBeGreaterThanOrEqual(10);
+    expect(big.radius).toBeLessThanOrEqual(36);
+    // The size key: two or three reference circles of the same scale, with values and the unit.
+    const key = await page.evaluate(() => ({
+      title: document.querySelector('#legend .size-legend-title')?.textContent ?? '',
+      circles: [...document.querySelectorAll('#legend .size-legend circle')].map((e) => ({ r: Number(e.getAttribute('r')), value: Number((e as SVGElement).dataset.value) })),
+      texts: [...document.querySelectorAll('#legend .size-legend text')].map((e) => e.textContent),
+    }));
+    expect(key.title).toContain('Circle area: employment');
+    expect(key.title).toContain('Automotive');
+    expect(key.circles.length).toBeGreaterThanOrEqual(2);
+    expect(key.circles.length).toBeLessThanOrEqual(3);
+    for (const k of key.circles) expect(k.r / big.radius).toBeCloseTo(Math.sqrt(k.value / big.value), 6);
+    expect(key.texts.length).toBe(key.circles.length);
+    // The LQ colours stay under the circles.
+    expect(await page.locator('#legend li[data-kind="class"]').count()).toBe(6);
+    await page.screenshot({ path: `${OUTPUT_DIR}/carto-symbols-laptop.png` });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('#overlay-symbols').uncheck();
+    await waitReady(page);
+    expect(new URL(page.url()).hash).not.toContain('sym=');
+    expect(await page.locator('#legend .size-legend').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { atlasMap: { getLayoutProperty(id: string, p: string): unknown } }).atlasMap.getLayoutProperty('employment-circles', 'visibility'))).toBe('none');
     expect(watch.errors).toEqual([]);
     await page.close();
   });

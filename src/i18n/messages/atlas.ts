@@ -80,6 +80,10 @@ export const en = {
   'atlas.carto.hold.all': 'Held across all years',
   'atlas.carto.hold.year': 'Each year its own',
   'atlas.carto.held': 'Breaks held across {from}–{to}: one set from the values of every year, so a colour means the same value in each year.',
+  'atlas.carto.overlays': 'Over the map',
+  'atlas.carto.symbols': 'Circles sized by employment',
+  'atlas.carto.sizeLegend': 'Circle area: employment, {category}',
+  'atlas.carto.sizeLegendUnit': 'Circle area: employment ({unit}), {category}',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -161,4 +165,8 @@ export const ru: Record<keyof typeof en, Entry> = {
   'atlas.carto.hold.all': 'Общие для всех лет',
   'atlas.carto.hold.year': 'Свои для каждого года',
   'atlas.carto.held': 'Границы классов общие для {from}–{to} гг.: рассчитаны по значениям всех лет, поэтому цвет означает одно и то же значение в каждом году.',
+  'atlas.carto.overlays': 'Поверх карты',
+  'atlas.carto.symbols': 'Круги по занятости',
+  'atlas.carto.sizeLegend': 'Площадь круга: занятость, {category}',
+  'atlas.carto.sizeLegendUnit': 'Площадь круга: занятость ({unit}), {category}',
 };

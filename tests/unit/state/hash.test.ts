@@ -64,6 +64,14 @@ describe('URL hash, version 2', () => {
     expect(parseHash('#cat=A&hold=all').view.classification).toBeUndefined();
   });
 
+  it('carries the employment circles as sym=1; links without it draw none', () => {
+    expect(formatHash({ cat: 'A', symbols: true })).toBe('#v=2&cat=A&sym=1');
+    expect(parseHash('#v=2&cat=A&sym=1').view).toEqual({ cat: 'A', symbols: true });
+    expect(parseHash('#v=2&cat=A&sym=0')).toEqual({ view: { cat: 'A' }, rejected: [], version: 2, newer: false });
+    expect(parseHash('#v=2&cat=A&sym=yes').rejected).toEqual(['sym']);
+    expect(parseHash('#v=2&cat=A').view.symbols).toBeUndefined();
+  });
+
   it('round-trips any valid view (property)', () => {
     const id = fc.string({ minLength: 1, maxLength: 40 });
     const decimal = (min: number, max: number) =>
@@ -86,6 +94,7 @@ describe('URL hash, version 2', () => {
         region: id,
         viewport: fc.record({ lng: decimal(-180, 180), lat: decimal(-85, 85), zoom: decimal(0, 22) }).map(roundViewport),
         lang: fc.constantFrom('en' as const, 'ru' as const),
+        symbols: fc.constant(true as const),
       },
       { requiredKeys: ['cat', 'ind', 'year'] },
     );

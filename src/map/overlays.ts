@@ -1,0 +1,62 @@
+/**
+ * What the map draws over the choropleth, fed from the same view and results as the colours:
+ * circles sized by the category's employment (symbols.ts) with their key under the legend.
+ * Layers are added here, on top of the regions' layers, so the choropleth's code stays as it is.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { ComputedView, LoadedDataset } from '../engine/types';
+import type { View } from '../state/store';
+import { categoryColumn } from '../indicators/categoryColumn';
+import { t } from '../i18n/i18n';
+import { SymbolOverlay } from './symbols';
+import { renderSizeLegend } from './sizeLegend';
+
+export interface OverlayInput {
+  dataset: LoadedDataset;
+  view: View;
+  computed: ComputedView;
+  /** The legend box the size key goes under. */
+  legend: HTMLElement;
+  /** Employment's unit in the interface's language, if known. */
+  unit: string | undefined;
+  formatCount: (v: number) => string;
+}
+
+export class MapOverlays {
+  private readonly symbols: SymbolOverlay;
+
+  constructor(map: maplibregl.Map) {
+    this.symbols = new SymbolOverlay(map);
+  }
+
+  draw({ dataset, view, computed, legend, unit, formatCount }: OverlayInput): void {
+    const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
+    const places = dataset.places;
+    if (!view.symbols || !places || c < 0) {
+      this.symbols.show(undefined);
+      renderSizeLegend(legend, undefined, '', formatCount);
+      return;
+    }
+    const index = new Map(dataset.regions.map((r, i) => [r.id, i]));
+    const employment = categoryColumn(computed.employment, dataset.regions.length, dataset.categories.length, c);
+    const scale = this.symbols.show({
+      places,
+      value: (id) => {
+        const r = index.get(id);
+        return r === undefined ? NaN : employment[r];
+      },
+      name: (id) => dataset.regions[index.get(id) ?? -1]?.name ?? id,
+    });
+    const category = dataset.categories[c].name;
+    const title = unit ? t('atlas.carto.sizeLegendUnit', { unit, category }) : t('atlas.carto.sizeLegend', { category });
+    renderSizeLegend(legend, scale, title, formatCount);
+  }
+}
+
+/**
+ * Under automation (navigator.webdriver: a browser driven by a test) the MapLibre map is reachable
+ * as `window.atlasMap`, so end-to-end tests can query the rendered features; never otherwise.
+ */
+export function exposeForAutomation(map: maplibregl.Map): void {
+  if (typeof navigator !== 'undefined' && navigator.webdriver) (window as unknown as { atlasMap?: maplibregl.Map }).atlasMap = map;
+}

@@ -1,0 +1,115 @@
+/**
+ * Proportional symbols: a circle per region at its label point, its area proportional to the
+ * region's employment in the category and year shown, over the choropleth (the classic bivariate
+ * map: colour for the LQ, size for the jobs). One GeoJSON point source, one circle layer whose
+ * radius is `k · √value` evaluated by MapLibre, with `k` set so the largest value gets the view's
+ * maximum radius; the size legend is drawn from the same scale, so the two cannot disagree.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { RegionPlaces } from '../engine/regionPlaces';
+
+export const SYMBOL_SOURCE = 'employment-symbols';
+export const SYMBOL_LAYER = 'employment-circles';
+
+/** Radius ∝ √value: the circle's area is proportional to the value, the largest value gets `maxRadius` px. */
+export interface RadiusScale {
+  maxValue: number;
+  maxRadius: number;
+  /** px per √unit: radius = k · √value. */
+  k: number;
+  radius(value: number): number;
+}
+
+export function radiusScale(maxValue: number, maxRadius: number): RadiusScale {
+  const k = maxValue > 0 && Number.isFinite(maxValue) ? maxRadius / Math.sqrt(maxValue) : 0;
+  return { maxValue, maxRadius, k, radius: (value) => (value > 0 && Number.isFinite(value) ? k * Math.sqrt(value) : 0) };
+}
+
+/**
+ * The largest circle for a map of this size: a sixteenth of its shorter side, between 10 and
+ * 36 px, so a phone's circles do not cover the map and a wide screen's remain readable.
+ */
+export function maxRadiusFor(width: number, height: number): number {
+  return Math.max(10, Math.min(36, Math.round(Math.min(width, height) / 16)));
+}
+
+/** Round reference values for the size legend (1, 2 or 5 × 10ⁿ, none above the maximum): up to three, descending. */
+export function referenceValues(maxValue: number): number[] {
+  if (!(maxValue > 0) || !Number.isFinite(maxValue)) return [];
+  const nice = (x: number) => {
+    const power = 10 ** Math.floor(Math.log10(x));
+    const m = x / power;
+    // A hair of tolerance: 500 / 10^2 may come out as 4.999….
+    return (m >= 5 - 1e-9 ? 5 : m >= 2 - 1e-9 ? 2 : 1) * power;
+  };
+  const out: number[] = [];
+  for (const x of [maxValue, maxValue / 4, maxValue / 16]) {
+    const v = nice(x);
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** The points to draw: regions with a positive value, with their id, name and value as properties. */
+export function symbolPoints(places: RegionPlaces, value: (regionId: string) => number, name: (regionId: string) => string): FeatureCollection<Point> {
+  const features: FeatureCollection<Point>['features'] = [];
+  places.ids.forEach((id, i) => {
+    const v = value(id);
+    if (!(v > 0)) return;
+    features.push({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [places.labels[2 * i], places.labels[2 * i + 1]] }, properties: { id, name: name(id), value: v } });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** What the symbol overlay shows; undefined hides it. */
+export interface SymbolData {
+  places: RegionPlaces;
+  value: (regionId: string) => number;
+  name: (regionId: string) => string;
+}
+
+export class SymbolOverlay {
+  private data: SymbolData | undefined;
+  private scale: RadiusScale | undefined;
+
+  constructor(private readonly map: maplibregl.Map) {
+    // The largest radius follows the map's size.
+    map.on('resize', () => this.data && this.show(this.data));
+  }
+
+  /** The scale of the circles shown (for the size legend), undefined when hidden. */
+  get current(): RadiusScale | undefined {
+    return this.data ? this.scale : undefined;
+  }
+
+  show(data: SymbolData | undefined): RadiusScale | undefined {
+    this.data = data;
+    const map = this.map;
+    if (!data) {
+      if (map.getLayer(SYMBOL_LAYER)) map.setLayoutProperty(SYMBOL_LAYER, 'visibility', 'none');
+      return undefined;
+    }
+    const points = symbolPoints(data.places, data.value, data.name);
+    let max = 0;
+    for (const f of points.features) max = Math.max(max, f.properties!.value as number);
+    const canvas = map.getCanvas();
+    this.scale = radiusScale(max, maxRadiusFor(canvas.clientWidth, canvas.clientHeight));
+    const source = map.getSource(SYMBOL_SOURCE) as maplibregl.GeoJSONSource | undefined;
+    if (source) source.setData(points);
+    else map.addSource(SYMBOL_SOURCE, { type: 'geojson', data: points });
+    if (!map.getLayer(SYMBOL_LAYER)) {
+      map.addLayer({
+        id: SYMBOL_LAYER,
+        type: 'circle',
+        source: SYMBOL_SOURCE,
+        // Small circles drawn over large ones, so none hides another.
+        layout: { 'circle-sort-key': ['-', 0, ['get', 'value']] },
+        paint: { 'circle-color': '#3b3b3b', 'circle-opacity': 0.25, 'circle-stroke-color': '#111111', 'circle-stroke-width': 0.75, 'circle-stroke-opacity': 0.8 },
+      });
+    }
+    map.setPaintProperty(SYMBOL_LAYER, 'circle-radius', ['*', this.scale.k, ['sqrt', ['get', 'value']]]);
+    map.setLayoutProperty(SYMBOL_LAYER, 'visibility', 'visible');
+    return this.scale;
+  }
+}
