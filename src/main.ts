@@ -212,7 +212,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count, grey);
   showLegendNotes(byId('legend'), layer.notes);
   overlayControls.show(view);
-  overlays?.draw({ dataset, view, computed, legend: byId('legend'), unit: unitLabel(dataset.manifest), formatCount: formats.count });
+  overlays?.draw({ dataset, view, computed, legend: byId('legend'), unit: unitLabel(dataset.manifest), formatCount: formats.count, lang: getLang() });
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
   explore.update({ dataset, view, computed, layer });

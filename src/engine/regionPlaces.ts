@@ -6,6 +6,9 @@
  * Label point: the area centroid of the region's largest part (islands and exclaves would pull a
  * whole-region centroid into the sea); when that centroid falls outside the part (a crescent, a
  * U-shaped county), the midpoint of the widest inside stretch of the horizontal line through it.
+ *
+ * Area (of that largest part, in km², from degrees scaled by the cosine of the latitude): the room
+ * a place name has, by which the map chooses which names to show first.
  */
 import type { Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
@@ -19,26 +22,43 @@ export interface RegionPlaces {
   labels: Float64Array;
   /** Per feature: west, south, east, north. */
   bounds: Float64Array;
+  /** Per feature: area of the part the label point is on, km² (approximate: for ranking place names). */
+  areas?: Float64Array;
+  /** Per feature: its name in Latin script, when the dataset names a property for it ("" where a feature has none). */
+  latinNames?: string[];
 }
 
+/** Kilometres in a degree of latitude (and of longitude at the equator). */
+const KM_PER_DEGREE = 111.32;
+
 /** `idProperty` FEATURE_ID ("@id") reads each feature's own `id`, as the boundary reader leaves it. */
-export function regionPlaces(geojson: unknown, idProperty: string): RegionPlaces {
+export function regionPlaces(geojson: unknown, idProperty: string, latinProperty?: string): RegionPlaces {
   const features = (geojson as { features: { id?: unknown; properties?: Record<string, unknown> | null; geometry: PolygonalGeometry }[] }).features;
   const ids: string[] = [];
   const labels = new Float64Array(features.length * 2);
   const bounds = new Float64Array(features.length * 4);
+  const areas = new Float64Array(features.length);
   features.forEach((feature, i) => {
     ids.push(String(idProperty === FEATURE_ID ? feature.id : feature.properties?.[idProperty]));
     const parts = polygonsOf(feature.geometry, i);
-    const [x, y] = labelPoint(parts, i);
+    const [x, y, area] = labelPoint(parts, i);
     labels[2 * i] = x;
     labels[2 * i + 1] = y;
+    areas[i] = area * Math.cos((y * Math.PI) / 180) * KM_PER_DEGREE ** 2;
     bounds.set(extent(parts), 4 * i);
   });
-  return { ids, labels, bounds };
+  const places: RegionPlaces = { ids, labels, bounds, areas };
+  if (latinProperty !== undefined) {
+    places.latinNames = features.map((f) => {
+      const name = f.properties?.[latinProperty];
+      return typeof name === 'string' ? name.trim() : name === undefined || name === null ? '' : String(name);
+    });
+  }
+  return places;
 }
 
-function labelPoint(parts: Position[][][], feature: number): [number, number] {
+/** The label point and the planar area (degrees²) of the largest part. */
+function labelPoint(parts: Position[][][], feature: number): [number, number, number] {
   let largest = parts[0];
   let largestArea = -1;
   for (const rings of parts) {
@@ -49,8 +69,9 @@ function labelPoint(parts: Position[][][], feature: number): [number, number] {
     }
   }
   const c = planarSummary({ type: 'Polygon', coordinates: largest }, feature);
-  if (booleanPointInPolygon([c.x, c.y], { type: 'Polygon', coordinates: largest })) return [c.x, c.y];
-  return widestStretch(largest, c.y) ?? [c.x, c.y];
+  const area = Math.max(0, largestArea);
+  if (booleanPointInPolygon([c.x, c.y], { type: 'Polygon', coordinates: largest })) return [c.x, c.y, area];
+  return [...(widestStretch(largest, c.y) ?? [c.x, c.y]), area];
 }
 
 /** Midpoint of the longest inside segment of the line at latitude y, or undefined if it misses. */

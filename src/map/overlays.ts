@@ -1,6 +1,8 @@
 /**
  * What the map draws over the choropleth, fed from the same view and results as the colours:
- * circles sized by the category's employment (symbols.ts) with their key under the legend.
+ * circles sized by the category's employment (symbols.ts) with their key under the legend, and
+ * the names of the larger places (placeLabels.ts) — in Latin script in the English interface where
+ * the dataset has Latin names, as the dataset names them otherwise.
  * Layers are added here, on top of the regions' layers, so the choropleth's code stays as it is.
  */
 import type * as maplibregl from 'maplibre-gl';
@@ -10,6 +12,10 @@ import { categoryColumn } from '../indicators/categoryColumn';
 import { t } from '../i18n/i18n';
 import { SymbolOverlay } from './symbols';
 import { renderSizeLegend } from './sizeLegend';
+import { PlaceLabels } from './placeLabels';
+import type { Lang } from '../i18n/i18n';
+import type { RegionPlaces } from '../engine/regionPlaces';
+import type { Region } from '../model/dataset';
 
 export interface OverlayInput {
   dataset: LoadedDataset;
@@ -20,18 +26,32 @@ export interface OverlayInput {
   /** Employment's unit in the interface's language, if known. */
   unit: string | undefined;
   formatCount: (v: number) => string;
+  lang: Lang;
+}
+
+/** Each place's name in the interface's language: the Latin name in English where there is one, else the data's name ("" for a map feature without data). */
+export function placeNames(places: RegionPlaces, regions: readonly Region[], lang: Lang): string[] {
+  const names = new Map(regions.map((r) => [r.id, r.name]));
+  return places.ids.map((id, i) => (lang !== 'ru' && places.latinNames?.[i]) || names.get(id) || '');
 }
 
 export class MapOverlays {
   private readonly symbols: SymbolOverlay;
+  private readonly labels: PlaceLabels;
+  private named: { places: RegionPlaces; lang: Lang; names: string[] } | undefined;
 
   constructor(map: maplibregl.Map) {
     this.symbols = new SymbolOverlay(map);
+    this.labels = new PlaceLabels(map);
   }
 
-  draw({ dataset, view, computed, legend, unit, formatCount }: OverlayInput): void {
+  draw({ dataset, view, computed, legend, unit, formatCount, lang }: OverlayInput): void {
     const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
     const places = dataset.places;
+    if (places && view.labels !== false) {
+      if (this.named?.places !== places || this.named.lang !== lang) this.named = { places, lang, names: placeNames(places, dataset.regions, lang) };
+      this.labels.show({ places, names: this.named.names });
+    } else this.labels.show(undefined);
     if (!view.symbols || !places || c < 0) {
       this.symbols.show(undefined);
       renderSizeLegend(legend, undefined, '', formatCount);

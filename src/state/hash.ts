@@ -3,7 +3,7 @@
  *
  *   #v=2&cat=<category>&ind=<indicator>&year=<year>[&base=<year>]&mode=<mode>&change=<measure>
  *    &rule=<eco|paper|cmp>&cut=<share>&lqmin=<LQ>[&minemp=<n>][&minest=<n>][&bench=<regions|row|country>]&class=<method>&classes=<k>&palette=<scheme>
- *    [&breaks=<x1,x2,…>][&hold=<all|year>][&sym=1][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
+ *    [&breaks=<x1,x2,…>][&hold=<all|year>][&sym=1][&labels=0][&region=<id>][&at=<lng,lat,zoom>][&lang=<en|ru>]
  *
  * `cat`, `ind` and `year` keep the meaning they had before versioning (a contract checked from
  * outside); links without `v` are version 1 and are migrated (hashMigrations.ts). The dataset is
@@ -13,6 +13,7 @@
  * `hold` (breaks across years: one set for all years, or each year its own) is absent in links
  * written before it, which keep their meaning: held while the timeline plays, per year otherwise.
  * `sym=1` draws circles sized by employment over the map; absent, none (as before the key).
+ * `labels=0` hides the place names; absent, they are shown.
  *
  * Every value is checked here for form (known names, numbers in range); whether a category,
  * year or region exists is checked against the dataset by `initialView`. Rejected keys are
@@ -122,6 +123,8 @@ export function parseHash(hash: string): ParsedHash {
 
   const symbols = read('sym', (text) => (text === '1' ? true : text === '0' ? false : undefined));
   if (symbols) view.symbols = true;
+  const labels = read('labels', (text) => (text === '0' ? false : text === '1' ? true : undefined));
+  if (labels === false) view.labels = false;
 
   const at = read('at', viewport);
   if (at) view.viewport = at;
@@ -166,6 +169,7 @@ export function formatHash(view: HashView): string {
     add('hold', c.hold);
   }
   if (view.symbols) add('sym', 1);
+  if (view.labels === false) add('labels', 0);
   add('region', view.region);
   if (view.viewport) {
     const v = roundViewport(view.viewport);

@@ -59,6 +59,8 @@ export interface View {
   lang?: Lang;
   /** Circles sized by the category's employment over the map (absent: none). */
   symbols?: true;
+  /** Names of the larger places on the map: shown unless false. */
+  labels?: false;
 }
 
 export interface AtlasState {
@@ -97,6 +99,7 @@ export function initialView(dataset: LoadedDataset, wanted: Partial<View>, notic
     classification: wanted.classification ?? DEFAULT_CLASSIFICATION,
     viewport: wanted.viewport,
     ...(wanted.symbols ? { symbols: true as const } : {}),
+    ...(wanted.labels === false ? { labels: false as const } : {}),
     region: wanted.region !== undefined && dataset.regions.some((r) => r.id === wanted.region) ? wanted.region : undefined,
   };
 }

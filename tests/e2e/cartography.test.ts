@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { loadDemoCube, openPage, OUTPUT_DIR, seriousViolations, waitReady } from './page';
 
@@ -180,6 +180,103 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     expect(new URL(page.url()).hash).not.toContain('sym=');
     expect(await page.locator('#legend .size-legend').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { atlasMap: { getLayoutProperty(id: string, p: string): unknown } }).atlasMap.getLayoutProperty('employment-circles', 'visibility'))).toBe('none');
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  const labelBoxes = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#map .map-label:not([hidden])')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { region: e.dataset.region!, text: e.textContent!, x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+  const noOverlap = (boxes: { x: number; y: number; width: number; height: number }[]) => {
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        if (!apart) return `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`;
+      }
+    return '';
+  };
+
+  it.each([
+    { name: 'EU pack, English, laptop', url: '?dataset=geo/eu-nuts2-lfs/manifest.json', viewport: { width: 1366, height: 768 }, script: /^[^\u0400-\u04ff]+$/, least: 15, shot: 'carto-labels-eu-laptop' },
+    { name: 'Russia pack, Russian, phone', url: '?dataset=geo/ru-okved1/manifest.json#lang=ru', viewport: { width: 390, height: 844 }, mobile: true, script: /[\u0400-\u04ff]/, least: 2, shot: 'carto-labels-ru-phone' },
+    { name: 'Russia pack, English (Latin names), laptop', url: '?dataset=geo/ru-okved1/manifest.json#lang=en', viewport: { width: 1366, height: 768 }, script: /^[^\u0400-\u04ff]+$/, least: 4, shot: 'carto-labels-ru-en-laptop' },
+    // County names are long: at the national view none fits its county; over California they do.
+    { name: 'U.S. demo over California, laptop', url: '#v=2&at=-119.5,37.2,5.5', viewport: { width: 1366, height: 768 }, script: /, [A-Z]{2}$/, least: 3, shot: 'carto-labels-us-laptop' },
+  ])('names the larger places ($name): none overlap, nothing leaves the site, they move with the map', async (c) => {
+    const { page, watch } = await openPage(browser, `${site}${c.url}`, { viewport: c.viewport, mobile: c.mobile });
+    await waitReady(page);
+    await page.waitForFunction((n) => document.querySelectorAll('#map .map-label:not([hidden])').length >= n, c.least, { timeout: 30_000 });
+    const boxes = await labelBoxes(page);
+    expect(boxes.length).toBeGreaterThanOrEqual(c.least);
+    for (const b of boxes) expect(b.text).toMatch(c.script);
+    expect(noOverlap(boxes)).toBe('');
+    // Inside the map.
+    const map = (await page.locator('#map').boundingBox())!;
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(map.x - 1);
+      expect(b.x + b.width).toBeLessThanOrEqual(map.x + map.width + 1);
+    }
+    await page.screenshot({ path: `${OUTPUT_DIR}/${c.shot}.png` });
+    // Zoomed in a step: names of smaller places come in, still none overlapping.
+    type TestMap = { getZoom(): number; jumpTo(o: object): void; panBy(offset: [number, number], o: object): void; getCenter(): { lng: number; lat: number }; project(p: [number, number]): { x: number; y: number } };
+    const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+    await page.evaluate(() => {
+      const map = (window as unknown as { atlasMap: TestMap }).atlasMap;
+      map.jumpTo({ zoom: map.getZoom() + 1 });
+    });
+    await frames();
+    const zoomed = await labelBoxes(page);
+    const first = new Set(boxes.map((b) => b.region));
+    expect(zoomed.some((b) => !first.has(b.region))).toBe(true);
+    expect(noOverlap(zoomed)).toBe('');
+    // Panned: each name still shown moves exactly as the map does.
+    const before = new Map(zoomed.map((b) => [b.region, b]));
+    const shift = await page.evaluate(() => {
+      const map = (window as unknown as { atlasMap: TestMap }).atlasMap;
+      const c = map.getCenter();
+      const p0 = map.project([c.lng, c.lat]);
+      map.panBy([50, -30], { animate: false });
+      const p1 = map.project([c.lng, c.lat]);
+      return { dx: p1.x - p0.x, dy: p1.y - p0.y };
+    });
+    expect(Math.hypot(shift.dx, shift.dy)).toBeGreaterThan(20);
+    await frames();
+    const after = await labelBoxes(page);
+    const moved = after.filter((b) => before.has(b.region));
+    expect(moved.length).toBeGreaterThan(0);
+    for (const b of moved) {
+      const a = before.get(b.region)!;
+      expect(Math.abs(b.x - a.x - shift.dx)).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(b.y - a.y - shift.dy)).toBeLessThanOrEqual(1.5);
+    }
+    expect(noOverlap(after)).toBe('');
+    // The names are text for the eye; screen readers reach the regions by the keyboard path.
+    expect(await page.locator('#map .map-labels').getAttribute('aria-hidden')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hides the names when asked, and the link keeps it', async () => {
+    const { page, watch } = await openPage(browser, `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`);
+    await waitReady(page);
+    await page.waitForFunction(() => document.querySelectorAll('#map .map-label:not([hidden])').length > 0, undefined, { timeout: 30_000 });
+    await page.locator('#overlay-labels').uncheck();
+    await waitReady(page);
+    expect(new URL(page.url()).hash).toContain('labels=0');
+    expect(await page.locator('#map .map-labels').isVisible()).toBe(false);
+    const { page: again } = await openPage(browser, page.url());
+    await waitReady(again);
+    expect(await again.locator('#overlay-labels').isChecked()).toBe(false);
+    expect(await again.locator('#map .map-label:not([hidden])').count()).toBe(0);
+    await again.close();
     expect(watch.errors).toEqual([]);
     await page.close();
   });

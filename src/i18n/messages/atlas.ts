@@ -84,6 +84,7 @@ export const en = {
   'atlas.carto.symbols': 'Circles sized by employment',
   'atlas.carto.sizeLegend': 'Circle area: employment, {category}',
   'atlas.carto.sizeLegendUnit': 'Circle area: employment ({unit}), {category}',
+  'atlas.carto.labels': 'Place names',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -169,4 +170,5 @@ export const ru: Record<keyof typeof en, Entry> = {
   'atlas.carto.symbols': 'Круги по занятости',
   'atlas.carto.sizeLegend': 'Площадь круга: занятость, {category}',
   'atlas.carto.sizeLegendUnit': 'Площадь круга: занятость ({unit}), {category}',
+  'atlas.carto.labels': 'Названия мест',
 };

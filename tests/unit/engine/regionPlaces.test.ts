@@ -23,6 +23,19 @@ describe('region label points and bounds', () => {
     expect(booleanPointInPolygon(p, { type: 'Polygon', coordinates: [u] })).toBe(true);
   });
 
+  it('measures the main part’s area in km² (degrees scaled by the cosine of the latitude) and reads Latin names', () => {
+    // A 1° square on the equator: 111.32² km² (cos of 0.5° ≈ 0.99996); one at 60° N: half as much.
+    const places = regionPlaces(
+      { type: 'FeatureCollection', features: [{ ...feature('e', { type: 'Polygon', coordinates: [square(0, -0.5, 1)] }), properties: { code: 'e', latin: 'Equator' } }, feature('n', { type: 'Polygon', coordinates: [square(0, 59.5, 1)] })] },
+      'code',
+      'latin',
+    );
+    expect(places.areas![0]).toBeCloseTo(111.32 ** 2, 6);
+    expect(places.areas![1] / places.areas![0]).toBeCloseTo(Math.cos(Math.PI / 3), 6);
+    expect(places.latinNames).toEqual(['Equator', '']);
+    expect(regionPlaces({ type: 'FeatureCollection', features: [feature('a', { type: 'Polygon', coordinates: [square(0, 0, 2)] })] }, 'code').latinNames).toBeUndefined();
+  });
+
   it('labels a region with islands on its largest part, with bounds over all parts', () => {
     const geometry = { type: 'MultiPolygon', coordinates: [[square(10, 10, 1)], [square(0, 0, 4)], [square(-5, 20, 0.5)]] };
     const places = regionPlaces({ type: 'FeatureCollection', features: [feature('m', geometry)] }, 'code');

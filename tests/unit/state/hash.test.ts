@@ -64,12 +64,16 @@ describe('URL hash, version 2', () => {
     expect(parseHash('#cat=A&hold=all').view.classification).toBeUndefined();
   });
 
-  it('carries the employment circles as sym=1; links without it draw none', () => {
-    expect(formatHash({ cat: 'A', symbols: true })).toBe('#v=2&cat=A&sym=1');
-    expect(parseHash('#v=2&cat=A&sym=1').view).toEqual({ cat: 'A', symbols: true });
-    expect(parseHash('#v=2&cat=A&sym=0')).toEqual({ view: { cat: 'A' }, rejected: [], version: 2, newer: false });
-    expect(parseHash('#v=2&cat=A&sym=yes').rejected).toEqual(['sym']);
-    expect(parseHash('#v=2&cat=A').view.symbols).toBeUndefined();
+  it.each([
+    { what: 'the employment circles as sym=1 (links without it draw none)', key: 'sym', on: '1', off: '0', field: 'symbols' as const, value: true as const },
+    { what: 'hidden place names as labels=0 (links without it show them)', key: 'labels', on: '0', off: '1', field: 'labels' as const, value: false as const },
+  ])('carries $what', ({ key, on, off, field, value }) => {
+    expect(formatHash({ cat: 'A', [field]: value })).toBe(`#v=2&cat=A&${key}=${on}`);
+    expect(parseHash(`#v=2&cat=A&${key}=${on}`).view).toEqual({ cat: 'A', [field]: value });
+    // The other value is the default: accepted, and the link reads as without the key.
+    expect(parseHash(`#v=2&cat=A&${key}=${off}`)).toEqual({ view: { cat: 'A' }, rejected: [], version: 2, newer: false });
+    expect(parseHash(`#v=2&cat=A&${key}=yes`).rejected).toEqual([key]);
+    expect(parseHash('#v=2&cat=A').view[field]).toBeUndefined();
   });
 
   it('round-trips any valid view (property)', () => {
@@ -95,6 +99,7 @@ describe('URL hash, version 2', () => {
         viewport: fc.record({ lng: decimal(-180, 180), lat: decimal(-85, 85), zoom: decimal(0, 22) }).map(roundViewport),
         lang: fc.constantFrom('en' as const, 'ru' as const),
         symbols: fc.constant(true as const),
+        labels: fc.constant(false as const),
       },
       { requiredKeys: ['cat', 'ind', 'year'] },
     );
