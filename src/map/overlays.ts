@@ -67,8 +67,8 @@ export class MapOverlays {
       },
       name: (id) => dataset.regions[index.get(id) ?? -1]?.name ?? id,
     });
-    const category = dataset.categories[c].name;
-    const title = unit ? t('atlas.carto.sizeLegendUnit', { unit, category }) : t('atlas.carto.sizeLegend', { category });
+    // The category and year are in the legend's title above.
+    const title = unit ? t('atlas.carto.sizeLegendUnit', { unit }) : t('atlas.carto.sizeLegend');
     renderSizeLegend(legend, scale, title, formatCount);
   }
 }

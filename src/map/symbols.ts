@@ -26,12 +26,19 @@ export function radiusScale(maxValue: number, maxRadius: number): RadiusScale {
   return { maxValue, maxRadius, k, radius: (value) => (value > 0 && Number.isFinite(value) ? k * Math.sqrt(value) : 0) };
 }
 
+/** Share of the map the circles may cover together (before overlaps), so the colours under them still read. */
+export const COVER = 0.15;
+
 /**
- * The largest circle for a map of this size: a sixteenth of its shorter side, between 10 and
- * 36 px, so a phone's circles do not cover the map and a wide screen's remain readable.
+ * The largest circle for a map of this size: a sixteenth of its shorter side, between 10 and 36 px,
+ * and no larger than lets all circles together cover COVER of the map — `sumOverMax` is the sum of
+ * the values over the largest (areas add up as the values do: Σ π r² = π R² · Σv / max). Never
+ * under 4 px, so the largest circle always reads.
  */
-export function maxRadiusFor(width: number, height: number): number {
-  return Math.max(10, Math.min(36, Math.round(Math.min(width, height) / 16)));
+export function maxRadiusFor(width: number, height: number, sumOverMax = 1): number {
+  const bySide = Math.max(10, Math.min(36, Math.round(Math.min(width, height) / 16)));
+  const byCover = Math.sqrt((COVER * width * height) / (Math.PI * Math.max(1, sumOverMax)));
+  return Math.max(4, Math.min(bySide, Math.round(byCover)));
 }
 
 /** Round reference values for the size legend (1, 2 or 5 × 10ⁿ, none above the maximum): up to three, descending. */
@@ -92,9 +99,14 @@ export class SymbolOverlay {
     }
     const points = symbolPoints(data.places, data.value, data.name);
     let max = 0;
-    for (const f of points.features) max = Math.max(max, f.properties!.value as number);
+    let sum = 0;
+    for (const f of points.features) {
+      const v = f.properties!.value as number;
+      max = Math.max(max, v);
+      sum += v;
+    }
     const canvas = map.getCanvas();
-    this.scale = radiusScale(max, maxRadiusFor(canvas.clientWidth, canvas.clientHeight));
+    this.scale = radiusScale(max, maxRadiusFor(canvas.clientWidth, canvas.clientHeight, max > 0 ? sum / max : 1));
     const source = map.getSource(SYMBOL_SOURCE) as maplibregl.GeoJSONSource | undefined;
     if (source) source.setData(points);
     else map.addSource(SYMBOL_SOURCE, { type: 'geojson', data: points });

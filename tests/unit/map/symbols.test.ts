@@ -31,6 +31,16 @@ describe('proportional symbols: the radius scale', () => {
     expect(maxRadiusFor(100, 80)).toBe(10); // floored
   });
 
+  it('keeps many circles from covering more than 15 % of the map', () => {
+    // 660 × 645 px, values summing to 300 times the largest: R = √(0.15 · 660 · 645 / (π · 300)) ≈ 8.2.
+    expect(maxRadiusFor(660, 645, 300)).toBe(8);
+    // Their areas together: π R² · 300 ≈ 15 % of the map (rounding aside).
+    expect((Math.PI * 8.2 ** 2 * 300) / (660 * 645)).toBeCloseTo(0.15, 2);
+    // A few regions: the side's limit holds; a great many: never under 4 px.
+    expect(maxRadiusFor(660, 645, 3)).toBe(36);
+    expect(maxRadiusFor(660, 645, 1e6)).toBe(4);
+  });
+
   it('offers round reference values no larger than the maximum', () => {
     expect(referenceValues(23456)).toEqual([20000, 5000, 1000]);
     expect(referenceValues(450.3)).toEqual([200, 100, 20]);
