@@ -3,7 +3,8 @@
  * no glyph files and no request to any other origin (a MapLibre symbol layer needs a glyphs URL).
  * The regions are tried largest first (by the area of their main part); a name is shown when its
  * box lies in the view, overlaps no name already shown, and the region is big enough on screen to
- * carry it — so the names that fit at the current zoom appear, and more as one zooms in. They are
+ * carry it (on its label point, or a line above or below) — so the names that fit at the current
+ * zoom appear, and those of smaller places as one zooms in. They are
  * placed again on every camera move. Names are set with textContent; the layer is hidden from
  * assistive technology, which reaches every region by the map's keyboard path instead.
  */
@@ -27,17 +28,17 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 /**
- * Which boxes to show, greedily in the order given (the first is the most wanted): inside the view,
- * overlapping none shown before, at most `max`. `fits[i]` false skips a box (its region too small).
+ * Where to show each name, greedily in the order given (the first is the most wanted): the first of
+ * its candidate positions inside the view that overlaps no name shown before, at most `max` names.
+ * Gives the chosen position's index per name, -1 for none (undefined: the region is skipped).
  */
-export function placeBoxes(boxes: readonly (Box | undefined)[], view: { width: number; height: number }, max = MAX_LABELS): boolean[] {
+export function placeBoxes(candidates: readonly (readonly Box[] | undefined)[], view: { width: number; height: number }, max = MAX_LABELS): number[] {
   const shown: Box[] = [];
-  return boxes.map((box) => {
-    if (!box || shown.length >= max) return false;
-    if (box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height) return false;
-    if (shown.some((s) => overlaps(s, box))) return false;
-    shown.push(box);
-    return true;
+  return candidates.map((positions) => {
+    if (!positions || shown.length >= max) return -1;
+    const k = positions.findIndex((box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height && !shown.some((s) => overlaps(s, box)));
+    if (k >= 0) shown.push(positions[k]);
+    return k;
   });
 }
 
@@ -54,6 +55,8 @@ export class PlaceLabels {
   private order: number[] = [];
   private widths = new Map<number, number>();
   private readonly spans = new Map<number, HTMLSpanElement>();
+  /** The position each name had last (0 on the point, 1 above, 2 below): tried first, so names do not hop as the map moves. */
+  private readonly lastPosition = new Map<number, number>();
   private frame = 0;
   private measure: CanvasRenderingContext2D | null = null;
   private font = '';
@@ -63,6 +66,8 @@ export class PlaceLabels {
     this.element = document.createElement('div');
     this.element.className = 'map-labels';
     this.element.setAttribute('aria-hidden', 'true');
+    // Names from the data, as the data spells them (the Russian interface's sweep for untranslated text skips them).
+    this.element.dataset.data = '';
     const container = map.getContainer();
     // Under the zoom buttons and the attribution, over the canvas.
     container.insertBefore(this.element, container.querySelector('.maplibregl-control-container'));
@@ -85,6 +90,7 @@ export class PlaceLabels {
       this.widths.clear();
       for (const span of this.spans.values()) span.remove();
       this.spans.clear();
+      this.lastPosition.clear();
       const areas = set?.places.areas;
       this.order = set ? set.names.map((_, i) => i).filter((i) => set.names[i] !== '') : [];
       if (areas) this.order.sort((a, b) => areas[b] - areas[a]);
@@ -118,20 +124,27 @@ export class PlaceLabels {
     const canvas = this.map.getCanvas();
     const view = { width: canvas.clientWidth, height: canvas.clientHeight };
     const { labels, bounds } = set.places;
-    const boxes = this.order.map((i): Box | undefined => {
+    const candidates = this.order.map((i): (Box & { position: number })[] | undefined => {
       const p = this.map.project([labels[2 * i], labels[2 * i + 1]]);
       if (p.x < -200 || p.y < -50 || p.x > view.width + 200 || p.y > view.height + 50) return undefined;
       const width = this.textWidth(i);
       // The region must be on screen at least 40 % as wide as its name and as tall as a line.
       const sw = this.map.project([bounds[4 * i], bounds[4 * i + 1]]);
       const ne = this.map.project([bounds[4 * i + 2], bounds[4 * i + 3]]);
-      if (Math.abs(ne.x - sw.x) < 0.4 * width || Math.abs(sw.y - ne.y) < this.lineHeight) return undefined;
-      return { x: p.x - width / 2, y: p.y - this.lineHeight / 2, width, height: this.lineHeight };
+      const height = Math.abs(sw.y - ne.y);
+      if (Math.abs(ne.x - sw.x) < 0.4 * width || height < this.lineHeight) return undefined;
+      // On the label point (0); else a line above (1) or below (2) it, when the region is tall enough
+      // to keep the name on it. The position a name had last is tried first, so names do not hop as the map moves.
+      const at = (position: number, dy: number) => ({ x: p.x - width / 2, y: p.y - this.lineHeight / 2 + dy, width, height: this.lineHeight, position });
+      if (height < 3 * this.lineHeight) return [at(0, 0)];
+      const last = this.lastPosition.get(i) ?? 0;
+      const positions = [at(0, 0), at(1, -this.lineHeight), at(2, this.lineHeight)];
+      return [positions[last], ...positions.filter((q) => q.position !== last)];
     });
-    const shown = placeBoxes(boxes, view);
+    const chosen = placeBoxes(candidates, view);
     this.order.forEach((i, k) => {
       let span = this.spans.get(i);
-      if (!shown[k]) {
+      if (chosen[k] < 0) {
         if (span) span.hidden = true;
         return;
       }
@@ -143,7 +156,8 @@ export class PlaceLabels {
         this.element.append(span);
         this.spans.set(i, span);
       }
-      const box = boxes[k]!;
+      const box = candidates[k]![chosen[k]];
+      this.lastPosition.set(i, box.position);
       span.hidden = false;
       span.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
       span.style.width = `${box.width}px`;

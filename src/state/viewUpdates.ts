@@ -23,8 +23,8 @@ export function needsCompute(computed: { yearIndex: number; result: { rule: View
 }
 
 /**
- * What stays in view when another dataset replaces the shown one: the indicator and rule, and
- * the category and year when the new dataset has them (a manual join fix rebuilds the same data).
+ * What stays in view when another dataset replaces the shown one: the indicator and rule, the
+ * overlays (circles, place names), and the category and year when the new dataset has them (a manual join fix rebuilds the same data).
  */
 export function keptAcrossDatasets(previous: View | undefined, dataset: Pick<LoadedDataset, 'categories' | 'years'>): Partial<View> {
   return {
@@ -32,6 +32,9 @@ export function keptAcrossDatasets(previous: View | undefined, dataset: Pick<Loa
     rule: previous?.rule,
     cat: dataset.categories.some((c) => c.id === previous?.cat) ? previous?.cat : undefined,
     year: previous && dataset.years.includes(previous.year) ? previous.year : undefined,
+    // What is drawn over the map is a way of looking, not a property of the data.
+    ...(previous?.symbols ? { symbols: true as const } : {}),
+    ...(previous?.labels === false ? { labels: false as const } : {}),
   };
 }
 

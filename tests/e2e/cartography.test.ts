@@ -156,8 +156,8 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     expect(mid.value).toBe(jobs(mid.id));
     expect(big.value).toBeGreaterThan(mid.value);
     expect(big.radius / mid.radius).toBeCloseTo(Math.sqrt(jobs(big.id) / jobs(mid.id)), 6);
-    // The largest circle has the view's maximum radius (a sixteenth of the map's shorter side, 10–36 px).
-    expect(big.radius).toBeGreaterThanOrEqual(10);
+    // The largest circle has the view's maximum radius (4–36 px: 3,142 counties' circles cover at most 15 % of the map).
+    expect(big.radius).toBeGreaterThanOrEqual(4);
     expect(big.radius).toBeLessThanOrEqual(36);
     // The size key: two or three reference circles of the same scale, with values and the unit.
     const key = await page.evaluate(() => ({
@@ -165,8 +165,8 @@ describe('cartography: legend classes, notes and rule sliders', () => {
       circles: [...document.querySelectorAll('#legend .size-legend circle')].map((e) => ({ r: Number(e.getAttribute('r')), value: Number((e as SVGElement).dataset.value) })),
       texts: [...document.querySelectorAll('#legend .size-legend text')].map((e) => e.textContent),
     }));
-    expect(key.title).toContain('Circle area: employment');
-    expect(key.title).toContain('Automotive');
+    // The demo states no unit: its counts are persons employed.
+    expect(key.title).toBe('Circle area: persons employed');
     expect(key.circles.length).toBeGreaterThanOrEqual(2);
     expect(key.circles.length).toBeLessThanOrEqual(3);
     for (const k of key.circles) expect(k.r / big.radius).toBeCloseTo(Math.sqrt(k.value / big.value), 6);
@@ -250,11 +250,16 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     const after = await labelBoxes(page);
     const moved = after.filter((b) => before.has(b.region));
     expect(moved.length).toBeGreaterThan(0);
+    // A name may step a line up or down when a larger place's name comes into view where it was.
+    let exact = 0;
     for (const b of moved) {
       const a = before.get(b.region)!;
       expect(Math.abs(b.x - a.x - shift.dx)).toBeLessThanOrEqual(1.5);
-      expect(Math.abs(b.y - a.y - shift.dy)).toBeLessThanOrEqual(1.5);
+      const dy = b.y - a.y - shift.dy;
+      if (Math.abs(dy) <= 1.5) exact++;
+      else expect(Math.abs(Math.abs(dy) - b.height)).toBeLessThanOrEqual(2);
     }
+    expect(exact).toBeGreaterThanOrEqual(moved.length / 2);
     expect(noOverlap(after)).toBe('');
     // The names are text for the eye; screen readers reach the regions by the keyboard path.
     expect(await page.locator('#map .map-labels').getAttribute('aria-hidden')).toBe('true');

@@ -42,6 +42,11 @@ describe('view updaters', () => {
     expect(keptAcrossDatasets(previous, dataset(['tech', 'mining'], [2020, 2022]))).toEqual({ ind: 'stars', rule, cat: 'tech', year: 2020 });
     expect(keptAcrossDatasets(previous, dataset(['mining'], [2022]))).toEqual({ ind: 'stars', rule, cat: undefined, year: undefined });
     expect(keptAcrossDatasets(undefined, eu)).toEqual({ ind: undefined, rule: undefined, cat: undefined, year: undefined });
+    // The circles and hidden names stay as they were.
+    const overlaid = keptAcrossDatasets({ ...previous, symbols: true, labels: false }, dataset(['mining'], [2022]));
+    expect(overlaid.symbols).toBe(true);
+    expect(overlaid.labels).toBe(false);
+    expect('symbols' in keptAcrossDatasets(previous, eu)).toBe(false);
   });
 
   it('follow a link: its keys win, unknown ones are noticed, a pinned region is released unless the link names one', () => {
