@@ -124,10 +124,14 @@ export class PlaceLabels {
     const canvas = this.map.getCanvas();
     const view = { width: canvas.clientWidth, height: canvas.clientHeight };
     const { labels, bounds } = set.places;
+    // Web Mercator spreads longitude evenly: a region's width on screen without projecting it, so the
+    // thousands of regions too narrow for their names cost no projection on each frame of a pan.
+    const pxPerDegree = (512 * 2 ** this.map.getZoom()) / 360;
     const candidates = this.order.map((i): (Box & { position: number })[] | undefined => {
+      const width = this.textWidth(i);
+      if ((bounds[4 * i + 2] - bounds[4 * i]) * pxPerDegree < 0.4 * width) return undefined;
       const p = this.map.project([labels[2 * i], labels[2 * i + 1]]);
       if (p.x < -200 || p.y < -50 || p.x > view.width + 200 || p.y > view.height + 50) return undefined;
-      const width = this.textWidth(i);
       // The region must be on screen at least 40 % as wide as its name and as tall as a line.
       const sw = this.map.project([bounds[4 * i], bounds[4 * i + 1]]);
       const ne = this.map.project([bounds[4 * i + 2], bounds[4 * i + 3]]);
