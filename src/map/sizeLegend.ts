@@ -19,6 +19,8 @@ export function renderSizeLegend(legend: HTMLElement, scale: RadiusScale | undef
   svg.setAttribute('role', 'img');
   const bottom = height - 2;
   const texts: string[] = [];
+  // Values a line apart at least, however close the circles' tops.
+  let lastY = -Infinity;
   for (const v of values) {
     const r = scale.radius(v);
     const circle = document.createElementNS(SVG, 'circle');
@@ -30,15 +32,18 @@ export function renderSizeLegend(legend: HTMLElement, scale: RadiusScale | undef
     line.setAttribute('x1', String(big + 1));
     line.setAttribute('x2', String(labelX - 2));
     line.setAttribute('y1', String(bottom - 2 * r));
-    line.setAttribute('y2', String(bottom - 2 * r));
     const text = document.createElementNS(SVG, 'text');
     text.setAttribute('x', String(labelX));
-    // Kept inside the picture when the circles are small.
-    text.setAttribute('y', String(Math.max(10, bottom - 2 * r + 4)));
+    const y = Math.max(10, bottom - 2 * r + 4, lastY + 12);
+    lastY = y;
+    text.setAttribute('y', String(y));
+    line.setAttribute('y2', String(y - 4));
     text.textContent = format(v);
     texts.push(format(v));
     svg.append(circle, line, text);
   }
+  // Room for the last value when the values were pushed apart below the circles.
+  svg.setAttribute('height', String(Math.max(height, Math.ceil(lastY + 3))));
   svg.setAttribute('aria-label', `${title}: ${texts.join(', ')}`);
   const heading = document.createElement('p');
   heading.className = 'size-legend-title';

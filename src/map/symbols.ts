@@ -120,7 +120,10 @@ export class SymbolOverlay {
         paint: { 'circle-color': '#3b3b3b', 'circle-opacity': 0.25, 'circle-stroke-color': '#111111', 'circle-stroke-width': 0.75, 'circle-stroke-opacity': 0.8 },
       });
     }
-    map.setPaintProperty(SYMBOL_LAYER, 'circle-radius', ['*', this.scale.k, ['sqrt', ['get', 'value']]]);
+    const radius: maplibregl.ExpressionSpecification = ['*', this.scale.k, ['sqrt', ['get', 'value']]];
+    map.setPaintProperty(SYMBOL_LAYER, 'circle-radius', radius);
+    // A hairline on the smallest circles: a full stroke would turn a 1 px circle into a dark speck.
+    map.setPaintProperty(SYMBOL_LAYER, 'circle-stroke-width', ['min', 0.75, ['*', 0.25, radius]]);
     map.setLayoutProperty(SYMBOL_LAYER, 'visibility', 'visible');
     return this.scale;
   }
