@@ -30,6 +30,8 @@ export const en = {
   'note.blankLines': { one: '{n} blank line skipped', other: '{n} blank lines skipped' },
   'note.columnsUnused': 'columns not used: {columns}',
   'note.yourFiles': 'Your files: {files}',
+  'layout.frame.resetView': 'Reset view: the whole dataset',
+  'layout.frame.inset': { one: 'Inset: {names}', other: 'Inset, {n} regions: {names}' },
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -61,4 +63,6 @@ export const ru: Record<keyof typeof en, Entry> = {
   'note.blankLines': { one: 'пропущена {n} пустая строка', few: 'пропущены {n} пустые строки', many: 'пропущено {n} пустых строк', other: 'пропущено {n} пустой строки' },
   'note.columnsUnused': 'не использованы столбцы: {columns}',
   'note.yourFiles': 'Ваши файлы: {files}',
+  'layout.frame.resetView': 'Исходный вид: весь набор данных',
+  'layout.frame.inset': { one: 'Врезка: {names}', few: 'Врезка, {n} региона: {names}', many: 'Врезка, {n} регионов: {names}', other: 'Врезка, {n} региона: {names}' },
 };
