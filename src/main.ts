@@ -392,7 +392,8 @@ function loadSharing(made: AtlasMap): void {
         atlasMap: () => made,
         regionBounds: (regionId) => keyboard?.bounds(regionId),
         visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
-        fit: (bounds, padding) => made.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
+        // Measured first: a slide is fitted in the frame after the page went chromeless, before MapLibre's own resize.
+        fit: (bounds, padding) => made.map.resize().fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
       }),
     (error: Error) => panelFailed(error),
   );

@@ -502,6 +502,80 @@ describe('the frame: every region in the opening view, on every screen', () => {
     await page.close();
   });
 
+  it('a deck opened from a link can be kept in this browser: its slides join the saved views and are there after a reload', async () => {
+    const { encodeDeck } = await import('../../src/state/deck');
+    const captions = ['Cars', 'Software'];
+    const deck = encodeDeck([
+      { hash: '#v=2&cat=automotive&ind=lq&year=2022', caption: captions[0] },
+      { hash: '#v=2&cat=it&ind=lq&year=2022', caption: captions[1] },
+    ]);
+    const { page, watch } = await openPage(browser, `${site}${deck}`);
+    await waitReady(page);
+    await page.click('#present-open');
+    expect(await page.locator('#saved-views li').count()).toBe(2);
+    const keep = page.locator('#deck-keep');
+    expect(await keep.isVisible()).toBe(true);
+    await keep.click();
+    await page.locator('#present-dialog .share-status').filter({ hasText: '2 slides kept' }).waitFor();
+    // The browser's own list is shown again (no more "keep"), with the deck's slides in it.
+    expect(await keep.isVisible()).toBe(false);
+    expect(await page.locator('#saved-views li').count()).toBe(2);
+    expect(await seriousViolations(page, '#present-dialog')).toEqual([]);
+    // A reload without the deck in the link: the slides are still there.
+    await page.goto('about:blank');
+    await page.goto(`${site}#v=2&cat=biopharma&ind=lq&year=2022`);
+    await waitReady(page);
+    await page.click('#present-open');
+    expect(await page.locator('#saved-views li').count()).toBe(2);
+    for (let i = 0; i < 2; i++) expect(await page.locator(`#slide-caption-${i}`).inputValue()).toBe(captions[i]);
+    expect(await page.locator('#deck-keep').isVisible()).toBe(false);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a slide is fitted around its regions in the part of the map below its title card, on a smaller screen than it was made on', async () => {
+    const { encodeDeck } = await import('../../src/state/deck');
+    // Texas and its neighbours' edges, as a slide saved on a wide screen would carry them.
+    const bounds: Bbox = [-106.65, 25.84, -93.51, 36.5];
+    const deck = encodeDeck([{ hash: '#v=2&cat=oil-gas&ind=lq&year=2022', caption: 'Oil and gas: the Gulf coast and the Permian basin', bounds }]);
+    for (const [viewport, mobile] of [[{ width: 1024, height: 768 }, false], [{ width: 390, height: 844 }, true]] as const) {
+      const { page, watch } = await openPage(browser, `${site}${deck}`, { viewport, mobile });
+      await waitReady(page);
+      await page.click('#present-open');
+      await page.click('#present-start');
+      await page.locator('#title-card-caption').waitFor({ state: 'visible' });
+      await waitReady(page);
+      // Fitted: the view's bounds change to frame the slide (the opening view is wider than Texas).
+      await expect.poll(async () => {
+        const v = (await page.getAttribute('#map', 'data-view-bounds'))!.split(',').map(Number);
+        return v[2] - v[0] < 50;
+      }, { timeout: 15_000 }).toBe(true);
+      const view = (await page.getAttribute('#map', 'data-view-bounds'))!.split(',').map(Number) as Bbox;
+      expect(bounds[0]).toBeGreaterThanOrEqual(view[0]);
+      expect(bounds[2]).toBeLessThanOrEqual(view[2]);
+      expect(bounds[1]).toBeGreaterThanOrEqual(view[1]);
+      expect(bounds[3]).toBeLessThanOrEqual(view[3]);
+      // Its north edge on screen (Mercator, north up, from the view's bounds) lies below the title card, or the box beside it.
+      const map = (await page.locator('#map').boundingBox())!;
+      const card = (await page.locator('#title-card').boundingBox())!;
+      const usable = map.height - (await page.evaluate(() => {
+        const a = document.querySelector('#map .maplibregl-ctrl-attrib')!.getBoundingClientRect();
+        return document.getElementById('map')!.getBoundingClientRect().bottom - a.top;
+      }));
+      const yOf = (lat: number) => map.y + ((mercatorY(view[3]) - mercatorY(lat)) / (mercatorY(view[3]) - mercatorY(view[1]))) * usable;
+      const xOf = (lng: number) => map.x + ((lng - view[0]) / (view[2] - view[0])) * map.width;
+      const below = yOf(bounds[3]) >= card.y + card.height - 1;
+      const beside = xOf(bounds[0]) >= card.x + card.width - 1;
+      expect(below || beside, `slide box top ${yOf(bounds[3])}, left ${xOf(bounds[0])}; card ${JSON.stringify(card)}`).toBe(true);
+      // And clear of the legend (bottom-left): above it or right of it.
+      const legend = (await page.locator('#legend').evaluate((l) => l.closest('.panel')!.getBoundingClientRect().toJSON())) as { left: number; right: number; top: number; bottom: number };
+      expect(yOf(bounds[1]) <= legend.top + 1 || xOf(bounds[0]) >= legend.right - 1, `slide box bottom ${yOf(bounds[1])}, left ${xOf(bounds[0])}; legend ${JSON.stringify(legend)}`).toBe(true);
+      await page.screenshot({ path: resolve(OUTPUT_DIR, `frame-slide-${viewport.width}.png`) });
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('reset view brings the fitted opening view back after zooming, and the link drops its camera', async () => {
     const { page, watch } = await openPage(browser, `${site}?dataset=geo/ru-okved1/manifest.json#lang=ru`, { viewport: { width: 390, height: 844 }, mobile: true });
     await waitReady(page, 90_000);
