@@ -576,6 +576,28 @@ describe('the frame: every region in the opening view, on every screen', () => {
     }
   });
 
+  it('the region dashboard changes language without being reopened (a link’s #lang=)', async () => {
+    const region = loadDemoCube().regions[200];
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&region=${region.id}`, { viewport: { width: 1440, height: 900 } });
+    await waitReady(page);
+    await page.click('#dashboard-open');
+    await page.locator('#portfolio-chart .bubble').first().waitFor();
+    const texts = () =>
+      page.evaluate(() => ({
+        heading: document.querySelector('#dashboard-dialog h2')?.textContent ?? '',
+        label: document.querySelector('.dashboard-region-label')?.textContent ?? '',
+        axis: document.querySelector('#portfolio-chart .axis-title')?.textContent ?? '',
+        column: document.querySelector('#dashboard-lines thead th')?.textContent ?? '',
+      }));
+    const english = await texts();
+    for (const text of Object.values(english)) expect(text).toMatch(/^[^А-Яа-яЁё]+$/);
+    await page.evaluate(() => (location.hash = location.hash.replace(/([#&])lang=en/, '$1lang=ru')));
+    await expect.poll(async () => Object.values(await texts()).every((text) => /[А-Яа-яЁё]/.test(text)), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('#dashboard-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it('reset view brings the fitted opening view back after zooming, and the link drops its camera', async () => {
     const { page, watch } = await openPage(browser, `${site}?dataset=geo/ru-okved1/manifest.json#lang=ru`, { viewport: { width: 390, height: 844 }, mobile: true });
     await waitReady(page, 90_000);
