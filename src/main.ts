@@ -348,11 +348,11 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
 
 /** The map's options for a dataset's boundaries (the regions' source is replaced when they change). */
 function mapOptions(files: MapFiles): Omit<MapOptions, 'container'> {
-  return { regionsUrl: files.regionsUrl, idProperty: files.idProperty, outlinesUrl: files.outlinesUrl, attribution: mapAttribution(files.attribution), bounds: files.bounds };
+  return { regionsUrl: files.regionsUrl, idProperty: files.idProperty, outlinesUrl: files.outlinesUrl, attribution: mapAttribution(files.attribution), bounds: files.bounds, insets: files.insets };
 }
 
 function mapFilesOf(dataset: LoadedDataset): MapFiles {
-  return { regionsUrl: dataset.regionsUrl, idProperty: dataset.manifest.regions.id, outlinesUrl: dataset.outlinesUrl, attribution: dataset.manifest.attribution, bounds: dataset.bounds };
+  return { regionsUrl: dataset.regionsUrl, idProperty: dataset.manifest.regions.id, outlinesUrl: dataset.outlinesUrl, attribution: dataset.manifest.attribution, bounds: dataset.bounds, insets: dataset.insets };
 }
 
 /** The map, made once: as soon as the first dataset's boundaries are known, before its tables are read. */
@@ -400,7 +400,8 @@ function loadSharing(made: AtlasMap): void {
         atlasMap: () => made,
         regionBounds: (regionId) => keyboard?.bounds(regionId),
         visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
-        fit: (bounds, padding) => made.map.fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
+        // Measured first: a slide is fitted in the frame after the page went chromeless, before MapLibre's own resize.
+        fit: (bounds, padding) => made.map.resize().fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
       }),
     (error: Error) => panelFailed(error),
   );
@@ -459,7 +460,7 @@ async function start(): Promise<void> {
     const view = withViewport(current, viewport);
     store.setState({ view });
     writeHash(view);
-  });
+  }, shown.home);
   await refresh();
 
   window.addEventListener('hashchange', () => {

@@ -8,7 +8,7 @@ import { InputError } from '../io/errors';
 import type { JoinReport } from '../io/regionJoin';
 import { joinToMap } from './joinToMap';
 import { parseJsonText } from '../io/jsonText';
-import { robustBounds } from '../io/bounds';
+import { framesOf } from '../io/outlyingRegions';
 import type { LoadedDataset } from '../engine/types';
 import { readMapBoundaries } from './mapBoundaries';
 import type { MapGeometry } from './regionWeights';
@@ -25,6 +25,7 @@ export interface MapFiles {
   outlinesUrl?: string;
   attribution: string;
   bounds: LoadedDataset['bounds'];
+  insets?: LoadedDataset['insets'];
 }
 
 /**
@@ -50,8 +51,8 @@ export async function loadHostedDataset(
 
   progress('boundaries', 0.1);
   const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsAt), manifest.regions.file, manifest.regions);
-  const bounds = robustBounds(boundaries.collection);
-  mapFiles?.({ regionsUrl, idProperty: manifest.regions.id, outlinesUrl, attribution: manifest.attribution, bounds });
+  const { bounds, insets } = framesOf(boundaries.collection.features, (i) => boundaries.regions[i].name);
+  mapFiles?.({ regionsUrl, idProperty: manifest.regions.id, outlinesUrl, attribution: manifest.attribution, bounds, insets });
 
   progress('categories', 0.3);
   const categories = manifest.categories
@@ -71,6 +72,7 @@ export async function loadHostedDataset(
       manifest,
       regionsUrl,
       bounds,
+      insets,
       outlinesUrl,
       regions: cube.regions,
       categories: cube.categories,

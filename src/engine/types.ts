@@ -1,6 +1,7 @@
 /** The app's central types: what a loaded dataset is, what is asked of the engine and what it answers. */
 import type { Category, Region, StarRule } from '../model/dataset';
 import type { DatasetManifest } from '../io/manifest';
+import type { InsetFrame } from '../io/outlyingRegions';
 import type { TableReport } from '../io/cubeBuilder';
 import type { IndicatorResult } from '../indicators/types';
 import type { RegionPlaces } from './regionPlaces';
@@ -21,8 +22,10 @@ export interface LoadedDataset {
   /** Absolute URLs, resolved against the manifest's location. */
   regionsUrl: string;
   outlinesUrl?: string;
-  /** West, south, east, north of the first view. */
+  /** West, south, east, north of the first view: the mainland, without the regions drawn in insets. */
   bounds?: [number, number, number, number];
+  /** Outlying regions (Alaska, Hawaii, the EU's outermost regions) drawn in inset frames beside the main view. */
+  insets?: InsetFrame[];
   regions: Region[];
   categories: Category[];
   years: number[];

@@ -6,6 +6,8 @@
  * are also written into the file as text chunks (pngText.ts), so they can be read back.
  */
 import { addPngText } from './pngText';
+import { drawInsets, frameSizes } from './insets';
+import type { InsetFrame } from '../io/outlyingRegions';
 
 export interface PngLegendItem {
   colour: string;
@@ -25,6 +27,8 @@ export interface PngSpec {
   notes?: string[];
   legend: PngLegendItem[];
   attribution: string;
+  /** The map's inset frames (Alaska, Hawaii, the EU's outermost regions) and their regions' colours. */
+  insets?: { frames: InsetFrame[]; colourOf: (id: string) => string };
 }
 
 /** The lines the image carries under its title, in order (also its text metadata). */
@@ -51,6 +55,7 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, spec: PngSpec)
 
   drawTitle(ctx, spec, s, width);
   const attributionHeight = drawAttribution(ctx, spec.attribution, s, width, height);
+  if (spec.insets && spec.insets.frames.length > 0) drawInsets(ctx, placeInsets(spec.insets.frames, width / s, (height - attributionHeight) / s), spec.insets.colourOf, s);
   drawLegend(ctx, spec.legend, s, height - attributionHeight - 8 * s);
 
   const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be encoded'))), 'image/png'));
@@ -129,6 +134,30 @@ function drawTitle(ctx: CanvasRenderingContext2D, spec: PngSpec, s: number, widt
     }
     y += 3 * s;
   }
+}
+
+/**
+ * Where the image's insets go (CSS px): in a row at the bottom right, above the attribution, within
+ * the right half so the legend keeps the left; more rows upwards if they do not fit.
+ */
+export function placeInsets(frames: InsetFrame[], width: number, bottom: number): { frame: InsetFrame; x: number; y: number; width: number; height: number }[] {
+  const room = width * 0.5;
+  const sizes = frameSizes(frames, room, bottom);
+  const gap = 6;
+  const placed: { frame: InsetFrame; x: number; y: number; width: number; height: number }[] = [];
+  let x = width - 10;
+  let y = bottom - 6 - (sizes[0]?.height ?? 0);
+  frames.forEach((_, i) => {
+    const size = sizes[frames.length - 1 - i];
+    if (x - size.width < width - 10 - room && x < width - 10) {
+      x = width - 10;
+      y -= size.height + gap;
+    }
+    x -= size.width;
+    placed.push({ frame: frames[frames.length - 1 - i], x, y, width: size.width, height: size.height });
+    x -= gap;
+  });
+  return placed.reverse();
 }
 
 /** The legend box, bottom-left, its lower edge at `bottom`. */

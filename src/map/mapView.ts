@@ -2,7 +2,11 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { NO_DATA_COLOUR } from './classify';
+import { t } from '../i18n/i18n';
 import { attributionAsText } from './attributionText';
+import { HomeView, resetViewButton } from './viewport';
+import { InsetFrames } from './insets';
+import type { InsetFrame } from '../io/outlyingRegions';
 
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
@@ -20,6 +24,21 @@ export interface MapOptions {
   outlinesUrl?: string;
   attribution: string;
   bounds?: [number, number, number, number];
+  /** Outlying regions drawn in inset frames (their bounds are not in `bounds`). */
+  insets?: InsetFrame[];
+}
+
+/**
+ * MapLibre's own constraint (without world copies) keeps the world's edge at the screen's edge:
+ * on a narrow screen, where a country spanning half the globe (Russia) is fitted at a low zoom,
+ * it pushes the view off the country — nothing east of 180° (Chukotka), the country at the top and
+ * the lower half empty. This one only keeps the centre on the map: latitudes inside Mercator's
+ * range, longitudes within one world either side (Chukotka lies at 170°–191° once unwrapped).
+ */
+export function looseConstrain(lngLat: maplibregl.LngLat, zoom: number): { center: maplibregl.LngLat; zoom: number } {
+  const lng = Math.max(-360, Math.min(360, lngLat.lng));
+  const lat = Math.max(-85, Math.min(85, lngLat.lat));
+  return { center: new maplibregl.LngLat(lng, lat), zoom };
 }
 
 export interface RegionPointerEvent {
@@ -39,6 +58,10 @@ export class AtlasMap {
   /** Regions brushed in a linked view, outlined like the pinned one. */
   private highlighted = new Set<string>();
   private readonly ready: Promise<void>;
+  /** The opening view, fitted to the dataset's bounds for the map's size (and "reset view"). */
+  readonly home: HomeView;
+  /** Frames for the regions outside the main view, coloured with the map. */
+  readonly insets: InsetFrames;
 
   constructor(options: MapOptions) {
     this.map = new maplibregl.Map({
@@ -55,16 +78,29 @@ export class AtlasMap {
       canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: false,
       pitchWithRotate: false,
-      renderWorldCopies: false,
+      // World copies on: a region unwrapped past 180° (Chukotka to 191°) is drawn from the next
+      // copy's tiles; without them it is cut at the meridian.
+      renderWorldCopies: true,
+      transformConstrain: looseConstrain,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    const zoom = new maplibregl.NavigationControl({ showCompass: false });
+    this.map.addControl(zoom, 'top-right');
+    this.home = new HomeView(this.map);
+    this.home.setBounds(options.bounds);
+    this.insets = new InsetFrames(options.container);
+    this.insets.setFrames(options.insets);
+    // Frames that change size (the map resized, the attribution wrapped) change the room the opening view has.
+    this.insets.onLayout = () => {
+      if (this.home.isHome()) this.home.fit();
+    };
+    options.container.querySelector('.maplibregl-ctrl-zoom-out')?.after(resetViewButton(this.home));
     this.ready = new Promise((resolve) => {
       this.map.on('load', () => {
         // Fit again once the page's layout has settled: the container may have changed size
         // since the constructor measured it.
         this.map.resize();
-        if (options.bounds) this.map.fitBounds(options.bounds, { padding: 20, animate: false });
+        this.home.fit();
         this.addLayers(options);
         resolve();
       });
@@ -113,6 +149,8 @@ export class AtlasMap {
     label('.maplibregl-ctrl-zoom-in', labels.zoomIn);
     label('.maplibregl-ctrl-zoom-out', labels.zoomOut);
     label('.maplibregl-ctrl-attrib-button', labels.attribution);
+    label('.atlas-reset-view', t('layout.frame.resetView'));
+    this.insets.relabel();
   }
 
   whenLoaded(): Promise<void> {
@@ -151,7 +189,9 @@ export class AtlasMap {
       }
       map.addLayer(layer, before.get(layer.id));
     }
-    if (options.bounds) map.fitBounds(options.bounds, { padding: 20, animate: false });
+    this.insets.setFrames(options.insets);
+    this.home.setBounds(options.bounds);
+    this.home.fit();
   }
 
   /** Sets every region's colour; regions not in `colours` fall back to the "no data" colour. */
@@ -164,6 +204,7 @@ export class AtlasMap {
       this.map.setFeatureState({ source: SOURCE, id }, { fill });
       this.coloured.set(id, fill);
     }
+    this.insets.setColours(colours);
     this.map.triggerRepaint();
   }
 
@@ -186,6 +227,7 @@ export class AtlasMap {
     leave: () => void;
     click: (event: RegionPointerEvent | undefined) => void;
   }): void {
+    this.insets.onPointer(handlers);
     const toEvent = (e: maplibregl.MapLayerMouseEvent): RegionPointerEvent | undefined => {
       const id = e.features?.[0]?.id;
       return id === undefined ? undefined : { regionId: String(id), point: { x: e.point.x, y: e.point.y } };
@@ -221,6 +263,7 @@ export class AtlasMap {
     for (const id of this.highlighted) if (!next.has(id) && id !== this.selected) this.map.setFeatureState({ source: SOURCE, id }, { selected: false });
     for (const id of next) if (!this.highlighted.has(id)) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
     this.highlighted = next;
+    this.markInsets();
   }
 
   setSelected(id: string | undefined): void {
@@ -228,6 +271,11 @@ export class AtlasMap {
     if (this.selected !== undefined && !this.highlighted.has(this.selected)) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
     this.selected = id;
     if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
+    this.markInsets();
+  }
+
+  private markInsets(): void {
+    this.insets.setMarked(this.selected === undefined ? this.highlighted : [...this.highlighted, this.selected]);
   }
 
   /** The colours and the pinned outline as feature-states, to draw the same map elsewhere (exports). */

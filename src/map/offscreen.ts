@@ -5,7 +5,16 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import type { AtlasMap } from './mapView';
-import { SOURCE } from './mapView';
+import { SOURCE, looseConstrain } from './mapView';
+import { frameSizes } from './insets';
+
+/** Margins for an image's opening view (CSS px): the title block above, insets and attribution below. */
+export function imagePadding(size: { width: number; height: number }, insetHeight: number): { top: number; bottom: number; left: number; right: number } {
+  const side = Math.round(Math.max(16, size.width * 0.03));
+  const top = Math.round(Math.min(size.height * 0.22, 70 + size.height * 0.04));
+  const bottom = Math.round(Math.min(size.height * 0.3, 28 + insetHeight));
+  return { top, bottom, left: side, right: side };
+}
 
 export interface OffscreenSize {
   /** CSS pixels (the image is `width × pixelRatio` device pixels wide). */
@@ -29,16 +38,24 @@ export async function renderOffscreen(atlas: AtlasMap, size: OffscreenSize, time
   document.body.append(container);
   const screen = atlas.map;
   const b = screen.getBounds();
+  // At the opening view the image is fitted to the dataset for its own shape (a wide 1920×1080, an
+  // A4), with room for the title above and the insets and attribution below; otherwise it shows
+  // what the screen shows.
+  const home = atlas.home.isHome() ? atlas.home.box : undefined;
+  const insetHeight = atlas.insets.current.length > 0 ? (frameSizes(atlas.insets.current, size.width * 0.5, size.height)[0]?.height ?? 0) + 12 : 0;
   const map = new maplibregl.Map({
     container,
     style: screen.getStyle(),
-    bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    bounds: home ?? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    ...(home ? { fitBoundsOptions: { padding: imagePadding(size, insetHeight) } } : {}),
+    transformConstrain: looseConstrain,
     pixelRatio: size.pixelRatio,
     interactive: false,
     attributionControl: false,
     fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: true },
-    renderWorldCopies: false,
+    // As on screen: regions unwrapped past 180° (Chukotka) are drawn from the next world copy.
+    renderWorldCopies: true,
   });
   const dispose = () => {
     map.remove();

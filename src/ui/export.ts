@@ -166,6 +166,7 @@ export class ExportPanel {
       notice: dataset.manifest.synthetic ? t('app.synthetic') : undefined,
       legend: legendFromDom(this.options.legend),
       attribution: `${dataset.manifest.attribution} · Cluster Atlas`,
+      insets: atlas ? { frames: atlas.insets.current, colourOf: (id: string) => atlas.insets.colourOf(id) } : undefined,
     };
     let blob: Blob;
     if (atlas) {

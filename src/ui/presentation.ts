@@ -92,6 +92,9 @@ export interface PresentationOptions {
 export class Presentation {
   private index = 0;
   private active = false;
+  /** The shown slide's bounds: fitted again when the title card or the legend changes size under it. */
+  private slideBounds: [number, number, number, number] | undefined;
+  private readonly layoutWatch = new ResizeObserver(() => this.refit());
   private inFullscreen = false;
   private readonly list = el('ol', { class: 'saved-views', id: 'saved-views' });
   private readonly empty = textLine('present.empty', { class: 'help' });
@@ -102,10 +105,16 @@ export class Presentation {
   private readonly nav: HTMLElement;
 
   private views: SavedViews;
+  /** The browser's own list for this dataset (what `views` is unless a deck from a link or file is shown). */
+  private stored: SavedViews;
+  private readonly keep: HTMLButtonElement;
   private pendingNote = '';
 
   constructor(private readonly options: PresentationOptions) {
     this.views = options.views;
+    this.stored = options.views;
+    this.keep = textButton('layout.deck.keep', { id: 'deck-keep', hidden: '' });
+    this.keep.addEventListener('click', () => this.keepDeck());
     this.openButton = textButton('present.open', { id: 'present-open', 'aria-haspopup': 'dialog' });
     options.toolbar.append(this.openButton);
     const save = textButton('present.save', { id: 'present-save' });
@@ -127,7 +136,7 @@ export class Presentation {
       this.list,
       this.empty,
       el('div', { class: 'dialog-actions' }, save, start),
-      el('div', { class: 'dialog-actions deck-actions' }, copyDeck, downloadDeck, openDeck, fileInput),
+      el('div', { class: 'dialog-actions deck-actions' }, copyDeck, downloadDeck, openDeck, this.keep, fileInput),
       this.dialogStatus,
     );
     copyDeck.addEventListener('click', () => void this.copyDeckLink());
@@ -168,18 +177,40 @@ export class Presentation {
 
   /** The saved views of another dataset. */
   setViews(views: SavedViews): void {
+    this.stored = views;
+    this.show(views);
+  }
+
+  private show(views: SavedViews): void {
     this.stop();
     this.views = views;
     this.views.onChange(() => this.renderList());
+    this.keep.hidden = views === this.stored;
     this.renderList();
     this.reportDropped();
+  }
+
+  /**
+   * "Keep this deck": a deck opened from a link or a file joins the browser's saved views for this
+   * dataset (after the ones already there, up to the list's limit), and that list is shown again.
+   */
+  private keepDeck(): void {
+    const deck = this.views.list();
+    const room = MAX_SAVED_VIEWS - this.stored.list().length;
+    this.stored.replace([...this.stored.list(), ...deck.slice(0, Math.max(0, room))]);
+    this.show(this.stored);
+    const notes = [t('layout.deck.kept', { n: Math.min(deck.length, Math.max(0, room)) })];
+    if (room < deck.length) notes.push(t('layout.deck.keptFull', { n: deck.length - Math.max(0, room), max: MAX_SAVED_VIEWS }));
+    if (!this.stored.persistent) notes.push(t('layout.deck.notStored'));
+    this.dialogStatus.textContent = notes.join(' ');
+    this.options.announce(notes.join(' '));
   }
 
   /** A deck from a link or a file: shown as this page's list (the browser's own list is kept as it was). */
   openDeck(deck: DecodedDeck, source: string): void {
     const views = new SavedViews(undefined, '');
     views.replace(deck.slides.map((s) => ({ hash: s.hash, label: s.title ?? '', caption: s.caption, bounds: s.bounds })));
-    this.setViews(views);
+    this.show(views);
     const notes = [t('atlas.deck.opened', { n: deck.slides.length, source })];
     if (deck.newer) notes.push(t('link.newerVersion'));
     if (deck.dropped.length > 0) notes.push(t('atlas.deck.dropped', { n: deck.dropped.length, list: deck.dropped.map((d) => `${d.slide} (${d.problem})`).join('; ') }));
@@ -262,6 +293,8 @@ export class Presentation {
   stop(): void {
     if (!this.active) return;
     this.active = false;
+    this.slideBounds = undefined;
+    this.layoutWatch.disconnect();
     document.body.classList.remove('presenting');
     if (!document.body.classList.contains('embedded')) document.body.classList.remove('chromeless');
     this.nav.hidden = true;
@@ -285,8 +318,13 @@ export class Presentation {
   private showSlide(view: SavedView): void {
     this.options.card.setCaption(view.caption);
     const bounds = view.bounds;
+    this.slideBounds = bounds;
+    this.layoutWatch.disconnect();
+    // The card takes the new caption and the legend the new classes after the slide's results arrive:
+    // the free part of the map is known only then.
+    if (bounds) for (const element of [this.options.card.element, document.getElementById('legend')?.closest('.panel')]) if (element) this.layoutWatch.observe(element);
     // After the page has applied the slide's hash (its camera included) and laid the card out.
-    const fit = () => requestAnimationFrame(() => bounds && this.active && this.options.fit(bounds, this.freeArea()));
+    const fit = () => requestAnimationFrame(() => bounds && this.active && this.options.fit(bounds, this.freeArea(bounds)));
     if (bounds && location.hash !== view.hash) {
       const timer = setTimeout(fit, 1000);
       window.addEventListener('hashchange', () => (clearTimeout(timer), fit()), { once: true });
@@ -294,15 +332,35 @@ export class Presentation {
     this.options.show(view.hash);
   }
 
-  /** Padding that keeps the title card (top-left) and the legend (bottom-left) off the regions. */
-  freeArea(): { top: number; right: number; bottom: number; left: number } {
+  private refit(): void {
+    const bounds = this.slideBounds;
+    if (bounds && this.active) requestAnimationFrame(() => this.active && this.slideBounds === bounds && this.options.fit(bounds, this.freeArea(bounds)));
+  }
+
+  /**
+   * Padding that keeps the title card (top-left) and the legend (bottom-left) off the regions: of the
+   * ways round them — under the card and above the legend, under the card and beside the legend,
+   * beside the card — the one where the slide's regions come out largest (for a wide slide under the
+   * card, for a tall one beside it; on a phone the legend takes a third of the height).
+   */
+  freeArea(bounds?: [number, number, number, number]): { top: number; right: number; bottom: number; left: number } {
     const map = this.options.card.element.parentElement!.getBoundingClientRect();
     const card = this.options.card.element.getBoundingClientRect();
+    const panel = document.getElementById('legend')?.closest<HTMLElement>('.panel')?.getBoundingClientRect();
+    const legend = panel && panel.width > 0 && panel.height > 0 ? panel : undefined;
     const margin = 16;
-    const top = Math.max(margin, card.bottom - map.top + margin);
-    // Too little room left under the title card: fit beside it rather than under it.
-    if (map.height - top < Math.min(160, map.height / 3)) return { top: margin, right: margin, bottom: margin, left: Math.min(map.width / 2, card.right - map.left + margin) };
-    return { top, right: margin, bottom: margin + 24, left: margin };
+    const under = Math.max(margin, card.bottom - map.top + margin);
+    const candidates = [
+      { top: under, right: margin, bottom: Math.max(margin + 24, legend ? map.bottom - legend.top + margin : 0), left: margin },
+      { top: under, right: margin, bottom: margin + 24, left: Math.max(margin, legend ? legend.right - map.left + margin : 0) },
+      { top: margin, right: margin, bottom: margin + 24, left: card.right - map.left + margin },
+    ];
+    // Width over height of the slide's box in Web Mercator (the map's projection).
+    const mercator = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
+    const aspect = bounds ? ((bounds[2] - bounds[0]) * Math.PI) / 180 / Math.max(1e-9, mercator(bounds[3]) - mercator(bounds[1])) : 1;
+    // The height the slide's box gets when fitted in what a candidate leaves free.
+    const size = (p: (typeof candidates)[number]) => Math.min(Math.max(0, map.width - p.left - p.right) / aspect, Math.max(0, map.height - p.top - p.bottom));
+    return candidates.reduce((best, c) => (size(c) > size(best) ? c : best));
   }
 
   private onKey(event: KeyboardEvent): void {

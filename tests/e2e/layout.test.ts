@@ -135,6 +135,50 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
     });
   }
 
+  for (const lang of ['en', 'ru'] as const) {
+    it(`phone 390×844 (${lang}): the toolbar fits the screen (rows, no sideways scrolling), every action tappable, axe clean`, async () => {
+      const { page, watch } = await openPage(browser, `${site}#lang=${lang}`, { viewport: { width: 390, height: 844 }, mobile: true });
+      await waitReady(page);
+      const toolbar = await page.evaluate(() => {
+        const bar = document.getElementById('share-tools')!;
+        const r = bar.getBoundingClientRect();
+        const buttons = [...bar.querySelectorAll<HTMLElement>('button')].filter((b) => b.offsetParent !== null);
+        return {
+          scrollWidth: bar.scrollWidth,
+          clientWidth: bar.clientWidth,
+          right: r.right,
+          buttons: buttons.map((b) => { const q = b.getBoundingClientRect(); return { left: q.left, right: q.right, top: q.top, width: q.width, height: q.height, text: b.textContent }; }),
+        };
+      });
+      expect(toolbar.scrollWidth).toBe(toolbar.clientWidth);
+      expect(toolbar.right).toBeLessThanOrEqual(390);
+      expect(toolbar.buttons.length).toBeGreaterThanOrEqual(5);
+      for (const b of toolbar.buttons) {
+        // Whole on screen, and big enough to tap.
+        expect(b.left).toBeGreaterThanOrEqual(0);
+        expect(b.right).toBeLessThanOrEqual(390);
+        expect(b.height).toBeGreaterThanOrEqual(28);
+      }
+      // More than one row was needed for these labels at this width: the toolbar wraps rather than scrolls.
+      expect(new Set(toolbar.buttons.map((b) => Math.round(b.top))).size).toBeGreaterThan(1);
+      // The map still comes first and fills at least half the screen under the taller header.
+      expect((await box(page, '#map')).height).toBeGreaterThanOrEqual(844 / 2);
+      await noSidewaysOverflow(page);
+      // Keyboard: Tab reaches every toolbar button in order.
+      await page.locator('#share-tools button').first().focus();
+      const reached = new Set<string>();
+      for (let i = 0; i < toolbar.buttons.length; i++) {
+        reached.add(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+        await page.keyboard.press('Tab');
+      }
+      expect(reached.size).toBe(toolbar.buttons.length);
+      await page.screenshot({ path: join(SHOTS, `phone-${lang}-toolbar.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    });
+  }
+
   it('tablet 1024×768: the map keeps at least half the width; the regions panel is a drawer', async () => {
     const { page, watch } = await openPage(browser, site, { viewport: { width: 1024, height: 768 } });
     await waitReady(page);

@@ -13,7 +13,7 @@ import { contiguityNeighbours, globalMoran, spatialWeights, subsetNeighbourList,
 import { mercatorPoints, nearestInDirection } from '../../src/map/keyboardNav';
 import { regionPlaces } from '../../src/engine/regionPlaces';
 import { DEFAULT_RULE } from '../../src/model/dataset';
-import { makeFormats } from '../../src/ui/format';
+import { makeFormats, ruleLqThresholds } from '../../src/ui/format';
 import { formatIndex } from '../../src/ui/facts';
 import { t } from '../../src/i18n/i18n';
 
@@ -25,7 +25,8 @@ describe('region profiles, category rankings, data table, region search and keyb
   let browser: Browser;
   const site = inject('siteUrl');
   const cube = loadDemoCube();
-  const formats = makeFormats('en');
+  // As the page formats them under its rule (the default, ECO): an LQ near the star's threshold with the digits that tell its side.
+  const formats = makeFormats('en', ruleLqThresholds(DEFAULT_RULE));
   const nC = cube.categories.length;
   const boundaries = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as {
     features: { properties: { id: string; name: string }; geometry: PolygonalGeometry }[];

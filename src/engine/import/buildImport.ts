@@ -14,7 +14,7 @@ import { eurostatToCube } from '../../io/eurostatCube';
 import { nestedJsonToCube } from '../../io/nestedJson';
 import { aggregateIndustries, parseIndustryMapping, type IndustryReport } from '../../io/industryMapping';
 import { joinToMap } from '../joinToMap';
-import { robustBounds } from '../../io/bounds';
+import { framesOf } from '../../io/outlyingRegions';
 import type { DatasetManifest } from '../../io/manifest';
 import { wholeTable, type ParsedInput } from './inspectFile';
 import { keepLevels, tableHierarchies } from '../../io/hierarchy';
@@ -79,6 +79,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   const features = collection.features.map((f) => ({ ...f, properties: { ...f.properties, [promoteId]: String(f.id) } }));
   const regions = new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' });
 
+  const { bounds, insets } = framesOf(collection.features, (i) => boundaries.regions[i].name);
   const dataFile = employment.name;
   const manifest: DatasetManifest = {
     format: 'cluster-atlas-dataset',
@@ -93,7 +94,8 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     dataset: {
       manifest,
       regionsUrl: '',
-      bounds: robustBounds({ features: collection.features }),
+      bounds,
+      insets,
       regions: mapCube.regions,
       categories: mapCube.categories,
       years: mapCube.years,

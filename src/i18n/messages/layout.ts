@@ -30,6 +30,12 @@ export const en = {
   'note.blankLines': { one: '{n} blank line skipped', other: '{n} blank lines skipped' },
   'note.columnsUnused': 'columns not used: {columns}',
   'note.yourFiles': 'Your files: {files}',
+  'layout.frame.resetView': 'Reset view: the whole dataset',
+  'layout.frame.inset': { one: 'Inset: {names}', other: 'Inset, {n} regions: {names}' },
+  'layout.deck.keep': 'Keep this deck in this browser',
+  'layout.deck.kept': { one: '{n} slide kept in this browser’s saved views.', other: '{n} slides kept in this browser’s saved views.' },
+  'layout.deck.keptFull': { one: '{n} slide not kept: the list holds at most {max}.', other: '{n} slides not kept: the list holds at most {max}.' },
+  'layout.deck.notStored': 'This browser refuses to store them: they last until the page is closed.',
 } satisfies Record<string, Entry>;
 
 export const ru: Record<keyof typeof en, Entry> = {
@@ -61,4 +67,10 @@ export const ru: Record<keyof typeof en, Entry> = {
   'note.blankLines': { one: 'пропущена {n} пустая строка', few: 'пропущены {n} пустые строки', many: 'пропущено {n} пустых строк', other: 'пропущено {n} пустой строки' },
   'note.columnsUnused': 'не использованы столбцы: {columns}',
   'note.yourFiles': 'Ваши файлы: {files}',
+  'layout.frame.resetView': 'Исходный вид: весь набор данных',
+  'layout.deck.keep': 'Сохранить эту презентацию в браузере',
+  'layout.deck.kept': { one: '{n} слайд сохранён среди видов этого браузера.', few: '{n} слайда сохранены среди видов этого браузера.', many: '{n} слайдов сохранены среди видов этого браузера.', other: '{n} слайда сохранены среди видов этого браузера.' },
+  'layout.deck.keptFull': { one: '{n} слайд не сохранён: в списке не больше {max}.', few: '{n} слайда не сохранены: в списке не больше {max}.', many: '{n} слайдов не сохранены: в списке не больше {max}.', other: '{n} слайда не сохранены: в списке не больше {max}.' },
+  'layout.deck.notStored': 'Браузер не разрешает их хранить: они сохранятся до закрытия страницы.',
+  'layout.frame.inset': { one: 'Врезка: {names}', few: 'Врезка, {n} региона: {names}', many: 'Врезка, {n} регионов: {names}', other: 'Врезка, {n} региона: {names}' },
 };

@@ -10,7 +10,7 @@ import './dashboard.css';
 import { scaleLinear, scaleSqrt } from 'd3-scale';
 import { el } from '../dom';
 import { modalDialog, textButton, textLine } from '../dialog';
-import { t } from '../../i18n/i18n';
+import { onLangChange, t } from '../../i18n/i18n';
 import type { Formats } from '../format';
 import type { AtlasStore } from '../../state/store';
 import type { LoadedDataset } from '../../engine/types';
@@ -52,8 +52,14 @@ export class RegionDashboard {
     }
     this.dialog = modalDialog('dashboard-dialog', 'atlas.dash.heading', textLine('atlas.dash.help', { class: 'help' }), pickers, this.list, this.status, this.body);
     this.dialog.classList.add('dashboard-dialog');
+    const relabel = () => this.dialog.querySelectorAll('.dashboard-region-label').forEach((label, i) => (label.textContent = t('atlas.dash.region', { n: i + 1 })));
+    // Another language while the dashboard is open (a link's #lang=): its labels, charts and tables are drawn again in it.
+    onLangChange(() => {
+      relabel();
+      void this.render();
+    });
     open.addEventListener('click', () => {
-      this.dialog.querySelectorAll('.dashboard-region-label').forEach((label, i) => (label.textContent = t('atlas.dash.region', { n: i + 1 })));
+      relabel();
       this.prefill();
       this.dialog.showModal();
       void this.render();
