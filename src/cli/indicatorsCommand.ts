@@ -25,6 +25,7 @@ import { UsageError, readText, writeCsv } from './command';
 import { inputMap, inspectPath } from './inputFiles';
 import { isTextEncoding, TEXT_ENCODINGS, type TextEncoding } from '../io/textDecoding';
 import { parseIndustryMapping } from '../io/industryMapping';
+import { DEFAULT_EMPLOYMENT_UNIT } from '../io/units';
 import type { SuppressionPolicy } from '../io/suppression';
 import type { IndustryColumns } from './industryTable';
 
@@ -267,8 +268,13 @@ export async function runIndicators(argv: string[]): Promise<number> {
       yield* indicatorRows(regionIds, categoryIds, !hasYears ? '' : cube.years[y], cube.employment[y], result);
     }
   }
-  const header = results.length > 0 ? indicatorColumns(results[0].result) : [];
-  await writeCsv(options.out, header, rows());
+  // The unit travels with the numbers, as in the app's exports: the data's own, else persons.
+  const unit = read.unit ?? DEFAULT_EMPLOYMENT_UNIT;
+  function* withUnit(): Generator<IndicatorRow> {
+    for (const row of rows()) yield [...row, unit];
+  }
+  const header = results.length > 0 ? [...indicatorColumns(results[0].result), 'employment_unit'] : [];
+  await writeCsv(options.out, header, withUnit());
   return 0;
 }
 
@@ -287,7 +293,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
     memoryLimit: industry.memoryLimit,
   });
   process.stderr.write(formatIndustryReport(result.industry, industry.mapping));
-  return { ...result, join: undefined, notes: [] as string[] };
+  return { ...result, join: undefined, notes: [] as string[], unit: undefined };
 }
 
 /**
@@ -296,7 +302,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
  * (the cube then holds the matched regions under the map's ids). `hasYears` is false for data
  * without a year (nested JSON, a table without a year column).
  */
-async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[] }> {
+async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[]; unit?: string }> {
   const file = options.employment;
   const employment = await inspectPath(file, options.encoding);
   const s = employment.summary;
@@ -320,8 +326,8 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
   if (categories) files.push(categories);
   const more = categories ? { categories: { key: categories.summary.key } } : {};
   if (!options.regions) {
-    const { cube, reports } = buildCube(inputMap(files), { employment: choice, ...more });
-    return { cube, report: reports[0], hasYears, notes: [] };
+    const { cube, reports, unit } = buildCube(inputMap(files), { employment: choice, ...more });
+    return { cube, report: reports[0], hasYears, notes: [], unit: unit?.name };
   }
   const regions = await inspectPath(options.regions);
   if (!regions.summary.boundaries) throw new InputError({ file: options.regions }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile)');
@@ -331,7 +337,7 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
     ...more,
     join: { by: 'auto', aliases: true, manual: [] },
   });
-  return { cube: built.cube, report: built.reports[0], hasYears, join: built.join, notes: built.notes };
+  return { cube: built.cube, report: built.reports[0], hasYears, join: built.join, notes: built.notes, unit: built.dataset.manifest.unit };
 }
 
 /** `--benchmark country:XX`: a country whose regions' sum is the benchmark (as the app's rule panel offers). */

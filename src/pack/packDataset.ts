@@ -15,7 +15,7 @@ import { FEATURE_ID } from '../io/boundaries';
 import type { TableReport } from '../io/cubeBuilder';
 import { InputError } from '../io/errors';
 import type { IndustryReport } from '../io/industryMapping';
-import { eurostatUnitName, unitFromText } from '../io/units';
+import { unitFromText } from '../io/units';
 import { joinReportCsv } from '../io/joinReportCsv';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseNameFixes } from '../io/nameFixes';
@@ -146,8 +146,8 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
 
   const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
   const tables = employmentFiles(cube, chosen.layout, hasYears);
-  const unitCode = options.filters?.unit?.length === 1 ? options.filters.unit[0] : undefined;
-  const manifest = buildManifest(options, { unitCode, nonIndustry: report.nonIndustry, employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  const { unit: statedUnit, unitCode } = built.dataset.manifest;
+  const manifest = buildManifest(options, { ...(statedUnit && unitCode ? { unit: { name: statedUnit, code: unitCode } } : {}), nonIndustry: report.nonIndustry, employmentFile: inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
   const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
@@ -222,7 +222,8 @@ function carryNotes(cube: EmploymentCube, notes: string[]): void {
 }
 
 interface ManifestFacts {
-  unitCode?: string;
+  /** The unit the data states (a Eurostat unit code, a title row), if it states one. */
+  unit?: { name: string; code: string };
   nonIndustry?: TableReport['nonIndustry'];
   employmentFile: string;
   boundariesFile: string;
@@ -249,7 +250,7 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
       `Employment in ${cube.categories.length} categories for ${cube.regions.length} regions, ${yearsText}. Packed from ${employmentFile} and ${boundariesFile}.`,
     attribution: options.attribution ?? `Boundaries: ${boundariesFile}. Employment: ${employmentFile}.`,
     ...(options.licence ? { licence: options.licence } : {}),
-    ...manifestTexts(options, facts.unitCode),
+    ...manifestTexts(options, facts.unit),
     ...(options.synthetic ? { synthetic: true } : {}),
     regions: { file: 'regions.geojson', id: facts.idKey, name: facts.nameKey, ...(options.nameLatin ? { nameLatin: options.nameLatin } : {}) },
     categories: { file: 'categories.csv' },
@@ -266,12 +267,12 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
   return validateManifest(manifest, 'manifest.json');
 }
 
-/** The optional texts of the manifest, from the options; a Eurostat unit code names its unit when none is given. */
-function manifestTexts(options: PackOptions, unitCode: string | undefined): Partial<DatasetManifest> {
-  const unit = options.unit ?? (unitCode ? eurostatUnitName(unitCode) : undefined);
+/** The optional texts of the manifest, from the options; the unit the data states when --unit is not given. */
+function manifestTexts(options: PackOptions, stated: { name: string; code: string } | undefined): Partial<DatasetManifest> {
+  const unit = options.unit ?? stated?.name;
   const texts: Partial<DatasetManifest> = {};
   if (unit) texts.unit = unit;
-  const code = unitCode ?? (unit ? unitFromText(unit)?.code : undefined);
+  const code = options.unit !== undefined ? unitFromText(options.unit)?.code : stated?.code;
   if (code) texts.unitCode = code;
   if (options.source) texts.source = options.source;
   if (options.sourceUrl) texts.sourceUrl = options.sourceUrl;

@@ -21,6 +21,7 @@ import { readJsonStat } from '../../io/jsonStat';
 import { readWorkbook } from '../../io/xlsxWorkbook';
 import { gridDelimiter, gridToTable, isOfficialExport, layoutNotes, textGrid } from '../../io/gridTable';
 import { tableHierarchies } from '../../io/hierarchy';
+import { statedUnit, type StatedUnit } from '../../io/units';
 import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportProblem, JsonSummary, ReadOptions, TableSummary } from './importTypes';
 
 /** A file read once and kept (in the import worker) for every later build with other choices. */
@@ -30,7 +31,7 @@ export type ParsedInput =
    * A delimited file keeps its text, read again (streamed) for each build; its rows are kept only
    * for a small file. A large one keeps its first rows for the preview (`headOnly` says so).
    */
-  | { kind: 'table'; table: DelimitedTable; text?: string; headOnly?: { rows: number } }
+  | { kind: 'table'; table: DelimitedTable; text?: string; headOnly?: { rows: number }; /** The unit a title row states (an official export's "тыс. человек"). */ unit?: StatedUnit }
   | { kind: 'eurostat'; table: EurostatTable }
   | { kind: 'json'; value: object };
 
@@ -98,7 +99,7 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     if (workbook.sheets.length > 1) summary.notes.push(`sheet "${sheet}" of ${workbook.sheets.length}: ${workbook.sheets.map((s) => `"${s}"`).join(', ')}`);
     const { table, layout } = gridToTable(workbook.sheet(sheet));
     summary.notes.push(...layoutNotes(layout));
-    return tableInput({ kind: 'table', table }, summary);
+    return tableInput({ kind: 'table', table, ...withUnit(statedUnit(layout.titles, layout.qualifiers), summary) }, summary);
   }
   if (!TEXT_KINDS.includes(kind)) throw new Error(`no reader for ${kind}`);
   const { text, encoding, by } = await readFileText(file, (f) => progress('read', f), options.encoding, name);
@@ -135,19 +136,27 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
   }
   const onProgress = (f: number) => progress('parse', f);
   if (text.length > KEEP_ROWS) return tableInput(tableHead(text, name, onProgress), summary);
-  return tableInput({ kind: 'table', table: delimitedOrExport(text, name, summary, onProgress), text }, summary);
+  const { table, unit } = delimitedOrExport(text, name, summary, onProgress);
+  return tableInput({ kind: 'table', table, text, ...withUnit(unit, summary) }, summary);
+}
+
+/** The stated unit for the parsed input, said in the file's notes (the mapping step shows them). */
+function withUnit(unit: StatedUnit | undefined, summary: FileSummary): { unit?: StatedUnit } {
+  if (!unit) return {};
+  summary.notes.push(noteText.statedUnit(unit));
+  return { unit };
 }
 
 /**
  * A delimited file as the strict reader takes it; an official export (title rows, a header of
  * several rows, unnamed columns) that it refuses, or reads as one column, is read as a grid.
  */
-function delimitedOrExport(text: string, name: string, summary: FileSummary, onProgress: (f: number) => void): DelimitedTable {
+function delimitedOrExport(text: string, name: string, summary: FileSummary, onProgress: (f: number) => void): { table: DelimitedTable; unit?: StatedUnit } {
   let strict: DelimitedTable | undefined;
   let failure: unknown;
   try {
     strict = parseDelimited(text, name, { onProgress });
-    if (strict.header.length > 1) return strict;
+    if (strict.header.length > 1) return { table: strict };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     failure = error;
@@ -160,12 +169,13 @@ function delimitedOrExport(text: string, name: string, summary: FileSummary, onP
     const exportShape = layout.titles.length > 0 || layout.headerLines.length > 1 || layout.footnotes.length > 0;
     if (isOfficialExport(table, layout) && table.header.length > 1 && (exportShape || !raggedRow)) {
       summary.notes.push(...layoutNotes(layout));
-      return table;
+      const unit = statedUnit(layout.titles, layout.qualifiers);
+      return unit ? { table, unit } : { table };
     }
   } catch {
     // Not an export either: the strict reader's answer stands.
   }
-  if (strict) return strict;
+  if (strict) return { table: strict };
   throw failure;
 }
 

@@ -18,7 +18,7 @@ function parse(csv: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
 }
 
-const HEADER = 'region,category,year,employment,lq,region_share,category_share,size_star,specialization_star,focus_star,stars';
+const HEADER = 'region,category,year,employment,lq,region_share,category_share,size_star,specialization_star,focus_star,stars,employment_unit';
 
 describe('atlas indicators on official formats', () => {
   it('reads a Eurostat bulk TSV with --filter: TOTAL rows are region totals, missing cells stay empty (hand-computed)', () => {
@@ -136,7 +136,7 @@ describe('atlas indicators', () => {
       '--year', '2015',
     );
     expect(code, stderr).toBe(0);
-    expect(stdout.split('\n')[0]).toBe(`${HEADER},strong,strong10`);
+    expect(stdout.split('\n')[0]).toBe(HEADER.replace(",employment_unit", ",strong,strong10,employment_unit"));
     const rows = parse(stdout);
     const get = (region: string, category: string) => rows.find((r) => r.region === region && r.category === category)!;
     // Traded denominator A + B: D(R1) = 10, D(NAT) = 200 → LQ(R1,A) = (10/10)/(100/200) = 2.

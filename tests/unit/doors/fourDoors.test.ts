@@ -49,7 +49,10 @@ describe('the same files through every door', () => {
 
     const cli = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'indicators', ...['--employment', 'employment.csv', '--categories', 'categories.csv', '--regions', 'regions.geojson', '--id', 'code', '--name', 'name'].map((a) => (a.includes('.') ? join(DOORS, a) : a))], { cwd: root, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
-    const rows = cli.stdout.trim().split('\n').slice(1).map((row) => row.split(',').map((v, i) => (i < 3 || v === '' ? v : String(Number(Number(v).toPrecision(12))))).join(','));
+    const cells = cli.stdout.trim().split('\n').slice(1).map((row) => row.split(','));
+    // The last column is the unit (the fixture states none: persons).
+    expect(new Set(cells.map((c) => c.pop()))).toEqual(new Set(['persons']));
+    const rows = cells.map((row) => row.map((v, i) => (i < 3 || v === '' ? v : String(Number(Number(v).toPrecision(12))))).join(','));
     expect(rows).toEqual(expected);
     for (const line of formatJoinReport(built.join)) expect(cli.stderr).toContain(line);
     expect(cli.stderr).toMatch(/RU: aggregate, a total of 6 map regions/);
