@@ -18,7 +18,7 @@ import type { JoinReport } from '../io/regionJoin';
 import type { EmploymentCube } from '../model/dataset';
 import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
 import { buildCube, buildImport } from '../engine/import/buildImport';
-import { confidentTableChoice } from '../engine/import/importChoices';
+import { confidentTableChoice, parseLevels, statedLevels } from '../engine/import/importChoices';
 import type { ImportChoices } from '../engine/import/importTypes';
 import { formatIndustryReport, formatJoinReport, formatNotOnMap, formatTableReport } from '../engine/reportText';
 import { UsageError, readText, writeCsv } from './command';
@@ -32,7 +32,7 @@ import type { IndustryColumns } from './industryTable';
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
     [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--encoding <name>] [--out <file.csv>]
-    [--regions <boundaries> [--id <property>] [--name <property>]]
+    [--sheet <name|number>] [--level <column>=<n>]… [--regions <boundaries> [--id <property>] [--name <property>]]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
@@ -65,6 +65,10 @@ export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employm
   --memory-limit  DuckDB's memory ceiling; it spills to a temporary folder beyond it (default 1GB)
   --min-employment, --min-establishments   a cell below this size earns no star, no strong cluster
                   and no ranking place (default: none, as the published rules)
+  --sheet         Excel workbook: the sheet to read, by name or number (1 = first; default: the
+                  first sheet holding a table)
+  --level         official export with an indented hierarchy: the level of that column to use, as the
+                  import dialog numbers them (1 = top), e.g. --level "column 2"=2 (repeatable)
   --encoding      text encoding of the input files instead of the recognised one: utf-8, utf-16le,
                   utf-16be, windows-1251, koi8-r, windows-1252
   --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response",
@@ -90,6 +94,10 @@ export interface IndicatorsOptions {
   name?: string;
   /** Text encoding of the input files (--encoding); recognised when absent. */
   encoding?: TextEncoding;
+  /** Workbook sheet of the employment file (--sheet), by name or number. */
+  sheet?: string;
+  /** Hierarchy level per column (--level), 1 = top as the dialog numbers them. */
+  levels?: Record<string, number>;
 }
 
 export interface IndustryCommandOptions {
@@ -108,6 +116,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         employment: { type: 'string' },
         categories: { type: 'string' },
         encoding: { type: 'string' },
+        sheet: { type: 'string' },
+        level: { type: 'string', multiple: true },
         rule: { type: 'string' },
         benchmark: { type: 'string' },
         denominator: { type: 'string' },
@@ -156,6 +166,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     const suppression = values.suppression ?? 'midpoint';
     if (suppression !== 'midpoint' && suppression !== 'missing') throw new UsageError(`--suppression must be midpoint or missing, not "${suppression}"`, INDICATORS_USAGE);
     if (values.filter || values.measure !== undefined) throw new UsageError('--filter and --measure do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
+    if (values.sheet !== undefined || values.level !== undefined) throw new UsageError('--sheet and --level do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
     industry = {
       mapping: values['industry-map'],
       suppression,
@@ -195,6 +206,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     id: values.id,
     name: values.name,
     encoding: encodingOption(values.encoding),
+    sheet: values.sheet,
+    levels: parseLevels(values.level, INDICATORS_USAGE),
   };
 }
 
@@ -304,7 +317,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
  */
 async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[]; unit?: string }> {
   const file = options.employment;
-  const employment = await inspectPath(file, options.encoding);
+  const employment = await inspectPath(file, options.encoding, options.sheet);
   const s = employment.summary;
   if (s.boundaries) throw new InputError({ file }, `this is a boundary file (${s.kind}), not employment data`);
   if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat table (TSV, SDMX-CSV, JSON-stat), and this file is not one');
@@ -312,6 +325,7 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
   const choice: ImportChoices['employment'] = { key: s.key, benchmark: benchmarkRow(options.benchmark), keepNonIndustry: options.keepNonIndustry };
   let hasYears: boolean;
   if (s.eurostat) {
+    if (options.levels && Object.keys(options.levels).length > 0) throw new InputError({ file }, '--level applies to a table with an indented hierarchy, and this file is a Eurostat table');
     choice.eurostat = { region: s.eurostat.region, category: s.eurostat.category, filters: parseFilters(options.filters) };
     hasYears = true;
   } else if (s.json) {
@@ -319,6 +333,8 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
     hasYears = false;
   } else {
     choice.table = confidentTableChoice(file, s.table!, { measure: options.measure });
+    const levels = statedLevels(file, s.table!, options.levels ?? {});
+    if (Object.keys(levels).length > 0) choice.table.levels = levels;
     hasYears = choice.table.layout === 'years' || choice.table.year !== undefined;
   }
   const files = [employment];

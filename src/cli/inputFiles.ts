@@ -16,9 +16,11 @@ export interface InspectedPath {
 }
 
 /** A file's summary and parsed content; a file that cannot be read is a located InputError. */
-export async function inspectPath(path: string, encoding?: TextEncoding): Promise<InspectedPath> {
-  const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }), undefined, encoding ? { encoding } : {});
+export async function inspectPath(path: string, encoding?: TextEncoding, sheet?: string): Promise<InspectedPath> {
+  const options = { ...(encoding ? { encoding } : {}), ...(sheet !== undefined ? { sheet } : {}) };
+  const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }), undefined, options);
   if (summary.error || !parsed) throw new InputError(summary.error?.location ?? { file: path }, summary.error?.problem ?? 'cannot be read');
+  if (sheet !== undefined && summary.kind !== 'xlsx') throw new InputError({ file: path }, `--sheet applies to an Excel workbook (.xlsx), and this file is not one (${summary.kind ?? 'unknown'})`);
   return { summary, input: { name: summary.name, parsed } };
 }
 

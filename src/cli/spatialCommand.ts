@@ -31,10 +31,11 @@ import { UsageError, readText, writeCsv } from './command';
 
 export const SPATIAL_USAGE = `usage: npm run -s atlas -- spatial --regions <file.geojson|file.topojson> --id <property>
     --values <file.csv> --value-column <name> [--weights rook|queen|knn:<k>] [--permutations 999]
-    [--seed 1] [--out <file.csv>] [--style W|B] [--neighbours <file.json>] [--object <name>]
+    [--seed 1] [--out <file.csv>] [--style W|B] [--neighbours <file.json>] [--object <name>] [--sheet <name|number>]
   --regions       polygon boundaries (longitude/latitude); TopoJSON: --object, else the one with most polygons
   --id            feature property holding the region id
   --values        CSV with a "region" column (or one named like --id) and the value column
+  --sheet         --values is an Excel workbook: the sheet to read, by name or number (1 = first)
   --weights       queen (default, as spdep poly2nb): a shared point; rook: two shared points;
                   knn:<k>: k nearest planar centroids by great-circle distance
   --neighbours    JSON neighbour list {"id": ["id", ...]} or {"id": {"neighbors": [...]}} instead of --weights
@@ -52,6 +53,8 @@ export interface SpatialOptions {
   id: string;
   values: string;
   valueColumn: string;
+  /** Workbook sheet of the values file (--sheet). */
+  sheet?: string;
   weights: WeightsSpec;
   weightsText: string;
   neighbours?: string;
@@ -72,6 +75,7 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
         id: { type: 'string' },
         values: { type: 'string' },
         'value-column': { type: 'string' },
+        sheet: { type: 'string' },
         weights: { type: 'string' },
         neighbours: { type: 'string' },
         style: { type: 'string' },
@@ -112,6 +116,7 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
     seed: integerOption('--seed', values.seed, 1, -(2 ** 31)),
     out: values.out,
     object: values.object,
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
   };
 }
 
@@ -186,7 +191,7 @@ export async function runSpatial(argv: string[]): Promise<number> {
   const ids = boundaries.regions.map((r) => r.id);
   const notes: string[] = [...boundaries.notes];
 
-  const valuesFile = await inspectPath(options.values);
+  const valuesFile = await inspectPath(options.values, undefined, options.sheet);
   if (valuesFile.input.parsed.kind !== 'table') throw new InputError({ file: options.values }, 'expected a CSV or TSV table with a region column and the value column');
   const table = wholeTable(valuesFile.input.parsed);
   const read = readRegionValues(table, options.valueColumn, ids, options.id);

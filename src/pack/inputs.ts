@@ -40,11 +40,13 @@ const ROLE_TEXT: Record<FileRole, string> = {
  * which one the user meant could build a plausible but wrong map. A file that cannot be read stops
  * the pack with its located error.
  */
-export async function readInputs(files: readonly InputFile[], where: string): Promise<DatasetInputs> {
+export async function readInputs(files: readonly InputFile[], where: string, sheet?: string): Promise<DatasetInputs> {
   const parsed = new Map<string, NamedInput>();
   const byRole = new Map<FileRole, FileSummary>();
   for (const file of files) {
-    const { summary, parsed: input } = await inspectFile(new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 }));
+    const bytes = new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 });
+    // The sheet is the employment workbook's; a boundary or categories file has none.
+    const { summary, parsed: input } = await inspectFile(bytes, undefined, sheet !== undefined && /\.xls[xm]$/i.test(file.name) ? { sheet } : {});
     if (summary.error) throw new InputError(summary.error.location ?? { file: file.name }, summary.error.problem);
     const previous = byRole.get(summary.role);
     if (previous) throw new InputError({ file: file.name }, `a second ${ROLE_TEXT[summary.role]} besides ${previous.name}; name the files to use instead of the folder`);
@@ -56,5 +58,6 @@ export async function readInputs(files: readonly InputFile[], where: string): Pr
   if (!boundaries) throw new InputError({ file: where }, `no boundary file (GeoJSON, TopoJSON or zipped Shapefile) among ${names}`);
   const employment = byRole.get('employment');
   if (!employment) throw new InputError({ file: where }, `no employment table (CSV/TSV, Eurostat TSV or nested JSON) among ${names}`);
+  if (sheet !== undefined && employment.kind !== 'xlsx') throw new InputError({ file: employment.name }, `--sheet applies to an Excel workbook (.xlsx), and this file is not one (${employment.kind ?? 'unknown'})`);
   return { parsed, boundaries, employment, categories: byRole.get('categories'), industries: byRole.get('industries'), names: byRole.get('names') };
 }

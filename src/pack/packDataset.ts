@@ -79,7 +79,7 @@ const LISTED = 10;
 const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'other-version', 'finer', 'aggregate'];
 
 export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile): Promise<PackResult> {
-  const inputs = await readInputs(files, options.where ?? 'the inputs');
+  const inputs = await readInputs(files, options.where ?? 'the inputs', options.sheet);
   const notes: string[] = [];
   const warnings: PackWarning[] = [];
 

@@ -93,7 +93,7 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     const workbook = readWorkbook(await readFileBytes(file, (f) => progress('read', f)), name);
     progress('parse', 0);
     // Without a choice, the first sheet that holds a table (a workbook often opens with notes).
-    const sheet = options.sheet ?? workbook.sheets.find((s) => hasTable(() => gridToTable(workbook.sheet(s)))) ?? workbook.sheets[0];
+    const sheet = options.sheet !== undefined ? chosenSheet(workbook.sheets, options.sheet, name) : (workbook.sheets.find((s) => hasTable(() => gridToTable(workbook.sheet(s)))) ?? workbook.sheets[0]);
     summary.sheets = workbook.sheets;
     summary.sheet = sheet;
     if (workbook.sheets.length > 1) summary.notes.push(`sheet "${sheet}" of ${workbook.sheets.length}: ${workbook.sheets.map((s) => `"${s}"`).join(', ')}`);
@@ -190,6 +190,14 @@ function tableInput(parsed: Extract<ParsedInput, { kind: 'table' }>, summary: Fi
   summary.role = tableRole(table.header);
   if (table.blankLines > 0) summary.notes.push(noteText.blankLines(table.blankLines));
   return parsed;
+}
+
+/** A sheet chosen by name, or by its number (1 = first) when no sheet has that name. */
+function chosenSheet(sheets: readonly string[], chosen: string, file: string): string {
+  if (sheets.includes(chosen)) return chosen;
+  const n = /^\d+$/.test(chosen.trim()) ? Number(chosen) : NaN;
+  if (n >= 1 && n <= sheets.length) return sheets[n - 1];
+  throw new InputError({ file }, `no sheet "${chosen}": the workbook's sheets are ${sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`);
 }
 
 function hasTable(read: () => unknown): boolean {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { inspectFile } from '../../../src/engine/import/inspectFile';
 import { buildCube, buildImport, type NamedInput } from '../../../src/engine/import/buildImport';
@@ -11,6 +8,7 @@ import { keyedNote } from '../../../src/io/notes';
 import { en, ru } from '../../../src/i18n/messages/engine';
 import { encodeSingleByte, fileOf, xlsxBytes } from './writeFixtures';
 import { pack, temporaryFolder } from '../pack/helpers';
+import { atlas, fixtureWriter } from '../cli/runAtlas';
 
 /** A Rosstat-style export: the title states the unit, a row of years, regions down, activities across. */
 const ROWS = ['Белгородская область;Строительство;10,5;11', 'Белгородская область;Торговля;3;3,5', 'Брянская область;Строительство;4;4,5', 'Брянская область;Торговля;6;6,5'];
@@ -25,18 +23,8 @@ const BOUNDARIES = JSON.stringify({
   })),
 });
 
-const root = resolve(import.meta.dirname, '../../..');
-const dir = mkdtempSync(join(tmpdir(), 'cluster-atlas-unit-'));
+const write = fixtureWriter('cluster-atlas-unit-');
 const temporary = temporaryFolder();
-const write = (name: string, bytes: Uint8Array | string) => {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-};
-function atlas(...args: string[]) {
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 async function inspect(bytes: Uint8Array | string, name: string): Promise<{ key: string; input: NamedInput; notes: string[]; header: string[] }> {
   const { summary, parsed } = await inspectFile(fileOf(bytes, name));
