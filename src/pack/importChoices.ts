@@ -105,7 +105,7 @@ function tableChoice(table: DelimitedTable, guess: TableSummary, measure: string
 }
 
 function describeTable(choice: TableChoice): string {
-  const named = (['region', 'category', 'employment', 'year', 'establishments', 'employmentFlag'] as const)
+  const named = (['region', 'category', 'employment', 'year', 'establishments', 'employmentFlag', 'flags'] as const)
     .filter((k) => choice[k] !== undefined)
     .map((k) => `${k} "${choice[k]}"`)
     .join(', ');

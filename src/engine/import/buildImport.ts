@@ -244,6 +244,7 @@ function layoutCube(input: Extract<ParsedInput, { kind: 'table' }>, choice: Tabl
       year: choice.year || undefined,
       establishments: choice.establishments || undefined,
       employmentFlag: choice.employmentFlag || undefined,
+      flags: choice.flags || undefined,
     };
     return text !== undefined ? streamLongTable(text, file, mapping, options, parse) : longTableToCube(table, mapping, options);
   }

@@ -16,10 +16,10 @@ export function guessTableChoice(table: TableSummary, options: TableGuessOptions
   const { layout, long } = table;
   const region = table.region ?? table.header[0];
   if (options.measure !== undefined) {
-    return { layout: 'long', region, category: long.category ?? table.category, employment: options.measure, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
+    return { layout: 'long', region, category: long.category ?? table.category, employment: options.measure, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag, flags: long.flags };
   }
   if (layout === 'long') {
-    return { layout, region, category: long.category, employment: long.employment, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
+    return { layout, region, category: long.category, employment: long.employment, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag, flags: long.flags };
   }
   if (layout === 'years') return { layout, region, category: table.category, columns: table.yearColumns };
   return { layout, region, year: table.year, columns: wideColumns(table, region, table.year, options.exclude) };
