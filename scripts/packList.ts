@@ -24,7 +24,7 @@ export const SHIPPED_PACKS: ShippedPack[] = [
       '--filter', 'age=Y_GE15',
       '--title', 'EU regions (NUTS 2) — employment by NACE Rev. 2 section, 2008–2015 (Eurostat LFS)',
       '--description',
-      'Employed persons aged 15 and over, both sexes, by NACE Rev. 2 section (A*10), NUTS 2 regions, 2008–2015, in thousands, from the EU Labour Force Survey. The table codes regions in NUTS 2010/2013; the boundaries are NUTS 2013, which fits 318 of its regions. Values flagged by Eurostat (b break in series, u low reliability, c confidential) are packed without their flags. The join report lists every code of the table not on the map with its reason.',
+      'Employed persons aged 15 and over, both sexes, by NACE Rev. 2 section (A*10), NUTS 2 regions, 2008–2015, in thousands, from the EU Labour Force Survey. The table codes regions in NUTS 2010/2013; the boundaries are NUTS 2013, which fits 318 of its regions. Values flagged by Eurostat (b break in series, u low reliability, c confidential) keep their flags (flags.csv), shown in the tooltip. The join report lists every code of the table not on the map with its reason.',
       '--source', 'Eurostat, Labour Force Survey, table lfst_r_lfe2en2 (employment by sex, age, economic activity and NUTS 2 regions)',
       '--source-url', 'https://ec.europa.eu/eurostat/databrowser/view/lfst_r_lfe2en2/default/table',
       '--licence', 'Eurostat data: free reuse with acknowledgement of the source; GISCO boundaries: © EuroGeographics for the administrative boundaries',

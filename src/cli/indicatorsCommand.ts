@@ -18,7 +18,7 @@ import type { JoinReport } from '../io/regionJoin';
 import type { EmploymentCube } from '../model/dataset';
 import { DEFAULT_RULE, type RuleKind, type StarRule } from '../model/dataset';
 import { buildCube, buildImport } from '../engine/import/buildImport';
-import { confidentTableChoice } from '../engine/import/importChoices';
+import { confidentTableChoice, parseLevels, statedLevels } from '../engine/import/importChoices';
 import type { ImportChoices } from '../engine/import/importTypes';
 import { formatIndustryReport, formatJoinReport, formatNotOnMap, formatTableReport } from '../engine/reportText';
 import { UsageError, readText, writeCsv } from './command';
@@ -27,11 +27,12 @@ import { SHAPEFILE_FLAGS, SHAPEFILE_FLAGS_USAGE, shapefileReadOptions, type Shap
 import { isTextEncoding, TEXT_ENCODINGS, type TextEncoding } from '../io/textDecoding';
 import { parseIndustryMapping } from '../io/industryMapping';
 import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type IndustryCommandOptions } from '../pack/industryArgs';
+import { DEFAULT_EMPLOYMENT_UNIT } from '../io/units';
 
 export const INDICATORS_USAGE = `usage: npm run -s atlas -- indicators --employment <file> [--categories <file.csv>]
     [--filter <dim=code,…>] [--measure <name>] [--rule eco|paper|cmp] [--benchmark <region id>] [--denominator all|<group>] [--year <Y>]
-    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--encoding <name>] [--out <file.csv>]
-    [--regions <boundaries> [--id <property>] [--name <property>] [--layer <name>] [--dbf-encoding <label>]]
+    [--cut-share <0..1>] [--lq-threshold <x>] [--min-employment <n>] [--min-establishments <n>] [--keep-non-industry] [--encoding <name>] [--unit-column] [--out <file.csv>]
+    [--sheet <name|number>] [--level <column>=<n>]… [--regions <boundaries> [--id <property>] [--name <property>] [--layer <name>] [--dbf-encoding <label>]]
     [--industry-map <code_prefix,category[,name].csv> [--suppression midpoint|missing] [--region-column <c[+c]>]
      [--industry-column <c>] [--employment-column <c>] [--establishments-column <c>] [--flag-column <c>]
      [--year-column <c>] [--memory-limit <e.g. 2GB>]]
@@ -59,10 +60,16 @@ ${INDUSTRY_USAGE_LINES}
                   B=60, … L=75,000, M=100,000, as U.S. Cluster Mapping) or missing; counted per letter
   --min-employment, --min-establishments   a cell below this size earns no star, no strong cluster
                   and no ranking place (default: none, as the published rules)
+  --sheet         Excel workbook: the sheet to read, by name or number (1 = first; default: the
+                  first sheet holding a table)
+  --level         official export with an indented hierarchy: the level of that column to use, as the
+                  import dialog numbers them (1 = top), e.g. --level "column 2"=2 (repeatable)
   --encoding      text encoding of the input files instead of the recognised one: utf-8, utf-16le,
                   utf-16be, windows-1251, koi8-r, windows-1252
   --keep-non-industry   keep categories that are not industries (TOTAL, NRP "no response",
                   aggregates such as B-E beside C, "Всего по …"); by default they are left out and reported
+  --unit-column   a last column employment_unit: the unit the data states (Eurostat unit, a title row
+                  such as "тыс. человек"), else persons; the unit is said on stderr either way
 `;
 
 const RULES: readonly RuleKind[] = ['eco', 'paper', 'cmp'];
@@ -86,6 +93,12 @@ export interface IndicatorsOptions {
   encoding?: TextEncoding;
   /** How a zipped Shapefile --regions is read (--layer, --dbf-encoding). */
   shapefile: ShapefileReadOptions;
+  /** Workbook sheet of the employment file (--sheet), by name or number. */
+  sheet?: string;
+  /** --unit-column: a last column employment_unit on every row. */
+  unitColumn?: boolean;
+  /** Hierarchy level per column (--level), 1 = top as the dialog numbers them. */
+  levels?: Record<string, number>;
 }
 
 export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
@@ -97,6 +110,8 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         employment: { type: 'string' },
         categories: { type: 'string' },
         encoding: { type: 'string' },
+        sheet: { type: 'string' },
+        level: { type: 'string', multiple: true },
         rule: { type: 'string' },
         benchmark: { type: 'string' },
         denominator: { type: 'string' },
@@ -109,6 +124,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
         ...INDUSTRY_ARG_OPTIONS,
         suppression: { type: 'string' },
         'keep-non-industry': { type: 'boolean' },
+        'unit-column': { type: 'boolean' },
         'min-employment': { type: 'string' },
         'min-establishments': { type: 'string' },
         regions: { type: 'string' },
@@ -137,6 +153,7 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
   if (values.suppression !== undefined && values['industry-map'] === undefined) throw new UsageError('--suppression applies with --industry-map only', INDICATORS_USAGE);
   const industry = industryOptions(values, INDICATORS_USAGE);
   if (industry && (values.filter || values.measure !== undefined)) throw new UsageError('--filter and --measure do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
+  if (industry && (values.sheet !== undefined || values.level !== undefined)) throw new UsageError('--sheet and --level do not apply to an industry table (--industry-map)', INDICATORS_USAGE);
   return {
     industry,
     employment: values.employment,
@@ -160,6 +177,9 @@ export function parseIndicatorsArgs(argv: string[]): IndicatorsOptions {
     name: values.name,
     encoding: encodingOption(values.encoding),
     shapefile: shapefileReadOptions(values, INDICATORS_USAGE),
+    sheet: values.sheet,
+    levels: parseLevels(values.level, INDICATORS_USAGE),
+    unitColumn: values['unit-column'] ?? false,
   };
 }
 
@@ -235,8 +255,16 @@ export async function runIndicators(argv: string[]): Promise<number> {
       yield* indicatorRows(regionIds, categoryIds, !hasYears ? '' : cube.years[y], cube.employment[y], result);
     }
   }
-  const header = results.length > 0 ? indicatorColumns(results[0].result) : [];
-  await writeCsv(options.out, header, rows());
+  // The unit travels with the numbers: said always; a last column employment_unit on request, so
+  // that the output columns stay as scripts reading them know them.
+  const unit = read.unit ?? DEFAULT_EMPLOYMENT_UNIT;
+  process.stderr.write(`employment unit: ${unit}${read.unit ? '' : ' (the data states none)'}\n`);
+  function* withUnit(): Generator<IndicatorRow> {
+    for (const row of rows()) yield [...row, unit];
+  }
+  const columns = results.length > 0 ? indicatorColumns(results[0].result) : [];
+  const header = options.unitColumn && columns.length > 0 ? [...columns, 'employment_unit'] : columns;
+  await writeCsv(options.out, header, options.unitColumn ? withUnit() : rows());
   return 0;
 }
 
@@ -255,7 +283,7 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
     memoryLimit: industry.memoryLimit,
   });
   process.stderr.write(formatIndustryReport(result.industry, industry.mapping));
-  return { ...result, join: undefined, notes: [] as string[] };
+  return { ...result, join: undefined, notes: [] as string[], unit: undefined };
 }
 
 /**
@@ -264,9 +292,9 @@ async function readIndustryTable(options: IndicatorsOptions, industry: IndustryC
  * (the cube then holds the matched regions under the map's ids). `hasYears` is false for data
  * without a year (nested JSON, a table without a year column).
  */
-async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[] }> {
+async function readEmployment(options: IndicatorsOptions): Promise<{ cube: EmploymentCube; report: TableReport; hasYears: boolean; join?: JoinReport; notes: string[]; unit?: string }> {
   const file = options.employment;
-  const employment = await inspectPath(file, textOptions(options));
+  const employment = await inspectPath(file, { ...textOptions(options), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
   const s = employment.summary;
   if (s.boundaries) throw new InputError({ file }, `this is a boundary file (${s.kind}), not employment data`);
   if (options.filters.length > 0 && !s.eurostat) throw new InputError({ file }, '--filter applies to a Eurostat table (TSV, SDMX-CSV, JSON-stat), and this file is not one');
@@ -274,6 +302,7 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
   const choice: ImportChoices['employment'] = { key: s.key, benchmark: benchmarkRow(options.benchmark), keepNonIndustry: options.keepNonIndustry };
   let hasYears: boolean;
   if (s.eurostat) {
+    if (options.levels && Object.keys(options.levels).length > 0) throw new InputError({ file }, '--level applies to a table with an indented hierarchy, and this file is a Eurostat table');
     choice.eurostat = { region: s.eurostat.region, category: s.eurostat.category, filters: parseFilters(options.filters) };
     hasYears = true;
   } else if (s.json) {
@@ -281,6 +310,8 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
     hasYears = false;
   } else {
     choice.table = confidentTableChoice(file, s.table!, { measure: options.measure });
+    const levels = statedLevels(file, s.table!, options.levels ?? {});
+    if (Object.keys(levels).length > 0) choice.table.levels = levels;
     hasYears = choice.table.layout === 'years' || choice.table.year !== undefined;
   }
   const files = [employment];
@@ -288,8 +319,8 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
   if (categories) files.push(categories);
   const more = categories ? { categories: { key: categories.summary.key } } : {};
   if (!options.regions) {
-    const { cube, reports } = buildCube(inputMap(files), { employment: choice, ...more });
-    return { cube, report: reports[0], hasYears, notes: [] };
+    const { cube, reports, unit } = buildCube(inputMap(files), { employment: choice, ...more });
+    return { cube, report: reports[0], hasYears, notes: [], unit: unit?.name };
   }
   const regions = await inspectBoundaryPath(options.regions, options.shapefile, INDICATORS_USAGE);
   if (!regions.summary.boundaries) throw new InputError({ file: options.regions }, 'this is not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile)');
@@ -299,7 +330,7 @@ async function readEmployment(options: IndicatorsOptions): Promise<{ cube: Emplo
     ...more,
     join: { by: 'auto', aliases: true, manual: [] },
   });
-  return { cube: built.cube, report: built.reports[0], hasYears, join: built.join, notes: built.notes };
+  return { cube: built.cube, report: built.reports[0], hasYears, join: built.join, notes: built.notes, unit: built.dataset.manifest.unit };
 }
 
 /** `--benchmark country:XX`: a country whose regions' sum is the benchmark (as the app's rule panel offers). */

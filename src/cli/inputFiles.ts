@@ -20,6 +20,7 @@ export interface InspectedPath {
 export async function inspectPath(path: string, options: ReadOptions = {}): Promise<InspectedPath> {
   const { summary, parsed } = await inspectFile(new File([readBytes(path)], path, { lastModified: 0 }), undefined, options);
   if (summary.error || !parsed) throw new InputError(summary.error?.location ?? { file: path }, summary.error?.problem ?? 'cannot be read');
+  if (options.sheet !== undefined && summary.kind !== 'xlsx') throw new InputError({ file: path }, `--sheet applies to an Excel workbook (.xlsx), and this file is not one (${summary.kind ?? 'unknown'})`);
   return { summary, input: { name: summary.name, parsed } };
 }
 

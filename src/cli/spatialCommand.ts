@@ -32,13 +32,14 @@ import { UsageError, readText, writeCsv } from './command';
 
 export const SPATIAL_USAGE = `usage: npm run -s atlas -- spatial --regions <file.geojson|file.topojson> --id <property>
     --values <file.csv> --value-column <name> [--weights rook|queen|knn:<k>] [--permutations 999]
-    [--seed 1] [--out <file.csv>] [--style W|B] [--neighbours <file.json>] [--object <name>]
+    [--seed 1] [--out <file.csv>] [--style W|B] [--neighbours <file.json>] [--object <name>] [--sheet <name|number>]
     [--layer <name>] [--dbf-encoding <label>]
   --regions       polygon boundaries (GeoJSON, TopoJSON, zipped Shapefile); TopoJSON: --object, else the
                   one with most polygons
 ${SHAPEFILE_FLAGS_USAGE.trimEnd()}
   --id            feature property holding the region id
   --values        CSV with a "region" column (or one named like --id) and the value column
+  --sheet         --values is an Excel workbook: the sheet to read, by name or number (1 = first)
   --weights       queen (default, as spdep poly2nb): a shared point; rook: two shared points;
                   knn:<k>: k nearest planar centroids by great-circle distance
   --neighbours    JSON neighbour list {"id": ["id", ...]} or {"id": {"neighbors": [...]}} instead of --weights
@@ -56,6 +57,8 @@ export interface SpatialOptions {
   id: string;
   values: string;
   valueColumn: string;
+  /** Workbook sheet of the values file (--sheet). */
+  sheet?: string;
   weights: WeightsSpec;
   weightsText: string;
   neighbours?: string;
@@ -78,6 +81,7 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
         id: { type: 'string' },
         values: { type: 'string' },
         'value-column': { type: 'string' },
+        sheet: { type: 'string' },
         weights: { type: 'string' },
         neighbours: { type: 'string' },
         style: { type: 'string' },
@@ -120,6 +124,7 @@ export function parseSpatialArgs(argv: string[]): SpatialOptions {
     out: values.out,
     object: values.object,
     shapefile: shapefileReadOptions(values, SPATIAL_USAGE),
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
   };
 }
 
@@ -194,7 +199,7 @@ export async function runSpatial(argv: string[]): Promise<number> {
   const ids = boundaries.regions.map((r) => r.id);
   const notes: string[] = [...regionsFile.summary.notes, ...boundaries.notes];
 
-  const valuesFile = await inspectPath(options.values);
+  const valuesFile = await inspectPath(options.values, options.sheet !== undefined ? { sheet: options.sheet } : {});
   if (valuesFile.input.parsed.kind !== 'table') throw new InputError({ file: options.values }, 'expected a CSV or TSV table with a region column and the value column');
   const table = wholeTable(valuesFile.input.parsed);
   const read = readRegionValues(table, options.valueColumn, ids, options.id);

@@ -7,6 +7,7 @@ import { wideTableToCube } from '../io/wideTable';
 import { InputError } from '../io/errors';
 import type { JoinReport } from '../io/regionJoin';
 import { joinToMap } from './joinToMap';
+import { applyFlagsTable } from '../io/sourceFlags';
 import { parseJsonText } from '../io/jsonText';
 import { framesOf } from '../io/outlyingRegions';
 import type { LoadedDataset } from '../engine/types';
@@ -60,7 +61,9 @@ export async function loadHostedDataset(
     : undefined;
 
   progress('employment', 0.4);
-  const { cube: dataCube, reports } = await readEmployment(manifest, resolve, categories);
+  const { cube: employmentCube, reports } = await readEmployment(manifest, resolve, categories);
+  // The flags file, fetched through the same gate as every file of the folder, onto the cells it names.
+  const dataCube = manifest.flags ? applyFlagsTable(employmentCube, parseDelimited(await fetchText(resolve(manifest.flags.file)), manifest.flags.file)) : employmentCube;
 
   progress('join', 0.9);
   const { cube, join, summary } = joinToMap(dataCube, boundaries.regions);

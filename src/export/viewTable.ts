@@ -10,6 +10,7 @@ import type { ComputedView } from '../engine/types';
 import { cellDetails } from '../engine/cellDetails';
 import { csvText } from '../io/csvText';
 import { INDICATOR_COLUMNS, STRONG_COLUMNS } from '../indicators/indicatorRows';
+import { DEFAULT_EMPLOYMENT_UNIT } from '../io/units';
 
 export type Cell = string | number;
 
@@ -41,7 +42,7 @@ export const UNIT_COLUMNS = ['employment_unit', 'lq_unit', 'share_unit'] as cons
 export const LQ_UNIT = 'ratio of shares (1 = benchmark)';
 export const SHARE_UNIT = 'fraction (0-1)';
 
-export function viewTable({ regions, categories, computed, cat, year, extra = [], employmentUnit = 'persons' }: ViewTableInput): ViewTable {
+export function viewTable({ regions, categories, computed, cat, year, extra = [], employmentUnit = DEFAULT_EMPLOYMENT_UNIT }: ViewTableInput): ViewTable {
   const c = categories.findIndex((category) => category.id === cat);
   if (c < 0) throw new Error(`category "${cat}" is not in the dataset`);
   if (computed.result.nRegions !== regions.length) throw new Error(`computed values cover ${computed.result.nRegions} regions, the dataset has ${regions.length}`);

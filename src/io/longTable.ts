@@ -6,6 +6,7 @@ import { findColumn, requireColumn } from './tableColumns';
 import type { DecimalMark } from './numbers';
 import { cellsCount, cellsYear, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 import { countSuppressed, suppressionFlag } from './suppression';
+import { checkedFlags } from './sourceFlags';
 
 /** Which column holds what in a long table (one row per region × category [× year]). */
 export interface LongMapping {
@@ -19,6 +20,8 @@ export interface LongMapping {
    * letter, the employment cell (0 in CBP) is replaced by the letter's value under the policy.
    */
   employmentFlag?: string;
+  /** The source's flags on each value (Eurostat letters such as b, u), kept with the cell. */
+  flags?: string;
 }
 
 const REGION_NAMES = ['region', 'region_id', 'geo', 'geoid', 'fips', 'nuts_id', 'id', 'code'];
@@ -27,6 +30,7 @@ const EMPLOYMENT_NAMES = ['employment', 'emp', 'employees', 'jobs', 'value'];
 const YEAR_NAMES = ['year', 'time', 'period'];
 const ESTABLISHMENT_NAMES = ['establishments', 'estab', 'est', 'plants', 'firms'];
 const FLAG_NAMES = ['empflag', 'employment_flag', 'emp_flag'];
+const SOURCE_FLAG_NAMES = ['flag', 'flags', 'obs_flag', 'obs_status'];
 
 /** Columns recognised from common header names; absent ones are left out for the user to choose. */
 export function guessLongMapping(header: string[]): Partial<LongMapping> {
@@ -41,6 +45,7 @@ export function guessLongMapping(header: string[]): Partial<LongMapping> {
     year: pick(YEAR_NAMES),
     establishments: pick(ESTABLISHMENT_NAMES),
     employmentFlag: pick(FLAG_NAMES),
+    flags: pick(SOURCE_FLAG_NAMES),
   };
   for (const key of Object.keys(guess) as (keyof LongMapping)[]) if (guess[key] === undefined) delete guess[key];
   return guess;
@@ -84,6 +89,7 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
   const year = mapping.year ? requireColumn(table, mapping.year) : -1;
   const establishments = mapping.establishments ? requireColumn(table, mapping.establishments) : -1;
   const flagColumn = mapping.employmentFlag ? requireColumn(table, mapping.employmentFlag) : -1;
+  const sourceFlags = mapping.flags ? requireColumn(table, mapping.flags) : -1;
 
   const builder = new CubeBuilder(table.fileName, options, table.expectedRows ?? 0);
   const { report } = builder;
@@ -122,6 +128,8 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
       let p = establishments >= 0 ? cells.digits(establishments) : NaN;
       if (p < 0) p = cellsCount(table, cells, line, establishments, mark, report);
       if (e === Infinity || p === Infinity) builder.beyondLargest(regionId || cells.key(region), categoryId || cells.key(category), line);
+      const flagText = sourceFlags >= 0 ? cells.key(sourceFlags) : '';
+      const flags = flagText === '' ? undefined : checkedFlags(flagText, { file: table.fileName, line, column: table.header[sourceFlags] });
       // As `add`: the category first (one not in the categories table is recorded, row by row), then the region.
       let c = categoryKey >= 0 ? categorySlots.get(categoryKey) : NO_SLOT;
       if (c === NO_SLOT) {
@@ -138,7 +146,7 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
         lastYear = y;
         lastYearSlot = builder.yearSlot(y);
       }
-      builder.addCell(c, r, lastYearSlot, e, p, line);
+      builder.addCell(c, r, lastYearSlot, e, p, line, flags);
       report.rowsUsed++;
     },
     finish(blankLines) {

@@ -34,6 +34,8 @@ export interface DatasetManifest {
   categories?: { file: string };
   employment: { file: string; layout: 'long' | 'wide' };
   establishments?: { file: string; layout: 'long' | 'wide' };
+  /** The source's flags on single values: region,category,year,flag, one row per flagged value (see sourceFlags.ts). */
+  flags?: { file: string };
   benchmark?: string;
   years?: number[];
   defaultView?: { cat?: string; ind?: IndicatorId; year?: number };
@@ -74,6 +76,7 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
     if (m[key] !== undefined && (typeof m[key] !== 'string' || m[key] === '')) fail(`"${key}" must be a non-empty string when given`);
   }
   fileEntry('joinReport', false);
+  fileEntry('flags', false);
   const nameLatin = (m.regions as Record<string, unknown>).nameLatin;
   if (nameLatin !== undefined && (typeof nameLatin !== 'string' || nameLatin === '')) fail('"regions.nameLatin" must be a non-empty string when given');
   if (m.minSize !== undefined) {

@@ -37,6 +37,8 @@ const TEMPLATES: Template[] = [
   { key: 'note.blankLines', pattern: /^(\d+) blank line\(s\) skipped$/, params: ['n'] },
   { key: 'note.columnsUnused', pattern: /^columns not used: (.*)$/, params: ['columns'] },
   { key: 'note.yourFiles', pattern: /^Your files: (.*)$/, params: ['files'] },
+  { key: 'engine.note.statedUnit', pattern: /^unit of the values: (.*), as line (\d+) states \("(.*)"\)$/s, params: ['unit', 'line', 'text'] },
+  { key: 'engine.note.statedUnitHeader', pattern: /^unit of the values: (.*), as the header states \("(.*)"\)$/s, params: ['unit', 'text'] },
 ];
 
 const property = (id: string, featureId: string) => (id === featureId ? 'the feature ids' : `property "${id}"`);
@@ -50,6 +52,8 @@ export const notes = {
   measure: (measure: string, others: string[]) => `measure ${measure} used${others.length > 0 ? ` (also present: ${others.join(', ')})` : ''}`,
   encoding: (encoding: string) => `not UTF-8: read as ${encoding}`,
   blankLines: (n: number) => `${n} blank line(s) skipped`,
+  statedUnit: (unit: { name: string; text: string; line?: number }) =>
+    unit.line !== undefined ? `unit of the values: ${unit.name}, as line ${unit.line} states ("${unit.text}")` : `unit of the values: ${unit.name}, as the header states ("${unit.text}")`,
   columnsUnused: (columns: string[]) => `columns not used: ${columns.join(', ')}`,
   yourFiles: (files: string[]) => `Your files: ${files.join(', ')}`,
 };

@@ -1,12 +1,14 @@
 /**
- * NUTS versions: which version of the NUTS code list a set of codes belongs to (from the table of
- * level-2 codes per version in nutsCodes.ts), so that a join can say "a code of NUTS 2013, the map
+ * NUTS versions: which version of the NUTS code list a set of codes belongs to (from the tables of
+ * level-2 codes per version: 2013 and 2021 generated from GISCO files in nutsCodes.ts, 2010 from the
+ * JRC converter matrix in nutsCodes2010.ts), so that a join can say "a code of NUTS 2013, the map
  * is NUTS 2021" instead of "unknown", and name the shipped boundary set that fits the data.
  */
 import { NUTS2_CODES } from './nutsCodes';
+import { NUTS2_CODES_2010 } from './nutsCodes2010';
 
 const NUTS2 = /^[A-Z]{2}[0-9A-Z]{2}$/;
-const VERSIONS = Object.entries(NUTS2_CODES).map(([version, { codes }]) => ({ version, codes: new Set(codes) }));
+const VERSIONS = Object.entries({ '2010': NUTS2_CODES_2010, ...NUTS2_CODES }).map(([version, { codes }]) => ({ version, codes: new Set(codes) }));
 
 /** Boundaries the site ships, per NUTS version, for the advice. */
 export const SHIPPED_NUTS_BOUNDARIES: Record<string, string> = {
@@ -18,11 +20,15 @@ function canonical(code: string): string {
   return code.startsWith('GR') ? `EL${code.slice(2)}` : code;
 }
 
-/** How many of the codes each version knows (NUTS-2-shaped codes only), most first. */
+/**
+ * How many of the codes each version knows (NUTS-2-shaped codes only), most first; on a tie the
+ * newer version, since most codes are shared by consecutive versions (a map of German regions
+ * alone fits 2010 and 2013 alike) and the newer list is the one still in use.
+ */
 export function versionFits(codes: Iterable<string>): { version: string; fits: number; of: number }[] {
   const shaped = [...new Set([...codes].map(canonical))].filter((c) => NUTS2.test(c));
   return VERSIONS.map(({ version, codes: known }) => ({ version, fits: shaped.filter((c) => known.has(c)).length, of: shaped.length })).sort(
-    (a, b) => b.fits - a.fits || a.version.localeCompare(b.version),
+    (a, b) => b.fits - a.fits || b.version.localeCompare(a.version),
   );
 }
 

@@ -7,6 +7,7 @@ import type { SuppressionPolicy } from '../io/suppression';
 import { INDUSTRY_ARG_OPTIONS, INDUSTRY_USAGE_LINES, industryOptions, type IndustryCommandOptions } from './industryArgs';
 import type { PackOptions } from './packDataset';
 import { SHAPEFILE_FLAGS, SHAPEFILE_FLAGS_USAGE, shapefileReadOptions } from './shapefileFlags';
+import { parseLevels } from '../engine/import/importChoices';
 
 export const PACK_USAGE = `usage: npm run dataset -- <input folder or files…> --out <folder> [options]
    or: npm run -s atlas -- pack <input folder or files…> --out <folder> [options]
@@ -33,6 +34,9 @@ ${SHAPEFILE_FLAGS_USAGE.trimEnd()}
   --synthetic     the employment figures are made up (the app then says so)
   --filter dim=code[,code…]   keep these codes of a Eurostat dimension or a table column (repeatable)
   --measure       nested JSON measure (e.g. ЧИСЛ), or the value column of a long table
+  --sheet <name|number>   Excel workbook: the sheet to read (1 = first; default: the first holding a table)
+  --level <column>=<n>    official export: the hierarchy level of that column to use, as the import
+                  dialog numbers them (1 = top; repeatable)
   --year Y[,Y…]   data without years: the year it refers to; data with years: the years to keep
   --suppression missing|midpoint   what suppressed cells (County Business Patterns letters) become
                   (with --industry-map: midpoint unless told)
@@ -88,6 +92,8 @@ export function parsePackArgs(argv: string[]): PackArgs {
         'keep-non-industry': { type: 'boolean' },
         filter: { type: 'string', multiple: true },
         measure: { type: 'string' },
+        sheet: { type: 'string' },
+        level: { type: 'string', multiple: true },
         year: { type: 'string', multiple: true },
         suppression: { type: 'string' },
         layout: { type: 'string' },
@@ -164,6 +170,8 @@ export function parsePackArgs(argv: string[]): PackArgs {
     nameProperty: values.name,
     filters,
     measure: values.measure,
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(values.level !== undefined ? { levels: parseLevels(values.level, PACK_USAGE) } : {}),
     years,
     suppression: values.suppression as SuppressionPolicy | undefined,
     keepNonIndustry: values['keep-non-industry'],

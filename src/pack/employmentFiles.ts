@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { Category, EmploymentCube } from '../model/dataset';
+import { FLAGS_COLUMNS, flagsRows } from '../io/sourceFlags';
 
 export type Layout = 'long' | 'wide';
 
@@ -114,4 +115,10 @@ function longCsv(cube: EmploymentCube, withYear: boolean): string {
     });
   });
   return csv(fields, rows);
+}
+
+/** The flags file (region,category,year,flag), or undefined when no value is flagged. */
+export function flagsCsv(cube: EmploymentCube, withYear: boolean): string | undefined {
+  const rows = flagsRows(cube, withYear);
+  return rows.length > 0 ? csv([...FLAGS_COLUMNS], rows) : undefined;
 }

@@ -9,7 +9,7 @@ import { InputError } from '../io/errors';
 import type { SuppressionPolicy } from '../io/suppression';
 import { requireColumn } from '../io/tableColumns';
 import type { ImportChoices, TableChoice, TableSummary } from '../engine/import/importTypes';
-import { confidentTableChoice } from '../engine/import/importChoices';
+import { confidentTableChoice, statedLevels } from '../engine/import/importChoices';
 import { wholeTable } from '../engine/import/inspectFile';
 import type { DatasetInputs } from './inputs';
 
@@ -26,6 +26,10 @@ export interface ChoiceOptions {
   suppression?: SuppressionPolicy;
   /** Keep categories that are not industries (TOTAL, NRP, aggregates beside their parts). */
   keepNonIndustry?: boolean;
+  /** Workbook sheet of the employment table, by name or number (1 = first). */
+  sheet?: string;
+  /** Hierarchy level per column of an official export, 1 = top as the dialog numbers them. */
+  levels?: Record<string, number>;
 }
 
 export interface PackChoices {
@@ -72,6 +76,8 @@ export function packChoices(inputs: DatasetInputs, options: ChoiceOptions, manua
       excluded = result.excluded;
     }
     employment.table = tableChoice(input.table, summary.table!, options.measure, Object.keys(filters));
+    const levels = statedLevels(file, summary.table!, options.levels ?? {});
+    if (Object.keys(levels).length > 0) employment.table.levels = levels;
     hasYears = employment.table.layout === 'years' || employment.table.year !== undefined;
     reading = describeTable(employment.table);
   }
@@ -99,7 +105,7 @@ function tableChoice(table: DelimitedTable, guess: TableSummary, measure: string
 }
 
 function describeTable(choice: TableChoice): string {
-  const named = (['region', 'category', 'employment', 'year', 'establishments', 'employmentFlag'] as const)
+  const named = (['region', 'category', 'employment', 'year', 'establishments', 'employmentFlag', 'flags'] as const)
     .filter((k) => choice[k] !== undefined)
     .map((k) => `${k} "${choice[k]}"`)
     .join(', ');

@@ -42,12 +42,14 @@ const ROLE_TEXT: Record<FileRole, string> = {
  * which one the user meant could build a plausible but wrong map. A file that cannot be read stops
  * the pack with its located error.
  */
-export async function readInputs(files: readonly InputFile[], where: string, shapefile: ShapefileReadOptions = {}): Promise<DatasetInputs> {
+export async function readInputs(files: readonly InputFile[], where: string, shapefile: ShapefileReadOptions = {}, sheet?: string): Promise<DatasetInputs> {
   const parsed = new Map<string, NamedInput>();
   const byRole = new Map<FileRole, FileSummary>();
   for (const file of files) {
-    // The shapefile options reach only a zipped Shapefile; other kinds ignore them.
-    const { summary, parsed: input } = await inspectFile(new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 }), undefined, shapefile);
+    const bytes = new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { lastModified: 0 });
+    // The shapefile options reach only a zipped Shapefile (other kinds ignore them); the sheet is the employment workbook's.
+    const options = { ...shapefile, ...(sheet !== undefined && /\.xls[xm]$/i.test(file.name) ? { sheet } : {}) };
+    const { summary, parsed: input } = await inspectFile(bytes, undefined, options);
     if (summary.error) throw layerFlagError(new InputError(summary.error.location ?? { file: file.name }, summary.error.problem), shapefile, PACK_USAGE);
     const previous = byRole.get(summary.role);
     if (previous) throw new InputError({ file: file.name }, `a second ${ROLE_TEXT[summary.role]} besides ${previous.name}; name the files to use instead of the folder`);
@@ -60,5 +62,6 @@ export async function readInputs(files: readonly InputFile[], where: string, sha
   checkShapefileFlags(shapefile, boundaries.name, boundaries.kind, PACK_USAGE);
   const employment = byRole.get('employment');
   if (!employment) throw new InputError({ file: where }, `no employment table (CSV/TSV, Eurostat TSV or nested JSON) among ${names}`);
+  if (sheet !== undefined && employment.kind !== 'xlsx') throw new InputError({ file: employment.name }, `--sheet applies to an Excel workbook (.xlsx), and this file is not one (${employment.kind ?? 'unknown'})`);
   return { parsed, boundaries, employment, categories: byRole.get('categories'), industries: byRole.get('industries'), names: byRole.get('names') };
 }

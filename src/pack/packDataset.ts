@@ -15,13 +15,14 @@ import { FEATURE_ID } from '../io/boundaries';
 import type { TableReport } from '../io/cubeBuilder';
 import { InputError } from '../io/errors';
 import type { IndustryReport } from '../io/industryMapping';
-import { eurostatUnitName, unitFromText } from '../io/units';
+import { unitFromText } from '../io/units';
+import { SOURCE_FLAGS } from '../io/sourceFlags';
 import { joinReportCsv } from '../io/joinReportCsv';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseNameFixes } from '../io/nameFixes';
 import type { JoinReport, MissReason } from '../io/regionJoin';
 import { buildImport } from '../engine/import/buildImport';
-import { categoriesCsv, chooseLayout, employmentFiles, type Layout } from './employmentFiles';
+import { categoriesCsv, chooseLayout, employmentFiles, flagsCsv, type Layout } from './employmentFiles';
 import { packChoices, type ChoiceOptions } from './importChoices';
 import type { AggregatedTable } from './industryInputs';
 import { readInputs, type DatasetInputs, type InputFile } from './inputs';
@@ -87,7 +88,7 @@ const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'tak
  * into (industryInputs.ts); the aggregation's report is the one shown and judged.
  */
 export async function packDataset(files: readonly InputFile[], options: PackOptions, nameFixesFile?: InputFile, aggregated?: AggregatedTable): Promise<PackResult> {
-  const inputs = await readInputs(files, options.where ?? 'the inputs', options.shapefile);
+  const inputs = await readInputs(files, options.where ?? 'the inputs', options.shapefile, options.sheet);
   const notes: string[] = [];
   const warnings: PackWarning[] = [];
 
@@ -159,14 +160,16 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
 
   const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
   const tables = employmentFiles(cube, chosen.layout, hasYears);
-  const unitCode = options.filters?.unit?.length === 1 ? options.filters.unit[0] : undefined;
-  const manifest = buildManifest(options, { unitCode, nonIndustry: report.nonIndustry, employmentFile: aggregated?.file ?? inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined });
+  const flags = flagsCsv(cube, hasYears);
+  const { unit: statedUnit, unitCode } = built.dataset.manifest;
+  const manifest = buildManifest(options, { ...(statedUnit && unitCode ? { unit: { name: statedUnit, code: unitCode } } : {}), nonIndustry: report.nonIndustry, employmentFile: aggregated?.file ?? inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined, flags: flags !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
   const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
   if (options.topojson) out.push({ name: 'regions.topojson', text: JSON.stringify(geometry.topology) });
   out.push({ name: 'categories.csv', text: categoriesCsv(cube.categories) }, { name: 'employment.csv', text: tables.employment });
   if (tables.establishments) out.push({ name: 'establishments.csv', text: tables.establishments });
+  if (flags) out.push({ name: 'flags.csv', text: flags });
   out.push({ name: 'join-report.csv', text: joinReportCsv(join) }, { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) + '\n' });
 
   return {
@@ -222,20 +225,24 @@ function list(items: readonly string[]): string {
   return items.length > LISTED ? `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more` : items.join(', ');
 }
 
-/** What the cube has that manifest version 1 cannot carry is said, not silently lost. */
+/** What the cube has that a pack does not carry is said, not silently lost; its flags go in flags.csv. */
 function carryNotes(cube: EmploymentCube, notes: string[]): void {
   const flags = new Map<string, number>();
   for (const year of cube.flags ?? []) for (const flag of year.values()) for (const f of flag) flags.set(f, (flags.get(f) ?? 0) + 1);
   if (flags.size > 0) {
     const counts = [...flags].map(([f, n]) => `${f}: ${n}`).join(', ');
-    notes.push(`source flags on values (${counts}) are not packed: manifest version 1 has no place for them`);
+    const unknown = [...flags.keys()].filter((f) => !SOURCE_FLAGS.has(f));
+    // The loader refuses letters it does not know; they are the source's, so the pack stops rather than drop them.
+    if (unknown.length > 0) throw new InputError({ file: 'flags.csv' }, `source flags ${unknown.map((f) => `"${f}"`).join(', ')} are not Eurostat flags (${[...SOURCE_FLAGS].join(', ')}) and cannot be packed`);
+    notes.push(`source flags on values (${counts}) packed in flags.csv`);
   }
   if (cube.regionTotals) notes.push('the regions’ stated totals (e.g. Eurostat TOTAL) are not packed: the app takes each region’s total as the sum of its categories');
   if (cube.benchmark) notes.push(`the benchmark region ${cube.benchmarkId} is not packed`);
 }
 
 interface ManifestFacts {
-  unitCode?: string;
+  /** The unit the data states (a Eurostat unit code, a title row), if it states one. */
+  unit?: { name: string; code: string };
   nonIndustry?: TableReport['nonIndustry'];
   employmentFile: string;
   boundariesFile: string;
@@ -245,6 +252,8 @@ interface ManifestFacts {
   withYear: boolean;
   layout: Layout;
   establishments: boolean;
+  /** A flags file is written (some value carries a flag of the source). */
+  flags: boolean;
 }
 
 function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManifest {
@@ -262,12 +271,13 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
       `Employment in ${cube.categories.length} categories for ${cube.regions.length} regions, ${yearsText}. Packed from ${employmentFile} and ${boundariesFile}.`,
     attribution: options.attribution ?? `Boundaries: ${boundariesFile}. Employment: ${employmentFile}.`,
     ...(options.licence ? { licence: options.licence } : {}),
-    ...manifestTexts(options, facts.unitCode),
+    ...manifestTexts(options, facts.unit),
     ...(options.synthetic ? { synthetic: true } : {}),
     regions: { file: 'regions.geojson', id: facts.idKey, name: facts.nameKey, ...(options.nameLatin ? { nameLatin: options.nameLatin } : {}) },
     categories: { file: 'categories.csv' },
     employment: { file: 'employment.csv', layout: facts.layout },
     ...(facts.establishments ? { establishments: { file: 'establishments.csv', layout: 'wide' as const } } : {}),
+    ...(facts.flags ? { flags: { file: 'flags.csv' } } : {}),
     ...(withYear ? { years: [...cube.years] } : {}),
     ...(facts.nonIndustry && facts.nonIndustry.length > 0
       ? { nonIndustry: facts.nonIndustry.map(({ id, name, reason, parts }) => ({ id, name, reason, ...(parts ? { parts } : {}) })) }
@@ -279,12 +289,12 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
   return validateManifest(manifest, 'manifest.json');
 }
 
-/** The optional texts of the manifest, from the options; a Eurostat unit code names its unit when none is given. */
-function manifestTexts(options: PackOptions, unitCode: string | undefined): Partial<DatasetManifest> {
-  const unit = options.unit ?? (unitCode ? eurostatUnitName(unitCode) : undefined);
+/** The optional texts of the manifest, from the options; the unit the data states when --unit is not given. */
+function manifestTexts(options: PackOptions, stated: { name: string; code: string } | undefined): Partial<DatasetManifest> {
+  const unit = options.unit ?? stated?.name;
   const texts: Partial<DatasetManifest> = {};
   if (unit) texts.unit = unit;
-  const code = unitCode ?? (unit ? unitFromText(unit)?.code : undefined);
+  const code = options.unit !== undefined ? unitFromText(options.unit)?.code : stated?.code;
   if (code) texts.unitCode = code;
   if (options.source) texts.source = options.source;
   if (options.sourceUrl) texts.sourceUrl = options.sourceUrl;

@@ -13,6 +13,7 @@ import { streamYearColumnsTable, yearColumnsToCube } from '../../io/yearColumnsT
 import { eurostatToCube } from '../../io/eurostatCube';
 import { nestedJsonToCube } from '../../io/nestedJson';
 import { aggregateIndustries, parseIndustryMapping, type IndustryReport } from '../../io/industryMapping';
+import { eurostatUnitName } from '../../io/units';
 import { joinToMap } from '../joinToMap';
 import { framesOf } from '../../io/outlyingRegions';
 import type { DatasetManifest } from '../../io/manifest';
@@ -38,7 +39,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
   const get = inputGetter(inputs);
   const notes: string[] = [];
   const employment = get(choices.employment.key, 'employment');
-  const { cube, reports, industry } = buildCube(inputs, choices, stage);
+  const { cube, reports, industry, unit } = buildCube(inputs, choices, stage);
 
   checkPageCapacity(cube, employment.name);
 
@@ -89,6 +90,7 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     attribution: noteText.yourFiles([boundaryInput.name, dataFile]),
     regions: { file: boundaryInput.name, id: promoteId, name: boundaries.nameProperty ?? promoteId },
     employment: { file: dataFile, layout: choices.employment.table?.layout === 'long' ? 'long' : 'wide' },
+    ...(unit ? { unit: unit.name, unitCode: unit.code } : {}),
   };
   return {
     dataset: {
@@ -123,7 +125,7 @@ export function buildCube(
   inputs: ReadonlyMap<string, NamedInput>,
   choices: Pick<ImportChoices, 'employment' | 'categories' | 'industries'>,
   stage: Stage = () => {},
-): { cube: EmploymentCube; reports: TableReport[]; industry?: IndustryReport } {
+): { cube: EmploymentCube; reports: TableReport[]; industry?: IndustryReport; unit?: { name: string; code: string } } {
   const get = inputGetter(inputs);
   let categories: Category[] | undefined;
   if (choices.categories) {
@@ -160,7 +162,25 @@ export function buildCube(
     }
     ({ cube, report: industry } = aggregateIndustries(rawCube, mapping));
   }
-  return { cube, reports, industry };
+  const unit = employmentUnit(employment, choices);
+  return { cube, reports, industry, ...(unit ? { unit } : {}) };
+}
+
+/**
+ * What the employment values count, as the file states it: a Eurostat table's `unit` dimension
+ * when one code of it is used (THS → thousand persons), an official export's title row
+ * ("тыс. человек"). A unit given by the user or a manifest goes before it.
+ */
+export function employmentUnit(input: NamedInput, choices: Pick<ImportChoices, 'employment'>): { name: string; code: string } | undefined {
+  const { parsed } = input;
+  if (parsed.kind === 'table') return parsed.unit ? { name: parsed.unit.name, code: parsed.unit.code } : undefined;
+  if (parsed.kind !== 'eurostat') return undefined;
+  const d = parsed.table.dimensions.indexOf('unit');
+  if (d < 0) return undefined;
+  const chosen = choices.employment.eurostat?.filters?.unit;
+  const codes = chosen && chosen.length > 0 ? chosen : parsed.table.codes[d];
+  const name = codes.length === 1 ? eurostatUnitName(codes[0]) : undefined;
+  return name ? { name, code: codes[0] } : undefined;
 }
 
 function inputGetter(inputs: ReadonlyMap<string, NamedInput>) {
@@ -227,6 +247,7 @@ function layoutCube(input: Extract<ParsedInput, { kind: 'table' }>, choice: Tabl
       year: choice.year || undefined,
       establishments: choice.establishments || undefined,
       employmentFlag: choice.employmentFlag || undefined,
+      flags: choice.flags || undefined,
     };
     return text !== undefined ? streamLongTable(text, file, mapping, options, parse) : longTableToCube(table, mapping, options);
   }

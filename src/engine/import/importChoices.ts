@@ -1,4 +1,4 @@
-import { InputError } from '../../io/errors';
+import { InputError, UsageError } from '../../io/errors';
 import type { FileSummary, ImportChoices, TableChoice, TableSummary } from './importTypes';
 
 /**
@@ -16,10 +16,10 @@ export function guessTableChoice(table: TableSummary, options: TableGuessOptions
   const { layout, long } = table;
   const region = table.region ?? table.header[0];
   if (options.measure !== undefined) {
-    return { layout: 'long', region, category: long.category ?? table.category, employment: options.measure, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
+    return { layout: 'long', region, category: long.category ?? table.category, employment: options.measure, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag, flags: long.flags };
   }
   if (layout === 'long') {
-    return { layout, region, category: long.category, employment: long.employment, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag };
+    return { layout, region, category: long.category, employment: long.employment, year: long.year, establishments: long.establishments, employmentFlag: long.employmentFlag, flags: long.flags };
   }
   if (layout === 'years') return { layout, region, category: table.category, columns: table.yearColumns };
   return { layout, region, year: table.year, columns: wideColumns(table, region, table.year, options.exclude) };
@@ -61,4 +61,42 @@ export function confidentTableChoice(file: string, table: TableSummary, options:
     if (!employment) refuse(`no employment column recognised in the header (${columns()}); name it with --measure`);
   }
   return choice;
+}
+
+/**
+ * Hierarchy levels stated outside the dialog (`--level <column>=<n>`), numbered as the dialog shows
+ * them (1 = top), as the choice holds them (0 = top); a column without a hierarchy or a level it
+ * does not have is an error naming what the table has.
+ */
+export function statedLevels(file: string, table: TableSummary, stated: Readonly<Record<string, number>>): Record<string, number> {
+  const levels: Record<string, number> = {};
+  const hierarchies = table.hierarchies ?? [];
+  for (const [column, n] of Object.entries(stated)) {
+    const h = hierarchies.find((x) => x.column === column);
+    if (!h) {
+      const have = hierarchies.length > 0 ? `columns with levels: ${hierarchies.map((x) => `"${x.column}"`).join(', ')}` : 'no column of this table lists a hierarchy';
+      throw new InputError({ file }, `--level "${column}": ${table.header.includes(column) ? 'this column has no hierarchy levels' : 'no such column'} (${have})`);
+    }
+    if (!h.levels.some((l) => l.level === n - 1)) {
+      throw new InputError({ file }, `--level "${column}"=${n}: the column has levels ${h.levels.map((l) => `${l.level + 1} (${l.rows} rows, e.g. ${l.examples[0] ?? ''})`).join(', ')}`);
+    }
+    levels[column] = n - 1;
+  }
+  return levels;
+}
+
+/**
+ * `--level <column>=<n>` (repeatable): the hierarchy level to use of a column of an official
+ * export, numbered as the import dialog shows them (1 = top). The column's name may hold "=".
+ */
+export function parseLevels(values: readonly string[] | undefined, usage: string): Record<string, number> {
+  const levels: Record<string, number> = {};
+  for (const value of values ?? []) {
+    const at = value.lastIndexOf('=');
+    const column = at > 0 ? value.slice(0, at) : '';
+    const n = at > 0 ? Number(value.slice(at + 1)) : NaN;
+    if (column === '' || !Number.isInteger(n) || n < 1) throw new UsageError(`--level must be <column>=<level 1, 2, …>, not "${value}"`, usage);
+    levels[column] = n;
+  }
+  return levels;
 }

@@ -121,6 +121,8 @@ export interface TableChoice {
   year?: string;
   establishments?: string;
   employmentFlag?: string;
+  /** Long layout: the column of the source's flags on each value (Eurostat letters). */
+  flags?: string;
   /** Value columns of the wide layouts (categories or years). */
   columns?: string[];
   /** Hierarchy level (0 = top) kept per hierarchical column; the reader's suggestion when absent. */

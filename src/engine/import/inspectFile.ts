@@ -21,6 +21,7 @@ import { readJsonStat } from '../../io/jsonStat';
 import { readWorkbook } from '../../io/xlsxWorkbook';
 import { gridDelimiter, gridToTable, isOfficialExport, layoutNotes, textGrid } from '../../io/gridTable';
 import { tableHierarchies } from '../../io/hierarchy';
+import { statedUnit, type StatedUnit } from '../../io/units';
 import type { BoundarySummary, EurostatSummary, FileRole, FileSummary, ImportProblem, JsonSummary, ReadOptions, TableSummary } from './importTypes';
 
 /** A file read once and kept (in the import worker) for every later build with other choices. */
@@ -30,7 +31,7 @@ export type ParsedInput =
    * A delimited file keeps its text, read again (streamed) for each build; its rows are kept only
    * for a small file. A large one keeps its first rows for the preview (`headOnly` says so).
    */
-  | { kind: 'table'; table: DelimitedTable; text?: string; /** A large UTF-8 file: its bytes instead of its text (see plainUtf8). */ bytes?: Uint8Array; headOnly?: { rows: number } }
+  | { kind: 'table'; table: DelimitedTable; text?: string; /** A large UTF-8 file: its bytes instead of its text (see plainUtf8). */ bytes?: Uint8Array; headOnly?: { rows: number }; /** The unit a title row states (an official export's "тыс. человек"). */ unit?: StatedUnit }
   | { kind: 'eurostat'; table: EurostatTable }
   | { kind: 'json'; value: object };
 
@@ -93,13 +94,13 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
     const workbook = readWorkbook(await readFileBytes(file, (f) => progress('read', f)), name);
     progress('parse', 0);
     // Without a choice, the first sheet that holds a table (a workbook often opens with notes).
-    const sheet = options.sheet ?? workbook.sheets.find((s) => hasTable(() => gridToTable(workbook.sheet(s)))) ?? workbook.sheets[0];
+    const sheet = options.sheet !== undefined ? chosenSheet(workbook.sheets, options.sheet, name) : (workbook.sheets.find((s) => hasTable(() => gridToTable(workbook.sheet(s)))) ?? workbook.sheets[0]);
     summary.sheets = workbook.sheets;
     summary.sheet = sheet;
     if (workbook.sheets.length > 1) summary.notes.push(`sheet "${sheet}" of ${workbook.sheets.length}: ${workbook.sheets.map((s) => `"${s}"`).join(', ')}`);
     const { table, layout } = gridToTable(workbook.sheet(sheet));
     summary.notes.push(...layoutNotes(layout));
-    return tableInput({ kind: 'table', table }, summary);
+    return tableInput({ kind: 'table', table, ...withUnit(statedUnit(layout.titles, layout.qualifiers), summary) }, summary);
   }
   if (!TEXT_KINDS.includes(kind)) throw new Error(`no reader for ${kind}`);
   const bytes = await readFileBytes(file, (f) => progress('read', f));
@@ -144,19 +145,27 @@ async function parse(file: File, kind: InputKind, summary: FileSummary, progress
   }
   const onProgress = (f: number) => progress('parse', f);
   if (text.length > KEEP_ROWS) return tableInput(tableHead(text, name, onProgress), summary);
-  return tableInput({ kind: 'table', table: delimitedOrExport(text, name, summary, onProgress), text }, summary);
+  const { table, unit } = delimitedOrExport(text, name, summary, onProgress);
+  return tableInput({ kind: 'table', table, text, ...withUnit(unit, summary) }, summary);
+}
+
+/** The stated unit for the parsed input, said in the file's notes (the mapping step shows them). */
+function withUnit(unit: StatedUnit | undefined, summary: FileSummary): { unit?: StatedUnit } {
+  if (!unit) return {};
+  summary.notes.push(noteText.statedUnit(unit));
+  return { unit };
 }
 
 /**
  * A delimited file as the strict reader takes it; an official export (title rows, a header of
  * several rows, unnamed columns) that it refuses, or reads as one column, is read as a grid.
  */
-function delimitedOrExport(text: string, name: string, summary: FileSummary, onProgress: (f: number) => void): DelimitedTable {
+function delimitedOrExport(text: string, name: string, summary: FileSummary, onProgress: (f: number) => void): { table: DelimitedTable; unit?: StatedUnit } {
   let strict: DelimitedTable | undefined;
   let failure: unknown;
   try {
     strict = parseDelimited(text, name, { onProgress });
-    if (strict.header.length > 1) return strict;
+    if (strict.header.length > 1) return { table: strict };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     failure = error;
@@ -169,12 +178,13 @@ function delimitedOrExport(text: string, name: string, summary: FileSummary, onP
     const exportShape = layout.titles.length > 0 || layout.headerLines.length > 1 || layout.footnotes.length > 0;
     if (isOfficialExport(table, layout) && table.header.length > 1 && (exportShape || !raggedRow)) {
       summary.notes.push(...layoutNotes(layout));
-      return table;
+      const unit = statedUnit(layout.titles, layout.qualifiers);
+      return unit ? { table, unit } : { table };
     }
   } catch {
     // Not an export either: the strict reader's answer stands.
   }
-  if (strict) return strict;
+  if (strict) return { table: strict };
   throw failure;
 }
 
@@ -189,6 +199,14 @@ function tableInput(parsed: Extract<ParsedInput, { kind: 'table' }>, summary: Fi
   summary.role = tableRole(table.header);
   if (table.blankLines > 0) summary.notes.push(noteText.blankLines(table.blankLines));
   return parsed;
+}
+
+/** A sheet chosen by name, or by its number (1 = first) when no sheet has that name. */
+function chosenSheet(sheets: readonly string[], chosen: string, file: string): string {
+  if (sheets.includes(chosen)) return chosen;
+  const n = /^\d+$/.test(chosen.trim()) ? Number(chosen) : NaN;
+  if (n >= 1 && n <= sheets.length) return sheets[n - 1];
+  throw new InputError({ file }, `no sheet "${chosen}": the workbook's sheets are ${sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`);
 }
 
 function hasTable(read: () => unknown): boolean {

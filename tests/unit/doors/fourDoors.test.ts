@@ -8,7 +8,7 @@ import { formatJoinReport } from '../../../src/engine/reportText';
 import { packDataset } from '../../../src/pack/packDataset';
 import { fileFrom, inspectAll } from '../engine/import/helpers';
 import { pack } from '../pack/helpers';
-import { DOORS, indicatorTable, joinFacts, loadHostedFolder } from './helpers';
+import { DOORS, FIXTURE_FLAGS, flagFacts, indicatorTable, joinFacts, loadHostedFolder } from './helpers';
 
 // One fixture set (a country total, a region not on the map, a map region without data, names
 // that need normalising, two years) through every door: the import dialog's pipeline, a hosted
@@ -20,7 +20,7 @@ async function imported() {
   const { inputs, byName } = await inspectAll(FILES.map((f) => fileFrom(resolve(DOORS, f))));
   return buildImport(inputs, {
     boundaries: { key: byName('regions.geojson').key, idProperty: 'code', nameProperty: 'name' },
-    employment: { key: byName('employment.csv').key, table: { layout: 'long', region: 'region', category: 'category', employment: 'employment', year: 'year' } },
+    employment: { key: byName('employment.csv').key, table: { layout: 'long', region: 'region', category: 'category', employment: 'employment', year: 'year', flags: 'flag' } },
     categories: { key: byName('categories.csv').key },
     join: { by: 'auto', aliases: true, manual: [] },
   });
@@ -32,8 +32,10 @@ describe('the same files through every door', () => {
     const expected = indicatorTable(built.cube);
     expect(expected).toHaveLength(5 * 3 * 2);
 
+    expect(flagFacts(built.cube)).toEqual(FIXTURE_FLAGS);
     const hosted = await loadHostedFolder(DOORS);
     expect(indicatorTable(hosted.cube)).toEqual(expected);
+    expect(flagFacts(hosted.cube)).toEqual(FIXTURE_FLAGS);
     expect(joinFacts(hosted.join)).toEqual(joinFacts(built.join));
 
     const packedResult = await packDataset(FILES.map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(resolve(DOORS, f))) })), { id: 'doors', idProperty: 'code', nameProperty: 'name' });
@@ -44,12 +46,20 @@ describe('the same files through every door', () => {
     expect(packed.out).toContain(formatJoinReport(built.join)[0]);
     const reloaded = await loadHostedFolder(folder);
     expect(indicatorTable(reloaded.cube)).toEqual(expected);
+    // Packed, the flags travel in flags.csv (named in the manifest) and load back onto the same cells.
+    expect(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')).flags).toEqual({ file: 'flags.csv' });
+    expect(readFileSync(join(folder, 'flags.csv'), 'utf8')).toBe('region,category,year,flag\nRU-MOW,tech,2020,b\nRU-TVE,tourism,2020,u\nRU-SPE,agri,2021,bp\n');
+    expect(flagFacts(reloaded.cube)).toEqual(FIXTURE_FLAGS);
+    expect(reloaded.dataset.flags?.map((f) => f.size)).toEqual([2, 1]);
     // Packed, the regions carry the map's ids: loaded back they all match by id, none left over.
     expect(reloaded.dataset.join).toEqual({ mapFeatures: 6, matched: 5, regionsWithoutData: ['RU-KGD'], dataRegionsNotOnMap: [] });
 
     const cli = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'indicators', ...['--employment', 'employment.csv', '--categories', 'categories.csv', '--regions', 'regions.geojson', '--id', 'code', '--name', 'name'].map((a) => (a.includes('.') ? join(DOORS, a) : a))], { cwd: root, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
-    const rows = cli.stdout.trim().split('\n').slice(1).map((row) => row.split(',').map((v, i) => (i < 3 || v === '' ? v : String(Number(Number(v).toPrecision(12))))).join(','));
+    const cells = cli.stdout.trim().split('\n').slice(1).map((row) => row.split(','));
+    // The last column is the unit (the fixture states none: persons).
+    expect(new Set(cells.map((c) => c.pop()))).toEqual(new Set(['persons']));
+    const rows = cells.map((row) => row.map((v, i) => (i < 3 || v === '' ? v : String(Number(Number(v).toPrecision(12))))).join(','));
     expect(rows).toEqual(expected);
     for (const line of formatJoinReport(built.join)) expect(cli.stderr).toContain(line);
     expect(cli.stderr).toMatch(/RU: aggregate, a total of 6 map regions/);

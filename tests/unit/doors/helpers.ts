@@ -20,6 +20,15 @@ export function indicatorTable(cube: EmploymentCube, rule: StarRule = DEFAULT_RU
   return out;
 }
 
+/** The source's flags of a cube as "region/category/year: flags", sorted. */
+export function flagFacts(cube: EmploymentCube): string[] {
+  const nC = cube.categories.length;
+  return (cube.flags ?? []).flatMap((flags, y) => [...flags].map(([cell, f]) => `${cube.regions[Math.floor(cell / nC)].id}/${cube.categories[cell % nC].id}/${cube.years[y]}: ${f}`)).sort();
+}
+
+/** The flags the doors fixture carries on regions of the map (RU's and RU-XXX's leave with their rows). */
+export const FIXTURE_FLAGS = ['RU-MOW/tech/2020: b', 'RU-SPE/agri/2021: bp', 'RU-TVE/tourism/2020: u'];
+
 /** What a join report says, without the order of equal things mattering. */
 export function joinFacts(join: JoinReport) {
   return {

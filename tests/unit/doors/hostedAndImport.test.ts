@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { buildImport } from '../../../src/engine/import/buildImport';
 import { fileFrom, inspectAll } from '../engine/import/helpers';
-import { DOORS, indicatorTable, joinFacts, loadHostedFolder } from './helpers';
+import { DOORS, FIXTURE_FLAGS, flagFacts, indicatorTable, joinFacts, loadHostedFolder } from './helpers';
 
 async function imported() {
   const { inputs, byName } = await inspectAll(['regions.geojson', 'employment.csv', 'categories.csv'].map((f) => fileFrom(resolve(DOORS, f))));
   return buildImport(inputs, {
     boundaries: { key: byName('regions.geojson').key, idProperty: 'code', nameProperty: 'name' },
-    employment: { key: byName('employment.csv').key, table: { layout: 'long', region: 'region', category: 'category', employment: 'employment', year: 'year' } },
+    employment: { key: byName('employment.csv').key, table: { layout: 'long', region: 'region', category: 'category', employment: 'employment', year: 'year', flags: 'flag' } },
     categories: { key: byName('categories.csv').key },
     join: { by: 'auto', aliases: true, manual: [] },
   });
@@ -28,6 +28,8 @@ describe('a hosted folder and the same files opened in the import dialog', () =>
     });
     expect(hosted.join.notOnMap.map((m) => [m.dataId, m.reason])).toEqual([['RU', 'aggregate'], ['RU-XXX', 'not-on-map']]);
     expect(hosted.cube.regions).toEqual(built.cube.regions);
+    expect(flagFacts(hosted.cube)).toEqual(flagFacts(built.cube));
+    expect(flagFacts(hosted.cube)).toEqual(FIXTURE_FLAGS);
     expect(hosted.cube.regions.map((r) => r.id)).toEqual(['RU-MOW', 'RU-SPE', 'RU-MOS', 'RU-LEN', 'RU-TVE']);
     // Agriculture in 2020 over the five mapped regions only: 900 + 500 + 400 + 150 + 80, not with RU's 2300 or RU-XXX's 50.
     const agri2020 = [0, 1, 2, 3, 4].reduce((s, r) => s + hosted.cube.employment[0][r * 3], 0);

@@ -78,7 +78,7 @@ describe('Excel workbooks', () => {
 
   it('an unknown sheet is refused with the sheets there are', async () => {
     const { summary } = await inspectFile(fileOf(workbook(), 'employment.xlsx'), undefined, { sheet: 'Лист9' });
-    expect(summary.error?.message).toBe('employment.xlsx: no sheet "Лист9"; the sheets are "Пояснения", "Данные"');
+    expect(summary.error?.message).toBe('employment.xlsx: no sheet "Лист9": the workbook\'s sheets are 1 "Пояснения", 2 "Данные"');
   });
 
   it('a year merged over its sub-columns names each of them', () => {

@@ -67,13 +67,16 @@ describe('telling the input files apart', () => {
 });
 
 describe('packing each input format', () => {
-  it('Eurostat TSV: filters, totals and flags said, not silently packed', async () => {
+  it('Eurostat TSV: filters and totals said, flags packed in flags.csv', async () => {
     const r = await run([geojson(['AA1', 'AA2']), file('lfs.tsv', ioFixture('lfs-small.tsv'))], { filters: { age: ['Y_GE15'] } });
     expect(r.employment.report.excluded).toEqual([{ reason: 'age is not Y_GE15', rows: 2 }]);
     expect(r.join.counts).toMatchObject({ matched: 2, noData: 0, notOnMap: 0 });
     // `:` stays an empty cell (not reported), never 0.
     expect(text(r, 'employment.csv')).toBe('region,year,A,C\nAA1,2014,9,21\nAA1,2015,10.5,20\nAA2,2014,3,\nAA2,2015,,5\n');
-    expect(r.notes).toContain('source flags on values (b: 1, u: 2, e: 1) are not packed: manifest version 1 has no place for them');
+    expect(r.notes).toContain('source flags on values (b: 1, u: 2, e: 1) packed in flags.csv');
+    expect(r.manifest.flags).toEqual({ file: 'flags.csv' });
+    expect(text(r, 'flags.csv')!.split('\n')[0]).toBe('region,category,year,flag');
+    expect(text(r, 'flags.csv')!.trim().split('\n')).toHaveLength(1 + 4);
     expect(r.notes.some((n) => n.startsWith('the regions’ stated totals'))).toBe(true);
     expect(r.manifest.defaultView).toEqual({ cat: 'C', ind: 'lq', year: 2015 });
     await expect(run([geojson(['AA1']), file('lfs.tsv', ioFixture('lfs-small.tsv'))], { measure: 'THS' })).rejects.toThrow(

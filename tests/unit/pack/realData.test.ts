@@ -60,10 +60,10 @@ describe.skipIf(!haveSharedData(...EU))('packing EU NUTS-2 2021 with the Eurosta
     expect(manifest.years).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015]);
     expect(manifest.defaultView?.year).toBe(2015);
     // The counts of tests/unit/io/regionJoin.test.ts, checked there against `comm` of the code lists.
-    expect(r.out).toContain('join: 491 data regions, 334 map regions → 275 matched (id 275), 59 map region(s) without data, 216 data region(s) not on the map (aggregate 137, other-version 43, not-on-map 36)');
+    expect(r.out).toContain('join: 491 data regions, 334 map regions → 275 matched (id 275), 59 map region(s) without data, 216 data region(s) not on the map (aggregate 137, other-version 60, not-on-map 19)');
     expect(r.out).toContain('22381 rows excluded: age is not Y_GE15');
     // The regions the 2013-coded data lacks come first among the warnings, before the country totals.
-    expect(r.err).toMatch(/^warning: 216 data region\(s\) not on the map \(aggregate 137, other-version 43, not-on-map 36\)\n {4}EA17: not-on-map/);
+    expect(r.err).toMatch(/^warning: 216 data region\(s\) not on the map \(aggregate 137, other-version 60, not-on-map 19\)\n {4}EA17: not-on-map/);
 
     const packed = readJson(join(out, 'regions.geojson')) as Regions;
     const source = readBoundaries(readFileSync(sharedDataPath(EU[0]), 'utf8'), 'nuts2', { idProperty: 'NUTS_ID' });

@@ -20,7 +20,7 @@ describe.skipIf(!haveSharedData(...EU))('importing NUTS-2 2021 and the Eurostat 
     const result = buildImport(inputs, choices(nuts, lfs, { eurostat: { filters: { age: ['Y_GE15'] } } }));
     expect(result.dataset.manifest.regions.id).toBe('NUTS_ID');
     expect(result.join.counts).toMatchObject({ dataRegions: 491, mapRegions: 334, matched: 275, noData: 59, notOnMap: 216 });
-    expect(result.join.counts.byReason).toMatchObject({ aggregate: 137, 'other-version': 43, 'not-on-map': 36 });
+    expect(result.join.counts.byReason).toMatchObject({ aggregate: 137, 'other-version': 60, 'not-on-map': 19 });
     expect(result.dataset.years).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015]);
     expect(result.dataset.regions).toHaveLength(275);
     expect(result.reports[0].notes.some((n) => n.includes('TOTAL') && n.includes('checked against the sum of the categories'))).toBe(true);
