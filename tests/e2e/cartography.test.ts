@@ -250,14 +250,15 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     const after = await labelBoxes(page);
     const moved = after.filter((b) => before.has(b.region));
     expect(moved.length).toBeGreaterThan(0);
-    // A name may step a line up or down when a larger place's name comes into view where it was.
+    // A name may change its line (on its point, above or below it: one or two lines away) when a
+    // larger place's name comes into view where it was.
     let exact = 0;
     for (const b of moved) {
       const a = before.get(b.region)!;
       expect(Math.abs(b.x - a.x - shift.dx)).toBeLessThanOrEqual(1.5);
       const dy = b.y - a.y - shift.dy;
       if (Math.abs(dy) <= 1.5) exact++;
-      else expect(Math.abs(Math.abs(dy) - b.height)).toBeLessThanOrEqual(2);
+      else expect(Math.min(Math.abs(Math.abs(dy) - b.height), Math.abs(Math.abs(dy) - 2 * b.height))).toBeLessThanOrEqual(2);
     }
     expect(exact).toBeGreaterThanOrEqual(moved.length / 2);
     expect(noOverlap(after)).toBe('');
