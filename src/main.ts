@@ -8,7 +8,7 @@ import type { ComputedView, LoadedDataset } from './engine/types';
 import type { MapFiles } from './engine/datasetSource';
 import type { AtlasMap, MapOptions, RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
-import { LayerSource } from './map/layerSource';
+import { LayerSource, type SymbolsHeld } from './map/layerSource';
 import { greyRegionCount, renderLegend } from './map/legend';
 import { Controls } from './ui/controls';
 import { Tooltip } from './ui/tooltip';
@@ -182,7 +182,9 @@ async function refresh(): Promise<void> {
     if (view.mode !== 'choropleth') setStatus(t('status.computing'));
     const layer = await layers.layer(dataset, view, computed, getLang(), analysis.timeline.isPlaying);
     if (generation !== renderGeneration) return;
-    draw(dataset, view, computed, layer);
+    const symbolsHeld = await layers.symbolsHeld(dataset, view, analysis.timeline.isPlaying);
+    if (generation !== renderGeneration) return;
+    draw(dataset, view, computed, layer, symbolsHeld);
     performance.mark('atlas:drawn');
     setStatus(t('status.drawing'));
     await atlasMap.whenIdle();
@@ -196,7 +198,7 @@ async function refresh(): Promise<void> {
   }
 }
 
-function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer: Layer): void {
+function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer: Layer, symbolsHeld?: SymbolsHeld): void {
   const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
   const { values, classes } = layer;
   drawnLayer = layer;
@@ -212,7 +214,7 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count, grey);
   showLegendNotes(byId('legend'), layer.notes);
   overlayControls.show(view);
-  overlays?.draw({ dataset, view, computed, legend: byId('legend'), unit: unitLabel(dataset.manifest), formatCount: formats.count, lang: getLang() });
+  overlays?.draw({ dataset, view, computed, legend: byId('legend'), unit: unitLabel(dataset.manifest), formatCount: formats.count, lang: getLang(), symbolsHeld });
   analysis.show(view, layer);
   analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
   explore.update({ dataset, view, computed, layer });

@@ -12,6 +12,15 @@ import type { View } from '../state/store';
 import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 import { breaksHeld, buildLayer, LISA_ALPHA, LISA_PERMUTATIONS, LISA_SEED, needsPooled, type Layer, type LayerInput } from './modes';
 
+/** Circle sizes held across years: the largest value of any year gets the largest circle. */
+export interface SymbolsHeld {
+  maxValue: number;
+  /** The values' sum in a mean year over maxValue (how much of the map the circles cover, in largest circles). */
+  sumOverMax: number;
+  fromYear: number;
+  toYear: number;
+}
+
 /** A few answers of each kind; a change table of the demo is about 4 MB. */
 const SPATIAL_CACHE = 24;
 const CHANGE_CACHE = 4;
@@ -70,20 +79,41 @@ export class LayerSource {
     return buildLayer({ ...input, held: await this.held(dataset, view, categoryIndex, playing) });
   }
 
+  /**
+   * The largest employment of the category over all years, when circle sizes are held across years
+   * as the breaks are (while playing, or by choice): one scale for every year, so a circle grows
+   * and shrinks with its jobs instead of each year's largest always getting the largest circle.
+   */
+  async symbolsHeld(dataset: LoadedDataset, view: View, playing = false): Promise<SymbolsHeld | undefined> {
+    if (!view.symbols || dataset.years.length < 2 || !breaksHeld(view.classification.hold, playing)) return undefined;
+    const categoryIndex = dataset.categories.findIndex((c) => c.id === view.cat);
+    if (categoryIndex < 0) return undefined;
+    const pooled = await this.pooled({ rule: view.rule, categoryIndex, indicator: 'employment' });
+    const { sorted } = pooled;
+    const maxValue = sorted.length > 0 ? sorted[sorted.length - 1] : 0;
+    if (!(maxValue > 0)) return undefined;
+    let sum = 0;
+    for (const v of sorted) if (v > 0) sum += v;
+    return { maxValue, sumOverMax: sum / dataset.years.length / maxValue, fromYear: pooled.fromYear, toYear: pooled.toYear };
+  }
+
   /** The choropleth's breaks held across years, when they are (with the pooled values the method needs). */
   private async held(dataset: LoadedDataset, view: View, categoryIndex: number, playing: boolean): Promise<LayerInput['held']> {
     if (dataset.years.length < 2 || view.ind === 'stars' || !breaksHeld(view.classification.hold, playing)) return undefined;
     const years = { fromYear: Math.min(...dataset.years), toYear: Math.max(...dataset.years) };
     if (!needsPooled(view.classification, view.ind)) return years;
-    const request = { rule: view.rule, categoryIndex, indicator: view.ind };
-    const key = JSON.stringify(request);
-    let pooled = this.pooledCache.get(key);
-    if (!pooled) {
-      const epoch = this.epoch;
-      pooled = await this.pooledRequest(request);
-      if (epoch === this.epoch) remember(this.pooledCache, key, pooled, POOLED_CACHE);
-    }
+    const pooled = await this.pooled({ rule: view.rule, categoryIndex, indicator: view.ind });
     return { ...years, pooled: pooled.sorted };
+  }
+
+  private async pooled(request: PooledRequest): Promise<PooledValues> {
+    const key = JSON.stringify(request);
+    const hit = this.pooledCache.get(key);
+    if (hit) return hit;
+    const epoch = this.epoch;
+    const pooled = await this.pooledRequest(request);
+    if (epoch === this.epoch) remember(this.pooledCache, key, pooled, POOLED_CACHE);
+    return pooled;
   }
 
   private async spatial(request: SpatialRequest): Promise<SpatialView> {

@@ -16,6 +16,7 @@ import { PlaceLabels } from './placeLabels';
 import type { Lang } from '../i18n/i18n';
 import type { RegionPlaces } from '../engine/regionPlaces';
 import type { Region } from '../model/dataset';
+import type { SymbolsHeld } from './layerSource';
 
 export interface OverlayInput {
   dataset: LoadedDataset;
@@ -27,6 +28,8 @@ export interface OverlayInput {
   unit: string | undefined;
   formatCount: (v: number) => string;
   lang: Lang;
+  /** Circle sizes held across years (layerSource.symbolsHeld), else each year its own scale. */
+  symbolsHeld?: SymbolsHeld;
 }
 
 /** Each place's name in the interface's language: the Latin name in English where there is one, else the data's name ("" for a map feature without data). */
@@ -45,7 +48,7 @@ export class MapOverlays {
     this.labels = new PlaceLabels(map);
   }
 
-  draw({ dataset, view, computed, legend, unit, formatCount, lang }: OverlayInput): void {
+  draw({ dataset, view, computed, legend, unit, formatCount, lang, symbolsHeld }: OverlayInput): void {
     const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
     const places = dataset.places;
     if (places && view.labels !== false) {
@@ -66,9 +69,11 @@ export class MapOverlays {
         return r === undefined ? NaN : employment[r];
       },
       name: (id) => dataset.regions[index.get(id) ?? -1]?.name ?? id,
+      ...(symbolsHeld ? { held: { maxValue: symbolsHeld.maxValue, sumOverMax: symbolsHeld.sumOverMax } } : {}),
     });
     // The category and year are in the legend's title above.
-    const title = unit ? t('atlas.carto.sizeLegendUnit', { unit }) : t('atlas.carto.sizeLegend');
+    const sized = unit ? t('atlas.carto.sizeLegendUnit', { unit }) : t('atlas.carto.sizeLegend');
+    const title = symbolsHeld ? `${sized}. ${t('atlas.carto.sizesHeld', { from: symbolsHeld.fromYear, to: symbolsHeld.toYear })}` : sized;
     renderSizeLegend(legend, scale, title, formatCount);
   }
 }

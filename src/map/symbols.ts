@@ -74,6 +74,12 @@ export interface SymbolData {
   places: RegionPlaces;
   value: (regionId: string) => number;
   name: (regionId: string) => string;
+  /**
+   * Sizes held across years: the value that gets the largest circle (the largest of any year) and
+   * the values' sum over it in a mean year, for the cover rule — both the same in every year, so the
+   * scale is too. Without it, the year's own largest value and sum.
+   */
+  held?: { maxValue: number; sumOverMax: number };
 }
 
 export class SymbolOverlay {
@@ -105,8 +111,9 @@ export class SymbolOverlay {
       max = Math.max(max, v);
       sum += v;
     }
+    const { maxValue, sumOverMax } = data.held ?? { maxValue: max, sumOverMax: max > 0 ? sum / max : 1 };
     const canvas = map.getCanvas();
-    this.scale = radiusScale(max, maxRadiusFor(canvas.clientWidth, canvas.clientHeight, max > 0 ? sum / max : 1));
+    this.scale = radiusScale(maxValue, maxRadiusFor(canvas.clientWidth, canvas.clientHeight, sumOverMax));
     const source = map.getSource(SYMBOL_SOURCE) as maplibregl.GeoJSONSource | undefined;
     if (source) source.setData(points);
     else map.addSource(SYMBOL_SOURCE, { type: 'geojson', data: points });

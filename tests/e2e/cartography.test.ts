@@ -73,7 +73,8 @@ describe('cartography: legend classes, notes and rule sliders', () => {
   });
 
   it('holds one set of breaks across all years while playing, says so in the legend, and keeps the choice in the link', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=employment&year=2012&class=quantile&classes=5&palette=Blues`);
+    // With the circles on: their sizes are held with the breaks.
+    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=employment&year=2012&class=quantile&classes=5&palette=Blues&sym=1`);
     await waitReady(page);
     const legendAt = async (year: number) => {
       await page.waitForFunction((y) => document.querySelector('#year-slider-value')?.textContent === String(y) && document.querySelector<HTMLElement>('#map')?.dataset.ready === 'true', year, { timeout: 60_000 });
@@ -81,6 +82,9 @@ describe('cartography: legend classes, notes and rule sliders', () => {
         labels: [...document.querySelectorAll('#legend li[data-kind="class"] .legend-label')].map((e) => e.textContent),
         colours: [...document.querySelectorAll<HTMLElement>('#legend li[data-kind="class"] .swatch')].map((e) => e.style.background),
         notes: document.querySelector('#legend .legend-notes')?.textContent ?? '',
+        sizeTitle: document.querySelector('#legend .size-legend-title')?.textContent ?? '',
+        // radius = k · √value: the circles' scale, read from the layer's paint property.
+        k: ((window as unknown as { atlasMap: { getPaintProperty(l: string, p: string): unknown } }).atlasMap.getPaintProperty('employment-circles', 'circle-radius') as [string, number])[1],
       }));
     };
     // Not playing: each year its own quantiles, and no word of held breaks.
@@ -89,6 +93,9 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     await page.locator('#year-slider').fill('1');
     const own2014 = await legendAt(2014);
     expect(own2014.labels).not.toEqual(own2012.labels);
+    // Each year its own largest circle: the scales differ as the years' largest values do.
+    expect(own2014.k).not.toBeCloseTo(own2012.k, 9);
+    expect(own2014.sizeTitle).not.toContain('held');
 
     await page.locator('#year-play').click();
     const played2016 = await legendAt(2016);
@@ -97,6 +104,17 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     expect(played2018.labels).toEqual(played2016.labels);
     expect(played2018.colours).toEqual(played2016.colours);
     expect(played2016.notes).toContain('Breaks held across 2012–2022');
+    // One circle scale for every year, from the largest value of any year (the raw demo files).
+    expect(played2018.k).toBe(played2016.k);
+    expect(played2016.sizeTitle).toContain('Sizes held across 2012–2022');
+    const cube = loadDemoCube();
+    const c = cube.categories.findIndex((cat) => cat.id === 'automotive');
+    let most = 0;
+    for (const year of cube.employment) for (let r = 0; r < cube.regions.length; r++) most = Math.max(most, year[r * cube.categories.length + c] || 0);
+    const maxRadius = played2016.k * Math.sqrt(most);
+    expect(maxRadius).toBeGreaterThanOrEqual(4);
+    expect(maxRadius).toBeLessThanOrEqual(36);
+    expect(Math.abs(maxRadius - Math.round(maxRadius))).toBeLessThan(1e-9);
     expect(played2016.labels).not.toEqual(own2014.labels);
     // Stopped: back to the year's own classes.
     await page.locator('#year-play').click();

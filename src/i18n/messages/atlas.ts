@@ -84,6 +84,7 @@ export const en = {
   'atlas.carto.symbols': 'Circles sized by employment',
   'atlas.carto.sizeLegend': 'Circle area: persons employed',
   'atlas.carto.sizeLegendUnit': 'Circle area: employment, {unit}',
+  'atlas.carto.sizesHeld': 'Sizes held across {from}–{to}',
   'atlas.carto.labels': 'Place names',
 } satisfies Record<string, Entry>;
 
@@ -170,5 +171,6 @@ export const ru: Record<keyof typeof en, Entry> = {
   'atlas.carto.symbols': 'Круги по занятости',
   'atlas.carto.sizeLegend': 'Площадь круга: число занятых',
   'atlas.carto.sizeLegendUnit': 'Площадь круга: занятость, {unit}',
+  'atlas.carto.sizesHeld': 'Масштаб общий для {from}–{to} гг.',
   'atlas.carto.labels': 'Названия мест',
 };
