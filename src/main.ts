@@ -350,11 +350,11 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
 
 /** The map's options for a dataset's boundaries (the regions' source is replaced when they change). */
 function mapOptions(files: MapFiles): Omit<MapOptions, 'container'> {
-  return { regionsUrl: files.regionsUrl, idProperty: files.idProperty, outlinesUrl: files.outlinesUrl, attribution: mapAttribution(files.attribution), bounds: files.bounds, insets: files.insets };
+  return { regionsUrl: files.regionsUrl, regionsData: files.regionsData, idProperty: files.idProperty, outlinesUrl: files.outlinesUrl, attribution: mapAttribution(files.attribution), bounds: files.bounds, insets: files.insets };
 }
 
 function mapFilesOf(dataset: LoadedDataset): MapFiles {
-  return { regionsUrl: dataset.regionsUrl, idProperty: dataset.manifest.regions.id, outlinesUrl: dataset.outlinesUrl, attribution: dataset.manifest.attribution, bounds: dataset.bounds, insets: dataset.insets };
+  return { regionsUrl: dataset.regionsUrl, regionsData: dataset.regionsData, idProperty: dataset.manifest.regions.id, outlinesUrl: dataset.outlinesUrl, attribution: dataset.manifest.attribution, bounds: dataset.bounds, insets: dataset.insets };
 }
 
 /** The map, made once: as soon as the first dataset's boundaries are known, before its tables are read. */

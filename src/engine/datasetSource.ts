@@ -11,7 +11,7 @@ import { applyFlagsTable } from '../io/sourceFlags';
 import { parseJsonText } from '../io/jsonText';
 import { framesOf } from '../io/outlyingRegions';
 import type { LoadedDataset } from '../engine/types';
-import { readMapBoundaries } from './mapBoundaries';
+import { normalisedForMap, readMapBoundaries } from './mapBoundaries';
 import type { MapGeometry } from './regionWeights';
 import { admitDatasetFile, admitRequest, type AdmittedUrl, type RequestScope } from '../io/requestGate';
 import { fetchAdmitted, fileOfUrl } from '../io/fetchAdmitted';
@@ -21,6 +21,8 @@ type Progress = (stage: string, fraction: number) => void;
 /** What the map draws, known once the boundaries are read: the page starts drawing them while the tables are still being read. */
 export interface MapFiles {
   regionsUrl: string;
+  /** The boundaries themselves, when the file cannot be drawn as it is (LoadedDataset.regionsData). */
+  regionsData?: LoadedDataset['regionsData'];
   /** Feature property holding the region id. */
   idProperty: string;
   outlinesUrl?: string;
@@ -53,7 +55,8 @@ export async function loadHostedDataset(
   progress('boundaries', 0.1);
   const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsAt), manifest.regions.file, manifest.regions);
   const { bounds, insets } = framesOf(boundaries.collection.features, (i) => boundaries.regions[i].name);
-  mapFiles?.({ regionsUrl, idProperty: manifest.regions.id, outlinesUrl, attribution: manifest.attribution, bounds, insets });
+  const regionsData = normalisedForMap(boundaries, manifest.regions.id);
+  mapFiles?.({ regionsUrl, ...(regionsData ? { regionsData } : {}), idProperty: manifest.regions.id, outlinesUrl, attribution: manifest.attribution, bounds, insets });
 
   progress('categories', 0.3);
   const categories = manifest.categories
@@ -74,6 +77,7 @@ export async function loadHostedDataset(
     dataset: {
       manifest,
       regionsUrl,
+      ...(regionsData ? { regionsData } : {}),
       bounds,
       insets,
       outlinesUrl,

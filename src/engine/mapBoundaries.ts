@@ -1,3 +1,4 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { FEATURE_ID, readBoundaries, type Boundaries } from '../io/boundaries';
 import { regionPlaces, type RegionPlaces } from './regionPlaces';
 import { mapGeometryOf, type MapGeometry } from './regionWeights';
@@ -10,4 +11,23 @@ import { mapGeometryOf, type MapGeometry } from './regionWeights';
 export function readMapBoundaries(value: unknown, file: string, regions: { id: string; name: string; nameLatin?: string }): { boundaries: Boundaries; map: MapGeometry; places: RegionPlaces } {
   const boundaries = readBoundaries(value as object, file, { idProperty: regions.id, nameProperty: regions.name });
   return { boundaries, map: mapGeometryOf(boundaries), places: regionPlaces(boundaries.collection, FEATURE_ID, regions.nameLatin) };
+}
+
+/**
+ * The features as the map draws them: MapLibre's promoteId reads a property, so the id the
+ * boundary reader settled on (trimmed, as the cube has it) is written there as text.
+ */
+export function mapFeatures(collection: FeatureCollection<Polygon | MultiPolygon>, promoteId: string): Feature<Polygon | MultiPolygon>[] {
+  return collection.features.map((f) => ({ ...f, properties: { ...f.properties, [promoteId]: String(f.id) } }));
+}
+
+/**
+ * A hosted folder's boundaries for the map when its file cannot be drawn as it is: ids that the
+ * reader trimmed (" DE11 ") would not match the cube's under promoteId. Undefined when every
+ * feature's property already holds its id, so the map reads the file itself (the usual case).
+ */
+export function normalisedForMap(boundaries: Boundaries, promoteId: string): FeatureCollection<Polygon | MultiPolygon> | undefined {
+  if (promoteId === FEATURE_ID) return undefined;
+  const same = boundaries.collection.features.every((f) => String(f.properties?.[promoteId] ?? '') === String(f.id));
+  return same ? undefined : { type: 'FeatureCollection', features: mapFeatures(boundaries.collection, promoteId) };
 }

@@ -1,4 +1,5 @@
 /** The app's central types: what a loaded dataset is, what is asked of the engine and what it answers. */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Category, Region, StarRule } from '../model/dataset';
 import type { DatasetManifest } from '../io/manifest';
 import type { InsetFrame } from '../io/outlyingRegions';
@@ -21,6 +22,8 @@ export interface LoadedDataset {
   manifest: DatasetManifest;
   /** Absolute URLs, resolved against the manifest's location. */
   regionsUrl: string;
+  /** The boundaries for the map when the file at regionsUrl cannot be drawn as it is (ids to trim: mapBoundaries.normalisedForMap). */
+  regionsData?: FeatureCollection<Polygon | MultiPolygon>;
   outlinesUrl?: string;
   /** West, south, east, north of the first view: the mainland, without the regions drawn in insets. */
   bounds?: [number, number, number, number];

@@ -19,6 +19,8 @@ const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type
 export interface MapOptions {
   container: HTMLElement;
   regionsUrl: string;
+  /** The boundaries themselves, drawn instead of the file at regionsUrl (ids the reader trimmed). */
+  regionsData?: GeoJSON.FeatureCollection;
   /** Feature property holding the region id (becomes the feature-state id). */
   idProperty: string;
   outlinesUrl?: string;
@@ -109,7 +111,7 @@ export class AtlasMap {
 
   private addLayers(options: MapOptions): void {
     const map = this.map;
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     map.addLayer({
       id: FILL,
       type: 'fill',
@@ -176,7 +178,7 @@ export class AtlasMap {
     this.hovered = undefined;
     this.selected = undefined;
     this.highlighted = new Set();
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
     let outlines = false;
     for (const layer of removed) {

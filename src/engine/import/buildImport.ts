@@ -15,6 +15,7 @@ import { nestedJsonToCube } from '../../io/nestedJson';
 import { aggregateIndustries, parseIndustryMapping, type IndustryReport } from '../../io/industryMapping';
 import { eurostatUnitName } from '../../io/units';
 import { joinToMap } from '../joinToMap';
+import { mapFeatures } from '../mapBoundaries';
 import { framesOf } from '../../io/outlyingRegions';
 import type { DatasetManifest } from '../../io/manifest';
 import { wholeTable, type ParsedInput } from './inspectFile';
@@ -75,9 +76,8 @@ export function buildImport(inputs: ReadonlyMap<string, NamedInput>, choices: Im
     ...(choices.join.aliases ? {} : { nameAliases: [] }),
   });
 
-  // MapLibre's promoteId reads a property; the id is written there as text, as the cube has it.
   const promoteId = boundaries.idProperty;
-  const features = collection.features.map((f) => ({ ...f, properties: { ...f.properties, [promoteId]: String(f.id) } }));
+  const features = mapFeatures(collection, promoteId);
   const regions = new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' });
 
   const { bounds, insets } = framesOf(collection.features, (i) => boundaries.regions[i].name);
