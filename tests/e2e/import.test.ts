@@ -228,7 +228,8 @@ describe('opening one’s own files in the app', () => {
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
           const k = (y * width + x) * 4;
-          if (data[k] < 40 && data[k + 1] < 40 && data[k + 2] < 40) {
+          // Drawn dark (the pinned outline), not transparent: past the Mercator latitudes the canvas is see-through.
+          if (data[k + 3] > 200 && data[k] < 40 && data[k + 1] < 40 && data[k + 2] < 40) {
             dark++;
             if (x < minX) minX = x;
             if (x > maxX) maxX = x;

@@ -53,6 +53,22 @@ async function serveDatasets(page: Page, site: string, folders: Record<string, (
   return elsewhere;
 }
 
+/** The name in the tooltip at the first of these points of the map (shares of its width and height) that has a region under it. */
+async function hoveredRegion(page: Page, points: number[][]): Promise<string | null> {
+  const box = (await page.locator('#map canvas').boundingBox())!;
+  const region = page.locator('[role="tooltip"] [data-field="region"]');
+  for (const [fx, fy] of points) {
+    await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+    try {
+      await region.waitFor({ state: 'visible', timeout: 3000 });
+      return await region.textContent();
+    } catch {
+      /* no region under the pointer: try another point */
+    }
+  }
+  return null;
+}
+
 /** No element made from data: no link to the phishing site, no image anywhere on the page. */
 async function markupFromData(page: Page): Promise<{ links: number; images: number }> {
   return page.evaluate(() => ({ links: document.querySelectorAll('a[href*="evil"]').length, images: document.querySelectorAll('img').length }));
@@ -204,19 +220,7 @@ describe('hostile hosts and hostile data', () => {
     await waitReady(page);
     const notices = await page.locator('#notices p').allTextContents();
     expect(notices.some((n) => n.includes('employment.csv')), notices.join('\n')).toBe(true);
-    const box = (await page.locator('#map canvas').boundingBox())!;
-    const region = page.locator('[role="tooltip"] [data-field="region"]');
-    let name: string | null = null;
-    for (const [fx, fy] of [[0.55, 0.45], [0.45, 0.5], [0.6, 0.55], [0.35, 0.4], [0.7, 0.4]]) {
-      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
-      try {
-        await region.waitFor({ state: 'visible', timeout: 3000 });
-        name = await region.textContent();
-        break;
-      } catch {
-        /* no region under the pointer: try another point */
-      }
-    }
+    const name = await hoveredRegion(page, [[0.55, 0.45], [0.45, 0.5], [0.6, 0.55], [0.35, 0.4], [0.7, 0.4]]);
     expect(name !== null && demoNames.has(name), `hovered ${name}`).toBe(true);
     await context.close();
   });
@@ -244,19 +248,7 @@ describe('hostile hosts and hostile data', () => {
     expect(coloured.total).toBeGreaterThan(1000);
     expect(coloured.withState / coloured.total).toBeGreaterThan(0.95);
     for (const id of coloured.ids) expect(String(id)).toMatch(/^\d{5}$/);
-    const box = (await page.locator('#map canvas').boundingBox())!;
-    const region = page.locator('[role="tooltip"] [data-field="region"]');
-    let name: string | null = null;
-    for (const [fx, fy] of [[0.55, 0.4], [0.45, 0.35], [0.6, 0.3], [0.35, 0.35], [0.7, 0.35]]) {
-      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
-      try {
-        await region.waitFor({ state: 'visible', timeout: 3000 });
-        name = await region.textContent();
-        break;
-      } catch {
-        /* no region under the pointer: try another point */
-      }
-    }
+    const name = await hoveredRegion(page, [[0.55, 0.4], [0.45, 0.35], [0.6, 0.3], [0.35, 0.35], [0.7, 0.35]]);
     expect(name !== null && names.has(name), `hovered ${name}`).toBe(true);
     expect(await page.locator('[role="tooltip"] [data-field="lq"]').textContent()).toMatch(/^\d/);
     await context.close();
