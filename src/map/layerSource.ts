@@ -106,35 +106,30 @@ export class LayerSource {
     return { ...years, pooled: pooled.sorted };
   }
 
-  private async pooled(request: PooledRequest): Promise<PooledValues> {
+  private pooled(request: PooledRequest): Promise<PooledValues> {
     const key = JSON.stringify(request);
-    const hit = this.pooledCache.get(key);
-    if (hit) return hit;
-    const epoch = this.epoch;
-    const pooled = await this.pooledRequest(request);
-    if (epoch === this.epoch) remember(this.pooledCache, key, pooled, POOLED_CACHE);
-    return pooled;
+    return this.cached(this.pooledCache, key, this.pooledCache.get(key), () => this.pooledRequest(request), POOLED_CACHE);
   }
 
-  private async spatial(request: SpatialRequest): Promise<SpatialView> {
+  private spatial(request: SpatialRequest): Promise<SpatialView> {
     const key = (lisa: boolean) => JSON.stringify({ ...request, lisa });
     // A LISA answer carries Gi* too, so the Gi* map can reuse it.
     const hit = this.spatialCache.get(key(request.lisa)) ?? (request.lisa ? undefined : this.spatialCache.get(key(true)));
-    if (hit) return hit;
-    const epoch = this.epoch;
-    const answer = await this.spatialRequest(request);
-    if (epoch === this.epoch) remember(this.spatialCache, key(request.lisa), answer, SPATIAL_CACHE);
-    return answer;
+    return this.cached(this.spatialCache, key(request.lisa), hit, () => this.spatialRequest(request), SPATIAL_CACHE);
   }
 
-  private async change(fromYearIndex: number, toYearIndex: number, rule: View['rule']): Promise<ChangeView> {
+  private change(fromYearIndex: number, toYearIndex: number, rule: View['rule']): Promise<ChangeView> {
     const request = { fromYearIndex, toYearIndex, rule };
     const key = JSON.stringify(request);
-    const hit = this.changeCache.get(key);
+    return this.cached(this.changeCache, key, this.changeCache.get(key), () => this.changeRequest(request), CHANGE_CACHE);
+  }
+
+  /** The hit, or the worker's answer, kept under `key` unless a new dataset came meanwhile (its caller still gets it). */
+  private async cached<T>(cache: Map<string, T>, key: string, hit: T | undefined, ask: () => Promise<T>, capacity: number): Promise<T> {
     if (hit) return hit;
     const epoch = this.epoch;
-    const answer = await this.changeRequest(request);
-    if (epoch === this.epoch) remember(this.changeCache, key, answer, CHANGE_CACHE);
+    const answer = await ask();
+    if (epoch === this.epoch) remember(cache, key, answer, capacity);
     return answer;
   }
 }
