@@ -394,7 +394,7 @@ function loadSharing(made: AtlasMap): void {
         toolbar: byId('share-tools'),
         mapCanvas: () => made.map.getCanvas(),
         camera: () => cameraOf(made.map),
-        showHash: (hash) => location.replace(`${location.pathname}${location.search}${hash}`),
+        showHash: applyHash,
         extraColumns: () => {
           const current = store.getState().view;
           return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
@@ -465,19 +465,27 @@ async function start(): Promise<void> {
   }, shown.home);
   await refresh();
 
-  window.addEventListener('hashchange', () => {
-    const current = store.getState();
-    if (!current.dataset || !current.view) return;
-    const parsed = parseHash(location.hash);
-    const next = linkNotices(parsed);
-    if (parsed.view.lang) applyLang(parsed.view.lang);
-    const view = viewFromLink(current.dataset, current.view, parsed.view, getLang(), next);
-    showNotices(next);
-    store.setState({ view });
-    // After the new view is in the store: the camera's moveend then records into it, not the old one.
-    if (parsed.view.viewport && atlasMap) jumpToCamera(atlasMap.map, parsed.view.viewport);
-    void refresh();
-  });
+  window.addEventListener('hashchange', () => applyHash(location.hash));
+}
+
+/**
+ * Brings the page to a link's view (typed into the address bar, or a saved view shown). Applied at
+ * once, not through a hashchange event: a moveend arriving before that event would write the old
+ * view back into the hash, and the shown view would be lost.
+ */
+function applyHash(hash: string): void {
+  const current = store.getState();
+  if (!current.dataset || !current.view) return;
+  const parsed = parseHash(hash);
+  const next = linkNotices(parsed);
+  if (parsed.view.lang) applyLang(parsed.view.lang);
+  const view = viewFromLink(current.dataset, current.view, parsed.view, getLang(), next);
+  showNotices(next);
+  store.setState({ view });
+  writeHash(view);
+  // After the new view is in the store: the camera's moveend then records into it, not the old one.
+  if (parsed.view.viewport && atlasMap) jumpToCamera(atlasMap.map, parsed.view.viewport);
+  void refresh();
 }
 
 void start();

@@ -323,13 +323,9 @@ export class Presentation {
     // The card takes the new caption and the legend the new classes after the slide's results arrive:
     // the free part of the map is known only then.
     if (bounds) for (const element of [this.options.card.element, document.getElementById('legend')?.closest('.panel')]) if (element) this.layoutWatch.observe(element);
-    // After the page has applied the slide's hash (its camera included) and laid the card out.
-    const fit = () => requestAnimationFrame(() => bounds && this.active && this.options.fit(bounds, this.freeArea(bounds)));
-    if (bounds && location.hash !== view.hash) {
-      const timer = setTimeout(fit, 1000);
-      window.addEventListener('hashchange', () => (clearTimeout(timer), fit()), { once: true });
-    } else fit();
+    // The page applies the slide's hash (its camera included) at once; the fit waits for the card's layout.
     this.options.show(view.hash);
+    if (bounds) requestAnimationFrame(() => this.active && this.slideBounds === bounds && this.options.fit(bounds, this.freeArea(bounds)));
   }
 
   private refit(): void {

@@ -26,7 +26,7 @@ export interface SharingOptions {
   mapCanvas(): HTMLCanvasElement | undefined;
   /** The map's camera now (a view may not carry one until the user moves the map). */
   camera(): View['viewport'] | undefined;
-  /** Replaces the URL hash (the page's hashchange handling applies it). */
+  /** Applies a link's hash to the page at once (the URL's hash then holds it). */
   showHash(hash: string): void;
   extraColumns?(): ExtraColumn[];
   /** A region's bounds (for a slide about one region). */
