@@ -400,6 +400,7 @@ function loadSharing(made: AtlasMap): void {
           return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
         },
         atlasMap: () => made,
+        placeLabels: (map) => overlays?.labelsOn(map) ?? [],
         regionBounds: (regionId) => keyboard?.bounds(regionId),
         visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
         // Measured first: a slide is fitted in the frame after the page went chromeless, before MapLibre's own resize.

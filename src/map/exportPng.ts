@@ -8,6 +8,7 @@
 import { addPngText } from './pngText';
 import { drawInsets, frameSizes } from './insets';
 import type { InsetFrame } from '../io/outlyingRegions';
+import type { PlacedLabel } from './placeLabels';
 
 export interface PngLegendItem {
   colour: string;
@@ -27,6 +28,8 @@ export interface PngSpec {
   notes?: string[];
   legend: PngLegendItem[];
   attribution: string;
+  /** The place names as they stand on the map drawn (CSS px of that map): painted over the canvas, under the text boxes. */
+  labels?: PlacedLabel[];
   /** The map's inset frames (Alaska, Hawaii, the EU's outermost regions) and their regions' colours. */
   insets?: { frames: InsetFrame[]; colourOf: (id: string) => string };
 }
@@ -52,6 +55,7 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, spec: PngSpec)
   const s = width / Math.max(1, mapCanvas.clientWidth || width / (globalThis.devicePixelRatio || 1));
   ctx.drawImage(mapCanvas, 0, 0);
   ctx.textBaseline = 'top';
+  if (spec.labels) drawLabels(ctx, spec.labels, s);
 
   drawTitle(ctx, spec, s, width);
   const attributionHeight = drawAttribution(ctx, spec.attribution, s, width, height);
@@ -66,6 +70,25 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, spec: PngSpec)
     ['Software', 'Cluster Atlas'],
   ]);
   return new Blob([bytes as BlobPart], { type: 'image/png' });
+}
+
+/** The names as the page sets them: dark text in a white halo (the page's text-shadow), centred in its box. */
+export function drawLabels(ctx: CanvasRenderingContext2D, labels: readonly PlacedLabel[], s: number): void {
+  ctx.save();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const label of labels) {
+    ctx.font = `${label.fontWeight} ${label.fontSize * s}px ${label.fontFamily}`;
+    const x = (label.x + label.width / 2) * s;
+    const y = (label.y + label.height / 2) * s;
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+    ctx.lineWidth = 3 * s;
+    ctx.strokeText(label.text, x, y);
+    ctx.fillStyle = '#1a1a1a';
+    ctx.fillText(label.text, x, y);
+  }
+  ctx.restore();
 }
 
 function font(ctx: CanvasRenderingContext2D, px: number, weight = 400): void {

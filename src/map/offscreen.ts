@@ -31,7 +31,7 @@ export const PNG_PRESETS = {
 } as const;
 export type PngPreset = keyof typeof PNG_PRESETS;
 
-export async function renderOffscreen(atlas: AtlasMap, size: OffscreenSize, timeoutMs = 60_000): Promise<{ canvas: HTMLCanvasElement; dispose(): void }> {
+export async function renderOffscreen(atlas: AtlasMap, size: OffscreenSize, timeoutMs = 60_000): Promise<{ canvas: HTMLCanvasElement; map: maplibregl.Map; dispose(): void }> {
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
   Object.assign(container.style, { position: 'fixed', left: '0', top: '0', width: `${size.width}px`, height: `${size.height}px`, visibility: 'hidden', pointerEvents: 'none', zIndex: '-1' });
@@ -81,5 +81,5 @@ export async function renderOffscreen(atlas: AtlasMap, size: OffscreenSize, time
     dispose();
     throw error;
   }
-  return { canvas: map.getCanvas(), dispose };
+  return { canvas: map.getCanvas(), map, dispose };
 }

@@ -12,7 +12,7 @@ import { categoryColumn } from '../indicators/categoryColumn';
 import { t } from '../i18n/i18n';
 import { SymbolOverlay } from './symbols';
 import { renderSizeLegend } from './sizeLegend';
-import { PlaceLabels } from './placeLabels';
+import { PlaceLabels, type PlacedLabel } from './placeLabels';
 import type { Lang } from '../i18n/i18n';
 import type { RegionPlaces } from '../engine/regionPlaces';
 import type { Region } from '../model/dataset';
@@ -46,6 +46,11 @@ export class MapOverlays {
   constructor(map: maplibregl.Map) {
     this.symbols = new SymbolOverlay(map);
     this.labels = new PlaceLabels(map);
+  }
+
+  /** The place names as they would stand on another map (an image drawn off screen), none when turned off. */
+  labelsOn(map: maplibregl.Map): PlacedLabel[] {
+    return this.labels.placedOn(map);
   }
 
   draw({ dataset, view, computed, legend, unit, formatCount, lang, symbolsHeld }: OverlayInput): void {

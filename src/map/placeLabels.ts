@@ -42,6 +42,15 @@ export function placeBoxes(candidates: readonly (readonly Box[] | undefined)[], 
   });
 }
 
+/** A name placed on a map: its box in CSS pixels and the font the page draws it in. */
+export interface PlacedLabel extends Box {
+  text: string;
+  /** CSS font weight and family, and the size in CSS px. */
+  fontWeight: string;
+  fontFamily: string;
+  fontSize: number;
+}
+
 export interface LabelSet {
   places: RegionPlaces;
   /** The name to show for each place (by index into places.ids); "" shows none. */
@@ -59,7 +68,7 @@ export class PlaceLabels {
   private readonly lastPosition = new Map<number, number>();
   private frame = 0;
   private measure: CanvasRenderingContext2D | null = null;
-  private font = '';
+  private font = { weight: '600', size: 11, family: 'sans-serif' };
   private lineHeight = 14;
 
   constructor(private readonly map: maplibregl.Map) {
@@ -105,10 +114,10 @@ export class PlaceLabels {
       if (!this.measure) {
         // The labels' own font, measured once: the boxes match what the DOM draws.
         const style = getComputedStyle(this.element);
-        this.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        this.lineHeight = Math.ceil(parseFloat(style.fontSize) * 1.25) || 14;
+        this.font = { weight: style.fontWeight, size: parseFloat(style.fontSize) || 11, family: style.fontFamily };
+        this.lineHeight = Math.ceil(this.font.size * 1.25) || 14;
         this.measure = document.createElement('canvas').getContext('2d');
-        if (this.measure) this.measure.font = this.font;
+        if (this.measure) this.measure.font = `${this.font.weight} ${this.font.size}px ${this.font.family}`;
       }
       const text = this.set!.names[i];
       w = Math.ceil(this.measure ? this.measure.measureText(text).width : text.length * 7) + 2;
@@ -122,31 +131,8 @@ export class PlaceLabels {
     const set = this.set;
     if (!set || this.element.hidden) return;
     const canvas = this.map.getCanvas();
-    const view = { width: canvas.clientWidth, height: canvas.clientHeight };
-    const { labels, bounds } = set.places;
-    // Web Mercator spreads longitude evenly: a region's width on screen without projecting it, so the
-    // thousands of regions too narrow for their names cost no projection on each frame of a pan.
-    const pxPerDegree = (512 * 2 ** this.map.getZoom()) / 360;
-    const candidates = this.order.map((i): (Box & { position: number })[] | undefined => {
-      const width = this.textWidth(i);
-      if ((bounds[4 * i + 2] - bounds[4 * i]) * pxPerDegree < 0.4 * width) return undefined;
-      const p = this.map.project([labels[2 * i], labels[2 * i + 1]]);
-      if (p.x < -200 || p.y < -50 || p.x > view.width + 200 || p.y > view.height + 50) return undefined;
-      // The region must be on screen at least 40 % as wide as its name and as tall as a line.
-      const sw = this.map.project([bounds[4 * i], bounds[4 * i + 1]]);
-      const ne = this.map.project([bounds[4 * i + 2], bounds[4 * i + 3]]);
-      const height = Math.abs(sw.y - ne.y);
-      if (Math.abs(ne.x - sw.x) < 0.4 * width || height < this.lineHeight) return undefined;
-      // On the label point (0); else a line above (1) or below (2) it, when the region is tall enough
-      // to keep the name on it. The position a name had last is tried first, so names do not hop as the map moves.
-      const at = (position: number, dy: number) => ({ x: p.x - width / 2, y: p.y - this.lineHeight / 2 + dy, width, height: this.lineHeight, position });
-      if (height < 3 * this.lineHeight) return [at(0, 0)];
-      const last = this.lastPosition.get(i) ?? 0;
-      const positions = [at(0, 0), at(1, -this.lineHeight), at(2, this.lineHeight)];
-      return [positions[last], ...positions.filter((q) => q.position !== last)];
-    });
-    const chosen = placeBoxes(candidates, view);
-    this.order.forEach((i, k) => {
+    const { order, candidates, chosen } = this.place(this.map, { width: canvas.clientWidth, height: canvas.clientHeight }, this.lastPosition);
+    order.forEach((i, k) => {
       let span = this.spans.get(i);
       if (chosen[k] < 0) {
         if (span) span.hidden = true;
@@ -166,5 +152,45 @@ export class PlaceLabels {
       span.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
       span.style.width = `${box.width}px`;
     });
+  }
+
+  /**
+   * The names as they would be placed on another map of the same places (an image drawn off screen
+   * at its own size), by the same rule as on screen: boxes in that map's CSS pixels. None when hidden.
+   */
+  placedOn(map: maplibregl.Map): PlacedLabel[] {
+    const set = this.set;
+    if (!set || this.element.hidden) return [];
+    const canvas = map.getCanvas();
+    const { order, candidates, chosen } = this.place(map, { width: canvas.clientWidth, height: canvas.clientHeight }, this.lastPosition);
+    return order.flatMap((i, k) => (chosen[k] < 0 ? [] : [{ text: set.names[i], ...candidates[k]![chosen[k]], fontWeight: this.font.weight, fontFamily: this.font.family, fontSize: this.font.size }]));
+  }
+
+  private place(map: maplibregl.Map, view: { width: number; height: number }, lastPosition: ReadonlyMap<number, number>) {
+    const set = this.set!;
+    const { labels, bounds } = set.places;
+    // Web Mercator spreads longitude evenly: a region's width on screen without projecting it, so the
+    // thousands of regions too narrow for their names cost no projection on each frame of a pan.
+    const pxPerDegree = (512 * 2 ** map.getZoom()) / 360;
+    const order = this.order;
+    const candidates = order.map((i): (Box & { position: number })[] | undefined => {
+      const width = this.textWidth(i);
+      if ((bounds[4 * i + 2] - bounds[4 * i]) * pxPerDegree < 0.4 * width) return undefined;
+      const p = map.project([labels[2 * i], labels[2 * i + 1]]);
+      if (p.x < -200 || p.y < -50 || p.x > view.width + 200 || p.y > view.height + 50) return undefined;
+      // The region must be on screen at least 40 % as wide as its name and as tall as a line.
+      const sw = map.project([bounds[4 * i], bounds[4 * i + 1]]);
+      const ne = map.project([bounds[4 * i + 2], bounds[4 * i + 3]]);
+      const height = Math.abs(sw.y - ne.y);
+      if (Math.abs(ne.x - sw.x) < 0.4 * width || height < this.lineHeight) return undefined;
+      // On the label point (0); else a line above (1) or below (2) it, when the region is tall enough
+      // to keep the name on it. The position a name had last is tried first, so names do not hop as the map moves.
+      const at = (position: number, dy: number) => ({ x: p.x - width / 2, y: p.y - this.lineHeight / 2 + dy, width, height: this.lineHeight, position });
+      if (height < 3 * this.lineHeight) return [at(0, 0)];
+      const last = lastPosition.get(i) ?? 0;
+      const positions = [at(0, 0), at(1, -this.lineHeight), at(2, this.lineHeight)];
+      return [positions[last], ...positions.filter((q) => q.position !== last)];
+    });
+    return { order, candidates, chosen: placeBoxes(candidates, view) };
   }
 }

@@ -17,6 +17,8 @@ import { viewTable, viewTableCsv, type ExtraColumn } from '../export/viewTable';
 import type { GeoJsonExportRequest, GeoJsonExportResponse } from '../worker/export.worker';
 import type { AtlasStore } from '../state/store';
 import { folderOf } from '../io/requestGate';
+import type * as maplibregl from 'maplibre-gl';
+import type { PlacedLabel } from '../map/placeLabels';
 
 export interface ExportOptions {
   toolbar: HTMLElement;
@@ -29,6 +31,8 @@ export interface ExportOptions {
   extraColumns?(): ExtraColumn[];
   /** The map, to draw it again off screen at the chosen size. */
   atlasMap?(): AtlasMap | undefined;
+  /** The place names as they would stand on a given map (the one drawn for the image). */
+  placeLabels?(map: maplibregl.Map): PlacedLabel[];
 }
 
 /** What the map's numbers are measured in, as a line for the image. */
@@ -172,7 +176,7 @@ export class ExportPanel {
     if (atlas) {
       const drawn = await renderOffscreen(atlas, { ...(preset ?? screen), pixelRatio });
       try {
-        blob = await composeMapPng(drawn.canvas, spec);
+        blob = await composeMapPng(drawn.canvas, { ...spec, labels: this.options.placeLabels?.(drawn.map) });
       } finally {
         drawn.dispose();
       }

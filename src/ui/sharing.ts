@@ -16,6 +16,8 @@ import type { AtlasStore, View } from '../state/store';
 import type { LoadedDataset } from '../engine/types';
 import type { ExtraColumn } from '../export/viewTable';
 import type { AtlasMap } from '../map/mapView';
+import type { PlacedLabel } from '../map/placeLabels';
+import type * as maplibregl from 'maplibre-gl';
 import { t } from '../i18n/i18n';
 
 export interface SharingOptions {
@@ -35,6 +37,8 @@ export interface SharingOptions {
   visibleBounds?(): Bounds | undefined;
   /** The map, for exports drawn off screen at another size. */
   atlasMap?(): AtlasMap | undefined;
+  /** The place names as they would stand on a given map (an image drawn off screen). */
+  placeLabels?(map: maplibregl.Map): PlacedLabel[];
   /** Fits the map to bounds with padding in CSS pixels. */
   fit?(bounds: Bounds, padding: { top: number; right: number; bottom: number; left: number }): void;
 }
@@ -86,6 +90,7 @@ export function setupSharing(options: SharingOptions): Sharing {
     title: () => card.currentTitle(),
     extraColumns: options.extraColumns,
     atlasMap: options.atlasMap,
+    placeLabels: options.placeLabels,
   });
   const storage = (() => {
     try {

@@ -502,6 +502,42 @@ describe('the frame: every region in the opening view, on every screen', () => {
     await page.close();
   });
 
+  it('the PNG carries the place names, placed for the image\'s own size (and none when they are turned off)', async () => {
+    const { page, watch } = await openPage(browser, `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`, { viewport: { width: 1366, height: 768 } });
+    await waitReady(page, 90_000);
+    await page.waitForFunction(() => document.querySelectorAll('#map .map-label:not([hidden])').length >= 15, undefined, { timeout: 30_000 });
+    await page.click('#export-open');
+    await page.selectOption('#export-size', 'hd');
+    await page.selectOption('#export-ratio', '1');
+    const named = await downloadOf(page, () => page.click('#export-png'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(resolve(OUTPUT_DIR, 'labels-eu-hd.png'), named.bytes);
+    await page.keyboard.press('Escape');
+    await page.locator('#overlay-labels').uncheck();
+    await waitReady(page);
+    await page.click('#export-open');
+    const bare = await downloadOf(page, () => page.click('#export-png'));
+    // The names' ink (#1a1a1a) is the one near-black the map itself never draws; the title and
+    // legend are the same in both images, so the difference is the names.
+    const dark = (bytes: Buffer) =>
+      page.evaluate(async (b) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(b)], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] < 70 && data[i + 1] < 70 && data[i + 2] < 70 && data[i + 3] > 200) n++;
+        return n;
+      }, [...bytes]);
+    const withNames = await dark(named.bytes);
+    const without = await dark(bare.bytes);
+    // Fifteen names or more of about ten letters: thousands of ink pixels.
+    expect(withNames - without).toBeGreaterThan(2000);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it('a deck opened from a link can be kept in this browser: its slides join the saved views and are there after a reload', async () => {
     const { encodeDeck } = await import('../../src/state/deck');
     const captions = ['Cars', 'Software'];
