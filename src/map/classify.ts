@@ -12,6 +12,8 @@ import { ckmeans } from 'simple-statistics';
 import type { IndicatorId } from '../model/dataset';
 
 export const NO_DATA_COLOUR = '#d9d9d9';
+/** The sea behind the regions, on screen and in images. */
+export const MAP_BACKGROUND = '#eef2f5';
 
 /** A classification of region values into coloured classes, with what the legend shows. */
 export interface Classes {

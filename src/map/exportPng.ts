@@ -9,6 +9,7 @@ import { addPngText } from './pngText';
 import { drawInsets, frameSizes } from './insets';
 import type { InsetFrame } from '../io/outlyingRegions';
 import type { PlacedLabel } from './placeLabels';
+import { MAP_BACKGROUND } from './classify';
 
 export interface PngLegendItem {
   colour: string;
@@ -53,6 +54,10 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, spec: PngSpec)
   if (!ctx) throw new Error('this browser cannot draw on a canvas');
   // CSS pixels → device pixels, so text has the size it has on screen.
   const s = width / Math.max(1, mapCanvas.clientWidth || width / (globalThis.devicePixelRatio || 1));
+  // Past Mercator's latitudes MapLibre leaves the canvas see-through (the far north of Chukotka's
+  // view): the image has the map's sea there, not a transparent hole.
+  ctx.fillStyle = MAP_BACKGROUND;
+  ctx.fillRect(0, 0, width, height);
   ctx.drawImage(mapCanvas, 0, 0);
   ctx.textBaseline = 'top';
   if (spec.labels) drawLabels(ctx, spec.labels, s);

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { NO_DATA_COLOUR } from './classify';
+import { MAP_BACKGROUND, NO_DATA_COLOUR } from './classify';
 import { t } from '../i18n/i18n';
 import { attributionAsText } from './attributionText';
 import { HomeView, resetViewButton } from './viewport';
@@ -72,7 +72,7 @@ export class AtlasMap {
       style: {
         version: 8,
         sources: {},
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }],
+        layers: [{ id: 'background', type: 'background', paint: { 'background-color': MAP_BACKGROUND } }],
       },
       bounds: options.bounds,
       fitBoundsOptions: { padding: 20 },

@@ -502,7 +502,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
     await page.close();
   });
 
-  it('the PNG carries the place names, placed for the image\'s own size (and none when they are turned off)', async () => {
+  it('the PNG carries the place names, placed for the image\'s own size (none when they are turned off), and the sea where the canvas is see-through', async () => {
     const { page, watch } = await openPage(browser, `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`, { viewport: { width: 1366, height: 768 } });
     await waitReady(page, 90_000);
     await page.waitForFunction(() => document.querySelectorAll('#map .map-label:not([hidden])').length >= 15, undefined, { timeout: 30_000 });
@@ -534,6 +534,25 @@ describe('the frame: every region in the opening view, on every screen', () => {
     const without = await dark(bare.bytes);
     // Fifteen names or more of about ten letters: thousands of ink pixels.
     expect(withNames - without).toBeGreaterThan(2000);
+    // Looking past Mercator's latitudes (the canvas is see-through there): the image has the sea, no hole.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as { atlasMap: { jumpTo(o: object): void } }).atlasMap.jumpTo({ center: [20, 70], zoom: 0.5 }));
+    await waitReady(page);
+    await page.click('#export-open');
+    await page.selectOption('#export-size', 'screen');
+    const north = await downloadOf(page, () => page.click('#export-png'));
+    writeFileSync(resolve(OUTPUT_DIR, 'labels-eu-north.png'), north.bytes);
+    const seeThrough = await page.evaluate(async (b) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(b)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] < 255) n++;
+      return n;
+    }, [...north.bytes]);
+    expect(seeThrough).toBe(0);
     expect(watch.errors).toEqual([]);
     await page.close();
   });
