@@ -2,8 +2,8 @@ import type { EmploymentCube } from '../model/dataset';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseDelimited } from '../io/delimited';
 import { categoriesFromTable } from '../io/categoriesTable';
-import { longTableToCube } from '../io/longTable';
-import { wideTableToCube } from '../io/wideTable';
+import { streamLongTable } from '../io/longTable';
+import { streamWideTable } from '../io/wideTable';
 import { InputError } from '../io/errors';
 import type { JoinReport } from '../io/regionJoin';
 import { joinToMap } from './joinToMap';
@@ -95,18 +95,25 @@ export async function loadHostedDataset(
 
 async function readEmployment(manifest: DatasetManifest, resolve: (file: string) => AdmittedUrl, categories: ReturnType<typeof categoriesFromTable> | undefined) {
   const options = { categories, benchmarkId: manifest.benchmark };
-  const employmentTable = parseDelimited(await fetchText(resolve(manifest.employment.file)), manifest.employment.file);
-  const establishmentsTable = manifest.establishments
-    ? parseDelimited(await fetchText(resolve(manifest.establishments.file)), manifest.establishments.file)
-    : undefined;
+  if (manifest.establishments && manifest.employment.layout !== 'wide') {
+    // Not read and not dropped in silence: a long table carries establishments in a column of its own.
+    throw new InputError({ file: manifest.establishments.file }, 'a separate establishments file is read beside a wide employment table only; a long employment table carries establishments in its "establishments" column');
+  }
+  const [employmentText, establishmentsText] = await Promise.all([
+    fetchText(resolve(manifest.employment.file)),
+    manifest.establishments ? fetchText(resolve(manifest.establishments.file)) : undefined,
+  ]);
+  const establishmentsTable = establishmentsText !== undefined ? parseDelimited(establishmentsText, manifest.establishments!.file) : undefined;
+  // The employment rows go from the parser straight into the cube (the same reading and errors as
+  // a parsed table): the largest file of a folder never exists as an array of rows.
   if (manifest.employment.layout === 'wide') {
     if (establishmentsTable && manifest.establishments?.layout !== 'wide') {
       throw new InputError({ file: manifest.establishments!.file }, 'establishments must use the same layout as employment');
     }
-    const { cube, report } = wideTableToCube(employmentTable, undefined, options, establishmentsTable);
+    const { cube, report } = streamWideTable(employmentText, manifest.employment.file, undefined, options, establishmentsTable);
     return { cube, reports: [report] };
   }
-  const { cube, report } = longTableToCube(employmentTable, undefined, options);
+  const { cube, report } = streamLongTable(employmentText, manifest.employment.file, undefined, options);
   return { cube, reports: [report] };
 }
 
