@@ -174,7 +174,7 @@ async function refresh(): Promise<void> {
   try {
     if (!computed || needsCompute(computed, dataset, view)) {
       setStatus(t('status.computing'));
-      computed = await layers.compute({ yearIndex, rule: view.rule });
+      computed = await layers.compute({ yearIndex, rule: view.rule, categoryStats: false });
       performance.mark('atlas:computed');
       if (generation !== renderGeneration) return;
       store.setState({ computed });
@@ -187,8 +187,18 @@ async function refresh(): Promise<void> {
     draw(dataset, view, computed, layer, symbolsHeld);
     performance.mark('atlas:drawn');
     setStatus(t('status.drawing'));
+    // The per-category statistics (the category view, the methodology) come from the worker while
+    // the map draws: the map needs neither, so they are not on the way to the first colours.
+    const stats = computed.categoryStats ? undefined : client.categoryStats(yearIndex, view.rule);
     await atlasMap.whenIdle();
     if (generation !== renderGeneration) return;
+    if (stats) {
+      const categoryStats = await stats;
+      if (generation !== renderGeneration) return;
+      computed = { ...computed, categoryStats };
+      store.setState({ computed });
+      showComputedDetails(dataset, view, computed, layer);
+    }
     mapContainer.dataset.ready = 'true';
     performance.mark('atlas:data-ready');
     mapContainer.dataset.computeMs = computed.computeMs.toFixed(1);
@@ -199,7 +209,6 @@ async function refresh(): Promise<void> {
 }
 
 function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer: Layer, symbolsHeld?: SymbolsHeld): void {
-  const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
   const { values, classes } = layer;
   drawnLayer = layer;
   const colours = new Map<string, string>();
@@ -209,19 +218,25 @@ function draw(dataset: LoadedDataset, view: View, computed: ComputedView, layer:
   });
   atlasMap!.setColours(colours);
   atlasMap!.setSelected(view.region);
-  const category = dataset.categories[c];
   const grey = greyRegionCount(values, regionIds, new Set(dataset.join.dataRegionsNotOnMap), dataset.join.regionsWithoutData.length);
   renderLegend(byId('legend'), view.mode === 'choropleth' && view.ind === 'employment' ? withUnit(layer.title, unitLabel(dataset.manifest)) : layer.title, classes, formats.count, grey);
   showLegendNotes(byId('legend'), layer.notes);
   overlayControls.show(view);
   overlays?.draw({ dataset, view, computed, legend: byId('legend'), unit: unitLabel(dataset.manifest), formatCount: formats.count, lang: getLang(), symbolsHeld });
   analysis.show(view, layer);
-  analysis.methodology.showCategory(category.name, view.year, c, computed.categoryStats);
-  explore.update({ dataset, view, computed, layer });
-  linkedShown = { dataset, view, computed, layer };
-  linked.built?.update(linkedShown);
+  const shown = showComputedDetails(dataset, view, computed, layer);
+  linked.built?.update(shown);
   if (tooltip.pinned !== undefined && lastPointer) showTooltip(lastPointer, true);
   else if (view.region !== undefined) showPinnedFromHash(view.region);
+}
+
+/** The panels that read the computed view beside the map: the methodology's category facts and the explore panel. */
+function showComputedDetails(dataset: LoadedDataset, view: View, computed: ComputedView, layer: Layer): NonNullable<typeof linkedShown> {
+  const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
+  analysis.methodology.showCategory(dataset.categories[c].name, view.year, c, computed.categoryStats);
+  explore.update({ dataset, view, computed, layer });
+  linkedShown = { dataset, view, computed, layer };
+  return linkedShown;
 }
 
 function showTooltip(event: RegionPointerEvent, pin: boolean): void {

@@ -72,13 +72,11 @@ export class AnalysisEngine {
   }
 
   /** What the page draws for a year and rule: copies, so that transferring them leaves the cache intact. */
-  compute(yearIndex: number, rule: StarRule): ComputedView {
+  compute(yearIndex: number, rule: StarRule, withStats = true): ComputedView {
     const started = performance.now();
     const result = this.result(yearIndex, rule);
     // Copies again: the page takes these buffers.
-    // Concentration and Moran's I of LQ depend on the year and the LQ denominator, not on the star cut-offs.
-    const statsKey = `${yearIndex}|${defaultDenominator(this.cube.categories, rule.kind)}`;
-    const categoryStats = structuredClone(this.stats.get(statsKey, () => this.categoryStats(yearIndex, result)));
+    const categoryStats = withStats ? this.categoryStatsFor(yearIndex, rule) : undefined;
     const employment = this.cube.employment[yearIndex];
     const establishments = this.cube.establishments?.[yearIndex];
     return {
@@ -86,9 +84,16 @@ export class AnalysisEngine {
       employment: employment.slice(),
       establishments: establishments?.slice(),
       result: structuredClone(result),
-      categoryStats,
+      ...(categoryStats ? { categoryStats } : {}),
       computeMs: performance.now() - started,
     };
+  }
+
+  /** A copy of the cached per-category statistics of a year under a rule (the page takes the buffers). */
+  categoryStatsFor(yearIndex: number, rule: StarRule): CategoryStats {
+    // Concentration and Moran's I of LQ depend on the year and the LQ denominator, not on the star cut-offs.
+    const statsKey = `${yearIndex}|${defaultDenominator(this.cube.categories, rule.kind)}`;
+    return structuredClone(this.stats.get(statsKey, () => this.categoryStats(yearIndex, this.result(yearIndex, rule))));
   }
 
   /** Concentration of every category (by year) and Moran's I of its LQ (by year and rule). */

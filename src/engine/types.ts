@@ -48,6 +48,12 @@ export interface LoadedDataset {
 export interface ComputeRequest {
   yearIndex: number;
   rule: StarRule;
+  /**
+   * false: leave out the per-category statistics (concentration, Moran's I of every category), for a
+   * `categoryStats` request of their own — the map needs neither, so the page asks for them while
+   * the map draws instead of before. Default true.
+   */
+  categoryStats?: boolean;
 }
 
 export interface ComputedView {

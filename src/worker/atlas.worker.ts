@@ -38,7 +38,9 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } else if (!engine) {
       throw new Error('no dataset loaded');
     } else if (request.type === 'compute') {
-      post({ id: request.id, type: 'computed', view: engine.compute(request.yearIndex, request.rule) });
+      post({ id: request.id, type: 'computed', view: engine.compute(request.yearIndex, request.rule, request.categoryStats !== false) });
+    } else if (request.type === 'categoryStats') {
+      post({ id: request.id, type: 'categoryStats', stats: engine.categoryStatsFor(request.yearIndex, request.rule) });
     } else if (request.type === 'spatial') {
       post({ id: request.id, type: 'spatial', spatial: engine.spatial(request) });
     } else if (request.type === 'change') {

@@ -1,5 +1,6 @@
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
+import type { CategoryStats } from '../engine/analysisTypes';
 import type { EmploymentCube } from '../model/dataset';
 import { collectTransferables, packMessage, unpackMessage } from './transfer';
 import type { RequestScope } from '../io/requestGate';
@@ -45,6 +46,11 @@ export class AtlasWorkerClient {
 
   compute(request: ComputeRequest): Promise<ComputedView> {
     return this.request({ type: 'compute', ...request });
+  }
+
+  /** Concentration and Moran's I of every category for a year and rule (left out of a compute asked without them). */
+  categoryStats(yearIndex: number, rule: ComputeRequest['rule']): Promise<CategoryStats> {
+    return this.request({ type: 'categoryStats', yearIndex, rule });
   }
 
   spatial(request: SpatialRequest): Promise<SpatialView> {
@@ -98,6 +104,7 @@ export class AtlasWorkerClient {
     else if (message.type === 'series') pending.resolve(message.series as never);
     else if (message.type === 'scatter') pending.resolve(message.scatter as never);
     else if (message.type === 'pooled') pending.resolve(message.pooled as never);
+    else if (message.type === 'categoryStats') pending.resolve(message.stats as never);
     else pending.resolve(message.view as never);
   }
 }

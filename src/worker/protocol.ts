@@ -1,6 +1,7 @@
 import type { EmploymentCube } from '../model/dataset';
 import type { ChangeRequest, SpatialRequest } from '../engine/analysisTypes';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
+import type { CategoryStats } from '../engine/analysisTypes';
 import type { ChangeView, SpatialView } from '../engine/analysisTypes';
 import type { RequestScope } from '../io/requestGate';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
@@ -15,6 +16,7 @@ export type WorkerRequest =
   /** A dataset built from the user's files (import worker): its cube and validated boundaries. */
   | { id: number; type: 'adopt'; dataset: LoadedDataset; cube: EmploymentCube; regions: Blob }
   | ({ id: number; type: 'compute' } & ComputeRequest)
+  | { id: number; type: 'categoryStats'; yearIndex: number; rule: ComputeRequest['rule'] }
   | ({ id: number; type: 'spatial' } & SpatialRequest)
   | ({ id: number; type: 'change' } & ChangeRequest)
   | ({ id: number; type: 'series' } & RegionSeriesRequest)
@@ -27,6 +29,7 @@ export type WorkerResponse =
   | { id: number; type: 'mapFiles'; files: MapFiles }
   | { id: number; type: 'loaded'; dataset: LoadedDataset }
   | { id: number; type: 'computed'; view: ComputedView }
+  | { id: number; type: 'categoryStats'; stats: CategoryStats }
   | { id: number; type: 'spatial'; spatial: SpatialView }
   | { id: number; type: 'change'; change: ChangeView }
   | { id: number; type: 'series'; series: RegionSeries[] }

@@ -44,4 +44,20 @@ describe('category statistics cache', () => {
     expect(moranRuns.count).toBe(6);
     expect([...cmp.moranI]).not.toEqual([...first.moranI]);
   });
+
+  it('a compute asked without the statistics runs no Moran’s I; asked for after, they equal those of a full compute', () => {
+    const engine = new AnalysisEngine(cube, { ids, geometries: squareGrid(3, 3) });
+    const before = moranRuns.count;
+    const bare = engine.compute(0, DEFAULT_RULE, false);
+    expect(bare.categoryStats).toBeUndefined();
+    expect(moranRuns.count).toBe(before);
+    const later = engine.categoryStatsFor(0, DEFAULT_RULE);
+    expect(moranRuns.count).toBe(before + 3);
+    const full = new AnalysisEngine(cube, { ids, geometries: squareGrid(3, 3) }).compute(0, DEFAULT_RULE).categoryStats!;
+    expect([...later.moranI]).toEqual([...full.moranI]);
+    expect([...later.moranP]).toEqual([...full.moranP]);
+    expect([...later.gini]).toEqual([...full.gini]);
+    // The same indicators either way.
+    expect([...bare.result.lq]).toEqual([...engine.compute(0, DEFAULT_RULE).result.lq]);
+  });
 });
