@@ -1,7 +1,12 @@
 /**
  * Benchmark: computeIndicators on a synthetic seeded 100,000-region × 100-category table,
  * against one plain summing pass over the same Float64Array (the floor any full-table computation
- * pays). Median of several runs after a warm-up. Run alone: `npx tsx bench/indicators.ts`.
+ * pays). Median of several runs after a warm-up, in wall-clock and in CPU time (user + system of
+ * this process: on a shared machine another process's load preempts a run and inflates its
+ * wall-clock time, not its CPU time). Two floors are measured beside them: writing the table's
+ * output matrices once, into buffers already in memory and into fresh ones (a fresh 80 MB buffer
+ * is zero pages the kernel maps on first write, a cost no arithmetic can avoid).
+ * Run alone: `npx tsx bench/indicators.ts`.
  */
 import { loadavg } from 'node:os';
 import { DEFAULT_RULE, type StarRule } from '../src/model/dataset';
@@ -16,6 +21,21 @@ export interface RuleTiming {
   /** Median ms when the previous result's buffers are reused (`reuse` option: a recompute). */
   reuseMedianMs: number;
   reuseRatioToPlainPass: number;
+  /** The same two in CPU time, each over the plain pass's CPU time. */
+  cpuMs: number;
+  cpuRatioToPlainPass: number;
+  reuseCpuMs: number;
+  reuseCpuRatioToPlainPass: number;
+}
+
+/** Writing the output matrices of a rule once (lq, focus, size; stars, counts, strong flags). */
+export interface OutputFloor {
+  /** Into buffers already in memory, CPU ms and over the plain pass. */
+  writeCpuMs: number;
+  writeRatioToPlainPass: number;
+  /** Into freshly allocated buffers. */
+  freshCpuMs: number;
+  freshRatioToPlainPass: number;
 }
 
 export interface IndicatorsBench {
@@ -25,7 +45,10 @@ export interface IndicatorsBench {
   runs: number;
   /** One summing pass over the same Float64Array: the floor of any full-table computation. */
   plainPassMs: number;
+  plainPassCpuMs: number;
   rules: Record<string, RuleTiming>;
+  /** What writing the results alone costs: `eco` and `paper` write five matrices, `cmp` seven. */
+  outputFloor: { stars: OutputFloor; cmp: OutputFloor };
   /** 1-minute load average at the start: the machine is shared, so read the ratios first. */
   loadAverage: number;
 }
@@ -82,15 +105,48 @@ function plainPass(values: Float64Array): number {
   return s;
 }
 
-function timeRuns(runs: number, f: () => void): number[] {
-  const times: number[] = [];
+interface Times {
+  wall: number[];
+  cpu: number[];
+}
+
+function timeRuns(runs: number, f: () => void): Times {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   // One warm-up run, not counted (JIT compilation).
   for (let i = 0; i <= runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     f();
-    if (i > 0) times.push(performance.now() - t);
+    const elapsed = performance.now() - t;
+    const used = process.cpuUsage(c);
+    if (i > 0) {
+      wall.push(elapsed);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
-  return times;
+  return { wall, cpu };
+}
+
+/** Writes every output matrix once (the cell's value, or a flag of it; no arithmetic): the table's write floor. */
+function writeOutputs(values: Float64Array, f64: Float64Array[], u8: Uint8Array[]): void {
+  for (const out of f64) for (let i = 0; i < values.length; i++) out[i] = values[i];
+  for (const out of u8) for (let i = 0; i < values.length; i++) out[i] = +(values[i] > 0);
+}
+
+function outputFloor(values: Float64Array, nU8: number, runs: number, plainCpu: number): OutputFloor {
+  const n = values.length;
+  const f64 = () => [0, 1, 2].map(() => new Float64Array(n));
+  const u8 = () => Array.from({ length: nU8 }, () => new Uint8Array(n));
+  const kept = { f64: f64(), u8: u8() };
+  const write = median(timeRuns(runs, () => writeOutputs(values, kept.f64, kept.u8)).cpu);
+  const fresh = median(timeRuns(runs, () => writeOutputs(values, f64(), u8())).cpu);
+  return {
+    writeCpuMs: round(write),
+    writeRatioToPlainPass: round(write / plainCpu),
+    freshCpuMs: round(fresh),
+    freshRatioToPlainPass: round(fresh / plainCpu),
+  };
 }
 
 export async function benchIndicators(nRegions = 100_000, nCategories = 100, runs = 7): Promise<IndicatorsBench> {
@@ -99,7 +155,9 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
   // NaN cells make the plain sum NaN; summing into a kept variable stops the loop being elided.
   let sink = 0;
   // The plain pass is short, so more runs steady its median on a shared machine.
-  const plainPassMs = median(timeRuns(4 * runs, () => (sink += plainPass(input.employment))));
+  const plain = timeRuns(4 * runs, () => (sink += plainPass(input.employment)));
+  const plainPassMs = median(plain.wall);
+  const plainPassCpuMs = median(plain.cpu);
   const rules: Record<string, RuleTiming> = {};
   const ruleList: StarRule[] = [DEFAULT_RULE, { ...DEFAULT_RULE, kind: 'paper' }, { ...DEFAULT_RULE, kind: 'cmp' }];
   for (const rule of ruleList) {
@@ -109,18 +167,38 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
       previous = computeIndicators(input, rule, { reuse: previous });
       sink += previous.starCount[0];
     });
-    const medianMs = median(fresh);
-    const reuseMedianMs = median(reused);
+    const medianMs = median(fresh.wall);
+    const reuseMedianMs = median(reused.wall);
+    const cpuMs = median(fresh.cpu);
+    const reuseCpuMs = median(reused.cpu);
     rules[rule.kind] = {
       medianMs: round(medianMs),
-      minMs: round(Math.min(...fresh)),
+      minMs: round(Math.min(...fresh.wall)),
       ratioToPlainPass: round(medianMs / plainPassMs),
       reuseMedianMs: round(reuseMedianMs),
       reuseRatioToPlainPass: round(reuseMedianMs / plainPassMs),
+      cpuMs: round(cpuMs),
+      cpuRatioToPlainPass: round(cpuMs / plainPassCpuMs),
+      reuseCpuMs: round(reuseCpuMs),
+      reuseCpuRatioToPlainPass: round(reuseCpuMs / plainPassCpuMs),
     };
   }
+  const floors = {
+    stars: outputFloor(input.employment, 2, runs, plainPassCpuMs),
+    cmp: outputFloor(input.employment, 4, runs, plainPassCpuMs),
+  };
   if (sink === 42) console.error('');
-  return { name: 'indicators', regions: nRegions, categories: nCategories, runs, plainPassMs: round(plainPassMs), rules, loadAverage };
+  return {
+    name: 'indicators',
+    regions: nRegions,
+    categories: nCategories,
+    runs,
+    plainPassMs: round(plainPassMs),
+    plainPassCpuMs: round(plainPassCpuMs),
+    rules,
+    outputFloor: floors,
+    loadAverage,
+  };
 }
 
 function round(x: number): number {

@@ -44,6 +44,11 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
   }
 
   const old = options.reuse;
+  const n = nRegions * nCategories;
+  const f64 = (a: Float64Array | undefined) => (a && a.length === n ? a : new Float64Array(n));
+  const lq = f64(old?.lq);
+  const focus = f64(old?.focus);
+  const size = f64(old?.size);
   // Cells under the rule's minimum size take no part in the judgement (minSize.ts).
   const competing = competingEmployment(employment, establishments, rule);
   // Thresholds first (from the gathered columns), then one pass writes and judges every cell.
@@ -60,17 +65,19 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     },
     rule,
     options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES,
+    // The output matrices serve as the gathering buffers until the per-cell pass writes them.
+    [size, focus, lq],
   );
   const cells = cellShares(nRegions, nCategories, employment, competing, totals.regionTotal, totals.regionDenominator, categoryTotal, denominatorTotal, thresholds, strongThresholds, establishments, {
-    lq: old?.lq,
-    focus: old?.focus,
-    size: old?.size,
+    lq,
+    focus,
+    size,
     stars: old?.stars,
     starCount: old?.starCount,
     strong: old?.cmp?.strong,
     strong10: old?.cmp?.strong10,
   });
-  const { lq, focus, size, stars, starCount } = cells;
+  const { stars, starCount } = cells;
 
   let cmp;
   if (strongThresholds) {

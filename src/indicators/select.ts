@@ -71,30 +71,41 @@ export function kthLargest(a: Float64Array, n: number, k: number): number {
   return selectKth(a, n, n - k);
 }
 
+/** Below this many values a selection in place is cheap enough; above it, see `OrderStatistics`. */
+const FILTER_FROM = 2048;
+/** Values sampled to bracket a rank (a bracket that misses costs one fallback, never a wrong answer). */
+const SAMPLE = 1024;
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+// Reused between calls: the sample, and the values that fall inside a bracket, one buffer per
+// level of filtering (grown on demand).
+const sample = new Float64Array(SAMPLE);
+const buckets = [new Float64Array(FILTER_FROM), new Float64Array(FILTER_FROM)];
+
 /**
- * Several order statistics of one buffer. Each selection leaves everything above the selected
- * rank ≥ it, so a later query for a lower rank only has to search below: asking for ranks from
- * the highest down (the 90th percentile, then the 75th, then the 25th) makes every query after
- * the first cheaper. Any order is correct; out-of-order queries just search the whole buffer.
+ * Order statistics of one buffer (`a[0..n)`, no NaN), each query answered on its own.
+ *
+ * Short buffers: Floyd–Rivest selection in place. Long ones (the 100,000-region columns of the
+ * indicator table): a partition step of selection moves values around with a data-dependent
+ * branch per value, and the mispredictions made it about 5 ns a value. Instead, a sample of the
+ * buffer (one value from each of SAMPLE equal stretches, at an offset stepped by the golden
+ * ratio: ascending addresses the prefetcher follows — random ones cost 4× — and neither sorted
+ * nor periodic data fool it) brackets the wanted rank between two sample values lo ≤ hi; one branch-free pass counts the
+ * values below lo and copies those within [lo, hi] (a few percent) to a bucket, and the rank is
+ * found there the same way (a second level), then by selection. If a bracket misses the rank,
+ * that level's values are selected directly. The long buffer is only read; a short one is
+ * reordered.
  */
 export class OrderStatistics {
-  /** a[hi + 1 .. n) are all ≥ a[0 .. hi]. */
-  private hi: number;
-
   constructor(
     private readonly a: Float64Array,
     private readonly n: number,
-  ) {
-    this.hi = n - 1;
-  }
+  ) {}
 
   /** The i-th smallest, 0-based. */
   rank(i: number): number {
     if (!(i >= 0 && i < this.n)) throw new RangeError(`OrderStatistics: rank ${i} outside 0..${this.n - 1}`);
-    if (i > this.hi) this.hi = this.n - 1;
-    floydRivest(this.a, i, 0, this.hi);
-    this.hi = i;
-    return this.a[i];
+    return this.find(this.a, this.n, i, false, 0);
   }
 
   /** The k-th largest, 1-based; +∞ when k = 0 (nothing qualifies), NaN when there are no values. */
@@ -109,20 +120,72 @@ export class OrderStatistics {
    * and d3-array's `quantile`); NaN when there are no values.
    */
   quantile(p: number): number {
-    const { a, n } = this;
+    const n = this.n;
     if (n === 0 || Number.isNaN(p)) return NaN;
     if (p <= 0 || n < 2) return this.rank(0);
     if (p >= 1) return this.rank(n - 1);
     const h = (n - 1) * p;
     const i0 = Math.floor(h);
-    // Before this selection a[0 .. hi] held the hi + 1 smallest values; selecting within that range
-    // keeps the set, so the next order statistic after i0 is the minimum of a[i0 + 1 .. hi].
-    const end = i0 < this.hi ? this.hi : n - 1;
-    const v0 = this.rank(i0);
-    if (h === i0) return v0;
-    let v1 = Infinity;
-    for (let i = i0 + 1; i <= end; i++) if (a[i] < v1) v1 = a[i];
+    if (h === i0) return this.rank(i0);
+    const v0 = this.find(this.a, n, i0, true, 0);
+    const v1 = this.next;
     return v0 + (v1 - v0) * (h - i0);
+  }
+
+  /** The (i + 1)-th smallest, set by `find(…, true, …)`. */
+  private next = NaN;
+
+  /**
+   * The i-th smallest of a[0..n); with `andNext` the (i + 1)-th too, in `next` (i + 1 < n).
+   * `level` picks the bucket this call may fill.
+   */
+  private find(a: Float64Array, n: number, i: number, andNext: boolean, level: number): number {
+    if (n < FILTER_FROM || level >= buckets.length) return this.select(a, n, i, andNext);
+    if (buckets[level].length < n) buckets[level] = new Float64Array(n);
+    const b = buckets[level];
+    // The bracket: sample ranks around where rank i falls.
+    for (let j = 0, f = 0; j < SAMPLE; j++) {
+      sample[j] = a[Math.floor(((j + f) * n) / SAMPLE)];
+      f += GOLDEN;
+      f -= +(f >= 1);
+    }
+    const q = i / n;
+    const t = q * SAMPLE;
+    // Half-width in sample ranks: 3.5 standard deviations of the sample rank, and a margin.
+    const spread = 3.5 * Math.sqrt(SAMPLE * q * (1 - q)) + 2;
+    const lo = selectKth(sample, SAMPLE, Math.max(0, Math.floor(t - spread)));
+    const hi = selectKth(sample, SAMPLE, Math.min(SAMPLE - 1, Math.ceil(t + 1 + spread)));
+    let below = 0;
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const x = a[j];
+      below += +(x < lo);
+      b[m] = x;
+      m += +(x >= lo) & +(x <= hi);
+    }
+    const last = andNext ? i + 1 : i;
+    if (!(below <= i && last < below + m)) {
+      b.set(a.subarray(0, n));
+      return this.select(b, n, i, andNext);
+    }
+    if (lo === hi) {
+      // Every value in the bracket is that one value.
+      this.next = lo;
+      return lo;
+    }
+    return this.find(b, m, i - below, andNext, level + 1);
+  }
+
+  /** Selects rank k of b[0..m) in place; with `andNext` the next rank is the least value above it. */
+  private select(b: Float64Array, m: number, k: number, andNext: boolean): number {
+    floydRivest(b, k, 0, m - 1);
+    const v = b[k];
+    if (andNext) {
+      let v1 = Infinity;
+      for (let j = k + 1; j < m; j++) if (b[j] < v1) v1 = b[j];
+      this.next = v1;
+    }
+    return v;
   }
 }
 

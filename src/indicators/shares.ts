@@ -9,7 +9,7 @@
  * columns for the thresholds, so both see bit-identical values; change them together.
  */
 import { cellStars } from './stars';
-import { cellStrong } from './strongClusters';
+import { cellStrong, strongLqBar } from './strongClusters';
 import type { StarThresholds, StrongThresholds } from './types';
 
 export interface CellShares {
@@ -52,63 +52,17 @@ export function cellShares(
   const stars = u8(out.stars);
   const starCount = u8(out.starCount);
   const D = denominatorTotal;
-  // Columns whose E(c) is not positive have no size share and no LQ.
-  const columnOk = new Uint8Array(nCategories);
-  for (let c = 0; c < nCategories; c++) columnOk[c] = +(categoryTotal[c] > 0);
-  const { size: sizeT, specialisation: lqT, focus: focusT } = starThresholds;
-  // Imported functions in locals: under Node's CommonJS interop each use of an import is a getter call.
-  const judgeStars = cellStars;
-  const judgeStrong = cellStrong;
+  const columns = columnTable(nCategories, categoryTotal, D, starThresholds, strongThresholds);
   // The hot loop divides unconditionally (no per-cell branches); the rare rows and columns whose
   // denominator is not positive are set to NaN afterwards, giving exactly focusOf/sizeOf/lqOf.
-  // The judgement sees NaN there already (an undefined LQ earns nothing).
+  // The judgement is told by row flags and NaN column bars that such a value earns nothing.
   if (!strongThresholds) {
-    for (let r = 0, i = 0; r < nRegions; r++) {
-      const er = regionTotal[r];
-      const dr = regionDenominator[r];
-      const rowLq = +(dr > 0 && D > 0);
-      const rowFocus = er > 0;
-      for (let c = 0; c < nCategories; c++, i++) {
-        const e = employment[i];
-        const ec = categoryTotal[c];
-        const f = e / er;
-        const q = (e * D) / (dr * ec);
-        focus[i] = f;
-        size[i] = e / ec;
-        lq[i] = q;
-        const v = judgeStars(competing[i], rowFocus ? f : NaN, rowLq & columnOk[c] ? q : NaN, sizeT[c], lqT[c], focusT[c]);
-        stars[i] = v & 255;
-        starCount[i] = v >> 8;
-      }
-    }
+    starPass(nRegions, nCategories, D, employment, competing, regionTotal, regionDenominator, columns, focus, size, lq, stars, starCount);
   } else {
-    const t = strongThresholds;
     const strong = u8(out.strong);
     const strong10 = u8(out.strong10);
-    const useM = +(t.establishmentsUsed && establishments !== undefined);
-    const m = useM ? establishments! : competing;
-    for (let r = 0, i = 0; r < nRegions; r++) {
-      const er = regionTotal[r];
-      const dr = regionDenominator[r];
-      const rowLq = +(dr > 0 && D > 0);
-      const rowFocus = er > 0;
-      for (let c = 0; c < nCategories; c++, i++) {
-        const e = employment[i];
-        const ec = categoryTotal[c];
-        const f = e / er;
-        const q = (e * D) / (dr * ec);
-        focus[i] = f;
-        size[i] = e / ec;
-        lq[i] = q;
-        const qj = rowLq & columnOk[c] ? q : NaN;
-        const v = judgeStars(competing[i], rowFocus ? f : NaN, qj, sizeT[c], lqT[c], focusT[c]);
-        stars[i] = v & 255;
-        starCount[i] = v >> 8;
-        const w = judgeStrong(competing[i], qj, m[i], useM, t.employmentFloor[c], t.establishmentsFloor[c], t.lqStrong[c], t.lqStrong10[c]);
-        strong[i] = w & 1;
-        strong10[i] = w >> 1;
-      }
-    }
+    const m = strongThresholds.establishmentsUsed && establishments !== undefined ? establishments : competing;
+    strongPass(nRegions, nCategories, D, employment, competing, m, regionTotal, regionDenominator, columns, focus, size, lq, stars, starCount, strong, strong10);
     out.strong = strong;
     out.strong10 = strong10;
   }
@@ -124,4 +78,121 @@ export function cellShares(
     }
   }
   return { lq, focus, size, stars, starCount, strong: out.strong, strong10: out.strong10 };
+}
+
+/** Per category, what the per-cell pass reads, side by side in one array (see `columnTable`). */
+const STRIDE = 8;
+const EC = 0;
+const SIZE_T = 1;
+const LQ_T = 2;
+const FOCUS_T = 3;
+const E_FLOOR = 4;
+const M_FLOOR = 5;
+const BAR = 6;
+const BAR10 = 7;
+
+/**
+ * E(c) and every threshold of category c at c · STRIDE: the hot loop then reads one array for
+ * its per-category values instead of eight (each typed array held in the loop costs registers,
+ * and with a dozen of them the loop spilled and ran at half speed). A category whose LQ is
+ * undefined (E(c) or D not positive) gets NaN LQ bars, which no LQ reaches.
+ */
+function columnTable(nCategories: number, categoryTotal: Float64Array, D: number, stars: StarThresholds, strong: StrongThresholds | undefined): Float64Array {
+  const t = new Float64Array(nCategories * STRIDE);
+  for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) {
+    const lqDefined = categoryTotal[c] > 0 && D > 0;
+    t[k + EC] = categoryTotal[c];
+    t[k + SIZE_T] = stars.size[c];
+    t[k + LQ_T] = lqDefined ? stars.specialisation[c] : NaN;
+    t[k + FOCUS_T] = stars.focus[c];
+    if (strong) {
+      t[k + E_FLOOR] = strong.employmentFloor[c];
+      // A skipped criterion: every count passes it.
+      t[k + M_FLOOR] = strong.establishmentsUsed ? strong.establishmentsFloor[c] : -Infinity;
+      t[k + BAR] = strongLqBar(strong.lqStrong[c], lqDefined);
+      t[k + BAR10] = strongLqBar(strong.lqStrong10[c], lqDefined);
+    }
+  }
+  return t;
+}
+
+function starPass(
+  nRegions: number,
+  nCategories: number,
+  D: number,
+  employment: Float64Array,
+  competing: Float64Array,
+  regionTotal: Float64Array,
+  regionDenominator: Float64Array,
+  t: Float64Array,
+  focus: Float64Array,
+  size: Float64Array,
+  lq: Float64Array,
+  stars: Uint8Array,
+  starCount: Uint8Array,
+): void {
+  // Imported functions in locals: under Node's CommonJS interop each use of an import is a getter call.
+  const judgeStars = cellStars;
+  for (let r = 0, i = 0; r < nRegions; r++) {
+    const er = regionTotal[r];
+    const dr = regionDenominator[r];
+    const rowLq = +(dr > 0 && D > 0);
+    const rowFocus = +(er > 0);
+    for (let k = 0, end = nCategories * STRIDE; k < end; k += STRIDE, i++) {
+      const e = employment[i];
+      const ec = t[k];
+      const f = e / er;
+      const q = (e * D) / (dr * ec);
+      focus[i] = f;
+      size[i] = e / ec;
+      lq[i] = q;
+      const v = judgeStars(competing[i], f, q, t[k + SIZE_T], t[k + LQ_T], t[k + FOCUS_T], rowFocus, rowLq);
+      stars[i] = v & 255;
+      starCount[i] = v >> 8;
+    }
+  }
+}
+
+function strongPass(
+  nRegions: number,
+  nCategories: number,
+  D: number,
+  employment: Float64Array,
+  competing: Float64Array,
+  m: Float64Array,
+  regionTotal: Float64Array,
+  regionDenominator: Float64Array,
+  t: Float64Array,
+  focus: Float64Array,
+  size: Float64Array,
+  lq: Float64Array,
+  stars: Uint8Array,
+  starCount: Uint8Array,
+  strong: Uint8Array,
+  strong10: Uint8Array,
+): void {
+  const judgeStars = cellStars;
+  const judgeStrong = cellStrong;
+  for (let r = 0, i = 0; r < nRegions; r++) {
+    const er = regionTotal[r];
+    const dr = regionDenominator[r];
+    const rowLq = +(dr > 0 && D > 0);
+    const rowFocus = +(er > 0);
+    for (let k = 0, end = nCategories * STRIDE; k < end; k += STRIDE, i++) {
+      const e = employment[i];
+      const ec = t[k];
+      const f = e / er;
+      const q = (e * D) / (dr * ec);
+      focus[i] = f;
+      size[i] = e / ec;
+      lq[i] = q;
+      const ce = competing[i];
+      const v = judgeStars(ce, f, q, t[k + SIZE_T], t[k + LQ_T], t[k + FOCUS_T], rowFocus, rowLq);
+      stars[i] = v & 255;
+      starCount[i] = v >> 8;
+      const w = judgeStrong(ce, q, m[i], t[k + E_FLOOR], t[k + M_FLOOR], t[k + BAR], t[k + BAR10], rowLq);
+      strong[i] = w & 1;
+      strong10[i] = w >> 1;
+    }
+  }
 }

@@ -13,11 +13,21 @@
  */
 
 /**
- * One cell's verdict: bit 0 strong, bit 1 strong10. `lq` is NaN where undefined, `m` the
- * establishments (ignored unless `useEstablishments`). Without data-dependent branches; applied
- * in the one per-cell pass of shares.ts.
+ * The LQ bars of one category as the per-cell rule applies them: LQ ≥ 1 ∧ LQ ≥ P is LQ ≥ max(1, P),
+ * and a category whose LQ is undefined (`lqDefined` false) gets NaN, which no LQ reaches (as a
+ * NaN percentile already is: Math.max(1, NaN) is NaN).
  */
-export function cellStrong(e: number, lq: number, m: number, useEstablishments: number, employmentFloor: number, establishmentsFloor: number, lqStrong: number, lqStrong10: number): number {
-  const base = +(e > 0) & +(lq >= 1) & +(e > employmentFloor) & (+(m > establishmentsFloor) | (useEstablishments ^ 1));
-  return (base & +(lq >= lqStrong)) | ((base & +(lq >= lqStrong10)) << 1);
+export function strongLqBar(percentile: number, lqDefined: boolean): number {
+  return lqDefined ? Math.max(1, percentile) : NaN;
+}
+
+/**
+ * One cell's verdict: bit 0 strong, bit 1 strong10. `rowLq` is 1 where the region's LQ is
+ * defined; `bar` / `bar10` come from `strongLqBar`; `m` the establishments and
+ * `establishmentsFloor` their P25, or −∞ when the criterion is skipped (every reported count
+ * passes it). Without data-dependent branches; applied in the one per-cell pass of shares.ts.
+ */
+export function cellStrong(e: number, lq: number, m: number, employmentFloor: number, establishmentsFloor: number, bar: number, bar10: number, rowLq: number): number {
+  const base = +(e > 0) & rowLq & +(e > employmentFloor) & +(m > establishmentsFloor);
+  return (base & +(lq >= bar)) | ((base & +(lq >= bar10)) << 1);
 }

@@ -1,10 +1,10 @@
 /**
  * Per-category thresholds of every rule. Each category's column (regions with E(r,c) > 0, with
  * their focus, LQ and establishments) is gathered once (columnGather.ts), then the thresholds
- * are order statistics found by selection on those reused scratch buffers, never by sorting.
+ * are order statistics found by selection on those gathered runs, never by sorting.
  */
 import type { StarRule } from '../model/dataset';
-import { LANES, columnScratch, gatherColumns } from './columnGather';
+import { gatherEmploymentFocus, gatherEstablishments, gatherWithLq, runStarts } from './columnGather';
 import { OrderStatistics } from './select';
 import { rankCut } from './rankCut';
 import type { CmpPercentiles, StarThresholds, StrongThresholds } from './types';
@@ -26,7 +26,13 @@ export interface CategoryThresholds {
   cmp?: StrongThresholds;
 }
 
-export function categoryThresholds(ctx: CellContext, rule: StarRule, cmpPercentiles: CmpPercentiles): CategoryThresholds {
+/**
+ * Three buffers of at least nRegions × nCategories values that the thresholds may overwrite
+ * (computeIndicators lends the result's lq, focus and size matrices before writing them).
+ */
+export type Scratch = [Float64Array, Float64Array, Float64Array];
+
+export function categoryThresholds(ctx: CellContext, rule: StarRule, cmpPercentiles: CmpPercentiles, scratch: Scratch): CategoryThresholds {
   const { nRegions, nCategories, establishments } = ctx;
   const rankLq = rule.kind === 'paper';
   const cmp = rule.kind === 'cmp';
@@ -50,35 +56,41 @@ export function categoryThresholds(ctx: CellContext, rule: StarRule, cmpPercenti
       }
     : undefined;
 
-  const scratch = columnScratch(nRegions, needLq, useEstablishments);
-  for (let c0 = 0; c0 < nCategories; c0 += LANES) {
-    const lanes = Math.min(LANES, nCategories - c0);
-    gatherColumns(ctx, c0, lanes, scratch);
-    for (let j = 0; j < lanes; j++) {
-      const c = c0 + j;
-      const from = j * nRegions;
-      const lane = (buffer: Float64Array, n: number) => new OrderStatistics(buffer.subarray(from, from + n), n);
-      const n = scratch.count[j];
-      const nl = scratch.lqCount[j];
-      const byE = lane(scratch.employment, n);
-      const byF = lane(scratch.focus, n);
-      const byL = lane(scratch.lq, needLq ? nl : 0);
-      const k = rankCut(rule.cutShare, n);
-      stars.eligible[c] = n;
-      stars.rankCut[c] = k;
-      // Highest ranks first: see OrderStatistics.
-      stars.size[c] = byE.kthLargest(k);
-      stars.focus[c] = byF.kthLargest(k);
-      stars.specialisation[c] = rankLq ? byL.kthLargest(rankCut(rule.cutShare, nl)) : rule.lqThreshold;
-      if (strong) {
-        strong.employmentFloor[c] = byE.quantile(cmpPercentiles.floor);
-        strong.lqStrong10[c] = byL.quantile(cmpPercentiles.strong10Lq);
-        strong.lqStrong[c] = byL.quantile(cmpPercentiles.strongLq);
-        if (useEstablishments) {
-          strong.establishmentsFloor[c] = lane(scratch.establishments, scratch.establishmentsCount[j]).quantile(cmpPercentiles.floor);
-        }
-      }
+  const [E, F, L] = scratch;
+  const end = runStarts(nRegions, nCategories);
+  const lqEnd = runStarts(nRegions, nCategories);
+  if (needLq) gatherWithLq(ctx, E, F, L, end, lqEnd);
+  else gatherEmploymentFocus(ctx, E, F, end);
+  // Category c's gathered values: run c of a buffer, n of them.
+  const run = (buffer: Float64Array, c: number, runEnd: Int32Array) => {
+    const from = c * nRegions;
+    const n = runEnd[c] - from;
+    return new OrderStatistics(buffer.subarray(from, from + n), n);
+  };
+  for (let c = 0; c < nCategories; c++) {
+    const byE = run(E, c, end);
+    const byF = run(F, c, end);
+    const n = end[c] - c * nRegions;
+    const nl = lqEnd[c] - c * nRegions;
+    const k = rankCut(rule.cutShare, n);
+    stars.eligible[c] = n;
+    stars.rankCut[c] = k;
+    stars.size[c] = byE.kthLargest(k);
+    stars.focus[c] = byF.kthLargest(k);
+    if (rankLq) stars.specialisation[c] = run(L, c, lqEnd).kthLargest(rankCut(rule.cutShare, nl));
+    else stars.specialisation[c] = rule.lqThreshold;
+    if (strong) {
+      const byL = run(L, c, lqEnd);
+      strong.employmentFloor[c] = byE.quantile(cmpPercentiles.floor);
+      strong.lqStrong10[c] = byL.quantile(cmpPercentiles.strong10Lq);
+      strong.lqStrong[c] = byL.quantile(cmpPercentiles.strongLq);
     }
+  }
+  if (strong && useEstablishments) {
+    // Employment's runs are done with: the establishments take their buffer.
+    const mEnd = runStarts(nRegions, nCategories);
+    gatherEstablishments(ctx, E, mEnd);
+    for (let c = 0; c < nCategories; c++) strong.establishmentsFloor[c] = run(E, c, mEnd).quantile(cmpPercentiles.floor);
   }
   return { stars, cmp: strong };
 }

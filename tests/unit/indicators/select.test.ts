@@ -77,3 +77,46 @@ describe('type-7 quantiles', () => {
     expect(new OrderStatistics(new Float64Array(4), 0).kthLargest(1)).toBeNaN();
   });
 });
+
+describe('order statistics of long buffers (bracketed by a sample, then selected)', () => {
+  // Long enough for the sampled path; shapes that could fool a sample: sorted, reversed,
+  // periodic, a few distinct values, one huge run of ties.
+  const long = fc
+    .record({ n: fc.integer({ min: 2048, max: 30_000 }), seed: fc.integer(), shape: fc.constantFrom('random', 'sorted', 'reversed', 'periodic', 'fewDistinct', 'mostlyTies') })
+    .map(({ n, seed, shape }) => {
+      let s = seed >>> 0 || 1;
+      const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+      const xs = Array.from({ length: n }, (_, i) => {
+        switch (shape) {
+          case 'periodic':
+            return i % 7;
+          case 'fewDistinct':
+            return [1, 2, 2, 9][Math.floor(next() * 4)];
+          case 'mostlyTies':
+            return next() < 0.97 ? 3 : next() * 10;
+          default:
+            return Math.round(next() * 1e6) / 100;
+        }
+      });
+      if (shape === 'sorted') xs.sort((a, b) => a - b);
+      if (shape === 'reversed') xs.sort((a, b) => b - a);
+      return xs;
+    });
+
+  it('quantiles and k-th largest equal d3 and a full sort, and leave the buffer as it was', () => {
+    fc.assert(
+      fc.property(long, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (xs, ps) => {
+        const a = Float64Array.from(xs);
+        const stats = new OrderStatistics(a, a.length);
+        const desc = [...xs].sort((x, y) => y - x);
+        for (const p of ps) {
+          expect(stats.quantile(p)).toBe(quantile(xs, p));
+          const k = Math.max(1, Math.ceil(p * xs.length));
+          expect(stats.kthLargest(k)).toBe(desc[k - 1]);
+        }
+        expect([...a]).toEqual(xs);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
