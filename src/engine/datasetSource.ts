@@ -1,4 +1,7 @@
-import type { EmploymentCube } from '../model/dataset';
+import type { Category, EmploymentCube } from '../model/dataset';
+import type { TableReport } from '../io/cubeBuilder';
+import { validateCubeIndex, type CubeIndex } from '../io/cubeBlobs';
+import { HostedYears } from './hostedYears';
 import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseDelimited } from '../io/delimited';
 import { categoriesFromTable } from '../io/categoriesTable';
@@ -31,6 +34,15 @@ export interface MapFiles {
   insets?: LoadedDataset['insets'];
 }
 
+export interface HostedDataset {
+  dataset: LoadedDataset;
+  cube: EmploymentCube;
+  map: MapGeometry;
+  join: JoinReport;
+  /** A binary pack's years, fetched on demand: `ensure` the years a request reads before it runs. */
+  years?: HostedYears;
+}
+
 /**
  * Fetches a hosted dataset folder (manifest and the files it names, all relative to it) and
  * turns it into a cube joined to the map's features. Runs in the worker so parsing never blocks the page.
@@ -42,7 +54,7 @@ export async function loadHostedDataset(
   scope: RequestScope,
   progress: Progress,
   mapFiles?: (files: MapFiles) => void,
-): Promise<{ dataset: LoadedDataset; cube: EmploymentCube; map: MapGeometry; join: JoinReport }> {
+): Promise<HostedDataset> {
   progress('manifest', 0);
   const manifestAt = admitRequest(manifestUrl, scope.site, scope);
   manifestUrl = manifestAt.href;
@@ -52,28 +64,41 @@ export async function loadHostedDataset(
   const regionsUrl = regionsAt.href;
   const outlinesUrl = manifest.outlines ? resolve(manifest.outlines.file).href : undefined;
 
+  // The files do not depend on each other: all are asked for at once, and read as they are needed.
+  const requested = {
+    regions: fetchText(regionsAt),
+    categories: manifest.categories ? fetchText(resolve(manifest.categories.file)) : undefined,
+    employment: fetchText(resolve(manifest.employment.file)),
+    establishments: manifest.establishments ? fetchText(resolve(manifest.establishments.file)) : undefined,
+    flags: manifest.flags ? fetchText(resolve(manifest.flags.file)) : undefined,
+  };
+  // A failure is reported by the step that reads the file; the others must not count as unhandled.
+  for (const pending of Object.values(requested)) pending?.catch(() => undefined);
+
   progress('boundaries', 0.1);
-  const { boundaries, map, places } = readMapBoundaries(await fetchText(regionsAt), manifest.regions.file, manifest.regions);
+  const { boundaries, map, places } = readMapBoundaries(await requested.regions, manifest.regions.file, manifest.regions);
   const { bounds, insets } = framesOf(boundaries.collection.features, (i) => boundaries.regions[i].name);
   const regionsData = normalisedForMap(boundaries, manifest.regions.id);
   mapFiles?.({ regionsUrl, ...(regionsData ? { regionsData } : {}), idProperty: manifest.regions.id, outlinesUrl, attribution: manifest.attribution, bounds, insets });
 
   progress('categories', 0.3);
-  const categories = manifest.categories
-    ? categoriesFromTable(parseDelimited(await fetchText(resolve(manifest.categories.file)), manifest.categories.file))
-    : undefined;
+  const categories = requested.categories && manifest.categories ? categoriesFromTable(parseDelimited(await requested.categories, manifest.categories.file)) : undefined;
 
   progress('employment', 0.4);
-  const { cube: employmentCube, reports } = await readEmployment(manifest, resolve, categories);
+  const employment = manifest.employment.layout === 'binary'
+    ? await readBinaryEmployment(manifest, await requested.employment, categories)
+    : readEmployment(manifest, await requested.employment, requested.establishments && (await requested.establishments), categories);
   // The flags file, fetched through the same gate as every file of the folder, onto the cells it names.
-  const dataCube = manifest.flags ? applyFlagsTable(employmentCube, parseDelimited(await fetchText(resolve(manifest.flags.file)), manifest.flags.file)) : employmentCube;
+  const dataCube = requested.flags && manifest.flags ? applyFlagsTable(employment.cube, parseDelimited(await requested.flags, manifest.flags.file)) : employment.cube;
 
   progress('join', 0.9);
   const { cube, join, summary } = joinToMap(dataCube, boundaries.regions);
+  const years = employment.index ? fetchedYears(employment.index, firstYear(manifest, employment.index), dataCube, cube, join, (file) => fetchBytes(resolve(file))) : undefined;
   return {
     cube,
     map,
     join,
+    ...(years ? { years } : {}),
     dataset: {
       manifest,
       regionsUrl,
@@ -84,26 +109,22 @@ export async function loadHostedDataset(
       regions: cube.regions,
       categories: cube.categories,
       years: cube.years,
-      hasEstablishments: cube.establishments !== undefined,
+      hasEstablishments: employment.index ? employment.index.establishments !== undefined : cube.establishments !== undefined,
       join: summary,
-      reports,
+      reports: employment.reports,
       ...(cube.flags ? { flags: cube.flags } : {}),
       places,
     },
   };
 }
 
-async function readEmployment(manifest: DatasetManifest, resolve: (file: string) => AdmittedUrl, categories: ReturnType<typeof categoriesFromTable> | undefined) {
+function readEmployment(manifest: DatasetManifest, employmentText: string, establishmentsText: string | undefined, categories: Category[] | undefined): { cube: EmploymentCube; reports: TableReport[]; index?: undefined } {
   const options = { categories, benchmarkId: manifest.benchmark };
   if (manifest.establishments && manifest.employment.layout !== 'wide') {
     // Not read and not dropped in silence: a long table carries establishments in a column of its own.
     throw new InputError({ file: manifest.establishments.file }, 'a separate establishments file is read beside a wide employment table only; a long employment table carries establishments in its "establishments" column');
   }
-  const [employmentText, establishmentsText] = await Promise.all([
-    fetchText(resolve(manifest.employment.file)),
-    manifest.establishments ? fetchText(resolve(manifest.establishments.file)) : undefined,
-  ]);
-  const establishmentsTable = establishmentsText !== undefined ? parseDelimited(establishmentsText, manifest.establishments!.file) : undefined;
+  const establishmentsTable = establishmentsText !== undefined && manifest.establishments ? parseDelimited(establishmentsText, manifest.establishments.file) : undefined;
   // The employment rows go from the parser straight into the cube (the same reading and errors as
   // a parsed table): the largest file of a folder never exists as an array of rows.
   if (manifest.employment.layout === 'wide') {
@@ -117,6 +138,42 @@ async function readEmployment(manifest: DatasetManifest, resolve: (file: string)
   return { cube, reports: [report] };
 }
 
+/**
+ * A binary pack's cube without values (they come a year at a time, `HostedYears`): its regions,
+ * the categories in the index's order named by the categories table, its years.
+ */
+async function readBinaryEmployment(manifest: DatasetManifest, indexText: string, categories: Category[] | undefined): Promise<{ cube: EmploymentCube; reports: TableReport[]; index: CubeIndex }> {
+  const file = manifest.employment.file;
+  const index = validateCubeIndex(parseJsonText(indexText, file), file);
+  const named = new Map((categories ?? []).map((c) => [c.id, c]));
+  const cubeCategories = index.categories.map((id, i) => {
+    const category = named.get(id);
+    if (!category && categories) throw new InputError({ file, path: `categories[${i}]` }, `category "${id}" is not in ${manifest.categories!.file}`);
+    return category ?? { id, name: id };
+  });
+  const cells = index.regions.length * index.years.length;
+  return {
+    index,
+    cube: { regions: index.regions.map((id) => ({ id, name: id })), categories: cubeCategories, years: [...index.years], employment: [] },
+    reports: [{ file, rowsRead: cells, rowsUsed: cells, missingCells: index.missingCells, unused: [], notes: [] }],
+  };
+}
+
+/** The loader of a binary pack's years into the joined cube, the year the page opens on asked for at once. */
+function fetchedYears(index: CubeIndex, first: number, dataCube: EmploymentCube, cube: EmploymentCube, join: JoinReport, fetchFile: (file: string) => Promise<ArrayBuffer>): HostedYears {
+  const matched = new Set(join.matched.map((m) => m.dataId));
+  const kept = dataCube.regions.flatMap((r, i) => (matched.has(r.id) ? [i] : []));
+  const years = new HostedYears(index, cube, kept, fetchFile);
+  years.ensure([first]).catch(() => undefined);
+  return years;
+}
+
+/** The year the page opens on without a link's choice (the store's `initialView`): the manifest's default, else the latest. */
+function firstYear(manifest: DatasetManifest, index: CubeIndex): number {
+  const at = manifest.defaultView?.year !== undefined ? index.years.indexOf(manifest.defaultView.year) : -1;
+  return at >= 0 ? at : index.years.length - 1;
+}
+
 /** A file the manifest names, admitted by the gate; a refusal is located in the manifest. */
 function gatedFile(file: string, manifestUrl: string, scope: RequestScope): AdmittedUrl {
   try {
@@ -128,6 +185,10 @@ function gatedFile(file: string, manifestUrl: string, scope: RequestScope): Admi
 
 async function fetchText(url: AdmittedUrl): Promise<string> {
   return (await fetchAdmitted(url)).text();
+}
+
+async function fetchBytes(url: AdmittedUrl): Promise<ArrayBuffer> {
+  return (await fetchAdmitted(url)).arrayBuffer();
 }
 
 async function fetchJson(url: AdmittedUrl): Promise<unknown> {

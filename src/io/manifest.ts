@@ -32,7 +32,11 @@ export interface DatasetManifest {
   regions: { file: string; id: string; name: string; nameLatin?: string };
   outlines?: { file: string };
   categories?: { file: string };
-  employment: { file: string; layout: 'long' | 'wide' };
+  /**
+   * `binary`: `file` is a cube index (cubeBlobs.ts) naming one file of values per year, with the
+   * establishments' files beside the employment's; the CSV layouts name one table.
+   */
+  employment: { file: string; layout: 'long' | 'wide' | 'binary' };
   establishments?: { file: string; layout: 'long' | 'wide' };
   /** The source's flags on single values: region,category,year,flag, one row per flagged value (see sourceFlags.ts). */
   flags?: { file: string };
@@ -68,10 +72,11 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
   fileEntry('categories', false);
   fileEntry('employment', true, ['layout']);
   fileEntry('establishments', false, ['layout']);
-  for (const key of ['employment', 'establishments']) {
-    const layout = (m[key] as { layout?: unknown } | undefined)?.layout;
-    if (layout !== undefined && layout !== 'long' && layout !== 'wide') fail(`"${key}.layout" must be "long" or "wide"`);
-  }
+  const layout = (m.employment as { layout?: unknown }).layout;
+  if (layout !== 'long' && layout !== 'wide' && layout !== 'binary') fail('"employment.layout" must be "long", "wide" or "binary"');
+  const establishments = (m.establishments as { layout?: unknown } | undefined)?.layout;
+  if (establishments !== undefined && establishments !== 'long' && establishments !== 'wide') fail('"establishments.layout" must be "long" or "wide"');
+  if (layout === 'binary' && m.establishments !== undefined) fail('"establishments" must not be given with "employment.layout": "binary" (the cube index names the establishments\' files)');
   for (const key of ['description', 'licence', 'unit', 'unitCode', 'source', 'sourceUrl', 'period'] as const) {
     if (m[key] !== undefined && (typeof m[key] !== 'string' || m[key] === '')) fail(`"${key}" must be a non-empty string when given`);
   }

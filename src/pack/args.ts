@@ -45,6 +45,10 @@ ${SHAPEFILE_FLAGS_USAGE.trimEnd()}
                   categories by DuckDB, as \`atlas indicators --industry-map\` does; the inputs then
                   give the boundaries (and optionally name fixes)
 ${INDUSTRY_USAGE_LINES.split('\n').slice(4).join('\n')}
+  --binary        write the cube in binary, one file per year (cube.json and employment-<year>.f32|f64):
+                  the page fetches the year it shows, the first year draws before the rest arrives
+                  (default for more than 2,000,000 values, regions × categories × years)
+  --csv           write CSV tables whatever the size
   --layout long|wide   layout of employment.csv (default: wide when at least 30 % of cells are reported)
   --simplify <km²>     drop vertices whose Visvalingam triangle is smaller (default: 1e-4 of the median region's area)
   --keep <share>       instead, keep this share (0 < share ≤ 1) of the removable vertices
@@ -97,6 +101,8 @@ export function parsePackArgs(argv: string[]): PackArgs {
         year: { type: 'string', multiple: true },
         suppression: { type: 'string' },
         layout: { type: 'string' },
+        binary: { type: 'boolean' },
+        csv: { type: 'boolean' },
         simplify: { type: 'string' },
         keep: { type: 'string' },
         quantization: { type: 'string' },
@@ -129,6 +135,8 @@ export function parsePackArgs(argv: string[]): PackArgs {
   if (values.suppression !== undefined && values.suppression !== 'missing' && values.suppression !== 'midpoint') usage(`--suppression is missing or midpoint, not "${values.suppression}"`);
   if (values.layout !== undefined && values.layout !== 'long' && values.layout !== 'wide') usage(`--layout is long or wide, not "${values.layout}"`);
   if (values.simplify !== undefined && values.keep !== undefined) usage('give --simplify or --keep, not both');
+  if (values.binary && values.csv) usage('give --binary or --csv, not both');
+  if (values.binary && values.layout !== undefined) usage('--layout is the layout of the CSV tables; a --binary pack has none');
   const positive = (name: string, text: string | undefined, ok: (x: number) => boolean, what: string) => {
     if (text === undefined) return undefined;
     const x = Number(text);
@@ -176,6 +184,7 @@ export function parsePackArgs(argv: string[]): PackArgs {
     suppression: values.suppression as SuppressionPolicy | undefined,
     keepNonIndustry: values['keep-non-industry'],
     layout: values.layout as PackOptions['layout'],
+    ...(values.binary ? { form: 'binary' as const } : values.csv ? { form: 'csv' as const } : {}),
     simplify: { minAreaKm2, keep, quantization },
     topojson: values.topojson,
     shapefile: shapefileReadOptions(values, PACK_USAGE),

@@ -22,6 +22,7 @@ import { validateManifest, type DatasetManifest } from '../io/manifest';
 import { parseNameFixes } from '../io/nameFixes';
 import type { JoinReport, MissReason } from '../io/regionJoin';
 import { buildImport } from '../engine/import/buildImport';
+import { CUBE_INDEX_FILE, encodeCube } from '../io/cubeBlobs';
 import { categoriesCsv, chooseLayout, employmentFiles, flagsCsv, type Layout } from './employmentFiles';
 import { packChoices, type ChoiceOptions } from './importChoices';
 import type { AggregatedTable } from './industryInputs';
@@ -48,6 +49,8 @@ export interface PackOptions extends ChoiceOptions {
   minSize?: { employment?: number; establishments?: number };
   synthetic?: boolean;
   layout?: Layout;
+  /** CSV tables, or the binary cube (cube.json and one file per year); default: by size (`packForm`). */
+  form?: PackForm;
   simplify?: SimplifyOptions;
   /** Also write the quantised topology (regions.topojson). */
   topojson?: boolean;
@@ -67,10 +70,12 @@ export interface PackResult {
   manifest: DatasetManifest;
   /** Output files in writing order (manifest last). */
   files: { name: string; text: string }[];
+  /** A binary pack's year files (written before `files`, so the index and manifest never name a file not there yet). */
+  blobs: { name: string; bytes: Uint8Array }[];
   inputs: { boundaries: string; employment: string; categories?: string; industries?: string; names?: string };
   boundaries: { file: string; format: string; regions: number; idProperty: string; nameProperty: string; bytes: number };
   employment: { file: string; reading: string; report: TableReport; industries?: IndustryReport };
-  output: { layout: Layout; layoutWhy: string; regions: number; categories: number; years: number[] };
+  output: { form: PackForm; layout: Layout | 'binary'; layoutWhy: string; regions: number; categories: number; years: number[] };
   join: JoinReport;
   geometry: SimplifyStats;
   /** What the import noticed: how the id property was chosen, the TopoJSON object, regions unwrapped across ±180°. */
@@ -79,7 +84,9 @@ export interface PackResult {
   warnings: PackWarning[];
 }
 
-export const OUTPUT_FILES = ['regions.geojson', 'regions.topojson', 'categories.csv', 'employment.csv', 'establishments.csv', 'join-report.csv', 'manifest.json'] as const;
+export const OUTPUT_FILES = ['regions.geojson', 'regions.topojson', 'categories.csv', 'employment.csv', 'establishments.csv', 'flags.csv', CUBE_INDEX_FILE, 'join-report.csv', 'manifest.json'] as const;
+/** The year files of the binary form (cubeBlobs.ts `encodeCube`): an earlier pack's are removed when a new pack is written. */
+export const YEAR_FILE = /^(employment|establishments)-\d+\.f(32|64)$/;
 const LISTED = 10;
 const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'other-version', 'finer', 'aggregate'];
 
@@ -158,23 +165,28 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
   const geometry = simplifyBoundaries(shapes, idKey, nameKey, options.simplify);
   if (geometry.stats.withoutArea.length > 0) notes.push(`${geometry.stats.withoutArea.length} region(s) have no area in ${regionsFile} and cannot be drawn: ${list(geometry.stats.withoutArea)}`);
 
-  const chosen = options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
-  const tables = employmentFiles(cube, chosen.layout, hasYears);
+  const form = packForm(cube, options);
+  const chosen = form.form === 'binary' ? { layout: 'binary' as const, why: form.why } : options.layout ? { layout: options.layout, why: `${options.layout} (given with --layout)` } : chooseLayout(cube, hasYears);
+  const tables = chosen.layout === 'binary' ? undefined : employmentFiles(cube, chosen.layout, hasYears);
+  const binary = chosen.layout === 'binary' ? encodeCube(cube) : undefined;
   const flags = flagsCsv(cube, hasYears);
   const { unit: statedUnit, unitCode } = built.dataset.manifest;
-  const manifest = buildManifest(options, { ...(statedUnit && unitCode ? { unit: { name: statedUnit, code: unitCode } } : {}), nonIndustry: report.nonIndustry, employmentFile: aggregated?.file ?? inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables.establishments !== undefined, flags: flags !== undefined });
+  const manifest = buildManifest(options, { ...(statedUnit && unitCode ? { unit: { name: statedUnit, code: unitCode } } : {}), nonIndustry: report.nonIndustry, employmentFile: aggregated?.file ?? inputs.employment.name, boundariesFile: regionsFile, idKey, nameKey, cube, withYear: hasYears, layout: chosen.layout, establishments: tables?.establishments !== undefined, flags: flags !== undefined });
   if (options.attribution === undefined) notes.push('no --attribution given: the manifest names the source files; add the publishers’ attribution');
 
-  const out: { name: string; text: string }[] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
+  const out: PackResult['files'] = [{ name: 'regions.geojson', text: JSON.stringify(geometry.geojson) }];
   if (options.topojson) out.push({ name: 'regions.topojson', text: JSON.stringify(geometry.topology) });
-  out.push({ name: 'categories.csv', text: categoriesCsv(cube.categories) }, { name: 'employment.csv', text: tables.employment });
-  if (tables.establishments) out.push({ name: 'establishments.csv', text: tables.establishments });
+  out.push({ name: 'categories.csv', text: categoriesCsv(cube.categories) });
+  if (binary) out.push({ name: CUBE_INDEX_FILE, text: JSON.stringify(binary.index) + '\n' });
+  if (tables) out.push({ name: 'employment.csv', text: tables.employment });
+  if (tables?.establishments) out.push({ name: 'establishments.csv', text: tables.establishments });
   if (flags) out.push({ name: 'flags.csv', text: flags });
   out.push({ name: 'join-report.csv', text: joinReportCsv(join) }, { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) + '\n' });
 
   return {
     manifest,
     files: out,
+    blobs: binary?.files ?? [],
     inputs: {
       boundaries: `${regionsFile} (${inputs.boundaries.kind})`,
       employment: aggregated ? `${aggregated.file} (industry table, summed into categories by DuckDB)` : `${inputs.employment.name} (${inputs.employment.kind})`,
@@ -191,13 +203,32 @@ export async function packDataset(files: readonly InputFile[], options: PackOpti
       bytes: inputs.boundaries.size,
     },
     employment: { file: aggregated?.file ?? inputs.employment.name, reading: aggregated?.reading ?? reading, report, industries: industry },
-    output: { layout: chosen.layout, layoutWhy: chosen.why, regions: cube.regions.length, categories: cube.categories.length, years: hasYears ? cube.years : [] },
+    output: { form: form.form, layout: chosen.layout, layoutWhy: chosen.why, regions: cube.regions.length, categories: cube.categories.length, years: hasYears ? cube.years : [] },
     join,
     geometry: geometry.stats,
     importNotes: built.notes,
     notes,
     warnings,
   };
+}
+
+export type PackForm = 'csv' | 'binary';
+
+/**
+ * Above this many values (regions × categories × years) a pack is binary unless told: its CSV
+ * would be some tens of MB, which the page must fetch and parse whole before the first map, where
+ * the binary form fetches the year it opens on (see README, "Binary packs").
+ */
+export const BINARY_FROM_VALUES = 2_000_000;
+
+/** CSV or binary, and why (for the report). */
+export function packForm(cube: EmploymentCube, options: Pick<PackOptions, 'form' | 'layout'>): { form: PackForm; why: string } {
+  if (options.form) return { form: options.form, why: options.form === 'binary' ? 'binary, one file per year (given with --binary)' : 'CSV (given with --csv)' };
+  if (options.layout) return { form: 'csv', why: 'CSV' };
+  const values = cube.regions.length * cube.categories.length * cube.years.length;
+  return values > BINARY_FROM_VALUES
+    ? { form: 'binary', why: `binary, one file per year (${values.toLocaleString('en')} values, more than ${BINARY_FROM_VALUES.toLocaleString('en')}; --csv for tables)` }
+    : { form: 'csv', why: 'CSV' };
 }
 
 /** The manual fixes: the file given with --names, else a name-fixes file among the inputs. */
@@ -250,7 +281,7 @@ interface ManifestFacts {
   nameKey: string;
   cube: EmploymentCube;
   withYear: boolean;
-  layout: Layout;
+  layout: Layout | 'binary';
   establishments: boolean;
   /** A flags file is written (some value carries a flag of the source). */
   flags: boolean;
@@ -275,7 +306,7 @@ function buildManifest(options: PackOptions, facts: ManifestFacts): DatasetManif
     ...(options.synthetic ? { synthetic: true } : {}),
     regions: { file: 'regions.geojson', id: facts.idKey, name: facts.nameKey, ...(options.nameLatin ? { nameLatin: options.nameLatin } : {}) },
     categories: { file: 'categories.csv' },
-    employment: { file: 'employment.csv', layout: facts.layout },
+    employment: facts.layout === 'binary' ? { file: CUBE_INDEX_FILE, layout: 'binary' as const } : { file: 'employment.csv', layout: facts.layout },
     ...(facts.establishments ? { establishments: { file: 'establishments.csv', layout: 'wide' as const } } : {}),
     ...(facts.flags ? { flags: { file: 'flags.csv' } } : {}),
     ...(withYear ? { years: [...cube.years] } : {}),

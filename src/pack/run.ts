@@ -15,7 +15,7 @@ import { parsePackArgs } from './args';
 import { industryTableInputs } from './industryInputs';
 import { indexWith, writeIndex } from './indexFile';
 import type { InputFile } from './inputs';
-import { OUTPUT_FILES, packDataset } from './packDataset';
+import { OUTPUT_FILES, YEAR_FILE, packDataset } from './packDataset';
 import { formatBytes, formatPackReport, formatWarnings } from './report';
 
 export interface Console {
@@ -80,8 +80,9 @@ async function pack(argv: string[], io: Console, program: string): Promise<numbe
         ...indexTexts(result.manifest),
       })
     : undefined;
-  writeFolder(out, result.files);
+  writeFolder(out, [...result.blobs.map((b) => ({ name: b.name, text: b.bytes })), ...result.files]);
   const sizes = result.files.map((f) => `${f.name} ${formatBytes(statSync(join(out, f.name)).size)}`);
+  if (result.blobs.length > 0) sizes.push(`${result.blobs.length} year file(s) ${formatBytes(result.blobs.reduce((sum, b) => sum + b.bytes.length, 0))}`);
   io.out(`wrote ${shown(out)}: ${sizes.join(', ')}\n`);
   if (index) {
     writeIndex(index.path, index.text);
@@ -129,7 +130,7 @@ function readInput(path: string): InputFile {
  * Each file goes in under a temporary name and is renamed, so a reader never sees half a file;
  * files of an earlier pack that this one does not write (e.g. establishments.csv) are removed.
  */
-function writeFolder(folder: string, files: { name: string; text: string }[]): void {
+function writeFolder(folder: string, files: { name: string; text: string | Uint8Array }[]): void {
   mkdirSync(folder, { recursive: true });
   for (const { name, text } of files) {
     const target = join(folder, name);
@@ -139,6 +140,7 @@ function writeFolder(folder: string, files: { name: string; text: string }[]): v
   }
   const written = new Set(files.map((f) => f.name));
   for (const name of OUTPUT_FILES) if (!written.has(name)) rmSync(join(folder, name), { force: true });
+  for (const name of readdirSync(folder)) if (YEAR_FILE.test(name) && !written.has(name)) rmSync(join(folder, name), { force: true });
 }
 
 /** What the picker shows of a dataset before opening it. */

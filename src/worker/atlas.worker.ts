@@ -5,10 +5,14 @@ import { collectTransferables, packMessage, unpackMessage } from './transfer';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { workerScope } from './workerScope';
+import type { HostedYears } from '../engine/hostedYears';
+import { yearsRead } from './yearsRead';
 
 // The cube lives here (in the engine, with its caches and spatial weights); the page receives only
 // what it draws, as transferred typed arrays.
 let engine: AnalysisEngine | undefined;
+/** A binary pack's years, fetched when a request first reads them (absent: every year is in the cube). */
+let years: HostedYears | undefined;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -29,30 +33,40 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       );
       post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });
       engine = new AnalysisEngine(loaded.cube, loaded.map);
+      years = loaded.years;
       post({ id: request.id, type: 'loaded', dataset: { ...loaded.dataset, weights: engine.weightsSummary, weightsError: engine.weightsError } });
     } else if (request.type === 'adopt') {
       // The page keeps the dataset's regions and categories (see AtlasWorkerClient.adopt): they are not sent back.
       const adopted = await adoptDataset(request.dataset, request.cube, request.regions);
       engine = new AnalysisEngine(adopted.cube, adopted.map);
+      years = undefined;
       post({ id: request.id, type: 'loaded', dataset: { ...adopted.dataset, regions: [], categories: [], weights: engine.weightsSummary, weightsError: engine.weightsError } });
     } else if (!engine) {
       throw new Error('no dataset loaded');
-    } else if (request.type === 'compute') {
-      post({ id: request.id, type: 'computed', view: engine.compute(request.yearIndex, request.rule, request.categoryStats !== false) });
-    } else if (request.type === 'categoryStats') {
-      post({ id: request.id, type: 'categoryStats', stats: engine.categoryStatsFor(request.yearIndex, request.rule) });
-    } else if (request.type === 'spatial') {
-      post({ id: request.id, type: 'spatial', spatial: engine.spatial(request) });
-    } else if (request.type === 'change') {
-      post({ id: request.id, type: 'change', change: engine.change(request) });
-    } else if (request.type === 'scatter') {
-      post({ id: request.id, type: 'scatter', scatter: engine.scatter(request.values) });
-    } else if (request.type === 'series') {
-      post({ id: request.id, type: 'series', series: engine.series(request) });
-    } else if (request.type === 'pooled') {
-      post({ id: request.id, type: 'pooled', pooled: engine.pooled(request) });
+    } else {
+      await answer(request, engine, years);
     }
   } catch (error) {
     post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 };
+
+/** Answers a request on the dataset it was asked of, once the years it reads are fetched. */
+async function answer(request: Exclude<WorkerRequest, { type: 'load' | 'adopt' }>, engine: AnalysisEngine, years: HostedYears | undefined): Promise<void> {
+  if (years) await years.ensure(yearsRead(request, years));
+  if (request.type === 'compute') {
+    post({ id: request.id, type: 'computed', view: engine.compute(request.yearIndex, request.rule, request.categoryStats !== false) });
+  } else if (request.type === 'categoryStats') {
+    post({ id: request.id, type: 'categoryStats', stats: engine.categoryStatsFor(request.yearIndex, request.rule) });
+  } else if (request.type === 'spatial') {
+    post({ id: request.id, type: 'spatial', spatial: engine.spatial(request) });
+  } else if (request.type === 'change') {
+    post({ id: request.id, type: 'change', change: engine.change(request) });
+  } else if (request.type === 'scatter') {
+    post({ id: request.id, type: 'scatter', scatter: engine.scatter(request.values) });
+  } else if (request.type === 'series') {
+    post({ id: request.id, type: 'series', series: engine.series(request) });
+  } else if (request.type === 'pooled') {
+    post({ id: request.id, type: 'pooled', pooled: engine.pooled(request) });
+  }
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,25 +33,37 @@ export async function pack(...argv: string[]): Promise<{ code: number; out: stri
 
 /**
  * Loads a packed folder exactly as the app does (`loadHostedDataset`, the worker's loader), with
- * fetch reading the folder from disk.
+ * fetch reading the folder from disk; a binary pack's years all fetched (as a series would ask)
+ * unless `allYears` is false. `requested` collects the files asked for, in order.
  */
-export async function loadPacked(folder: string) {
+export async function loadPacked(folder: string, { allYears = true, requested = [] as string[] } = {}) {
   // The folder is served as a site (the gate admits http(s) on the page's own site only).
   const site = 'https://atlas.test/site/';
   vi.stubGlobal('fetch', async (url: string | URL) => {
-    const path = String(url).startsWith(site) ? join(folder, decodeURIComponent(String(url).slice(site.length))) : undefined;
+    const path = String(url).startsWith(site) ? decodeURIComponent(String(url).slice(site.length)) : undefined;
+    requested.push(path ?? String(url));
     try {
       if (path === undefined) throw new Error('outside the site');
-      return new Response(readFileSync(path));
+      return new Response(readFileSync(join(folder, path)));
     } catch {
       return new Response('not found', { status: 404, statusText: 'Not Found' });
     }
   });
   try {
-    return await loadHostedDataset(`${site}manifest.json`, { site, consented: [] }, () => undefined);
+    const loaded = await loadHostedDataset(`${site}manifest.json`, { site, consented: [] }, () => undefined);
+    if (allYears) await loaded.years?.ensureAll();
+    return loaded;
   } finally {
     vi.unstubAllGlobals();
   }
+}
+
+/** Writes a pack result (packDataset) into a folder, as `npm run dataset` does. */
+export function writePacked(result: { files: { name: string; text: string }[]; blobs: { name: string; bytes: Uint8Array }[] }, folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  for (const b of result.blobs) writeFileSync(join(folder, b.name), b.bytes);
+  for (const f of result.files) writeFileSync(join(folder, f.name), f.text);
+  return folder;
 }
 
 /** Employment of one region × category × year of a cube (NaN when not reported). */
