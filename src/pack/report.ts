@@ -51,7 +51,7 @@ export function formatPackReport(result: PackResult, listLimit = 20): string {
   if (g.unwrapped.length > 0) lines.push(`  unwrapped across ±180° so they draw as one shape: ${g.unwrapped.join(', ')}`);
 
   const years = output.years.length > 0 ? `${output.years.length} year(s) (${output.years.join(', ')})` : 'no year';
-  lines.push(`output: ${output.regions} regions × ${output.categories} categories × ${years}; employment table ${output.layoutWhy}`);
+  lines.push(`output: ${output.regions} regions × ${output.categories} categories × ${years}; ${output.form === 'binary' ? `employment ${output.layoutWhy}` : `employment table ${output.layoutWhy}`}`);
   for (const note of result.notes) lines.push(`note: ${note}`);
   return lines.join('\n') + '\n';
 }
