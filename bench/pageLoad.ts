@@ -43,7 +43,7 @@ export function initialJavaScript(outDir: string): { files: string[]; gzipBytes:
 }
 
 /** CPU time (ms) of this process's children and theirs — Chromium's browser, renderer and GPU processes — exited ones included. */
-function childCpuMs(): number {
+export function childCpuMs(): number {
   const tick = 100; // USER_HZ on Linux
   const stats = new Map<number, { ppid: number; cpu: number }>();
   for (const name of readdirSync('/proc')) {

@@ -12,6 +12,7 @@ import { benchManyCategories } from './manyCategories';
 import { benchAnalysis } from './analysis';
 import { benchPack } from './pack';
 import { benchIndustryTable } from './industryTable';
+import { benchHostedPack } from './hostedPack';
 
 const only = new Set(process.argv.slice(2));
 const suites: [string, () => unknown][] = [
@@ -25,6 +26,7 @@ const suites: [string, () => unknown][] = [
   ['analysis', () => benchAnalysis()],
   ['pack', () => benchPack()],
   ['industryTable', () => benchIndustryTable()],
+  ['hostedPack', () => benchHostedPack()],
 ];
 
 const results: Record<string, unknown> = {
