@@ -10,6 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -107,6 +108,11 @@ function watchRequests(page: Page) {
 const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
 const yearParam = (page: Page) => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('year'));
 
+/** What the files would weigh from a host that gzips them (each file once, in the order fetched). */
+function gzipKB(outDir: string, form: 'csv' | 'binary', files: string[]): number {
+  return kb(files.reduce((sum, name) => sum + gzipSync(readFileSync(join(outDir, 'geo', `bench-${form}`, name))).length, 0));
+}
+
 async function openForm(browser: Browser, siteUrl: string, form: 'csv' | 'binary') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const requests = watchRequests(page);
@@ -116,6 +122,8 @@ async function openForm(browser: Browser, siteUrl: string, form: 'csv' | 'binary
   await page.waitForSelector('#map[data-ready="true"]', { timeout: 600_000 });
   const readyAt = Date.now();
   const cpuMs = childCpuMs() - cpuBefore;
+  const workerComputeMs = Number(await page.getAttribute('#map', 'data-compute-ms'));
+  const marks = (await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name.slice(6), Math.round(m.startTime)]))) as [string, number][];
   await new Promise((resolve) => setTimeout(resolve, 300)); // late `sizes()` answers
   const before = requests.filter((r) => r.at <= readyAt);
   const folder = `/geo/bench-${form}/`;
@@ -134,6 +142,8 @@ async function openForm(browser: Browser, siteUrl: string, form: 'csv' | 'binary
   return {
     navigationToFirstDrawMs: readyAt - started,
     chromiumCpuMs: Math.round(cpuMs),
+    workerComputeMs,
+    pageMarksMs: Object.fromEntries(marks),
     datasetBytesBeforeFirstDraw: datasetBytes,
     datasetKBBeforeFirstDraw: kb(datasetBytes),
     allKBBeforeFirstDraw: kb(before.reduce((sum, r) => sum + r.bytes, 0)),
@@ -160,18 +170,20 @@ export async function benchHostedPack(targetMegabytes = 100) {
     const binary = await openForm(browser, server.url, 'binary');
     const csv = await openForm(browser, server.url, 'csv');
     const binaryAgain = await openForm(browser, server.url, 'binary');
+    const gzipped = (form: 'csv' | 'binary', run: { datasetFilesBeforeFirstDraw: string[] }) => gzipKB(server.outDir, form, run.datasetFilesBeforeFirstDraw);
     return {
       pack: { regions: ids.length, categories: CATEGORIES, years, values: ids.length * CATEGORIES * years * 2, csvMB: +(sizes.csv.bytes / 1e6).toFixed(1), binaryMB: +(sizes.binary.bytes / 1e6).toFixed(1), binaryFiles: sizes.binary.files },
-      binary,
-      csv,
+      binary: { ...binary, datasetGzipKBBeforeFirstDraw: gzipped('binary', binary) },
+      csv: { ...csv, datasetGzipKBBeforeFirstDraw: gzipped('csv', csv) },
       binaryAgain: { navigationToFirstDrawMs: binaryAgain.navigationToFirstDrawMs, chromiumCpuMs: binaryAgain.chromiumCpuMs, datasetKBBeforeFirstDraw: binaryAgain.datasetKBBeforeFirstDraw },
       ratios: {
         datasetBytesCsvToBinary: +(csv.datasetBytesBeforeFirstDraw / binary.datasetBytesBeforeFirstDraw).toFixed(1),
+        datasetGzipBytesCsvToBinary: +(gzipped('csv', csv) / gzipped('binary', binary)).toFixed(1),
         firstDrawCsvToBinary: +(csv.navigationToFirstDrawMs / binary.navigationToFirstDrawMs).toFixed(1),
         chromiumCpuCsvToBinary: +(csv.chromiumCpuMs / Math.max(1, binary.chromiumCpuMs)).toFixed(1),
       },
       loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadavg().map((x) => +x.toFixed(2)) },
-      note: 'served without compression by the test server (a host’s gzip shrinks the CSV more than the floats); headless Chromium with software WebGL; wall times grow with the machine’s load, compare the CPU times',
+      note: 'served without compression by the test server (the *Gzip* figures: the same files gzipped, as a host may send them); headless Chromium with software WebGL; wall times grow with the machine’s load, compare the CPU times',
     };
   } finally {
     await browser.close();
