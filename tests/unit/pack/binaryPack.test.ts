@@ -7,7 +7,7 @@ import { validateManifest } from '../../../src/io/manifest';
 import type { CubeIndex } from '../../../src/io/cubeBlobs';
 import type { StarRule } from '../../../src/model/dataset';
 import type { InputFile } from '../../../src/pack/inputs';
-import { packDataset, type PackOptions } from '../../../src/pack/packDataset';
+import { packDataset, packForm, type PackOptions } from '../../../src/pack/packDataset';
 import { PACK_FIXTURES, cell, loadPacked, pack, readJson, temporaryFolder, writePacked } from './helpers';
 
 const temporary = temporaryFolder();
@@ -133,6 +133,15 @@ describe('npm run dataset --binary', () => {
     expect(() => readFileSync(join(out, 'employment-2021.f32'))).toThrow();
     expect(() => readFileSync(join(out, 'cube.json'))).toThrow();
     expect(readFileSync(join(out, 'employment.csv'), 'utf8')).toContain('R1,2020,100,50');
+  });
+
+  it('is the default above 2,000,000 values unless --csv or --layout is given', () => {
+    const shape = (regions: number, categories: number, years: number) =>
+      ({ regions: Array.from({ length: regions }, (_, i) => ({ id: `r${i}`, name: '' })), categories: Array.from({ length: categories }, (_, i) => ({ id: `c${i}`, name: '' })), years: Array.from({ length: years }, (_, i) => 2000 + i), employment: [] });
+    expect(packForm(shape(1000, 100, 20), {}).form).toBe('csv');
+    expect(packForm(shape(1001, 100, 20), {})).toEqual({ form: 'binary', why: 'binary, one file per year (2,002,000 values, more than 2,000,000; --csv for tables)' });
+    expect(packForm(shape(1001, 100, 20), { form: 'csv' }).form).toBe('csv');
+    expect(packForm(shape(1001, 100, 20), { layout: 'wide' }).form).toBe('csv');
   });
 
   it('refuses --binary with --csv or --layout', async () => {
