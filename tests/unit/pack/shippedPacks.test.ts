@@ -11,6 +11,8 @@ import { parseDatasetIndex } from '../../../src/io/datasetIndex';
 import { validateManifest } from '../../../src/io/manifest';
 import { packArgv, SHIPPED_PACKS } from '../../../scripts/packList';
 import { haveSharedData, SHARED_DATA } from '../../shared-data';
+import { AnalysisEngine } from '../../../src/engine/analysisEngine';
+import { DEFAULT_RULE } from '../../../src/model/dataset';
 import { cell, loadPacked, pack, readJson, temporaryFolder } from './helpers';
 
 const PUBLIC_GEO = fileURLToPath(new URL('../../../public/geo/', import.meta.url));
@@ -33,6 +35,22 @@ describe.runIf(haveSharedData(...inputs))('shipped datasets', () => {
     const entry = parseDatasetIndex(readJson(join(PUBLIC_GEO, 'datasets.json')), 'datasets.json').datasets.find((d) => d.id === id);
     const freshEntry = parseDatasetIndex(readJson(join(out, 'datasets.json')), 'datasets.json').datasets.find((d) => d.id === id);
     expect(entry).toEqual(freshEntry);
+  });
+
+  it.each(SHIPPED_PACKS.map((p) => [p.id, p] as const))('%s packed --binary loads the cube, flags, join and indicators of the shipped CSV pack', async (id, shipped) => {
+    const out = temporary();
+    const run = await pack(...packArgv(shipped, SHARED_DATA, out), '--binary', '--no-index');
+    expect(run.code, run.err).toBe(0);
+    const [csv, binary] = [await loadPacked(join(PUBLIC_GEO, id)), await loadPacked(join(out, id))];
+    expect(binary.dataset.manifest.employment.layout).toBe('binary');
+    expect(binary.cube).toEqual(csv.cube);
+    expect(binary.join).toEqual(csv.join);
+    expect(binary.dataset.flags).toEqual(csv.dataset.flags);
+    const engines = [new AnalysisEngine(csv.cube, csv.map), new AnalysisEngine(binary.cube, binary.map)];
+    for (let y = 0; y < csv.cube.years.length; y++) {
+      const [a, b] = engines.map((e) => e.compute(y, DEFAULT_RULE));
+      expect({ ...b, computeMs: 0 }).toEqual({ ...a, computeMs: 0 });
+    }
   });
 
   it('each pack is well under 2 MB, says its unit, source, licence and attribution, and lists the demo beside it', () => {
