@@ -16,8 +16,8 @@ import { makeFormats } from '../../src/ui/format';
 const formats = makeFormats('en');
 const FOLDER = 'bindemo';
 
-/** Serves the demo as a binary pack under geo/bindemo/; returns the files the page asked for there. */
-async function serveBinaryDemo(page: Page): Promise<string[]> {
+/** Serves the demo as a binary pack under geo/bindemo/ (`missing` answered 404); returns the files the page asked for there. */
+async function serveBinaryDemo(page: Page, missing?: string): Promise<string[]> {
   const cube = loadDemoCube();
   const { index, files } = encodeCube(cube);
   const blobs = new Map(files.map((f) => [f.name, f.bytes]));
@@ -29,6 +29,7 @@ async function serveBinaryDemo(page: Page): Promise<string[]> {
     const url = route.request().url();
     const name = url.slice(url.indexOf(`/geo/${FOLDER}/`) + FOLDER.length + 6);
     requested.push(name);
+    if (name === missing) return route.fulfill({ status: 404, body: 'not found' });
     if (name === 'manifest.json') return route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) });
     if (name === 'cube.json') return route.fulfill({ contentType: 'application/json', body: JSON.stringify(index) });
     const blob = blobs.get(name);
@@ -102,6 +103,23 @@ describe('a hosted binary pack in the page', () => {
     expect(await tooltip.locator('[data-field="employment"]').textContent()).toBe(formats.count(value(name, previous, 'automotive')));
     expect(value(name, previous, 'automotive')).not.toBe(value(name, last, 'automotive'));
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a year file that cannot be fetched is named in the status, and the year shown before stays usable', async () => {
+    const cube = loadDemoCube();
+    const previous = cube.years.at(-2)!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await serveBinaryDemo(page, `employment-${previous}.f32`);
+    await page.goto(`${site}?dataset=${encodeURIComponent(`geo/${FOLDER}/manifest.json`)}#v=2&cat=automotive&ind=employment`);
+    await waitReady(page);
+    await page.locator('#year-slider').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('#status .error').textContent(), { timeout: 30_000 }).toBe(`Could not compute: employment-${previous}.f32: could not be loaded (HTTP 404 Not Found)`);
+    await page.keyboard.press('ArrowRight');
+    await waitReady(page);
+    expect(await page.locator('#status .error').count()).toBe(0);
     await context.close();
   });
 });
