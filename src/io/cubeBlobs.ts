@@ -5,8 +5,9 @@
  * nothing is reported. One file per year is what lets the page fetch only the years it shows, the
  * year it opens on first; a host's gzip or brotli still applies to each file.
  *
- * A file is float32 when every value of it survives the narrowing exactly (whole numbers of jobs
- * below 2^24 do), else float64: the cube read back is the cube packed, bit for bit.
+ * A file takes the narrowest type that holds every value of it exactly: uint16 when all are whole
+ * numbers from 0 to 65,534 (65,535 stands for "not reported"), float32 when they survive the
+ * narrowing (whole numbers below 2^24 do), else float64: the cube read back is the cube packed, bit for bit.
  *
  * Pure (no fetch, no file system): the packer writes with it and the worker reads with it.
  */
@@ -18,9 +19,12 @@ export const CUBE_INDEX_FORMAT = 'cluster-atlas-cube';
 /** The name the packer gives the index. */
 export const CUBE_INDEX_FILE = 'cube.json';
 
-export type BlobType = 'float32' | 'float64';
+export type BlobType = 'uint16' | 'float32' | 'float64';
 
-const BYTES: Record<BlobType, number> = { float32: 4, float64: 8 };
+const BYTES: Record<BlobType, number> = { uint16: 2, float32: 4, float64: 8 };
+const EXTENSION: Record<BlobType, string> = { uint16: 'u16', float32: 'f32', float64: 'f64' };
+/** In a uint16 file, "not reported" (NaN): the largest value, which no count in such a file takes. */
+export const UINT16_MISSING = 0xffff;
 
 /** One year's values of one measure. */
 export interface CubeBlob {
@@ -83,7 +87,7 @@ export function validateCubeIndex(value: unknown, file: string): CubeIndex {
       if (typeof b !== 'object' || b === null) return fail('must be an object {year, file, type, bytes, fnv1a}', at);
       if (b.year !== years[i]) fail(`"year" must be ${years[i]} (the files follow "years"), found ${JSON.stringify(b.year)}`, at);
       if (typeof b.file !== 'string' || !isPlainRelativeFile(b.file)) fail(`"file" must be a plain file name inside the dataset folder, found ${JSON.stringify(b.file)}`, at);
-      if (b.type !== 'float32' && b.type !== 'float64') return fail(`"type" must be "float32" or "float64", found ${JSON.stringify(b.type)}`, at);
+      if (b.type !== 'uint16' && b.type !== 'float32' && b.type !== 'float64') return fail(`"type" must be "uint16", "float32" or "float64", found ${JSON.stringify(b.type)}`, at);
       const expected = cells * BYTES[b.type];
       if (b.bytes !== expected) fail(`"bytes" must be ${expected} (${regions.length} regions × ${categories.length} categories × ${BYTES[b.type]}-byte ${b.type}), found ${JSON.stringify(b.bytes)}`, at);
       if (typeof b.fnv1a !== 'string' || !/^[0-9a-f]{8}$/.test(b.fnv1a)) fail('"fnv1a" must be 8 lower-case hex digits', at);
@@ -119,11 +123,13 @@ export function decodeCubeBlob(buffer: ArrayBuffer, blob: CubeBlob, index: Pick<
   if (sum !== blob.fnv1a) throw new InputError({ file: blob.file }, `its bytes do not match the index (checksum ${sum}, the index says ${blob.fnv1a}): the file is corrupt or from another pack`);
   const n = blob.bytes / size;
   const values = new Float64Array(n);
-  if (LITTLE_ENDIAN) values.set(blob.type === 'float32' ? new Float32Array(buffer, 0, n) : new Float64Array(buffer, 0, n));
+  if (LITTLE_ENDIAN) values.set(blob.type === 'uint16' ? new Uint16Array(buffer, 0, n) : blob.type === 'float32' ? new Float32Array(buffer, 0, n) : new Float64Array(buffer, 0, n));
   else {
     const view = new DataView(buffer);
-    for (let i = 0; i < n; i++) values[i] = blob.type === 'float32' ? view.getFloat32(i * size, true) : view.getFloat64(i * size, true);
+    const read = blob.type === 'uint16' ? (i: number) => view.getUint16(i * size, true) : blob.type === 'float32' ? (i: number) => view.getFloat32(i * size, true) : (i: number) => view.getFloat64(i * size, true);
+    for (let i = 0; i < n; i++) values[i] = read(i);
   }
+  if (blob.type === 'uint16') for (let i = 0; i < n; i++) if (values[i] === UINT16_MISSING) values[i] = NaN;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v === Infinity || v === -Infinity) {
@@ -136,11 +142,15 @@ export function decodeCubeBlob(buffer: ArrayBuffer, blob: CubeBlob, index: Pick<
 
 /** The narrowest type that holds every value exactly (NaN stays NaN). */
 export function blobType(values: Float64Array): BlobType {
+  let type: BlobType = 'uint16';
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (Math.fround(v) !== v && !Number.isNaN(v)) return 'float64';
+    if (Number.isNaN(v)) continue;
+    if (Math.fround(v) !== v) return 'float64';
+    // -0 is not a whole number a uint16 gives back.
+    if (type === 'uint16' && !(Number.isInteger(v) && v >= 0 && v < UINT16_MISSING && !Object.is(v, -0))) type = 'float32';
   }
-  return 'float32';
+  return type;
 }
 
 /** One year's values as the bytes of its file (little-endian). */
@@ -149,14 +159,15 @@ export function encodeCubeBlob(values: Float64Array, type: BlobType): Uint8Array
   const out = new Uint8Array(values.length * size);
   const view = new DataView(out.buffer);
   for (let i = 0; i < values.length; i++) {
-    if (type === 'float32') view.setFloat32(i * size, values[i], true);
+    if (type === 'uint16') view.setUint16(i * size, Number.isNaN(values[i]) ? UINT16_MISSING : values[i], true);
+    else if (type === 'float32') view.setFloat32(i * size, values[i], true);
     else view.setFloat64(i * size, values[i], true);
   }
   return out;
 }
 
 /**
- * The index and year files of a cube (names `<measure>-<year>.f32|.f64`), the cube's years and
+ * The index and year files of a cube (names `<measure>-<year>.u16|.f32|.f64`), the cube's years and
  * order as they are. Flags and categories travel in their own files (flags.csv, categories.csv).
  */
 export function encodeCube(cube: EmploymentCube): { index: CubeIndex; files: { name: string; bytes: Uint8Array }[] } {
@@ -165,7 +176,7 @@ export function encodeCube(cube: EmploymentCube): { index: CubeIndex; files: { n
     years.map((values, y) => {
       const type = blobType(values);
       const bytes = encodeCubeBlob(values, type);
-      const file = `${name}-${cube.years[y]}.${type === 'float32' ? 'f32' : 'f64'}`;
+      const file = `${name}-${cube.years[y]}.${EXTENSION[type]}`;
       files.push({ name: file, bytes });
       return { year: cube.years[y], file, type, bytes: bytes.length, fnv1a: fnv1a(bytes) };
     });

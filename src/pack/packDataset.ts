@@ -86,7 +86,7 @@ export interface PackResult {
 
 export const OUTPUT_FILES = ['regions.geojson', 'regions.topojson', 'categories.csv', 'employment.csv', 'establishments.csv', 'flags.csv', CUBE_INDEX_FILE, 'join-report.csv', 'manifest.json'] as const;
 /** The year files of the binary form (cubeBlobs.ts `encodeCube`): an earlier pack's are removed when a new pack is written. */
-export const YEAR_FILE = /^(employment|establishments)-\d+\.f(32|64)$/;
+export const YEAR_FILE = /^(employment|establishments)-\d+\.(u16|f32|f64)$/;
 const LISTED = 10;
 const REASON_ORDER: readonly MissReason[] = ['manual-unknown', 'ambiguous', 'taken', 'not-on-map', 'other-version', 'finer', 'aggregate'];
 

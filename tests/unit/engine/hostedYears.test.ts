@@ -38,12 +38,12 @@ describe('HostedYears', () => {
     const { years, cube, asked } = hosted([0, 1, 2]);
     expect(cube.employment.map((v) => v.length)).toEqual([0, 0, 0]);
     await Promise.all([years.ensure([1]), years.ensure([1, 1]), years.ensure([1])]);
-    expect(asked).toEqual(['employment-2019.f32']);
+    expect(asked).toEqual(['employment-2019.u16']);
     expect([...cube.employment[1]]).toEqual([100, 101, 110, 111, 120, 121]);
     expect(cube.employment[0]).toHaveLength(0);
     await years.ensureAll();
-    expect(asked.sort()).toEqual(['employment-2018.f32', 'employment-2019.f32', 'employment-2020.f32']);
-    expect(years.bytesFetched).toBe(3 * 6 * 4);
+    expect(asked.sort()).toEqual(['employment-2018.u16', 'employment-2019.u16', 'employment-2020.u16']);
+    expect(years.bytesFetched).toBe(3 * 6 * 2);
   });
 
   it('puts the values of the regions the join kept, in the joined order', async () => {
@@ -54,9 +54,9 @@ describe('HostedYears', () => {
 
   it('a year that failed is asked for again, and the error reaches the request', async () => {
     const { years, cube, asked } = hosted([0, 1, 2], true);
-    await expect(years.ensure([0])).rejects.toThrow('employment-2018.f32: could not be loaded (HTTP 503)');
+    await expect(years.ensure([0])).rejects.toThrow('employment-2018.u16: could not be loaded (HTTP 503)');
     await years.ensure([0]);
-    expect(asked).toEqual(['employment-2018.f32', 'employment-2018.f32']);
+    expect(asked).toEqual(['employment-2018.u16', 'employment-2018.u16']);
     expect(cube.employment[0][5]).toBe(21);
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AnalysisEngine } from '../../../src/engine/analysisEngine';
 import { validateManifest } from '../../../src/io/manifest';
-import type { CubeIndex } from '../../../src/io/cubeBlobs';
+import { decodeCubeBlob, encodeCube, type CubeIndex } from '../../../src/io/cubeBlobs';
 import type { StarRule } from '../../../src/model/dataset';
 import type { InputFile } from '../../../src/pack/inputs';
 import { packDataset, packForm, type PackOptions } from '../../../src/pack/packDataset';
@@ -93,11 +93,11 @@ describe('a binary pack loads as its CSV form', () => {
     });
   }
 
-  it('keeps exact values: float32 where it holds every value, else float64', async () => {
+  it('keeps exact values: uint16 for counts, float32 where it holds every value, else float64', async () => {
     const { binary } = await bothForms(CASES[2].files());
     const cubeIndex = JSON.parse(binary.result.files.find((f) => f.name === 'cube.json')!.text) as CubeIndex;
-    expect(cubeIndex.employment.map((b) => `${b.year} ${b.type} ${b.file}`)).toEqual(['2019 float32 employment-2019.f32', '2020 float64 employment-2020.f64', '2021 float32 employment-2021.f32']);
-    expect(cubeIndex.establishments!.map((b) => b.type)).toEqual(['float32', 'float32', 'float32']);
+    expect(cubeIndex.employment.map((b) => `${b.year} ${b.type} ${b.file}`)).toEqual(['2019 uint16 employment-2019.u16', '2020 float64 employment-2020.f64', '2021 uint16 employment-2021.u16']);
+    expect(cubeIndex.establishments!.map((b) => b.type)).toEqual(['uint16', 'uint16', 'uint16']);
     expect(cell(binary.loaded.cube, 'R01', 'y', 2020)).toBe(11.1);
     expect(cell(binary.loaded.cube, 'R01', 'x', 2020)).toBeNaN();
   });
@@ -112,10 +112,10 @@ describe('a binary pack fetches only the years it shows', () => {
     const loaded = await loadPacked(folder, { allYears: false, requested });
     // The year it opens on (the manifest's default view) was asked for while the rest loaded.
     await loaded.years!.ensure([2]);
-    expect([...requested].sort()).toEqual(['categories.csv', 'cube.json', 'employment-2021.f32', 'establishments-2021.f32', 'manifest.json', 'regions.geojson']);
+    expect([...requested].sort()).toEqual(['categories.csv', 'cube.json', 'employment-2021.u16', 'establishments-2021.u16', 'manifest.json', 'regions.geojson']);
     expect(binary.result.manifest.defaultView?.year).toBe(2021);
     expect(loaded.cube.employment[0]).toHaveLength(0);
-    expect(loaded.years!.bytesFetched).toBe(2 * 8 * 3 * 4);
+    expect(loaded.years!.bytesFetched).toBe(2 * 8 * 3 * 2);
   });
 });
 
@@ -126,11 +126,11 @@ describe('npm run dataset --binary', () => {
     const r = await pack(grid, '--out', out, '--binary');
     expect(r.code).toBe(0);
     expect(r.out).toContain('employment binary, one file per year (given with --binary)');
-    expect(r.out).toMatch(/2 year file\(s\) 80 B/);
+    expect(r.out).toMatch(/2 year file\(s\) 40 B/);
     expect(validateManifest(readJson(join(out, 'manifest.json')), 'manifest.json').employment).toEqual({ file: 'cube.json', layout: 'binary' });
-    expect(readFileSync(join(out, 'employment-2021.f32')).length).toBe(5 * 2 * 4);
+    expect(readFileSync(join(out, 'employment-2021.u16')).length).toBe(5 * 2 * 2);
     expect((await pack(grid, '--out', out, '--no-index')).code).toBe(0);
-    expect(() => readFileSync(join(out, 'employment-2021.f32'))).toThrow();
+    expect(() => readFileSync(join(out, 'employment-2021.u16'))).toThrow();
     expect(() => readFileSync(join(out, 'cube.json'))).toThrow();
     expect(readFileSync(join(out, 'employment.csv'), 'utf8')).toContain('R1,2020,100,50');
   });
@@ -151,10 +151,30 @@ describe('npm run dataset --binary', () => {
   });
 });
 
+describe('the narrowest exact type', () => {
+  it('uint16 up to 65,534 with NaN as 65,535; 65,535 itself, -0 and fractions are floats', () => {
+    const cube = (values: number[]) => ({ regions: values.map((_, i) => ({ id: `r${i}`, name: '' })), categories: [{ id: 'c', name: '' }], years: [2020], employment: [Float64Array.from(values)] });
+    const typeOf = (values: number[]) => encodeCube(cube(values)).index.employment[0].type;
+    expect(typeOf([0, 65534, NaN])).toBe('uint16');
+    expect(typeOf([0, 65535])).toBe('float32');
+    expect(typeOf([-0, 1])).toBe('float32');
+    expect(typeOf([0.5])).toBe('float32');
+    expect(typeOf([0.1])).toBe('float64');
+    for (const values of [[0, 65534, NaN], [65535, NaN, -0], [0.1, NaN, 16777217]]) {
+      const { index, files } = encodeCube(cube(values));
+      const bytes = files[0].bytes;
+      const back = decodeCubeBlob(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, index.employment[0], index);
+      expect([...back]).toEqual(values);
+    }
+  });
+});
+
 describe('a broken binary pack is refused with the file, the byte offset and the problem', () => {
   async function broken(change: (folder: string, index: CubeIndex) => void): Promise<string> {
     const folder = join(temporary(), 'broken');
-    const result = await packDataset([file('regions.geojson', packFixture('grid/regions.geojson')), file('employment.csv', packFixture('grid/employment.csv'))], { id: 'broken', form: 'binary' });
+    // R1 × auto in 2020 is 100.5: that year's file is float32, the other uint16.
+    const employment = new TextDecoder().decode(packFixture('grid/employment.csv')).replace('R1,auto,2020,100\n', 'R1,auto,2020,100.5\n');
+    const result = await packDataset([file('regions.geojson', packFixture('grid/regions.geojson')), file('employment.csv', employment)], { id: 'broken', form: 'binary' });
     writePacked(result, folder);
     change(folder, readJson(join(folder, 'cube.json')) as CubeIndex);
     return loadPacked(folder).then(
