@@ -45,7 +45,7 @@ ${SHAPEFILE_FLAGS_USAGE.trimEnd()}
                   categories by DuckDB, as \`atlas indicators --industry-map\` does; the inputs then
                   give the boundaries (and optionally name fixes)
 ${INDUSTRY_USAGE_LINES.split('\n').slice(4).join('\n')}
-  --binary        write the cube in binary, one file per year (cube.json and employment-<year>.f32|f64):
+  --binary        write the cube in binary, one file per year (cube.json, employment-<year>.u16|f32|f64):
                   the page fetches the year it shows, the first year draws before the rest arrives
                   (default for more than 2,000,000 values, regions × categories × years)
   --csv           write CSV tables whatever the size
