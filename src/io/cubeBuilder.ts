@@ -41,9 +41,34 @@ export interface CubeOptions {
 const BENCHMARK = -1;
 
 /**
- * Collects (region, category, year) cells from any table layout, then lays them out as a dense
- * region-major cube. Regions keep first-appearance order; categories the categories table's order.
- * Cells are kept as numeric columns, not keyed objects: a county table has millions of them.
+ * One year slot's cells as they will sit in the cube: region-major, `stride` categories per
+ * region (room for categories still to come), so a reader's value goes straight to its place.
+ */
+interface YearBlock {
+  employment: Float64Array;
+  /** Allocated with the first establishment count of the year. */
+  establishments: Float64Array | undefined;
+  /** Line that filled each cell (0: empty), to name both lines of a duplicate. */
+  line: Int32Array;
+}
+
+/** A cell given a second time: reported by `build()` unless its category is left out. */
+interface Duplicate {
+  c: number;
+  r: number;
+  yearSlot: number;
+  line: number;
+  first: number;
+}
+
+function nanArray(n: number): Float64Array {
+  return new Float64Array(n).fill(NaN);
+}
+
+/**
+ * Collects (region, category, year) cells from any table layout into a dense region-major cube,
+ * written in place as they come. Regions keep first-appearance order; categories the categories
+ * table's order. Room grows by whole regions (cheap: region-major) and, rarely, by categories.
  */
 export class CubeBuilder {
   private readonly regionIndex = new Map<string, number>();
@@ -52,30 +77,32 @@ export class CubeBuilder {
   private readonly slots = new Map<number, number>();
   private readonly closedCategories: boolean;
   private hasEstablishments = false;
-  // One growable column per field of a cell, all of length `cells` (the count is unknown in advance).
-  private cells = 0;
-  private cellRegion = new Int32Array(1024);
-  private cellCategory = new Int32Array(1024);
-  private cellYear = new Int32Array(1024);
-  private cellLine = new Int32Array(1024);
-  private cellEmployment = new Float64Array(1024);
-  private cellEstablishments = new Float64Array(1024);
+  /** Categories of room per region in every block. */
+  private stride: number;
+  /** Regions of room in every block. */
+  private regionCapacity = 0;
+  /** By year slot. */
+  private blocks: (YearBlock | undefined)[] = [];
+  /** The benchmark region's cells by year slot (`stride` each). */
+  private benchmarkBlocks: ({ employment: Float64Array; line: Int32Array } | undefined)[] = [];
+  private readonly duplicates: Duplicate[] = [];
+  /** Flags of first-filled regional cells, in the order given. */
+  private readonly flagged: { c: number; r: number; yearSlot: number; flag: string }[] = [];
+  /** Every cell given with flags (the cube carries its flag maps when any is). */
+  private flagCount = 0;
   private lastYear = NaN;
   private lastYearSlot = -1;
-  private readonly cellFlags = new Map<number, string>();
   private readonly totals = new Map<string, { value: number; line: number }>();
   readonly report: TableReport;
 
   constructor(
     file: string,
     private readonly options: CubeOptions = {},
-    /** Cells probably coming (a large streamed table): the buffers start that large instead of doubling up to it. */
-    expectedCells = 0,
   ) {
-    if (expectedCells > 1024) this.resize(Math.min(expectedCells, 1 << 28));
     this.report = { file, rowsRead: 0, rowsUsed: 0, missingCells: 0, unused: [], notes: [] };
     this.closedCategories = options.categories !== undefined && options.categories.length > 0;
     for (const c of options.categories ?? []) this.addCategory(c);
+    this.stride = Math.max(8, this.categoryList.length);
   }
 
   private addCategory(category: Category): number {
@@ -151,40 +178,121 @@ export class CubeBuilder {
     if (employment === Infinity || establishments === Infinity) {
       this.beyondLargest(r === BENCHMARK ? this.options.benchmarkId! : [...this.regionIndex].find(([, i]) => i === r)![0], this.categoryList[c].id, line);
     }
-    const k = this.cells;
-    if (k === this.cellLine.length) this.grow();
-    if (flags) this.cellFlags.set(k, flags);
-    this.cellRegion[k] = r;
-    this.cellCategory[k] = c;
-    this.cellYear[k] = yearSlot;
-    this.cellLine[k] = line;
-    this.cellEmployment[k] = employment;
-    this.cellEstablishments[k] = establishments;
-    this.cells = k + 1;
-    if (!this.hasEstablishments && !Number.isNaN(establishments)) this.hasEstablishments = true;
+    if (c >= this.stride) this.widen(c);
+    if (flags) this.flagCount++;
+    const counted = establishments === establishments;
+    if (counted) this.hasEstablishments = true;
+    if (r === BENCHMARK) {
+      const b = this.benchmarkBlocks[yearSlot] ?? this.addBenchmarkBlock(yearSlot);
+      if (b.line[c] !== 0) this.duplicates.push({ c, r, yearSlot, line, first: b.line[c] });
+      else {
+        b.line[c] = line;
+        b.employment[c] = employment;
+      }
+      return;
+    }
+    if (r >= this.regionCapacity) this.lengthen(r);
+    const block = this.blocks[yearSlot] ?? this.addBlock(yearSlot);
+    const i = r * this.stride + c;
+    const first = block.line[i];
+    if (first !== 0) {
+      this.duplicates.push({ c, r, yearSlot, line, first });
+      return;
+    }
+    block.line[i] = line;
+    block.employment[i] = employment;
+    if (counted) (block.establishments ??= nanArray(block.line.length))[i] = establishments;
+    if (flags) this.flagged.push({ c, r, yearSlot, flag: flags });
   }
 
-  private grow(): void {
-    this.resize(this.cellLine.length * 2);
+  /**
+   * A wide row's cells in one call: `values[k]` for category slot `categories[k]` (columns whose
+   * slot is below 0 skipped), establishments from `counts` when given.
+   */
+  addRow(r: number, yearSlot: number, categories: Int32Array, values: Float64Array, counts: ArrayLike<number> | undefined, line: number): void {
+    if (r === BENCHMARK || counts) {
+      for (let k = 0; k < categories.length; k++) if (categories[k] >= 0) this.addCell(categories[k], r, yearSlot, values[k], counts ? counts[k] : NaN, line);
+      return;
+    }
+    for (let k = 0; k < categories.length; k++) {
+      const c = categories[k];
+      if (c >= this.stride) this.widen(c);
+      if (c >= 0 && values[k] === Infinity) this.addCell(c, r, yearSlot, Infinity, NaN, line);
+    }
+    if (r >= this.regionCapacity) this.lengthen(r);
+    const block = this.blocks[yearSlot] ?? this.addBlock(yearSlot);
+    const base = r * this.stride;
+    const { line: lines, employment } = block;
+    for (let k = 0; k < categories.length; k++) {
+      const c = categories[k];
+      if (c < 0) continue;
+      const i = base + c;
+      const first = lines[i];
+      if (first !== 0) {
+        this.duplicates.push({ c, r, yearSlot, line, first });
+        continue;
+      }
+      lines[i] = line;
+      employment[i] = values[k];
+    }
   }
 
-  private resize(n: number): void {
-    const int = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const float = (a: Float64Array) => {
+  private addBlock(yearSlot: number): YearBlock {
+    const n = this.regionCapacity * this.stride;
+    const block: YearBlock = { employment: nanArray(n), establishments: undefined, line: new Int32Array(n) };
+    this.blocks[yearSlot] = block;
+    return block;
+  }
+
+  private addBenchmarkBlock(yearSlot: number): { employment: Float64Array; line: Int32Array } {
+    const block = { employment: nanArray(this.stride), line: new Int32Array(this.stride) };
+    this.benchmarkBlocks[yearSlot] = block;
+    return block;
+  }
+
+  /** Room for region `r`: every block grows by half (whole regions appended, region-major). */
+  private lengthen(r: number): void {
+    const capacity = Math.max(r + 1, Math.ceil(this.regionCapacity * 1.5), 64);
+    const n = capacity * this.stride;
+    const grow = (a: Float64Array) => {
       const b = new Float64Array(n);
       b.set(a);
+      b.fill(NaN, a.length);
       return b;
     };
-    this.cellRegion = int(this.cellRegion);
-    this.cellCategory = int(this.cellCategory);
-    this.cellYear = int(this.cellYear);
-    this.cellLine = int(this.cellLine);
-    this.cellEmployment = float(this.cellEmployment);
-    this.cellEstablishments = float(this.cellEstablishments);
+    for (const block of this.blocks) {
+      if (!block) continue;
+      block.employment = grow(block.employment);
+      if (block.establishments) block.establishments = grow(block.establishments);
+      const line = new Int32Array(n);
+      line.set(block.line);
+      block.line = line;
+    }
+    this.regionCapacity = capacity;
+  }
+
+  /** Room for category `c` in every region of every block (categories come far fewer than cells). */
+  private widen(c: number): void {
+    const old = this.stride;
+    const stride = Math.max(c + 1, old * 2);
+    const relayout = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A): A => {
+      const rows = a.length / old;
+      const b = make(rows * stride);
+      for (let r = 0; r < rows; r++) b.set(a.subarray(r * old, (r + 1) * old), r * stride);
+      return b;
+    };
+    for (const block of this.blocks) {
+      if (!block) continue;
+      block.employment = relayout(block.employment, nanArray);
+      if (block.establishments) block.establishments = relayout(block.establishments, nanArray);
+      block.line = relayout(block.line, (n) => new Int32Array(n));
+    }
+    for (const block of this.benchmarkBlocks) {
+      if (!block) continue;
+      block.employment = relayout(block.employment, nanArray);
+      block.line = relayout(block.line, (n) => new Int32Array(n));
+    }
+    this.stride = stride;
   }
 
   private lastRegion = '';
@@ -222,53 +330,66 @@ export class CubeBuilder {
     const nR = this.regionIndex.size;
     const { categories, remap } = this.industriesOnly();
     const nC = categories.length;
-    const leftOut = new Map<number, number>();
-    const employment = years.map(() => new Float64Array(nR * nC).fill(NaN));
-    const establishments = this.hasEstablishments ? years.map(() => new Float64Array(nR * nC).fill(NaN)) : undefined;
     const benchmarkId = this.options.benchmarkId;
-    const benchmark = benchmarkId ? years.map(() => new Float64Array(nC).fill(NaN)) : undefined;
-    let benchmarkRows = 0;
-    const flags = this.cellFlags.size > 0 ? years.map(() => new Map<number, string>()) : undefined;
-    // Line of the cell that first filled each slot (0: empty), to name both lines of a duplicate.
-    const firstLine = years.map(() => new Int32Array(nR * nC));
-    const benchmarkLine = years.map(() => new Int32Array(nC));
     const regionIds = [...this.regionIndex.keys()];
-
-    const n = this.cells;
-    const R = this.cellRegion, C = this.cellCategory, Y = this.cellYear, L = this.cellLine;
-    const E = this.cellEmployment, P = this.cellEstablishments;
-    for (let k = 0; k < n; k++) {
-      const y = slotToYear[Y[k]];
-      const c = remap[C[k]];
-      if (c < 0) {
-        leftOut.set(C[k], (leftOut.get(C[k]) ?? 0) + 1);
-        continue;
+    // The first cell given twice, in the order given, among the categories kept.
+    for (const d of this.duplicates) {
+      const c = remap[d.c];
+      if (c < 0) continue;
+      const region = d.r === BENCHMARK ? benchmarkId! : regionIds[d.r];
+      const year = years[slotToYear[d.yearSlot]];
+      throw new InputError(
+        { file: this.report.file, line: d.line },
+        `region "${region}", category "${categories[c].id}"${year ? `, year ${year}` : ''} already given on line ${d.first}`,
+      );
+    }
+    // Source column of each kept category.
+    const keep = new Int32Array(nC);
+    remap.forEach((to, from) => {
+      if (to >= 0) keep[to] = from;
+    });
+    const identity = nC === this.categoryList.length;
+    const stride = this.stride;
+    const rows = Math.min(nR, this.regionCapacity);
+    const layout = (source: Float64Array | undefined): Float64Array => {
+      if (!source) return nanArray(nR * nC);
+      if (identity && stride === nC && rows === nR) return source.length === nR * nC ? source : source.slice(0, nR * nC);
+      const out = nanArray(nR * nC);
+      for (let r = 0; r < rows; r++) {
+        const from = r * stride;
+        const to = r * nC;
+        if (identity) out.set(source.subarray(from, from + nC), to);
+        else for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
       }
-      const r = R[k];
-      const filled = r === BENCHMARK ? benchmarkLine[y] : firstLine[y];
-      const i = r === BENCHMARK ? c : r * nC + c;
-      if (filled[i] !== 0) {
-        const region = r === BENCHMARK ? benchmarkId! : regionIds[r];
-        const year = years[y];
-        throw new InputError(
-          { file: this.report.file, line: L[k] },
-          `region "${region}", category "${categories[c].id}"${year ? `, year ${year}` : ''} already given on line ${filled[i]}`,
-        );
-      }
-      filled[i] = L[k];
-      if (r === BENCHMARK) {
-        benchmark![y][c] = E[k];
-        benchmarkRows++;
-        continue;
-      }
-      employment[y][i] = E[k];
-      if (establishments) establishments[y][i] = P[k];
-      if (flags) {
-        const flag = this.cellFlags.get(k);
-        if (flag) flags[y].set(i, flag);
+      return out;
+    };
+    const slotOfYear = new Int32Array(years.length);
+    slotToYear.forEach((y, slot) => (slotOfYear[y] = slot));
+    const employment = years.map((_, y) => layout(this.blocks[slotOfYear[y]]?.employment));
+    const establishments = this.hasEstablishments ? years.map((_, y) => layout(this.blocks[slotOfYear[y]]?.establishments)) : undefined;
+    let benchmarkRows = 0;
+    const benchmark = benchmarkId
+      ? years.map((_, y) => {
+          const out = nanArray(nC);
+          const block = this.benchmarkBlocks[slotOfYear[y]];
+          if (block) {
+            for (let j = 0; j < nC; j++) {
+              if (block.line[keep[j]] === 0) continue;
+              out[j] = block.employment[keep[j]];
+              benchmarkRows++;
+            }
+          }
+          return out;
+        })
+      : undefined;
+    const flags = this.flagCount > 0 ? years.map(() => new Map<number, string>()) : undefined;
+    if (flags) {
+      for (const f of this.flagged) {
+        const c = remap[f.c];
+        if (c >= 0) flags[slotToYear[f.yearSlot]].set(f.r * nC + c, f.flag);
       }
     }
-    const regionTotals = this.totals.size > 0 ? years.map(() => new Float64Array(nR).fill(NaN)) : undefined;
+    const regionTotals = this.totals.size > 0 ? years.map(() => nanArray(nR)) : undefined;
     for (const [key, total] of this.totals) {
       const [region, yearText] = key.split('\u0000');
       const r = this.regionIndex.get(region);
@@ -289,8 +410,23 @@ export class CubeBuilder {
     if (regionTotals) cube.regionTotals = regionTotals;
     if (flags) cube.flags = flags;
     checkFiniteTotals(cube, this.report.file);
-    this.reportLeftOut(leftOut);
+    this.reportLeftOut(remap);
+    this.blocks = [];
+    this.benchmarkBlocks = [];
     return cube;
+  }
+
+  /** Cells of a category given (filled, and given again), for the report of categories left out. */
+  private cellsOf(c: number): number {
+    let cells = 0;
+    const stride = this.stride;
+    for (const block of this.blocks) {
+      if (!block) continue;
+      for (let i = c; i < block.line.length; i += stride) if (block.line[i] !== 0) cells++;
+    }
+    for (const block of this.benchmarkBlocks) if (block && block.line[c] !== 0) cells++;
+    for (const d of this.duplicates) if (d.c === c) cells++;
+    return cells;
   }
 
   /** The categories kept and each collected category's new index (-1: left out as not an industry). */
@@ -312,10 +448,13 @@ export class CubeBuilder {
 
   private nonIndustryCodes: NonIndustryCode[] = [];
 
-  private reportLeftOut(cells: Map<number, number>): void {
+  private reportLeftOut(remap: Int32Array): void {
     if (this.nonIndustryCodes.length === 0) return;
     const index = new Map(this.categoryList.map((c, i) => [c.id, i]));
-    this.report.nonIndustry = this.nonIndustryCodes.map((code) => ({ ...code, cells: cells.get(index.get(code.id)!) ?? 0, detail: describeNonIndustry(code) }));
+    this.report.nonIndustry = this.nonIndustryCodes.map((code) => {
+      const c = index.get(code.id)!;
+      return { ...code, cells: remap[c] < 0 ? this.cellsOf(c) : 0, detail: describeNonIndustry(code) };
+    });
     this.report.notes.push(
       `left out of the categories as not industries (keep them with the import option or --keep-non-industry): ${this.report.nonIndustry.map((c) => `${c.detail} (${c.cells} cells)`).join('; ')}`,
     );

@@ -155,8 +155,11 @@ export class ScannedCells implements Cells {
   quoted: (string | undefined)[] = [];
   anyQuoted = false;
   private readonly pool = new KeyPool();
-  /** Each column's last key (pool index), compared first: a long table's rows of one region come together. */
-  private lastKeys = new Int32Array(64).fill(-1);
+  /**
+   * Per column, its last key (pool index, compared first: a long table's rows of one region come
+   * together) and the key that followed each key last time (compared next: categories repeat in one order).
+   */
+  private keyColumns: ({ last: number; next: Int32Array } | undefined)[] = [];
 
   get(c: number): string {
     if (this.anyQuoted) {
@@ -194,15 +197,28 @@ export class ScannedCells implements Cells {
     const first = bytes[s];
     const last = bytes[e - 1];
     if (!(first > 32 && first < 127 && last > 32 && last < 127)) return -1;
-    if (c >= this.lastKeys.length) {
-      const grown = new Int32Array(c * 2 + 2).fill(-1);
-      grown.set(this.lastKeys);
-      this.lastKeys = grown;
+    const column = this.keyColumns[c] ?? (this.keyColumns[c] = { last: -1, next: new Int32Array(64).fill(-1) });
+    const { pool } = this;
+    const previous = column.last;
+    if (previous >= 0) {
+      if (pool.same(previous, bytes, s, e)) return previous;
+      // The key that followed this one last time: a table's keys mostly repeat one order.
+      const guess = previous < column.next.length ? column.next[previous] : -1;
+      if (guess >= 0 && pool.same(guess, bytes, s, e)) {
+        column.last = guess;
+        return guess;
+      }
     }
-    const previous = this.lastKeys[c];
-    if (previous >= 0 && this.pool.same(previous, bytes, s, e)) return previous;
-    const k = this.pool.intern(bytes, s, e);
-    this.lastKeys[c] = k;
+    const k = pool.intern(bytes, s, e);
+    if (previous >= 0) {
+      if (previous >= column.next.length) {
+        const grown = new Int32Array(Math.max(previous + 1, column.next.length * 2)).fill(-1);
+        grown.set(column.next);
+        column.next = grown;
+      }
+      column.next[previous] = k;
+    }
+    column.last = k;
     return k;
   }
 
@@ -221,16 +237,20 @@ export class ScannedCells implements Cells {
     return out;
   }
 
+  /** Room for `n` cells, the first `length` kept. */
+  room(n: number): void {
+    if (n <= this.starts.length) return;
+    const starts = new Int32Array(n);
+    starts.set(this.starts.subarray(0, this.length));
+    const ends = new Int32Array(n);
+    ends.set(this.ends.subarray(0, this.length));
+    this.starts = starts;
+    this.ends = ends;
+  }
+
   push(start: number, end: number, quoted: string | undefined): void {
     const n = this.length;
-    if (n === this.starts.length) {
-      const starts = new Int32Array(n * 2);
-      starts.set(this.starts);
-      const ends = new Int32Array(n * 2);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
-    }
+    if (n === this.starts.length) this.room(n * 2);
     this.starts[n] = start;
     this.ends[n] = end;
     if (quoted !== undefined || this.anyQuoted) {
@@ -462,30 +482,46 @@ export class DelimitedScanner {
   private scanPlain(bytes: Uint8Array, nlHasLf: number): number {
     const { cells, d, nl0 } = this;
     const n = bytes.length;
+    // In a "\r" file a "\n" inside a line still counts as a line (as it always did).
+    const lfInside = nl0 !== LF;
+    cells.reset(bytes);
+    // One loop over the bytes, the cells' offsets written here directly: a call per cell or an
+    // `indexOf` per row costs more than the scan itself.
+    let { starts, ends } = cells;
     let pos = 0;
-    for (;;) {
-      const end = bytes.indexOf(nl0, pos);
-      if (end === -1) return pos;
-      cells.reset(bytes);
-      let start = pos;
-      let lfs = nlHasLf;
-      for (let i = pos; i < end; i++) {
-        const ch = bytes[i];
-        if (ch === d) {
-          cells.push(start, i, undefined);
-          start = i + 1;
-        } else if (ch === LF) lfs++;
-      }
-      cells.push(start, end, undefined);
-      const rowLine = this.line;
-      pos = end + 1;
-      this.line = rowLine + lfs;
-      if (!this.sink(cells, rowLine, this.consumed + pos)) {
-        this.stopped = true;
-        return n;
-      }
-      if (pos === n) return pos;
+    let k = 0;
+    let start = 0;
+    let lfs = nlHasLf;
+    for (let i = 0; i < n; i++) {
+      const ch = bytes[i];
+      if (ch === d) {
+        if (k === starts.length - 1) {
+          cells.length = k;
+          cells.room(k * 2);
+          starts = cells.starts;
+          ends = cells.ends;
+        }
+        starts[k] = start;
+        ends[k] = i;
+        k++;
+        start = i + 1;
+      } else if (ch === nl0) {
+        starts[k] = start;
+        ends[k] = i;
+        cells.length = k + 1;
+        const rowLine = this.line;
+        pos = i + 1;
+        this.line = rowLine + lfs;
+        if (!this.sink(cells, rowLine, this.consumed + pos)) {
+          this.stopped = true;
+          return n;
+        }
+        k = 0;
+        start = pos;
+        lfs = nlHasLf;
+      } else if (lfInside && ch === LF) lfs++;
     }
+    return pos;
   }
 
   /** Where the line end starts at or after `from`, or -1. */

@@ -91,7 +91,7 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
   const flagColumn = mapping.employmentFlag ? requireColumn(table, mapping.employmentFlag) : -1;
   const sourceFlags = mapping.flags ? requireColumn(table, mapping.flags) : -1;
 
-  const builder = new CubeBuilder(table.fileName, options, table.expectedRows ?? 0);
+  const builder = new CubeBuilder(table.fileName, options);
   const { report } = builder;
   const regionSlots = new KeySlots();
   const categorySlots = new KeySlots();

@@ -62,8 +62,9 @@ export function wideTableReader(
   if (categoryColumns.length === 0) throw new InputError({ file: table.fileName }, 'no category columns');
 
   let establishmentsByKey: Map<string, number[]> | undefined;
-  const builder = new CubeBuilder(table.fileName, options, (table.expectedRows ?? 0) * categoryColumns.length);
+  const builder = new CubeBuilder(table.fileName, options);
   const categorySlots = new Int32Array(categoryColumns.length).fill(-1);
+  const values = new Float64Array(categoryColumns.length);
   const { report } = builder;
   let mark: DecimalMark = '.';
   return {
@@ -87,19 +88,21 @@ export function wideTableReader(
       let slot = -1;
       // The region's slot made with the first cell used, as `add` made it (-2: not yet).
       let r = -2;
+      // Every check in the order cell by cell adding made it; then the row's values in one write.
       for (let k = 0; k < categoryColumns.length; k++) {
         let e = cells.digits(categoryColumns[k]);
         if (e < 0) e = cellsCount(table, cells, line, categoryColumns[k], mark, report, options.suppression);
-        const p = establishmentRow ? establishmentRow[k] : NaN;
+        values[k] = e;
         // Each column's category resolved once (a category not in the table is recorded per cell, as before).
         let c = categorySlots[k];
         if (c < 0) c = categorySlots[k] = builder.categorySlot(categoryNames[k], line);
         if (c < 0) continue;
         if (slot < 0) slot = builder.yearSlot(y);
         if (r === -2) r = builder.regionSlot(regionId, line);
-        builder.addCell(c, r, slot, e, p, line);
+        if (e === Infinity) builder.beyondLargest(regionId, categoryNames[k], line);
         added = true;
       }
+      if (added) builder.addRow(r, slot, categorySlots, values, establishmentRow, line);
       if (added) report.rowsUsed++;
     },
     finish(blankLines) {

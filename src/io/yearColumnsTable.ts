@@ -71,7 +71,7 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
   const repeated = years.find((y, i) => years.indexOf(y) !== i);
   if (repeated !== undefined) throw new InputError({ file }, `two columns name the year ${repeated}`);
 
-  const builder = new CubeBuilder(file, options, (table.expectedRows ?? 0) * yearColumns.length);
+  const builder = new CubeBuilder(file, options);
   const yearSlots = new Int32Array(yearColumns.length).fill(-1);
   const { report } = builder;
   const ignored = table.header.filter((_, i) => i !== region && i !== category && !yearColumns.includes(i));
