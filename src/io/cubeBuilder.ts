@@ -40,17 +40,27 @@ export interface CubeOptions {
 
 const BENCHMARK = -1;
 
+/** Regions per chunk of a year's cells: room grows a chunk at a time, nothing copied. */
+const CHUNK_BITS = 8;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
 /**
- * One year slot's cells as they will sit in the cube: region-major, `stride` categories per
- * region (room for categories still to come), so a reader's value goes straight to its place.
+ * The cells of one year slot for CHUNK regions as they will sit in the cube: region-major,
+ * `stride` categories per region (room for categories still to come), so a reader's value goes
+ * straight to its place.
  */
-interface YearBlock {
+interface Chunk {
+  /** 0 where `line` is 0 (NaN is written at the end: filling every cell with it first costs a pass). */
   employment: Float64Array;
-  /** Allocated with the first establishment count of the year. */
+  /** Allocated with the chunk's first establishment count. */
   establishments: Float64Array | undefined;
-  /** Line that filled each cell (0: empty), to name both lines of a duplicate. */
+  /** Line that filled each cell (0: empty; -1: given without a line), to name both lines of a duplicate. */
   line: Int32Array;
 }
+
+/** A year slot's chunks, by region >> CHUNK_BITS. */
+type YearBlock = (Chunk | undefined)[];
 
 /** A cell given a second time: reported by `build()` unless its category is left out. */
 interface Duplicate {
@@ -79,13 +89,13 @@ export class CubeBuilder {
   private hasEstablishments = false;
   /** Categories of room per region in every block. */
   private stride: number;
-  /** Regions of room in every block. */
-  private regionCapacity = 0;
   /** By year slot. */
   private blocks: (YearBlock | undefined)[] = [];
   /** The benchmark region's cells by year slot (`stride` each). */
   private benchmarkBlocks: ({ employment: Float64Array; line: Int32Array } | undefined)[] = [];
   private readonly duplicates: Duplicate[] = [];
+  /** Categories of cells without a line given again (replaced), for the count of cells left out. */
+  private readonly replaced: number[] = [];
   /** Flags of first-filled regional cells, in the order given. */
   private readonly flagged: { c: number; r: number; yearSlot: number; flag: string }[] = [];
   /** Every cell given with flags (the cube carries its flag maps when any is). */
@@ -182,26 +192,31 @@ export class CubeBuilder {
     if (flags) this.flagCount++;
     const counted = establishments === establishments;
     if (counted) this.hasEstablishments = true;
+    // A cell without a line (JSON) marks its place with -1: given again, it is replaced (no line to name).
+    const mark = line > 0 ? line : -1;
     if (r === BENCHMARK) {
       const b = this.benchmarkBlocks[yearSlot] ?? this.addBenchmarkBlock(yearSlot);
-      if (b.line[c] !== 0) this.duplicates.push({ c, r, yearSlot, line, first: b.line[c] });
+      const first = b.line[c];
+      if (first > 0) this.duplicates.push({ c, r, yearSlot, line, first });
       else {
-        b.line[c] = line;
+        if (first < 0) this.replaced.push(c);
+        b.line[c] = mark;
         b.employment[c] = employment;
       }
       return;
     }
-    if (r >= this.regionCapacity) this.lengthen(r);
-    const block = this.blocks[yearSlot] ?? this.addBlock(yearSlot);
-    const i = r * this.stride + c;
+    const block = this.chunk(yearSlot, r);
+    const i = (r & IN_CHUNK) * this.stride + c;
     const first = block.line[i];
-    if (first !== 0) {
+    if (first > 0) {
       this.duplicates.push({ c, r, yearSlot, line, first });
       return;
     }
-    block.line[i] = line;
+    if (first < 0) this.replaced.push(c);
+    block.line[i] = mark;
     block.employment[i] = employment;
     if (counted) (block.establishments ??= nanArray(block.line.length))[i] = establishments;
+    else if (first < 0 && block.establishments) block.establishments[i] = NaN;
     if (flags) this.flagged.push({ c, r, yearSlot, flag: flags });
   }
 
@@ -210,19 +225,19 @@ export class CubeBuilder {
    * slot is below 0 skipped), establishments from `counts` when given.
    */
   addRow(r: number, yearSlot: number, categories: Int32Array, values: Float64Array, counts: ArrayLike<number> | undefined, line: number): void {
-    if (r === BENCHMARK || counts) {
+    if (r === BENCHMARK || counts || line <= 0) {
       for (let k = 0; k < categories.length; k++) if (categories[k] >= 0) this.addCell(categories[k], r, yearSlot, values[k], counts ? counts[k] : NaN, line);
       return;
     }
+    let widest = -1;
     for (let k = 0; k < categories.length; k++) {
       const c = categories[k];
-      if (c >= this.stride) this.widen(c);
+      if (c > widest) widest = c;
       if (c >= 0 && values[k] === Infinity) this.addCell(c, r, yearSlot, Infinity, NaN, line);
     }
-    if (r >= this.regionCapacity) this.lengthen(r);
-    const block = this.blocks[yearSlot] ?? this.addBlock(yearSlot);
-    const base = r * this.stride;
-    const { line: lines, employment } = block;
+    if (widest >= this.stride) this.widen(widest);
+    const base = (r & IN_CHUNK) * this.stride;
+    const { line: lines, employment } = this.chunk(yearSlot, r);
     for (let k = 0; k < categories.length; k++) {
       const c = categories[k];
       if (c < 0) continue;
@@ -237,38 +252,45 @@ export class CubeBuilder {
     }
   }
 
-  private addBlock(yearSlot: number): YearBlock {
-    const n = this.regionCapacity * this.stride;
-    const block: YearBlock = { employment: nanArray(n), establishments: undefined, line: new Int32Array(n) };
-    this.blocks[yearSlot] = block;
-    return block;
+  /** A year-column row's cells in one call: `values[k]` into year slot `yearSlots[k]`, all of category `c`. */
+  addYears(c: number, r: number, yearSlots: Int32Array, values: Float64Array, line: number): void {
+    if (r === BENCHMARK || line <= 0) {
+      for (let k = 0; k < yearSlots.length; k++) this.addCell(c, r, yearSlots[k], values[k], NaN, line);
+      return;
+    }
+    for (let k = 0; k < yearSlots.length; k++) if (values[k] === Infinity) this.addCell(c, r, yearSlots[k], Infinity, NaN, line);
+    if (c >= this.stride) this.widen(c);
+    const i = (r & IN_CHUNK) * this.stride + c;
+    const ch = r >> CHUNK_BITS;
+    const { blocks } = this;
+    for (let k = 0; k < yearSlots.length; k++) {
+      const block = blocks[yearSlots[k]]?.[ch] ?? this.chunk(yearSlots[k], r);
+      const first = block.line[i];
+      if (first !== 0) {
+        this.duplicates.push({ c, r, yearSlot: yearSlots[k], line, first });
+        continue;
+      }
+      block.line[i] = line;
+      block.employment[i] = values[k];
+    }
+  }
+
+  /** The chunk holding region `r` in a year slot, added when new. */
+  private chunk(yearSlot: number, r: number): Chunk {
+    const block = this.blocks[yearSlot] ?? (this.blocks[yearSlot] = []);
+    const ch = r >> CHUNK_BITS;
+    let chunk = block[ch];
+    if (!chunk) {
+      const n = CHUNK * this.stride;
+      chunk = block[ch] = { employment: new Float64Array(n), establishments: undefined, line: new Int32Array(n) };
+    }
+    return chunk;
   }
 
   private addBenchmarkBlock(yearSlot: number): { employment: Float64Array; line: Int32Array } {
     const block = { employment: nanArray(this.stride), line: new Int32Array(this.stride) };
     this.benchmarkBlocks[yearSlot] = block;
     return block;
-  }
-
-  /** Room for region `r`: every block grows by half (whole regions appended, region-major). */
-  private lengthen(r: number): void {
-    const capacity = Math.max(r + 1, Math.ceil(this.regionCapacity * 1.5), 64);
-    const n = capacity * this.stride;
-    const grow = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      b.fill(NaN, a.length);
-      return b;
-    };
-    for (const block of this.blocks) {
-      if (!block) continue;
-      block.employment = grow(block.employment);
-      if (block.establishments) block.establishments = grow(block.establishments);
-      const line = new Int32Array(n);
-      line.set(block.line);
-      block.line = line;
-    }
-    this.regionCapacity = capacity;
   }
 
   /** Room for category `c` in every region of every block (categories come far fewer than cells). */
@@ -281,11 +303,10 @@ export class CubeBuilder {
       for (let r = 0; r < rows; r++) b.set(a.subarray(r * old, (r + 1) * old), r * stride);
       return b;
     };
-    for (const block of this.blocks) {
-      if (!block) continue;
-      block.employment = relayout(block.employment, nanArray);
-      if (block.establishments) block.establishments = relayout(block.establishments, nanArray);
-      block.line = relayout(block.line, (n) => new Int32Array(n));
+    for (const chunk of this.chunks()) {
+      chunk.employment = relayout(chunk.employment, (n) => new Float64Array(n));
+      if (chunk.establishments) chunk.establishments = relayout(chunk.establishments, nanArray);
+      chunk.line = relayout(chunk.line, (n) => new Int32Array(n));
     }
     for (const block of this.benchmarkBlocks) {
       if (!block) continue;
@@ -293,6 +314,10 @@ export class CubeBuilder {
       block.line = relayout(block.line, (n) => new Int32Array(n));
     }
     this.stride = stride;
+  }
+
+  private *chunks(): Generator<Chunk> {
+    for (const block of this.blocks) if (block) for (const chunk of block) if (chunk) yield chunk;
   }
 
   private lastRegion = '';
@@ -350,23 +375,37 @@ export class CubeBuilder {
     });
     const identity = nC === this.categoryList.length;
     const stride = this.stride;
-    const rows = Math.min(nR, this.regionCapacity);
-    const layout = (source: Float64Array | undefined): Float64Array => {
-      if (!source) return nanArray(nR * nC);
-      if (identity && stride === nC && rows === nR) return source.length === nR * nC ? source : source.slice(0, nR * nC);
-      const out = nanArray(nR * nC);
-      for (let r = 0; r < rows; r++) {
-        const from = r * stride;
-        const to = r * nC;
-        if (identity) out.set(source.subarray(from, from + nC), to);
-        else for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
+    // A year's cells in the cube's layout: NaN where no cell was given (no chunk, line 0, or no count).
+    const layout = (block: YearBlock | undefined, counts: boolean): Float64Array => {
+      const out = new Float64Array(nR * nC);
+      for (let r0 = 0; r0 < nR; r0 += CHUNK) {
+        const chunk = block?.[r0 >> CHUNK_BITS];
+        const rows = Math.min(CHUNK, nR - r0);
+        const to0 = r0 * nC;
+        const source = counts ? chunk?.establishments : chunk?.employment;
+        if (!chunk || !source) {
+          out.fill(NaN, to0, to0 + rows * nC);
+          continue;
+        }
+        const line = chunk.line;
+        if (identity && stride === nC) {
+          out.set(source.subarray(0, rows * nC), to0);
+          if (!counts) for (let i = 0; i < rows * nC; i++) if (line[i] === 0) out[to0 + i] = NaN;
+          continue;
+        }
+        for (let r = 0; r < rows; r++) {
+          const from = r * stride;
+          const to = to0 + r * nC;
+          if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
+          else for (let j = 0; j < nC; j++) out[to + j] = line[from + keep[j]] === 0 ? NaN : source[from + keep[j]];
+        }
       }
       return out;
     };
     const slotOfYear = new Int32Array(years.length);
     slotToYear.forEach((y, slot) => (slotOfYear[y] = slot));
-    const employment = years.map((_, y) => layout(this.blocks[slotOfYear[y]]?.employment));
-    const establishments = this.hasEstablishments ? years.map((_, y) => layout(this.blocks[slotOfYear[y]]?.establishments)) : undefined;
+    const employment = years.map((_, y) => layout(this.blocks[slotOfYear[y]], false));
+    const establishments = this.hasEstablishments ? years.map((_, y) => layout(this.blocks[slotOfYear[y]], true)) : undefined;
     let benchmarkRows = 0;
     const benchmark = benchmarkId
       ? years.map((_, y) => {
@@ -420,12 +459,10 @@ export class CubeBuilder {
   private cellsOf(c: number): number {
     let cells = 0;
     const stride = this.stride;
-    for (const block of this.blocks) {
-      if (!block) continue;
-      for (let i = c; i < block.line.length; i += stride) if (block.line[i] !== 0) cells++;
-    }
+    for (const chunk of this.chunks()) for (let i = c; i < chunk.line.length; i += stride) if (chunk.line[i] !== 0) cells++;
     for (const block of this.benchmarkBlocks) if (block && block.line[c] !== 0) cells++;
     for (const d of this.duplicates) if (d.c === c) cells++;
+    for (const k of this.replaced) if (k === c) cells++;
     return cells;
   }
 

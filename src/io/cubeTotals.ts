@@ -12,6 +12,14 @@ export function checkFiniteTotals(cube: EmploymentCube, file: string): void {
   const nC = cube.categories.length;
   cube.employment.forEach((values, y) => {
     let total = 0;
+    // The sum first (cells are non-negative: it overflows only if the running total does), the
+    // cell where it does looked for only then.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === v) total += v;
+    }
+    if (total !== Infinity) return;
+    total = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v !== v) continue;

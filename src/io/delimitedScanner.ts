@@ -84,8 +84,8 @@ class KeyPool {
   private hashes = new Int32Array(1024);
   readonly keys: string[] = [];
   /** Each key's bytes, one after the other (`offsets[k]` to `offsets[k + 1]`). */
-  private bytes = new Uint8Array(4096);
-  private offsets = new Int32Array(1025);
+  bytes = new Uint8Array(4096);
+  offsets = new Int32Array(1025);
 
   /** The pooled index of bytes[start, end), added when new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
@@ -151,6 +151,9 @@ export class ScannedCells implements Cells {
   length = 0;
   starts = new Int32Array(64);
   ends = new Int32Array(64);
+  /** Each cell's `digits`, when the scan worked them out on its way (`scannedDigits`). */
+  values = new Float64Array(64);
+  scannedDigits = false;
   /** The unescaped text of quoted cells, by column (undefined for an unquoted one). */
   quoted: (string | undefined)[] = [];
   anyQuoted = false;
@@ -170,6 +173,7 @@ export class ScannedCells implements Cells {
   }
 
   digits(c: number): number {
+    if (this.scannedDigits) return this.values[c];
     if (this.anyQuoted && this.quoted[c] !== undefined) {
       const q = this.quoted[c]!;
       return PLAIN_COUNT.test(q) ? +q : -1;
@@ -201,12 +205,28 @@ export class ScannedCells implements Cells {
     const { pool } = this;
     const previous = column.last;
     if (previous >= 0) {
-      if (pool.same(previous, bytes, s, e)) return previous;
+      // Compared here rather than by `pool.same`: this is the cost of every key of every row.
+      const pooled = pool.bytes;
+      const offsets = pool.offsets;
+      const n = e - s;
+      let from = offsets[previous];
+      if (offsets[previous + 1] - from === n) {
+        let i = 0;
+        while (i < n && pooled[from + i] === bytes[s + i]) i++;
+        if (i === n) return previous;
+      }
       // The key that followed this one last time: a table's keys mostly repeat one order.
       const guess = previous < column.next.length ? column.next[previous] : -1;
-      if (guess >= 0 && pool.same(guess, bytes, s, e)) {
-        column.last = guess;
-        return guess;
+      if (guess >= 0) {
+        from = offsets[guess];
+        if (offsets[guess + 1] - from === n) {
+          let i = 0;
+          while (i < n && pooled[from + i] === bytes[s + i]) i++;
+          if (i === n) {
+            column.last = guess;
+            return guess;
+          }
+        }
       }
     }
     const k = pool.intern(bytes, s, e);
@@ -246,6 +266,9 @@ export class ScannedCells implements Cells {
     ends.set(this.ends.subarray(0, this.length));
     this.starts = starts;
     this.ends = ends;
+    const values = new Float64Array(n);
+    values.set(this.values.subarray(0, this.length));
+    this.values = values;
   }
 
   push(start: number, end: number, quoted: string | undefined): void {
@@ -263,6 +286,7 @@ export class ScannedCells implements Cells {
   reset(bytes: Uint8Array): void {
     this.bytes = bytes;
     this.length = 0;
+    this.scannedDigits = false;
     if (this.anyQuoted) {
       this.quoted.length = 0;
       this.anyQuoted = false;
@@ -485,29 +509,40 @@ export class DelimitedScanner {
     // In a "\r" file a "\n" inside a line still counts as a line (as it always did).
     const lfInside = nl0 !== LF;
     cells.reset(bytes);
-    // One loop over the bytes, the cells' offsets written here directly: a call per cell or an
-    // `indexOf` per row costs more than the scan itself.
-    let { starts, ends } = cells;
+    cells.scannedDigits = true;
+    // One loop over the bytes, the cells' offsets (and values when they are plain digits) written
+    // here directly: a call per cell, an `indexOf` per row or a second look at a number's bytes
+    // costs more than the scan itself.
+    let { starts, ends, values } = cells;
     let pos = 0;
     let k = 0;
     let start = 0;
     let lfs = nlHasLf;
+    // The cell's digits so far, -1 once anything else is met.
+    let v = 0;
     for (let i = 0; i < n; i++) {
       const ch = bytes[i];
+      const digit = ch - 48;
+      if (digit >= 0 && digit <= 9) {
+        if (v >= 0) v = v * 10 + digit;
+        continue;
+      }
       if (ch === d) {
         if (k === starts.length - 1) {
           cells.length = k;
           cells.room(k * 2);
-          starts = cells.starts;
-          ends = cells.ends;
+          ({ starts, ends, values } = cells);
         }
         starts[k] = start;
         ends[k] = i;
+        values[k] = v >= 0 && i > start && i - start <= 15 ? v : -1;
         k++;
         start = i + 1;
+        v = 0;
       } else if (ch === nl0) {
         starts[k] = start;
         ends[k] = i;
+        values[k] = v >= 0 && i > start && i - start <= 15 ? v : -1;
         cells.length = k + 1;
         const rowLine = this.line;
         pos = i + 1;
@@ -519,7 +554,11 @@ export class DelimitedScanner {
         k = 0;
         start = pos;
         lfs = nlHasLf;
-      } else if (lfInside && ch === LF) lfs++;
+        v = 0;
+      } else {
+        v = -1;
+        if (lfInside && ch === LF) lfs++;
+      }
     }
     return pos;
   }

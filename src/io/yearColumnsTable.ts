@@ -73,6 +73,7 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
 
   const builder = new CubeBuilder(file, options);
   const yearSlots = new Int32Array(yearColumns.length).fill(-1);
+  const values = new Float64Array(yearColumns.length);
   const { report } = builder;
   const ignored = table.header.filter((_, i) => i !== region && i !== category && !yearColumns.includes(i));
   if (ignored.length > 0) report.notes.push(noteText.columnsUnused(ignored));
@@ -94,20 +95,22 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
       const c = builder.categorySlot(categoryId, line);
       // The region's slot made with the first cell used, as `add` made it (-2: not yet).
       let r = -2;
+      // Every check in the order cell by cell adding made it; then the row's values in one write.
       // As `add` per cell: a category not in the table is recorded for each year column.
       for (let k = 0; k < yearColumns.length; k++) {
         let e = cells.digits(yearColumns[k]);
         if (e < 0) e = cellsCount(table, cells, line, yearColumns[k], mark, report, options.suppression);
+        values[k] = e;
         if (c < 0) {
           if (k > 0) builder.categorySlot(categoryId, line);
           continue;
         }
-        let slot = yearSlots[k];
-        if (slot < 0) slot = yearSlots[k] = builder.yearSlot(years[k]);
+        if (yearSlots[k] < 0) yearSlots[k] = builder.yearSlot(years[k]);
         if (r === -2) r = builder.regionSlot(regionId, line);
-        builder.addCell(c, r, slot, e, NaN, line);
+        if (e === Infinity) builder.beyondLargest(regionId, categoryId, line);
         added = true;
       }
+      if (added) builder.addYears(c, r, yearSlots, values, line);
       if (added) report.rowsUsed++;
     },
     finish(blankLines) {
