@@ -396,7 +396,11 @@ export class CubeBuilder {
         for (let r = 0; r < rows; r++) {
           const from = r * stride;
           const to = to0 + r * nC;
-          if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
+          if (identity) {
+            // Room left for categories that did not come: each region's cells are still one run.
+            out.set(source.subarray(from, from + nC), to);
+            if (!counts) for (let j = 0; j < nC; j++) if (line[from + j] === 0) out[to + j] = NaN;
+          } else if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
           else for (let j = 0; j < nC; j++) out[to + j] = line[from + keep[j]] === 0 ? NaN : source[from + keep[j]];
         }
       }
