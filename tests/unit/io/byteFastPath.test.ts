@@ -126,7 +126,7 @@ describe('the byte fast path reads as the path of strings', () => {
       { numRuns: 200, seed: 20261202 },
     );
     // Both kinds of outcome were compared, not only errors.
-    expect(Math.min(seen.result, seen.error)).toBeGreaterThan(50);
+    expect(Math.min(seen.result, seen.error)).toBeGreaterThan(30);
   });
 
   it('the same on tables past the held-back sample rows and past one chunk of regions, against the values written', () => {
