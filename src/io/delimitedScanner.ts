@@ -145,6 +145,16 @@ class KeyPool {
   }
 }
 
+/** Whether pooled key `k` has the bytes[s, e) (compared here: this is the cost of every key of every row). */
+function pooledIs(pool: KeyPool, k: number, bytes: Uint8Array, s: number, e: number): boolean {
+  const { offsets, bytes: pooled } = pool;
+  const from = offsets[k];
+  const n = e - s;
+  if (offsets[k + 1] - from !== n) return false;
+  for (let i = 0; i < n; i++) if (pooled[from + i] !== bytes[s + i]) return false;
+  return true;
+}
+
 /** A scanned row: offsets of each cell into the current bytes; quoted cells keep their unescaped text. */
 export class ScannedCells implements Cells {
   bytes: Uint8Array = new Uint8Array(0);
@@ -162,7 +172,7 @@ export class ScannedCells implements Cells {
    * Per column, its last key (pool index, compared first: a long table's rows of one region come
    * together) and the key that followed each key last time (compared next: categories repeat in one order).
    */
-  private keyColumns: ({ last: number; next: Int32Array } | undefined)[] = [];
+  private keyColumns: ({ last: number; next: Int32Array; moved: boolean } | undefined)[] = [];
 
   get(c: number): string {
     if (this.anyQuoted) {
@@ -201,34 +211,27 @@ export class ScannedCells implements Cells {
     const first = bytes[s];
     const last = bytes[e - 1];
     if (!(first > 32 && first < 127 && last > 32 && last < 127)) return -1;
-    const column = this.keyColumns[c] ?? (this.keyColumns[c] = { last: -1, next: new Int32Array(64).fill(-1) });
+    const column = this.keyColumns[c] ?? (this.keyColumns[c] = { last: -1, next: new Int32Array(64).fill(-1), moved: false });
     const { pool } = this;
     const previous = column.last;
     if (previous >= 0) {
-      // Compared here rather than by `pool.same`: this is the cost of every key of every row.
-      const pooled = pool.bytes;
-      const offsets = pool.offsets;
-      const n = e - s;
-      let from = offsets[previous];
-      if (offsets[previous + 1] - from === n) {
-        let i = 0;
-        while (i < n && pooled[from + i] === bytes[s + i]) i++;
-        if (i === n) return previous;
-      }
-      // The key that followed this one last time: a table's keys mostly repeat one order.
+      // The same key as the row before, or the key that followed it last time (a table's keys
+      // mostly repeat one order): whichever came last time is compared first.
       const guess = previous < column.next.length ? column.next[previous] : -1;
-      if (guess >= 0) {
-        from = offsets[guess];
-        if (offsets[guess + 1] - from === n) {
-          let i = 0;
-          while (i < n && pooled[from + i] === bytes[s + i]) i++;
-          if (i === n) {
-            column.last = guess;
-            return guess;
-          }
-        }
+      const first = column.moved && guess >= 0 ? guess : previous;
+      if (pooledIs(pool, first, bytes, s, e)) {
+        column.moved = first !== previous;
+        column.last = first;
+        return first;
+      }
+      const second = first === previous ? guess : previous;
+      if (second >= 0 && pooledIs(pool, second, bytes, s, e)) {
+        column.moved = second !== previous;
+        column.last = second;
+        return second;
       }
     }
+    column.moved = true;
     const k = pool.intern(bytes, s, e);
     if (previous >= 0) {
       if (previous >= column.next.length) {
