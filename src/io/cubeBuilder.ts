@@ -62,6 +62,36 @@ interface Chunk {
 /** A year slot's chunks, by region >> CHUNK_BITS. */
 type YearBlock = (Chunk | undefined)[];
 
+/**
+ * A year's cells in the cube's layout (nR × nC, region-major): NaN where no cell was given (no
+ * chunk, line 0, or for `counts` no count). `keep`: the chunk column of each cube column, when not
+ * the first nC in order. One plain loop per region (this runs over every cell of the cube).
+ */
+function layoutYear(block: YearBlock | undefined, counts: boolean, nR: number, nC: number, stride: number, keep: Int32Array | undefined): Float64Array {
+  const out = new Float64Array(nR * nC);
+  for (let r0 = 0; r0 < nR; r0 += CHUNK) {
+    const chunk = block?.[r0 >> CHUNK_BITS];
+    const rows = Math.min(CHUNK, nR - r0);
+    const to0 = r0 * nC;
+    const source = counts ? chunk?.establishments : chunk?.employment;
+    if (!chunk || !source) {
+      out.fill(NaN, to0, to0 + rows * nC);
+      continue;
+    }
+    const line = chunk.line;
+    for (let r = 0; r < rows; r++) {
+      const from = r * stride;
+      const to = to0 + r * nC;
+      if (keep) {
+        if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
+        else for (let j = 0; j < nC; j++) out[to + j] = line[from + keep[j]] === 0 ? NaN : source[from + keep[j]];
+      } else if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + j];
+      else for (let j = 0; j < nC; j++) out[to + j] = line[from + j] === 0 ? NaN : source[from + j];
+    }
+  }
+  return out;
+}
+
 /** A cell given a second time: reported by `build()` unless its category is left out. */
 interface Duplicate {
   c: number;
@@ -376,36 +406,7 @@ export class CubeBuilder {
     const identity = nC === this.categoryList.length;
     const stride = this.stride;
     // A year's cells in the cube's layout: NaN where no cell was given (no chunk, line 0, or no count).
-    const layout = (block: YearBlock | undefined, counts: boolean): Float64Array => {
-      const out = new Float64Array(nR * nC);
-      for (let r0 = 0; r0 < nR; r0 += CHUNK) {
-        const chunk = block?.[r0 >> CHUNK_BITS];
-        const rows = Math.min(CHUNK, nR - r0);
-        const to0 = r0 * nC;
-        const source = counts ? chunk?.establishments : chunk?.employment;
-        if (!chunk || !source) {
-          out.fill(NaN, to0, to0 + rows * nC);
-          continue;
-        }
-        const line = chunk.line;
-        if (identity && stride === nC) {
-          out.set(source.subarray(0, rows * nC), to0);
-          if (!counts) for (let i = 0; i < rows * nC; i++) if (line[i] === 0) out[to0 + i] = NaN;
-          continue;
-        }
-        for (let r = 0; r < rows; r++) {
-          const from = r * stride;
-          const to = to0 + r * nC;
-          if (identity) {
-            // Room left for categories that did not come: each region's cells are still one run.
-            out.set(source.subarray(from, from + nC), to);
-            if (!counts) for (let j = 0; j < nC; j++) if (line[from + j] === 0) out[to + j] = NaN;
-          } else if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
-          else for (let j = 0; j < nC; j++) out[to + j] = line[from + keep[j]] === 0 ? NaN : source[from + keep[j]];
-        }
-      }
-      return out;
-    };
+    const layout = (block: YearBlock | undefined, counts: boolean) => layoutYear(block, counts, nR, nC, stride, identity ? undefined : keep);
     const slotOfYear = new Int32Array(years.length);
     slotToYear.forEach((y, slot) => (slotOfYear[y] = slot));
     const employment = years.map((_, y) => layout(this.blocks[slotOfYear[y]], false));
