@@ -282,7 +282,10 @@ export class CubeBuilder {
     }
   }
 
-  /** A year-column row's cells in one call: `values[k]` into year slot `yearSlots[k]`, all of category `c`. */
+  /**
+   * A year-column row's cells in one call: `values[k]` into year slot `yearSlots[k]`, all of
+   * category `c`. `yearSlots` is one array for every row of a table, its slots set before the first call.
+   */
   addYears(c: number, r: number, yearSlots: Int32Array, values: Float64Array, line: number): void {
     if (r === BENCHMARK || line <= 0) {
       for (let k = 0; k < yearSlots.length; k++) this.addCell(c, r, yearSlots[k], values[k], NaN, line);
@@ -292,9 +295,15 @@ export class CubeBuilder {
     if (c >= this.stride) this.widen(c);
     const i = (r & IN_CHUNK) * this.stride + c;
     const ch = r >> CHUNK_BITS;
-    const { blocks } = this;
+    // The row's chunks, one per year column, kept while rows stay in one chunk of regions.
+    if (ch !== this.yearChunksOf || yearSlots !== this.yearChunksSlots) {
+      this.yearChunks = Array.from(yearSlots, (slot) => this.chunk(slot, r));
+      this.yearChunksOf = ch;
+      this.yearChunksSlots = yearSlots;
+    }
+    const chunks = this.yearChunks;
     for (let k = 0; k < yearSlots.length; k++) {
-      const block = blocks[yearSlots[k]]?.[ch] ?? this.chunk(yearSlots[k], r);
+      const block = chunks[k];
       const first = block.line[i];
       if (first !== 0) {
         this.duplicates.push({ c, r, yearSlot: yearSlots[k], line, first });
@@ -304,6 +313,10 @@ export class CubeBuilder {
       block.employment[i] = values[k];
     }
   }
+
+  private yearChunks: Chunk[] = [];
+  private yearChunksOf = -1;
+  private yearChunksSlots: Int32Array | undefined;
 
   /** The chunk holding region `r` in a year slot, added when new. */
   private chunk(yearSlot: number, r: number): Chunk {
