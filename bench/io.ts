@@ -49,7 +49,9 @@ export interface IoBench {
  * CPU time (process.cpuUsage: the machine is shared, wall time is not this process's alone).
  */
 export interface ParserBench {
+  /** The one-minute load average when the run started, and when it ended (the machine is shared). */
   loadAverage: number;
+  loadAverageAtEnd: number;
   runs: number;
   tables: Record<string, { megabytes: number; rows: number; decodeMs: number; cubeMs: number; ratioToDecode: number; megabytesPerSecond: number }>;
   /** The long table to rows only: the parsers compared (string parsers pay the decode first). */
@@ -202,7 +204,7 @@ export function parserBench(runs = 5): ParserBench {
     })),
   };
   if (sink === 42) console.error('');
-  return { loadAverage, runs, tables, parseOnly };
+  return { loadAverage, loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100, runs, tables, parseOnly };
 }
 
 export function runIoBench(runs = 3): IoBench {
