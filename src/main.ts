@@ -358,8 +358,9 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
   lastPointer = undefined;
   const previous = store.getState().view;
   applyDataset(dataset, keptAcrossDatasets(previous, dataset), []);
-  await atlasMap.setRegions(mapOptions(mapFilesOf(dataset)));
   mapRegionsUrl = dataset.regionsUrl;
+  regionsShown = atlasMap.setRegions(mapOptions(mapFilesOf(dataset)));
+  await regionsShown;
   await refresh();
 }
 
@@ -372,13 +373,17 @@ function mapFilesOf(dataset: LoadedDataset): MapFiles {
   return { regionsUrl: dataset.regionsUrl, regionsData: dataset.regionsData, idProperty: dataset.manifest.regions.id, outlinesUrl: dataset.outlinesUrl, attribution: dataset.manifest.attribution, bounds: dataset.bounds, insets: dataset.insets };
 }
 
-/** The map, made once: as soon as the first dataset's boundaries are known, before its tables are read. */
+/**
+ * The map, made once, as soon as MapLibre's code is in: its WebGL context and first frame are made
+ * while the worker reads the dataset. The first dataset's boundaries go on it when they are known,
+ * before its tables are read (`showRegions`).
+ */
 let mapMade: Promise<AtlasMap> | undefined;
 let mapRegionsUrl: string | undefined;
-function makeMap(files: MapFiles): Promise<AtlasMap> {
+let regionsShown: Promise<void> = Promise.resolve();
+function makeMap(): Promise<AtlasMap> {
   mapMade ??= mapCode.then((code) => {
-    const made = new code.AtlasMap({ container: mapContainer, ...mapOptions(files) });
-    mapRegionsUrl = files.regionsUrl;
+    const made = new code.AtlasMap({ container: mapContainer });
     atlasMap = made;
     onPointer(made);
     localiseMapControls();
@@ -396,6 +401,16 @@ function makeMap(files: MapFiles): Promise<AtlasMap> {
     return made;
   });
   return mapMade;
+}
+
+/** Puts a dataset's boundaries on the map unless they are there (or on their way) already. */
+async function showRegions(files: MapFiles): Promise<void> {
+  const map = await makeMap();
+  if (mapRegionsUrl !== files.regionsUrl) {
+    mapRegionsUrl = files.regionsUrl;
+    regionsShown = map.setRegions(mapOptions(files));
+  }
+  return regionsShown;
 }
 
 /** Share, export and present: fetched alongside the first map, not before it, once the first dataset is in the store (saved views and a deck link belong to it). */
@@ -431,6 +446,7 @@ async function start(): Promise<void> {
   applyLang(hashLang ?? detectLang(navigator.languages));
   byId<HTMLSelectElement>('lang').addEventListener('change', (event) => applyLang((event.target as HTMLSelectElement).value as Lang));
   setStatus(t('status.loadingDataset'));
+  void makeMap().catch(() => undefined);
   let first: FirstDataset;
   try {
     first = await dataSources.openFirst(
@@ -438,7 +454,7 @@ async function start(): Promise<void> {
       document.baseURI,
       (stage, fraction) => (performance.mark(`atlas:load:${stage}`), setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) }))),
       // MapLibre draws the boundaries while the worker is still reading the tables.
-      (files) => void makeMap(files).catch(() => undefined),
+      (files) => void showRegions(files).catch(() => undefined),
     );
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
@@ -455,22 +471,19 @@ async function start(): Promise<void> {
 
   let shown: AtlasMap;
   try {
-    shown = await makeMap(mapFilesOf(dataset));
+    shown = await makeMap();
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
     return;
   }
   keyboard?.setPlaces(dataset.places);
   loadSharing(shown);
+  // The first dataset's boundaries are on the map already (or on their way), unless a link's dataset failed after they were known and the demo took its place.
+  await showRegions(mapFilesOf(dataset));
   await shown.whenLoaded();
   performance.mark('atlas:map-loaded');
   overlays = new MapOverlays(shown.map);
   exposeForAutomation(shown.map);
-  // The first dataset's boundaries are on the map already, unless a link's dataset failed after they were known and the demo took its place.
-  if (mapRegionsUrl !== dataset.regionsUrl) {
-    await shown.setRegions(mapOptions(mapFilesOf(dataset)));
-    mapRegionsUrl = dataset.regionsUrl;
-  }
   if (view.viewport) jumpToCamera(shown.map, view.viewport);
   trackCamera(shown.map, (viewport) => {
     const current = store.getState().view;

@@ -59,13 +59,22 @@ export class AtlasMap {
   private selected: string | undefined;
   /** Regions brushed in a linked view, outlined like the pinned one. */
   private highlighted = new Set<string>();
+  /** The map's style is up (its WebGL context made, the background drawn). */
+  private readonly styleLoaded: Promise<void>;
+  /** …and the regions' source and layers are on it. */
   private readonly ready: Promise<void>;
+  private regionsAdded: () => void = () => undefined;
   /** The opening view, fitted to the dataset's bounds for the map's size (and "reset view"). */
   readonly home: HomeView;
   /** Frames for the regions outside the main view, coloured with the map. */
   readonly insets: InsetFrames;
 
-  constructor(options: MapOptions) {
+  /**
+   * Without regions (only a container) the map starts at once — MapLibre's WebGL context and first
+   * frame cost most of a second in software GL, spent while the worker still reads the data — and
+   * `setRegions` puts the first dataset's regions on it.
+   */
+  constructor(options: { container: HTMLElement } & Partial<Omit<MapOptions, 'container'>>) {
     this.map = new maplibregl.Map({
       container: options.container,
       // A style with no tiles, glyphs or sprites: nothing is requested from another origin.
@@ -97,19 +106,26 @@ export class AtlasMap {
       if (this.home.isHome()) this.home.fit();
     };
     options.container.querySelector('.maplibregl-ctrl-zoom-out')?.after(resetViewButton(this.home));
-    this.ready = new Promise((resolve) => {
+    this.styleLoaded = new Promise((resolve) => {
       this.map.on('load', () => {
         // Fit again once the page's layout has settled: the container may have changed size
         // since the constructor measured it.
         this.map.resize();
         this.home.fit();
-        this.addLayers(options);
         resolve();
       });
     });
+    this.ready = new Promise((resolve) => (this.regionsAdded = resolve));
+    if (options.regionsUrl !== undefined) {
+      const regions = options as MapOptions;
+      void this.styleLoaded.then(() => {
+        this.addLayers(regions);
+        this.regionsAdded();
+      });
+    }
   }
 
-  private addLayers(options: MapOptions): void {
+  private addLayers(options: Omit<MapOptions, 'container'>): void {
     const map = this.map;
     map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     map.addLayer({
@@ -166,8 +182,18 @@ export class AtlasMap {
    * the old source.
    */
   async setRegions(options: Omit<MapOptions, 'container'>): Promise<void> {
-    await this.ready;
+    await this.styleLoaded;
     const map = this.map;
+    if (!map.getSource(SOURCE)) {
+      // The first regions of a map made without them.
+      this.addLayers(options);
+      this.insets.setFrames(options.insets);
+      this.home.setBounds(options.bounds);
+      this.home.fit();
+      this.regionsAdded();
+      return;
+    }
+    await this.ready;
     const layers = map.getStyle().layers;
     const fromDataset = (l: (typeof layers)[number]) => 'source' in l && (l.source === SOURCE || l.source === OUTLINES);
     const removed = layers.filter(fromDataset);
@@ -247,6 +273,7 @@ export class AtlasMap {
       handlers.leave();
     });
     this.map.on('click', (e) => {
+      if (!this.map.getLayer(FILL)) return;
       const hit = this.map.queryRenderedFeatures(e.point, { layers: [FILL] })[0];
       handlers.click(hit?.id === undefined ? undefined : { regionId: String(hit.id), point: { x: e.point.x, y: e.point.y } });
     });
