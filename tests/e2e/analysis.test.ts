@@ -3,12 +3,12 @@
  * and the timeline, each checked against the same numbers recomputed in Node from the demo files
  * (the page's worker and this test share only the engine's pure functions, not the page's code).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ckmeans } from 'simple-statistics';
-import { launchChromium } from './browser';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, OUTPUT_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady, type PageWatch } from './page';
 import { indicatorChange } from '../../src/indicators/change';
 import { contiguityNeighbours, getisOrdGiStar, localMoran, neighbourListFromRows, spatialWeights, type PolygonalGeometry } from '../../src/indicators/spatial';
@@ -78,23 +78,19 @@ async function hoverRegion(page: Page): Promise<{ name: string; value: string }>
 }
 
 describe('analysis in the explorer', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const watches: PageWatch[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
   afterAll(async () => {
     for (const watch of watches) {
       expect(watch.errors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
     }
-    await browser?.close();
   });
 
   async function open(hash: string): Promise<Page> {
-    const { page, watch } = await openPage(browser, `${site}#${hash}`);
+    const { page, watch } = await openPage(browser(), `${site}#${hash}`);
     watches.push(watch);
     await waitReady(page);
     return page;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, OUTPUT_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady } from './page';
 import { makeFormats } from '../../src/ui/format';
 
@@ -28,16 +28,9 @@ async function downloadOf(page: Page, trigger: () => Promise<void>): Promise<{ d
 mkdirSync(OUTPUT_DIR, { recursive: true });
 
 describe('presentations that travel', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const cube = loadDemoCube();
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function saveSlide(page: Page, caption: string, n: number): Promise<void> {
     await page.click('#present-open');
@@ -50,7 +43,7 @@ describe('presentations that travel', () => {
   it('a 3-slide deck with captions travels in a link and in a file', async () => {
     const cats = ['automotive', 'it', 'biopharma'].map((id) => cube.categories.find((c) => c.id === id)!);
     const captions = ['Cars: the Midwest leads', 'IT — «кластеры» & <b>bold</b> stays text', 'Biopharma\nsecond line'];
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=${cats[0].id}&ind=lq&year=2022`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=${cats[0].id}&ind=lq&year=2022`);
     await waitReady(page);
     await saveSlide(page, captions[0], 1);
     for (let i = 1; i < 3; i++) {
@@ -73,7 +66,7 @@ describe('presentations that travel', () => {
     await page.context().close();
 
     // A fresh page (no saved views in its storage) opens the link: same slides, same captions.
-    const fresh = await openPage(browser, link);
+    const fresh = await openPage(browser(), link);
     await waitReady(fresh.page);
     expect(await fresh.page.evaluate(() => location.hash)).toContain(`cat=${cats[0].id}`);
     await fresh.page.click('#present-open');
@@ -97,7 +90,7 @@ describe('presentations that travel', () => {
 
     // The file opens in another fresh page; a bad slide in it is left out with a notice.
     deck.slides.push({ hash: '#v=2&ind=evil()', caption: 'bad' });
-    const other = await openPage(browser, `${site}#v=2&cat=it&ind=lq&year=2022`);
+    const other = await openPage(browser(), `${site}#v=2&cat=it&ind=lq&year=2022`);
     await waitReady(other.page);
     await other.page.click('#present-open');
     await other.page.setInputFiles('#deck-file', { name: 'talk.deck.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(deck)) });
@@ -116,19 +109,12 @@ describe('presentations that travel', () => {
 });
 
 describe('report-grade exports', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('PNG at 1920×1080 and 2× carries the LISA note (drawn and in its text); A4 at 1×; CSV with names and units', async () => {
     const { readPng } = await import('../../src/map/pngText');
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa`);
     await waitReady(page);
     const notes = await page.locator('#legend .legend-notes li').allTextContents();
     expect(notes.some((n) => /999/.test(n) && /seed 1/.test(n) && /p < 0\.05/.test(n))).toBe(true);
@@ -165,24 +151,17 @@ describe('report-grade exports', () => {
 });
 
 describe('region dashboard', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const cube = loadDemoCube();
   const regionsGeojson = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as { features: { properties: { id: string; name: string } }[] };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('charts the pinned region’s portfolio with values equal to a recomputation, compares regions, passes axe', async () => {
     const { indicatorsLikeWorker } = await import('./page');
     const r = 200;
     const region = cube.regions[r];
     const other = cube.regions[1000];
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&mode=change&change=cagr&region=${region.id}`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&mode=change&change=cagr&region=${region.id}`);
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitReady(page);
     await page.click('#dashboard-open');
@@ -218,7 +197,7 @@ describe('region dashboard', () => {
     expect(watch.errors).toEqual([]);
     await page.context().close();
 
-    const phone = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&region=${region.id}&lang=ru`, { locale: 'ru-RU' });
+    const phone = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&region=${region.id}&lang=ru`, { locale: 'ru-RU' });
     await phone.page.setViewportSize({ width: 390, height: 844 });
     await waitReady(phone.page);
     await phone.page.click('#dashboard-open');
@@ -234,20 +213,13 @@ describe('region dashboard', () => {
 });
 
 describe('linked views', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const cube = loadDemoCube();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('scatterplot slope equals the legend’s Moran’s I; bars and a dragged rectangle highlight regions; the pinned region is marked', async () => {
     const region = cube.regions[200];
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa&region=${region.id}`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022&mode=lisa&region=${region.id}`);
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitReady(page);
     const notes = (await page.locator('#legend .legend-notes li').allTextContents()).join(' ');
@@ -290,7 +262,7 @@ describe('linked views', () => {
     expect(watch.errors).toEqual([]);
     await page.context().close();
 
-    const phone = await openPage(browser, `${site}#v=2&cat=it&ind=lq&year=2022&lang=ru`, { locale: 'ru-RU' });
+    const phone = await openPage(browser(), `${site}#v=2&cat=it&ind=lq&year=2022&lang=ru`, { locale: 'ru-RU' });
     await phone.page.setViewportSize({ width: 390, height: 844 });
     await waitReady(phone.page);
     await phone.page.click('#linked-open');
@@ -340,15 +312,8 @@ const FRAMES = [
 ];
 
 describe('the frame: every region in the opening view, on every screen', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   for (const frame of FRAMES) {
     it(`${frame.name}: at 390×844, 1024×768 and 1440×900 the mainland's regions are all inside the map's view and fill it`, async () => {
@@ -366,7 +331,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
         union[3] = Math.max(union[3], b[3]);
       }
       for (const [viewport, mobile] of [[{ width: 390, height: 844 }, true], [{ width: 1024, height: 768 }, false], [{ width: 1440, height: 900 }, false]] as const) {
-        const { page, watch } = await openPage(browser, `${site}${frame.query}`, { viewport, mobile });
+        const { page, watch } = await openPage(browser(), `${site}${frame.query}`, { viewport, mobile });
         await waitReady(page, 90_000);
         await page.waitForSelector('#map[data-view-bounds]');
         const view = (await page.getAttribute('#map', 'data-view-bounds'))!.split(',').map(Number) as Bbox;
@@ -394,7 +359,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
     for (const frame of FRAMES) {
       const geo = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/geo', frame.folder, 'regions.geojson'), 'utf8')) as { features: { properties: Record<string, string> }[] };
       const expected = geo.features.filter((f) => frame.outlying(String(f.properties[frame.id]), f.properties[frame.nameProperty])).map((f) => String(f.properties[frame.id]));
-      const { page, watch } = await openPage(browser, `${site}${frame.query}`, { viewport: { width: 1440, height: 900 } });
+      const { page, watch } = await openPage(browser(), `${site}${frame.query}`, { viewport: { width: 1440, height: 900 } });
       await waitReady(page, 90_000);
       const frames = await insetIds(page);
       expect(frames.flat().sort()).toEqual(expected.sort());
@@ -425,7 +390,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
     const cube = loadDemoCube();
     const formats = makeFormats('en');
     const geo = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as { features: { properties: { id: string; name: string } }[] };
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022`, { viewport: { width: 1440, height: 900 } });
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022`, { viewport: { width: 1440, height: 900 } });
     await waitReady(page);
     const yi = cube.years.indexOf(2022);
     const ci = cube.categories.findIndex((c) => c.id === 'automotive');
@@ -476,7 +441,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
 
   it('the PNG carries the insets (bottom right, above the attribution) and, at the opening view, the mainland fitted to its own shape', async () => {
     const { readPng } = await import('../../src/map/pngText');
-    const { page, watch } = await openPage(browser, `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`, { viewport: { width: 1366, height: 768 } });
+    const { page, watch } = await openPage(browser(), `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`, { viewport: { width: 1366, height: 768 } });
     await waitReady(page, 90_000);
     await page.click('#export-open');
     await page.selectOption('#export-size', 'hd');
@@ -503,7 +468,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
   });
 
   it('the PNG carries the place names, placed for the image\'s own size (none when they are turned off), and the sea where the canvas is see-through', async () => {
-    const { page, watch } = await openPage(browser, `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`, { viewport: { width: 1366, height: 768 } });
+    const { page, watch } = await openPage(browser(), `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`, { viewport: { width: 1366, height: 768 } });
     await waitReady(page, 90_000);
     await page.waitForFunction(() => document.querySelectorAll('#map .map-label:not([hidden])').length >= 15, undefined, { timeout: 30_000 });
     await page.click('#export-open');
@@ -564,7 +529,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
       { hash: '#v=2&cat=automotive&ind=lq&year=2022', caption: captions[0] },
       { hash: '#v=2&cat=it&ind=lq&year=2022', caption: captions[1] },
     ]);
-    const { page, watch } = await openPage(browser, `${site}${deck}`);
+    const { page, watch } = await openPage(browser(), `${site}${deck}`);
     await waitReady(page);
     await page.click('#present-open');
     expect(await page.locator('#saved-views li').count()).toBe(2);
@@ -594,7 +559,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
     const bounds: Bbox = [-106.65, 25.84, -93.51, 36.5];
     const deck = encodeDeck([{ hash: '#v=2&cat=oil-gas&ind=lq&year=2022', caption: 'Oil and gas: the Gulf coast and the Permian basin', bounds }]);
     for (const [viewport, mobile] of [[{ width: 1024, height: 768 }, false], [{ width: 390, height: 844 }, true]] as const) {
-      const { page, watch } = await openPage(browser, `${site}${deck}`, { viewport, mobile });
+      const { page, watch } = await openPage(browser(), `${site}${deck}`, { viewport, mobile });
       await waitReady(page);
       await page.click('#present-open');
       await page.click('#present-start');
@@ -633,7 +598,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
 
   it('the region dashboard changes language without being reopened (a link’s #lang=)', async () => {
     const region = loadDemoCube().regions[200];
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&region=${region.id}`, { viewport: { width: 1440, height: 900 } });
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022&base=2012&region=${region.id}`, { viewport: { width: 1440, height: 900 } });
     await waitReady(page);
     await page.click('#dashboard-open');
     await page.locator('#portfolio-chart .bubble').first().waitFor();
@@ -654,7 +619,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
   });
 
   it('reset view brings the fitted opening view back after zooming, and the link drops its camera', async () => {
-    const { page, watch } = await openPage(browser, `${site}?dataset=geo/ru-okved1/manifest.json#lang=ru`, { viewport: { width: 390, height: 844 }, mobile: true });
+    const { page, watch } = await openPage(browser(), `${site}?dataset=geo/ru-okved1/manifest.json#lang=ru`, { viewport: { width: 390, height: 844 }, mobile: true });
     await waitReady(page, 90_000);
     await page.waitForSelector('#map[data-view-bounds]');
     const home = await page.getAttribute('#map', 'data-view-bounds');

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, loadDemoCube, waitReady } from './page';
 import { encodeCube } from '../../src/io/cubeBlobs';
 import { makeFormats } from '../../src/ui/format';
@@ -56,14 +56,8 @@ async function hoverCounty(page: Page): Promise<string> {
 }
 
 describe('a hosted binary pack in the page', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('opens on its first year with only that year fetched; the year slider fetches the next year and shows its value', async () => {
     const cube = loadDemoCube();
@@ -78,7 +72,7 @@ describe('a hosted binary pack in the page', () => {
     const { index } = encodeCube(cube);
     const filesOf = (year: number) => [index.employment, index.establishments!].map((blobs) => blobs.find((b) => b.year === year)!.file);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
@@ -112,7 +106,7 @@ describe('a hosted binary pack in the page', () => {
     const cube = loadDemoCube();
     const previous = cube.years.at(-2)!;
     const missing = encodeCube(cube).index.employment.find((b) => b.year === previous)!.file;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     await serveBinaryDemo(page, missing);
     await page.goto(`${site}?dataset=${encodeURIComponent(`geo/${FOLDER}/manifest.json`)}#v=2&cat=automotive&ind=employment`);

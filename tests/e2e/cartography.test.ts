@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { loadDemoCube, openPage, OUTPUT_DIR, seriousViolations, waitReady } from './page';
 
 describe('cartography: legend classes, notes and rule sliders', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('classes the LQ at the documented fixed breaks, and the legend counts every grey region', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     expect(await page.locator('#legend li[data-kind="class"] .legend-label').allTextContents()).toEqual([
       '< 0.50',
@@ -41,7 +34,7 @@ describe('cartography: legend classes, notes and rule sliders', () => {
   });
 
   it('says so when fewer classes come out than were asked', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&ind=employment&class=quantile&classes=9`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&ind=employment&class=quantile&classes=9`);
     await waitReady(page);
     const shown = await page.locator('#legend li[data-kind="class"]').count();
     expect(shown).toBeLessThan(9);
@@ -56,7 +49,7 @@ describe('cartography: legend classes, notes and rule sliders', () => {
   });
 
   it('disables the sliders U.S. Cluster Mapping does not use, with the reason', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&rule=cmp&lang=ru`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&rule=cmp&lang=ru`);
     await waitReady(page);
     expect(await page.locator('#rule-cut').isDisabled()).toBe(true);
     expect(await page.locator('#rule-lq').isDisabled()).toBe(true);
@@ -74,7 +67,7 @@ describe('cartography: legend classes, notes and rule sliders', () => {
 
   it('holds one set of breaks across all years while playing, says so in the legend, and keeps the choice in the link', async () => {
     // With the circles on: their sizes are held with the breaks.
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=employment&year=2012&class=quantile&classes=5&palette=Blues&sym=1`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=employment&year=2012&class=quantile&classes=5&palette=Blues&sym=1`);
     await waitReady(page);
     const legendAt = async (year: number) => {
       await page.waitForFunction((y) => document.querySelector('#year-slider-value')?.textContent === String(y) && document.querySelector<HTMLElement>('#map')?.dataset.ready === 'true', year, { timeout: 60_000 });
@@ -126,7 +119,7 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     expect(new URL(page.url()).hash).toContain('hold=all');
     const held = await page.evaluate(() => document.querySelector('#legend .legend-notes')?.textContent ?? '');
     expect(held).toContain('Breaks held across 2012–2022');
-    const { page: again } = await openPage(browser, page.url());
+    const { page: again } = await openPage(browser(), page.url());
     await waitReady(again);
     expect(await again.locator('#class-hold').inputValue()).toBe('all');
     expect(await again.locator('#legend .legend-notes').textContent()).toContain('held across');
@@ -136,7 +129,7 @@ describe('cartography: legend classes, notes and rule sliders', () => {
   });
 
   it('draws circles sized by employment over the LQ colours, with radii in the ratio √(emp₁/emp₂) and a size key', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022`, { viewport: { width: 1366, height: 768 } });
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022`, { viewport: { width: 1366, height: 768 } });
     await waitReady(page);
     expect(await page.evaluate(() => !!(window as unknown as { atlasMap?: { getLayer(id: string): unknown } }).atlasMap?.getLayer('employment-circles'))).toBe(false);
     await page.locator('#overlay-symbols').check();
@@ -227,7 +220,7 @@ describe('cartography: legend classes, notes and rule sliders', () => {
     // County names are long: at the national view none fits its county; over California they do.
     { name: 'U.S. demo over California, laptop', url: '#v=2&at=-119.5,37.2,5.5', viewport: { width: 1366, height: 768 }, script: /, [A-Z]{2}$/, least: 3, shot: 'carto-labels-us-laptop' },
   ])('names the larger places ($name): none overlap, nothing leaves the site, they move with the map', async (c) => {
-    const { page, watch } = await openPage(browser, `${site}${c.url}`, { viewport: c.viewport, mobile: c.mobile });
+    const { page, watch } = await openPage(browser(), `${site}${c.url}`, { viewport: c.viewport, mobile: c.mobile });
     await waitReady(page);
     await page.waitForFunction((n) => document.querySelectorAll('#map .map-label:not([hidden])').length >= n, c.least, { timeout: 30_000 });
     const boxes = await labelBoxes(page);
@@ -289,14 +282,14 @@ describe('cartography: legend classes, notes and rule sliders', () => {
   });
 
   it('hides the names when asked, and the link keeps it', async () => {
-    const { page, watch } = await openPage(browser, `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`);
+    const { page, watch } = await openPage(browser(), `${site}?dataset=geo/eu-nuts2-lfs/manifest.json`);
     await waitReady(page);
     await page.waitForFunction(() => document.querySelectorAll('#map .map-label:not([hidden])').length > 0, undefined, { timeout: 30_000 });
     await page.locator('#overlay-labels').uncheck();
     await waitReady(page);
     expect(new URL(page.url()).hash).toContain('labels=0');
     expect(await page.locator('#map .map-labels').isVisible()).toBe(false);
-    const { page: again } = await openPage(browser, page.url());
+    const { page: again } = await openPage(browser(), page.url());
     await waitReady(again);
     expect(await again.locator('#overlay-labels').isChecked()).toBe(false);
     expect(await again.locator('#map .map-label:not([hidden])').count()).toBe(0);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, OUTPUT_DIR, loadDemoCube, openPage, waitReady } from './page';
 import { computeIndicators } from '../../src/indicators/computeIndicators';
 import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../../src/model/dataset';
@@ -12,21 +11,17 @@ const outputDir = OUTPUT_DIR;
 const demoDir = DEMO_DIR;
 
 describe('explorer on the built-in demo', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const cube = loadDemoCube();
   const formats = makeFormats('en');
 
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(outputDir, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('draws the demo, shows computed values on hover, switches category, and stays on its origin', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     expect(await page.locator('#synthetic-notice').isVisible()).toBe(true);
     expect(await page.locator('#synthetic-notice').textContent()).toMatch(/synthetic/i);
@@ -108,7 +103,7 @@ describe('explorer on the built-in demo', () => {
   it('restores the view from the URL hash', async () => {
     const category = cube.categories[3];
     const year = cube.years[0];
-    const { page, watch } = await openPage(browser, `${site}#cat=${category.id}&ind=stars&year=${year}`);
+    const { page, watch } = await openPage(browser(), `${site}#cat=${category.id}&ind=stars&year=${year}`);
     await waitReady(page);
     expect(await page.locator('#indicator').inputValue()).toBe('stars');
     expect(await page.locator('#category').inputValue()).toBe(category.id);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { ROOT, openImport, openPage, waitReady } from './page';
 import { encodeSingleByte, xlsxBytes } from '../unit/formats/writeFixtures';
 
@@ -16,16 +16,14 @@ async function loadAndWait(page: Page): Promise<void> {
 }
 
 describe('the files planners have, through the import dialog', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let dir: string;
   const site = inject('siteUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'cluster-atlas-formats-'));
   });
   afterAll(async () => {
-    await browser?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -33,7 +31,7 @@ describe('the files planners have, through the import dialog', () => {
     const csv = join(dir, 'занятость-1251.csv');
     const text = ['region;category;employment;year', 'N1;Обрабатывающие производства;120;2020', 'N1;Строительство;30;2020', 'S1;Обрабатывающие производства;80;2020', 'S1;Строительство;200;2020', 'E1;Строительство;5;2020', ''].join('\r\n');
     writeFileSync(csv, encodeSingleByte(text, 'windows-1251'));
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await openImport(page, [REGIONS, csv]);
     const encoding = page.locator('select[data-import="encoding"][data-file="занятость-1251.csv"]');
@@ -60,7 +58,7 @@ describe('the files planners have, through the import dialog', () => {
     const lines = ['Среднегодовая численность занятых;;;', ';;2019;2020', ';;на 1 октября;на 1 октября'];
     regions.forEach(([r, rl], i) => activities.forEach(([a, al], j) => lines.push(`${'  '.repeat(rl)}${r};${'  '.repeat(al)}${a};${10 * i + j};${10 * i + j + 1}`)));
     writeFileSync(csv, encodeSingleByte(lines.join('\r\n') + '\r\n', 'windows-1251'));
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await openImport(page, [REGIONS, csv]);
     expect(await page.locator('select[data-import="layout"]').inputValue()).toBe('years');
@@ -91,7 +89,7 @@ describe('the files planners have, through the import dialog', () => {
         { name: 'Data', rows: [['Employment by region and sector, 2020'], ['persons'], ['region', 'agri', 'tech'], ['N1', 1200, 300], ['S1', 800, 2000], ['E1', 50, 0]] },
       ]),
     );
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await openImport(page, [REGIONS, xlsx]);
     expect(await page.locator('li[data-file="employment.xlsx"]').textContent()).toContain('Excel workbook');

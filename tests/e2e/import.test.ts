@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { OUTPUT_DIR, ROOT, indicatorsLikeWorker, openImport, openPage, waitReady } from './page';
 import { haveSharedData, sharedDataPath } from '../shared-data';
 import { readBoundaries } from '../../src/io/boundaries';
@@ -70,15 +70,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('opening one’s own files in the app', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(OUTPUT_DIR, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it.skipIf(!haveSharedData(...EU))('EU NUTS-2 2021 and the Eurostat LFS table: join report, stars for 2015, one tooltip', async () => {
@@ -91,7 +87,7 @@ describe('opening one’s own files in the app', () => {
     const join = joinRegions(cube.regions, boundaries.regions);
     const mapCube = joinedCube(cube, join);
 
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await openImport(page, [nutsPath, lfsPath]);
     expect(await page.locator('li[data-file="lfst_r_lfe2en2_2008-2015.tsv"]').textContent()).toContain('Eurostat TSV');
@@ -169,7 +165,7 @@ describe('opening one’s own files in the app', () => {
     const bare = joinRegions(cube.regions, boundaries.regions, { nameAliases: [] });
     const fixed = joinRegions(cube.regions, boundaries.regions, { nameAliases: [], manual: new Map([['Чувашская Республика', 'Чувашия']]) });
 
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await openImport(page, [russiaPath, rosstatPath]);
     expect(await page.locator('select[data-import="measure"] option').allTextContents()).toEqual(['ЧИСЛ', 'ВРП']);
@@ -252,7 +248,7 @@ describe('opening one’s own files in the app', () => {
   });
 
   it('names the file, place and problem of bad input, and keeps the last good dataset', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     const demoTitle = await page.locator('#dataset-title').textContent();
 
@@ -304,7 +300,7 @@ describe('opening one’s own files in the app', () => {
     await page.context().close();
   });
   it('opens dropped files, and Cancel stops a long read at once with the map kept', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     const demoTitle = await page.locator('#dataset-title').textContent();
 
@@ -366,7 +362,7 @@ describe('opening one’s own files in the app', () => {
 
   it('asks before loading a dataset from another site, and requests nothing from it until then', async () => {
     const remote = 'https://data.example.invalid/eu/manifest.json';
-    const { page, watch } = await openPage(browser, `${site}?dataset=${encodeURIComponent(remote)}`);
+    const { page, watch } = await openPage(browser(), `${site}?dataset=${encodeURIComponent(remote)}`);
     await waitReady(page);
     // The demo is shown meanwhile; the question names the site.
     expect(await page.locator('#synthetic-notice').isVisible()).toBe(true);
@@ -382,7 +378,7 @@ describe('opening one’s own files in the app', () => {
     await page.context().close();
 
     // Plain http from another site is not offered at all.
-    const insecure = await openPage(browser, `${site}?dataset=${encodeURIComponent('http://data.example.invalid/m.json')}`);
+    const insecure = await openPage(browser(), `${site}?dataset=${encodeURIComponent('http://data.example.invalid/m.json')}`);
     await waitReady(insecure.page);
     expect(await insecure.page.locator('[data-action="consent-load"]').isDisabled()).toBe(true);
     expect(await insecure.page.locator('.dataset-consent .error').textContent()).toBe(t('import.consent.httpsOnly', {}, 'en'));
@@ -390,7 +386,7 @@ describe('opening one’s own files in the app', () => {
     await insecure.page.context().close();
   });
   it('lists the hosted datasets, switches to one in the page, and keeps the map when one fails to load', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     // A second hosted dataset, served from the demo's files under another folder, and a broken one.
     await page.route('**/geo/datasets.json', (route) =>
       route.fulfill({

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { openPage, seriousViolations, waitReady } from './page';
 
 /** Screenshots of each screen size, looked at by whoever changes the layout. */
@@ -54,20 +54,16 @@ async function tapRegion(page: Page): Promise<{ x: number; y: number }> {
 }
 
 describe('the atlas on a phone, a tablet and a wide screen', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   for (const lang of ['en', 'ru'] as const) {
     it(`phone 390×844 (${lang}): the map first and at least half the screen, sheets over it, a tap shows the card, a second tap the profile`, async () => {
-      const { page, watch } = await openPage(browser, `${site}#lang=${lang}`, { viewport: { width: 390, height: 844 }, mobile: true });
+      const { page, watch } = await openPage(browser(), `${site}#lang=${lang}`, { viewport: { width: 390, height: 844 }, mobile: true });
       await waitReady(page);
       // `data-ready` means drawn: the regions are on the canvas at once, not after a refit.
       const painted = await page.evaluate(() => {
@@ -151,7 +147,7 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
 
   for (const lang of ['en', 'ru'] as const) {
     it(`phone 390×844 (${lang}): the toolbar fits the screen (rows, no sideways scrolling), every action tappable, axe clean`, async () => {
-      const { page, watch } = await openPage(browser, `${site}#lang=${lang}`, { viewport: { width: 390, height: 844 }, mobile: true });
+      const { page, watch } = await openPage(browser(), `${site}#lang=${lang}`, { viewport: { width: 390, height: 844 }, mobile: true });
       await waitReady(page);
       const toolbar = await page.evaluate(() => {
         const bar = document.getElementById('share-tools')!;
@@ -194,7 +190,7 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
   }
 
   it('tablet 1024×768: the map keeps at least half the width; the regions panel is a drawer', async () => {
-    const { page, watch } = await openPage(browser, site, { viewport: { width: 1024, height: 768 } });
+    const { page, watch } = await openPage(browser(), site, { viewport: { width: 1024, height: 768 } });
     await waitReady(page);
     const map = await box(page, '#map');
     expect(map.width).toBeGreaterThanOrEqual(512);
@@ -237,7 +233,7 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
 
   for (const [name, size, mobile] of [['wide 1440×900', { width: 1440, height: 900 }, false], ['phone 390×844', { width: 390, height: 844 }, true]] as const) {
     it(`${name} (ru): the profile and ranking tables fit their panel, the ranking opens at its top, bar labels are whole`, async () => {
-      const { page, watch } = await openPage(browser, `${site}#lang=ru`, { viewport: size, mobile });
+      const { page, watch } = await openPage(browser(), `${site}#lang=ru`, { viewport: size, mobile });
       await waitReady(page);
       if (mobile) {
         await tapRegion(page);
@@ -280,7 +276,7 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
   }
 
   it('wide 1440×900: three columns, the map at least half the width', async () => {
-    const { page, watch } = await openPage(browser, `${site}#lang=ru`, { viewport: { width: 1440, height: 900 } });
+    const { page, watch } = await openPage(browser(), `${site}#lang=ru`, { viewport: { width: 1440, height: 900 } });
     await waitReady(page);
     expect((await box(page, '#map')).width).toBeGreaterThanOrEqual(720);
     expect(await page.locator('#explore').isVisible()).toBe(true);

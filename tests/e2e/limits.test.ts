@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { ROOT, openPage, waitReady } from './page';
 import { t } from '../../src/i18n/i18n';
 import { MAX_LISTED_CATEGORIES } from '../../src/ui/controls';
@@ -33,24 +33,22 @@ async function heartbeat(page: Page): Promise<() => Promise<number>> {
 }
 
 describe('a huge number of categories in the page', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const work = mkdtempSync(join(tmpdir(), 'cluster-atlas-limits-'));
   const table = join(work, 'many-categories.csv');
 
   beforeAll(async () => {
-    browser = await launchChromium();
     const rows: string[] = ['region,category,year,employment'];
     for (let c = 0; c < CATEGORIES; c++) rows.push(`N1,c${c},2020,${(c % 97) + 1}`, `S1,c${c},2020,${(c % 89) + 1}`);
     writeFileSync(table, rows.join('\n') + '\n');
   });
   afterAll(async () => {
-    await browser?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
   it('100,000 categories × 2 regions import without freezing the page, the picker bounded and searchable', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     const gap = await heartbeat(page);
     await page.click('#import-open');
@@ -78,7 +76,7 @@ describe('a huge number of categories in the page', () => {
   });
 
   it('Cancel ends the build of a huge table at once, the map kept', async () => {
-    const { page } = await openPage(browser, site);
+    const { page } = await openPage(browser(), site);
     await waitReady(page);
     const title = await page.locator('#dataset-title').textContent();
     await page.click('#import-open');

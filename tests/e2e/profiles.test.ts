@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, ROOT, loadDemoCube, openPage, waitReady } from './page';
 import { computeIndicators } from '../../src/indicators/computeIndicators';
 import { indicatorChange } from '../../src/indicators/change';
@@ -22,7 +22,7 @@ import { t } from '../../src/i18n/i18n';
  * panels show is recomputed here in Node from the demo's files.
  */
 describe('region profiles, category rankings, data table, region search and keyboard use', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const cube = loadDemoCube();
   // As the page formats them under its rule (the default, ECO): an LQ near the star's threshold with the digits that tell its side.
@@ -43,13 +43,6 @@ describe('region profiles, category rankings, data table, region search and keyb
     computeIndicators({ nRegions: cube.regions.length, nCategories: nC, employment: cube.employment[y], establishments: cube.establishments?.[y] }, DEFAULT_RULE);
   const current = compute(yi);
   const previous = compute(yi - 1);
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function tabIntoMap(page: Page): Promise<void> {
     for (let i = 0; i < 120; i++) {
@@ -72,7 +65,7 @@ describe('region profiles, category rankings, data table, region search and keyb
   }
 
   it('reaches a region from the keyboard, moves with the arrows and opens its profile with the computed values', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     const map = page.locator('#map');
     const tooltip = page.locator('[role="tooltip"]');
@@ -158,7 +151,7 @@ describe('region profiles, category rankings, data table, region search and keyb
     const cat = cube.categories.find((c) => c.id === 'automotive')!;
     const c = cube.categories.indexOf(cat);
     const r = regionOf.get('26163')!; // Wayne County, MI
-    const { page, watch } = await openPage(browser, `${site}#cat=biopharma&ind=lq&year=${year}&region=26163`);
+    const { page, watch } = await openPage(browser(), `${site}#cat=biopharma&ind=lq&year=${year}&region=26163`);
     await waitReady(page);
     await page.locator('#region-profile').waitFor();
     expect(await page.locator('#region-profile h2').textContent()).toBe(cube.regions[r].name);
@@ -243,7 +236,7 @@ describe('region profiles, category rankings, data table, region search and keyb
   });
 
   it('finds a region by name with the keyboard and pins it', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     const input = page.locator('#region-search');
     expect(await input.getAttribute('role')).toBe('combobox');
@@ -284,7 +277,7 @@ describe('region profiles, category rankings, data table, region search and keyb
   it('shows the map as a sortable table with the mapped value, its class and the stars in words; no serious axe violations', async () => {
     const cat = cube.categories.find((c) => c.id === 'automotive')!;
     const c = cube.categories.indexOf(cat);
-    const { page, watch } = await openPage(browser, `${site}#cat=${cat.id}&ind=lq&year=${year}`);
+    const { page, watch } = await openPage(browser(), `${site}#cat=${cat.id}&ind=lq&year=${year}`);
     await waitReady(page);
     expect(await seriousViolations(page)).toEqual([]);
 

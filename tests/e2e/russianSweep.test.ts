@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, openPage, seriousViolations, waitReady } from './page';
 import { parseDelimited } from '../../src/io/delimited';
 import { categoriesFromTable } from '../../src/io/categoriesTable';
@@ -66,7 +66,7 @@ async function latinLeftovers(page: Page, dataNames: string[]): Promise<string[]
 }
 
 describe('the Russian interface is Russian; the import dialog never loses a click', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const regions = (JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as { features: { properties: { id: string; name: string } }[] }).features;
   const categoryTable = categoriesFromTable(parseDelimited(readFileSync(resolve(DEMO_DIR, 'categories.csv'), 'utf8'), 'categories.csv'));
@@ -79,15 +79,8 @@ describe('the Russian interface is Russian; the import dialog never loses a clic
     'U.S. counties — synthetic cluster economy (demo)',
   ];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('the first click on "Load into the map" after typing in the Benchmark field loads (regression)', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await openImportWith(page, DEMO_FILES);
     const benchmark = page.locator('#import-dialog input[data-import="benchmark"]');
@@ -102,7 +95,7 @@ describe('the Russian interface is Russian; the import dialog never loses a clic
   });
 
   it('main view, profile, ranking, table, import dialog with files and methodology in Russian carry no Latin-script interface text', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&lang=ru`, { locale: 'ru-RU' });
+    const { page, watch } = await openPage(browser(), `${site}#v=2&lang=ru`, { locale: 'ru-RU' });
     await waitReady(page);
     const found: Record<string, string[]> = {};
     found.main = await latinLeftovers(page, dataNames);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { parseHeadersFile } from './staticServer';
 import { ROOT, openPage, waitReady } from './page';
 import { t } from '../../src/i18n/i18n';
@@ -75,19 +75,11 @@ async function markupFromData(page: Page): Promise<{ links: number; images: numb
 }
 
 describe('hostile hosts and hostile data', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('a hostile manifest naming files elsewhere gets a located error, requests nothing from another site, and the last good map stays', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     const tricks: Record<string, [string, string]> = {
       'leading-space': ['regions', ' https://evil.example/regions.geojson'],
       'unc-backslashes': ['employment', '\\\\evil.example\\employment.csv'],
@@ -120,7 +112,7 @@ describe('hostile hosts and hostile data', () => {
   });
 
   it('a manifest’s attribution with a link and an image shows as its text, on the map and in the dataset facts', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     const elsewhere = await serveDatasets(page, site, { phish: (m) => ({ ...m, attribution: PHISH }) });
     const before = await markupFromData(page);
     await page.locator('#dataset-picker').selectOption({ label: 'phish' });
@@ -138,7 +130,7 @@ describe('hostile hosts and hostile data', () => {
   });
 
   it('a dropped file named like HTML is listed, titled and attributed as its name, never as markup', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     const texts = { [HTML_NAME]: readFileSync(resolve(FIXTURES, 'regions.geojson'), 'utf8'), 'wide.csv': readFileSync(resolve(FIXTURES, 'wide.csv'), 'utf8') };
     const transfer = await page.evaluateHandle((files) => {
@@ -176,7 +168,7 @@ describe('hostile hosts and hostile data', () => {
     ['https://127.0.0.1@evil.example/m.json', 'security.reason.credentials'],
     ['/outside/manifest.json', 'security.reason.folder'],
   ] as const)('a link asking for the dataset %j is refused with a notice saying why, and the demo is shown', async (wanted, reason) => {
-    const { page, watch } = await openPage(browser, `${site}?dataset=${encodeURIComponent(wanted)}`);
+    const { page, watch } = await openPage(browser(), `${site}?dataset=${encodeURIComponent(wanted)}`);
     await waitReady(page);
     expect(await page.locator('#dataset-title').textContent()).not.toBe('');
     expect(await page.locator('#synthetic-notice').isVisible()).toBe(true);
@@ -193,7 +185,7 @@ describe('hostile hosts and hostile data', () => {
   it('a link to a missing dataset falls back to the demo, with a notice naming the dataset that failed (in Russian too)', async () => {
     const demoTitle = ((await (await fetch(`${site}geo/demo/manifest.json`)).json()) as { title: string }).title;
     for (const lang of ['en', 'ru'] as const) {
-      const { page, watch } = await openPage(browser, `${site}?dataset=${encodeURIComponent('geo/gone/manifest.json')}#lang=${lang}`, { locale: lang === 'ru' ? 'ru-RU' : 'en-US' });
+      const { page, watch } = await openPage(browser(), `${site}?dataset=${encodeURIComponent('geo/gone/manifest.json')}#lang=${lang}`, { locale: lang === 'ru' ? 'ru-RU' : 'en-US' });
       await waitReady(page);
       expect(await page.locator('#dataset-title').textContent()).toBe(demoTitle);
       expect(await page.locator('#synthetic-notice').isVisible()).toBe(true);
@@ -213,7 +205,7 @@ describe('hostile hosts and hostile data', () => {
     const demoNames = new Set(
       (JSON.parse(readFileSync(resolve(ROOT, 'public/geo/demo/regions.geojson'), 'utf8')) as { features: { properties: { name: string } }[] }).features.map((f) => f.properties.name),
     );
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.route('**/geo/eu-nuts2-lfs/employment.csv', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${site}?dataset=${encodeURIComponent('geo/eu-nuts2-lfs/manifest.json')}`);
@@ -230,7 +222,7 @@ describe('hostile hosts and hostile data', () => {
     const demo = JSON.parse(readFileSync(resolve(ROOT, 'public/geo/demo/regions.geojson'), 'utf8')) as { features: { id?: string; properties: { id: string; name: string } }[] };
     const padded = { ...demo, features: demo.features.map(({ id: _, ...f }) => ({ ...f, properties: { ...f.properties, id: ` ${f.properties.id} ` } })) };
     const names = new Set(demo.features.map((f) => f.properties.name));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.route('**/geo/padded/**', async (route) => {
       const url = route.request().url();
@@ -255,7 +247,7 @@ describe('hostile hosts and hostile data', () => {
   });
 
   it('the page and every worker script come with the headers of public/_headers, and the app runs under them', async () => {
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     await page.reload();
@@ -280,7 +272,7 @@ describe('hostile hosts and hostile data', () => {
 
   it('after the user agrees, another site’s dataset loads from that site only, and its manifest still cannot reach a third', async () => {
     const remote = 'https://data.example.invalid/eu/';
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     const served: string[] = [];
     const elsewhere = await serveDatasets(page, site, {});
     // The other site, played by the test: the demo's files, with CORS, and one hostile manifest.

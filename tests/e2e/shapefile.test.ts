@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser';
+import { useBrowser } from './useBrowser';
 import { OUTPUT_DIR, ROOT, openPage, waitReady } from './page';
 import { RU_GARBLED, RU_NAMES, twoLayerZip } from '../unit/io/helpers/twoLayerZip';
 
@@ -13,22 +12,18 @@ import { RU_GARBLED, RU_NAMES, twoLayerZip } from '../unit/io/helpers/twoLayerZi
  * its .prj, joined and drawn.
  */
 describe('zipped Shapefile through the file chooser', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const work = mkdtempSync(join(tmpdir(), 'cluster-atlas-shp-'));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
   afterAll(async () => {
-    await browser?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
   it('reads, reprojects, joins and draws it', async () => {
     const csv = join(work, 'jobs.csv');
     writeFileSync(csv, 'region,category,employment\nR1,tech,100\nR1,agri,50\nR2,tech,10\nR2,agri,90\nR3,tech,40\nR3,agri,40\n');
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await page.click('#import-open');
     await page.setInputFiles('#import-files', [resolve(ROOT, 'tests/fixtures/io/regions-laea.zip'), csv]);
@@ -62,7 +57,7 @@ describe('zipped Shapefile through the file chooser', () => {
     writeFileSync(zip, twoLayerZip());
     const csv = join(work, 'ru-jobs.csv');
     writeFileSync(csv, ['region,category,employment', ...RU_NAMES.flatMap((n, i) => [`${n},tech,${10 * (i + 1)}`, `${n},agri,${50 - 10 * i}`])].join('\n') + '\n');
-    const { page, watch } = await openPage(browser, site);
+    const { page, watch } = await openPage(browser(), site);
     await waitReady(page);
     await page.click('#import-open');
     await page.setInputFiles('#import-files', [zip, csv]);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { useBrowser } from './useBrowser';
 import { DEMO_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady } from './page';
 import { parseDelimited } from '../../src/io/delimited';
 
@@ -15,17 +15,10 @@ async function downloadOf(page: Page, trigger: () => Promise<void>): Promise<{ d
 }
 
 describe('sharing, presenting and export on the built-in demo', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
   const cube = loadDemoCube();
   const regionsGeojson = JSON.parse(readFileSync(resolve(DEMO_DIR, 'regions.geojson'), 'utf8')) as { features: { properties: { id: string; name: string } }[] };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('restores every hash key, keeps them through a reload, and follows a dragged map', async () => {
     const category = cube.categories.find((c) => c.id === 'biopharma')!;
@@ -51,7 +44,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
       lang: 'ru',
     };
     const link = `${site}#${Object.entries(wanted).map(([k, v]) => `${k}=${v}`).join('&')}`;
-    const { page, watch } = await openPage(browser, link);
+    const { page, watch } = await openPage(browser(), link);
     await waitReady(page);
 
     const check = async () => {
@@ -109,7 +102,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
   });
 
   it('migrates an unversioned link and ignores bad values with notices, never running them', async () => {
-    const { page, watch } = await openPage(browser, `${site}#cat=biopharma&ind=stars&year=2012`);
+    const { page, watch } = await openPage(browser(), `${site}#cat=biopharma&ind=stars&year=2012`);
     await waitReady(page);
     const migrated = await hashParams(page);
     expect(migrated).toMatchObject({ v: '2', cat: 'biopharma', ind: 'stars', year: '2012', mode: 'choropleth', rule: 'eco', cut: '0.1', lqmin: '2' });
@@ -117,7 +110,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     await page.context().close();
 
     const evil = encodeURIComponent('<img src=x onerror="document.title=\'pwned\'">');
-    const bad = await openPage(browser, `${site}#v=2&cat=${evil}&ind=evil()&year=1800&at=999,0,1&palette=${evil}&region=nowhere&lang=xx`);
+    const bad = await openPage(browser(), `${site}#v=2&cat=${evil}&ind=evil()&year=1800&at=999,0,1&palette=${evil}&region=nowhere&lang=xx`);
     await waitReady(bad.page);
     const notices = await bad.page.locator('#notices p').allTextContents();
     for (const key of ['ind', 'at', 'palette', 'lang']) expect(notices.some((n) => n.includes(`“${key}”`)), key).toBe(true);
@@ -142,7 +135,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
   });
 
   it('switches language: strings, number formats and lang in the hash', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=it&ind=employment&year=2022`, { locale: 'en-US' });
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=it&ind=employment&year=2022`, { locale: 'en-US' });
     await waitReady(page);
     expect(await page.locator('h1').textContent()).toBe('Cluster Atlas');
     expect(await page.locator('#share-copy-link').textContent()).toBe('Copy link');
@@ -172,7 +165,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
   });
 
   it('copies the link, offers an embed snippet, and the embedded page shows only the map, title and legend', async () => {
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=automotive&ind=lq&year=2022`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=automotive&ind=lq&year=2022`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
     await waitReady(page);
     await page.click('#share-copy-link');
@@ -191,7 +184,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     expect(await page.locator('#share-dialog').isVisible()).toBe(false);
 
     const src = snippet.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
-    const embedded = await openPage(browser, src);
+    const embedded = await openPage(browser(), src);
     await waitReady(embedded.page);
     expect(await embedded.page.locator('header').isVisible()).toBe(false);
     expect(await embedded.page.locator('#category').isVisible()).toBe(false);
@@ -210,7 +203,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
   });
 
   it('falls back to a selected link when the Clipboard API is refused', async () => {
-    const { page, watch } = await openPage(browser, 'about:blank');
+    const { page, watch } = await openPage(browser(), 'about:blank');
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
     });
@@ -233,7 +226,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
   it('downloads CSV, GeoJSON and PNG of the current view with the right contents', async () => {
     const cat = 'biopharma';
     const year = 2018;
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=${cat}&ind=lq&year=${year}`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=${cat}&ind=lq&year=${year}`);
     await waitReady(page);
     await page.click('#export-open');
 
@@ -310,7 +303,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
   it('presents saved views: interface hidden, arrow keys step through them, Escape leaves; views survive a reload', async () => {
     const first = cube.categories.find((c) => c.id === 'automotive')!;
     const second = cube.categories.find((c) => c.id === 'it')!;
-    const { page, watch } = await openPage(browser, `${site}#v=2&cat=${first.id}&ind=lq&year=2022`);
+    const { page, watch } = await openPage(browser(), `${site}#v=2&cat=${first.id}&ind=lq&year=2022`);
     await waitReady(page);
 
     await page.click('#present-open');

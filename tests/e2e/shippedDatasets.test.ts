@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './useBrowser';
 import { ROOT, openPage, waitReady } from './page';
 import { makeFormats } from '../../src/ui/format';
 import { haveSharedData, sharedDataPath } from '../shared-data';
@@ -96,20 +96,14 @@ const CASES: Case[] = [
 ];
 
 describe.runIf(haveSharedData(LFS, ROSSTAT))('shipped datasets in the built site', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const site = inject('siteUrl');
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each(CASES.map((c) => [`${c.id}${c.hash ?? ''}`, c] as const))('%s opens by ?dataset=, and a hovered region shows the LQ and unit of the raw file', async (_, c) => {
     const { id } = c;
     const manifest = JSON.parse(readFileSync(resolve(ROOT, `public/geo/${id}/manifest.json`), 'utf8')) as { regions: { id: string; name: string } };
     const features = (JSON.parse(readFileSync(resolve(ROOT, `public/geo/${id}/regions.geojson`), 'utf8')) as { features: { properties: Record<string, string> }[] }).features;
-    const { page, watch } = await openPage(browser, `${site}?dataset=geo/${id}/manifest.json${c.hash ?? ''}`);
+    const { page, watch } = await openPage(browser(), `${site}?dataset=geo/${id}/manifest.json${c.hash ?? ''}`);
     await waitReady(page);
     expect(await page.locator('#synthetic-notice').isVisible()).toBe(false);
     const hash = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
