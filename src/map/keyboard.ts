@@ -3,6 +3,7 @@ import { SOURCE } from './mapView';
 import { mercatorPoints, nearestInDirection, nearestTo, type Direction, type PlanePoints } from './keyboardNav';
 import type { RegionPlaces } from '../engine/regionPlaces';
 import { t } from '../i18n/i18n';
+import { showMarkLayers } from './markLayers';
 
 export interface MapKeyboardHandlers {
   /** Shows the region's details as hover does; returns the words to announce to screen readers. */
@@ -21,6 +22,8 @@ const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Ar
 const PAN_STEP = 100;
 /** Keep the focused region this far inside the map's edges (px). */
 const MARGIN = 40;
+/** The keyboard focus's outline: a white halo under a dark line. */
+const KEYBOARD_LAYERS = ['regions-keyboard-halo', 'regions-keyboard-focus'] as const;
 
 /**
  * Every region reachable by keyboard: Tab into the map (MapLibre's canvas is focusable), arrow
@@ -167,6 +170,7 @@ export class MapKeyboard {
     if (this.outlined !== undefined) map.setFeatureState({ source: SOURCE, id: this.outlined }, { kbfocus: false });
     this.outlined = id;
     if (id !== undefined) map.setFeatureState({ source: SOURCE, id }, { kbfocus: true });
+    showMarkLayers(map, KEYBOARD_LAYERS, id !== undefined);
     // Said on the container too, so tests (and styles) can see which region holds the focus.
     if (id === undefined) delete map.getContainer().dataset.keyboardRegion;
     else map.getContainer().dataset.keyboardRegion = id;
@@ -176,16 +180,16 @@ export class MapKeyboard {
     const focused = ['boolean', ['feature-state', 'kbfocus'], false];
     // A white halo under a dark line: visible on every fill colour of every palette.
     this.atlas.map.addLayer({
-      id: 'regions-keyboard-halo',
+      id: KEYBOARD_LAYERS[0],
       type: 'line',
       source: SOURCE,
-      paint: { 'line-color': '#ffffff', 'line-width': ['case', focused, 6, 0] as never },
+      paint: { 'line-color': '#ffffff', 'line-width': ['case', focused, 6, 0] as never, 'line-opacity': 0 },
     });
     this.atlas.map.addLayer({
-      id: 'regions-keyboard-focus',
+      id: KEYBOARD_LAYERS[1],
       type: 'line',
       source: SOURCE,
-      paint: { 'line-color': '#0b3d91', 'line-width': ['case', focused, 3, 0] as never },
+      paint: { 'line-color': '#0b3d91', 'line-width': ['case', focused, 3, 0] as never, 'line-opacity': 0 },
     });
   }
 }

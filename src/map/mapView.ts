@@ -7,12 +7,14 @@ import { attributionAsText } from './attributionText';
 import { HomeView, resetViewButton } from './viewport';
 import { InsetFrames } from './insets';
 import type { InsetFrame } from '../io/outlyingRegions';
+import { showMarkLayers } from './markLayers';
 
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
 
 export const SOURCE = 'regions';
 const FILL = 'regions-fill';
+const FOCUS = 'regions-focus';
 const OUTLINES = 'outlines';
 const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } };
 
@@ -145,12 +147,14 @@ export class AtlasMap {
       map.addLayer(OUTLINES_LAYER);
     }
     map.addLayer({
-      id: 'regions-focus',
+      id: FOCUS,
       type: 'line',
       source: SOURCE,
       paint: {
         'line-color': '#000000',
         'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, ['boolean', ['feature-state', 'hover'], false], 1.5, 0],
+        // Shown once a region is marked (markLayers.ts).
+        'line-opacity': 0,
       },
     });
   }
@@ -211,15 +215,20 @@ export class AtlasMap {
       if ('source' in layer && layer.source === OUTLINES) {
         if (!options.outlinesUrl) continue;
         outlines = true;
-      } else if (layer.id === 'regions-focus' && options.outlinesUrl && !outlines) {
+      } else if (layer.id === FOCUS && options.outlinesUrl && !outlines) {
         map.addLayer(OUTLINES_LAYER, before.get(layer.id));
         outlines = true;
       }
       map.addLayer(layer, before.get(layer.id));
     }
+    this.showFocusLayer();
     this.insets.setFrames(options.insets);
     this.home.setBounds(options.bounds);
     this.home.fit();
+  }
+
+  private showFocusLayer(): void {
+    showMarkLayers(this.map, [FOCUS], this.hovered !== undefined || this.selected !== undefined || this.highlighted.size > 0);
   }
 
   /** Sets every region's colour; regions not in `colours` fall back to the "no data" colour. */
@@ -284,6 +293,7 @@ export class AtlasMap {
     if (this.hovered !== undefined) this.map.setFeatureState({ source: SOURCE, id: this.hovered }, { hover: false });
     this.hovered = id;
     if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { hover: true });
+    this.showFocusLayer();
   }
 
   /** Outlines the regions brushed in a linked view (feature-state `selected`, as the pinned region). */
@@ -292,6 +302,7 @@ export class AtlasMap {
     for (const id of this.highlighted) if (!next.has(id) && id !== this.selected) this.map.setFeatureState({ source: SOURCE, id }, { selected: false });
     for (const id of next) if (!this.highlighted.has(id)) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
     this.highlighted = next;
+    this.showFocusLayer();
     this.markInsets();
   }
 
@@ -300,6 +311,7 @@ export class AtlasMap {
     if (this.selected !== undefined && !this.highlighted.has(this.selected)) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
     this.selected = id;
     if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
+    this.showFocusLayer();
     this.markInsets();
   }
 
