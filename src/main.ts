@@ -337,6 +337,8 @@ function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: st
   showNotices(notices);
 
   byId('dataset-title').textContent = dataset.manifest.title;
+  // The header gives the title one line; the whole of it on hover.
+  byId('dataset-title').title = dataset.manifest.title;
   byId('synthetic-notice').hidden = dataset.manifest.synthetic !== true;
   renderDatasetInfo(byId('dataset-info'), dataset, formats);
   controls.setDataset(dataset.categories, dataset.years);
@@ -413,32 +415,45 @@ async function showRegions(files: MapFiles): Promise<void> {
   return regionsShown;
 }
 
-/** Share, export and present: fetched alongside the first map, not before it, once the first dataset is in the store (saved views and a deck link belong to it). */
-function loadSharing(made: AtlasMap): void {
-  void import('./ui/sharing').then(
-    ({ setupSharing }) =>
-      setupSharing({
-        store,
-        mapContainer,
-        legend: byId('legend'),
-        toolbar: byId('share-tools'),
-        mapCanvas: () => made.map.getCanvas(),
-        camera: () => cameraOf(made.map),
-        showHash: applyHash,
-        extraColumns: () => {
-          const current = store.getState().view;
-          return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
-        },
-        atlasMap: () => made,
-        placeLabels: (map) => overlays?.labelsOn(map) ?? [],
-        regionBounds: (regionId) => keyboard?.bounds(regionId),
-        visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
-        // Measured first: a slide is fitted in the frame after the page went chromeless, before MapLibre's own resize.
-        fit: (bounds, padding) => made.map.resize().fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
-      }),
-    (error: Error) => panelFailed(error),
-  );
-}
+/** The map the first dataset is shown on, once that dataset is in the store (saved views and a deck link belong to it). */
+let resolveFirstShown: (map: AtlasMap) => void = () => undefined;
+const firstShown = new Promise<AtlasMap>((resolve) => (resolveFirstShown = resolve));
+/**
+ * Share, export and present: fetched alongside the first map, not before it. Their buttons stand in
+ * the header from the start, so that the header keeps its size when the code arrives.
+ */
+const sharing = lazyPanel(
+  byId('share-tools'),
+  [
+    { key: 'share.copyLink', attributes: { id: 'share-copy-link' } },
+    { key: 'share.open', attributes: { id: 'share-open', 'aria-haspopup': 'dialog' } },
+    { key: 'export.open', attributes: { id: 'export-open', 'aria-haspopup': 'dialog' } },
+    { key: 'present.open', attributes: { id: 'present-open', 'aria-haspopup': 'dialog' } },
+  ],
+  async (toolbar) => {
+    const [{ setupSharing }, made] = await Promise.all([import('./ui/sharing'), firstShown]);
+    return setupSharing({
+      store,
+      mapContainer,
+      legend: byId('legend'),
+      toolbar,
+      mapCanvas: () => made.map.getCanvas(),
+      camera: () => cameraOf(made.map),
+      showHash: applyHash,
+      extraColumns: () => {
+        const current = store.getState().view;
+        return current ? layerColumns(current.mode, current.change, drawnLayer) : [];
+      },
+      atlasMap: () => made,
+      placeLabels: (map) => overlays?.labelsOn(map) ?? [],
+      regionBounds: (regionId) => keyboard?.bounds(regionId),
+      visibleBounds: () => visibleBounds(made.map, store.getState().dataset?.bounds),
+      // Measured first: a slide is fitted in the frame after the page went chromeless, before MapLibre's own resize.
+      fit: (bounds, padding) => made.map.resize().fitBounds(bounds, { padding, maxZoom: 9, animate: false }),
+    });
+  },
+  panelFailed,
+);
 
 async function start(): Promise<void> {
   applyPageMode();
@@ -455,6 +470,8 @@ async function start(): Promise<void> {
       (stage, fraction) => (performance.mark(`atlas:load:${stage}`), setStatus(t('status.loadingStage', { stage, percent: Math.round(fraction * 100) }))),
       // MapLibre draws the boundaries while the worker is still reading the tables.
       (files) => void showRegions(files).catch(() => undefined),
+      // The demo's warning takes its place in the header at once: the header keeps its size, and so does the map.
+      (isDemo) => (byId('synthetic-notice').hidden = !isDemo),
     );
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);
@@ -477,7 +494,8 @@ async function start(): Promise<void> {
     return;
   }
   keyboard?.setPlaces(dataset.places);
-  loadSharing(shown);
+  resolveFirstShown(shown);
+  sharing.load().catch(panelFailed);
   // The first dataset's boundaries are on the map already (or on their way), unless a link's dataset failed after they were known and the demo took its place.
   await showRegions(mapFilesOf(dataset));
   await shown.whenLoaded();

@@ -92,16 +92,25 @@ export class DataSources {
    * Loads the first dataset: the one the link asks for, or the demo. When the link's dataset cannot
    * be loaded the demo is shown instead, with a notice naming the dataset that failed.
    */
-  async openFirst(pageUrl: string, baseUri: string, progress: (stage: string, fraction: number) => void, mapFiles?: (files: MapFiles) => void): Promise<FirstDataset> {
+  async openFirst(
+    pageUrl: string,
+    baseUri: string,
+    progress: (stage: string, fraction: number) => void,
+    mapFiles?: (files: MapFiles) => void,
+    /** Told before each load whether it is the built-in demo, so that the page can say so before its manifest is in. */
+    opening?: (isDemo: boolean) => void,
+  ): Promise<FirstDataset> {
     const first = this.initialManifest(pageUrl, baseUri);
     const notices = first.notice ? [first.notice] : [];
     const demo = new URL(DEMO_MANIFEST, baseUri).href;
+    opening?.(first.manifestUrl === demo);
     try {
       return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress, mapFiles), manifestUrl: first.manifestUrl, notices };
     } catch (error) {
       if (first.manifestUrl === demo) throw error;
       this.dropDatasetFromAddress();
       notices.push(t('security.firstFailed', { url: new URL(pageUrl).searchParams.get('dataset') ?? first.manifestUrl, message: (error as Error).message }));
+      opening?.(true);
       return { dataset: await this.deps.client.load(demo, this.scope(baseUri), progress, mapFiles), manifestUrl: demo, notices };
     }
   }
