@@ -346,6 +346,7 @@ function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: st
   layers.reset();
   explore.setDataset(dataset);
   keyboard?.setPlaces(dataset.places);
+  atlasMap?.setPlaces(dataset.places);
   return view;
 }
 
@@ -494,6 +495,7 @@ async function start(): Promise<void> {
     return;
   }
   keyboard?.setPlaces(dataset.places);
+  shown.setPlaces(dataset.places);
   resolveFirstShown(shown);
   sharing.load().catch(panelFailed);
   // The first dataset's boundaries are on the map already (or on their way), unless a link's dataset failed after they were known and the demo took its place.

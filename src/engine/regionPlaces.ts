@@ -14,6 +14,7 @@ import type { Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import { FEATURE_ID } from '../io/boundaries';
 import { planarSummary, polygonsOf, type PolygonalGeometry } from '../indicators/spatial';
+import { packOutlines, type RegionOutlines } from './regionOutlines';
 
 export interface RegionPlaces {
   /** Feature ids in the file's order. */
@@ -26,6 +27,8 @@ export interface RegionPlaces {
   areas?: Float64Array;
   /** Per feature: its name in Latin script, when the dataset names a property for it ("" where a feature has none). */
   latinNames?: string[];
+  /** Per feature: its rings, for outlining a marked region on the map. */
+  outlines?: RegionOutlines;
 }
 
 /** Kilometres in a degree of latitude (and of longitude at the equator). */
@@ -38,16 +41,18 @@ export function regionPlaces(geojson: unknown, idProperty: string, latinProperty
   const labels = new Float64Array(features.length * 2);
   const bounds = new Float64Array(features.length * 4);
   const areas = new Float64Array(features.length);
+  const shapes: Position[][][][] = [];
   features.forEach((feature, i) => {
     ids.push(String(idProperty === FEATURE_ID ? feature.id : feature.properties?.[idProperty]));
     const parts = polygonsOf(feature.geometry, i);
+    shapes.push(parts);
     const [x, y, area] = labelPoint(parts, i);
     labels[2 * i] = x;
     labels[2 * i + 1] = y;
     areas[i] = area * Math.cos((y * Math.PI) / 180) * KM_PER_DEGREE ** 2;
     bounds.set(extent(parts), 4 * i);
   });
-  const places: RegionPlaces = { ids, labels, bounds, areas };
+  const places: RegionPlaces = { ids, labels, bounds, areas, outlines: packOutlines(shapes) };
   if (latinProperty !== undefined) {
     places.latinNames = features.map((f) => {
       const name = f.properties?.[latinProperty];

@@ -1,9 +1,8 @@
 import type { AtlasMap } from './mapView';
-import { SOURCE } from './mapView';
 import { mercatorPoints, nearestInDirection, nearestTo, type Direction, type PlanePoints } from './keyboardNav';
 import type { RegionPlaces } from '../engine/regionPlaces';
 import { t } from '../i18n/i18n';
-import { showMarkLayers } from './markLayers';
+import { KEYBOARD_LAYER_SPECS } from './regionMarks';
 
 export interface MapKeyboardHandlers {
   /** Shows the region's details as hover does; returns the words to announce to screen readers. */
@@ -22,8 +21,6 @@ const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Ar
 const PAN_STEP = 100;
 /** Keep the focused region this far inside the map's edges (px). */
 const MARGIN = 40;
-/** The keyboard focus's outline: a white halo under a dark line. */
-const KEYBOARD_LAYERS = ['regions-keyboard-halo', 'regions-keyboard-focus'] as const;
 
 /**
  * Every region reachable by keyboard: Tab into the map (MapLibre's canvas is focusable), arrow
@@ -76,6 +73,7 @@ export class MapKeyboard {
   }
 
   setPlaces(places: RegionPlaces | undefined): void {
+    if (places !== this.places) this.outline(undefined);
     this.places = places;
     this.points = places ? mercatorPoints(places.labels) : undefined;
     this.index = new Map(places?.ids.map((id, i) => [id, i]) ?? []);
@@ -167,29 +165,14 @@ export class MapKeyboard {
   private outline(id: string | undefined): void {
     if (!this.loaded || this.outlined === id) return;
     const map = this.atlas.map;
-    if (this.outlined !== undefined) map.setFeatureState({ source: SOURCE, id: this.outlined }, { kbfocus: false });
     this.outlined = id;
-    if (id !== undefined) map.setFeatureState({ source: SOURCE, id }, { kbfocus: true });
-    showMarkLayers(map, KEYBOARD_LAYERS, id !== undefined);
+    this.atlas.marks.setKeyboard(id);
     // Said on the container too, so tests (and styles) can see which region holds the focus.
     if (id === undefined) delete map.getContainer().dataset.keyboardRegion;
     else map.getContainer().dataset.keyboardRegion = id;
   }
 
   private addLayers(): void {
-    const focused = ['boolean', ['feature-state', 'kbfocus'], false];
-    // A white halo under a dark line: visible on every fill colour of every palette.
-    this.atlas.map.addLayer({
-      id: KEYBOARD_LAYERS[0],
-      type: 'line',
-      source: SOURCE,
-      paint: { 'line-color': '#ffffff', 'line-width': ['case', focused, 6, 0] as never, 'line-opacity': 0 },
-    });
-    this.atlas.map.addLayer({
-      id: KEYBOARD_LAYERS[1],
-      type: 'line',
-      source: SOURCE,
-      paint: { 'line-color': '#0b3d91', 'line-width': ['case', focused, 3, 0] as never, 'line-opacity': 0 },
-    });
+    for (const layer of KEYBOARD_LAYER_SPECS) if (!this.atlas.map.getLayer(layer.id)) this.atlas.map.addLayer(layer);
   }
 }

@@ -7,14 +7,14 @@ import { attributionAsText } from './attributionText';
 import { HomeView, resetViewButton } from './viewport';
 import { InsetFrames } from './insets';
 import type { InsetFrame } from '../io/outlyingRegions';
-import { showMarkLayers } from './markLayers';
+import { MARK_LAYER, MARK_LAYER_SPEC, RegionMarks } from './regionMarks';
+import type { RegionPlaces } from '../engine/regionPlaces';
 
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
 
 export const SOURCE = 'regions';
 const FILL = 'regions-fill';
-const FOCUS = 'regions-focus';
 const OUTLINES = 'outlines';
 const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } };
 
@@ -57,10 +57,8 @@ export interface RegionPointerEvent {
 export class AtlasMap {
   readonly map: maplibregl.Map;
   private readonly coloured = new Map<string, string>();
-  private hovered: string | undefined;
-  private selected: string | undefined;
-  /** Regions brushed in a linked view, outlined like the pinned one. */
-  private highlighted = new Set<string>();
+  /** Hovered, pinned, brushed and keyboard-focused regions, outlined from a source of their own. */
+  readonly marks: RegionMarks;
   /** The map's style is up (its WebGL context made, the background drawn). */
   private readonly styleLoaded: Promise<void>;
   /** …and the regions' source and layers are on it. */
@@ -96,6 +94,7 @@ export class AtlasMap {
       renderWorldCopies: true,
       transformConstrain: looseConstrain,
     });
+    this.marks = new RegionMarks(this.map);
     this.map.touchZoomRotate.disableRotation();
     const zoom = new maplibregl.NavigationControl({ showCompass: false });
     this.map.addControl(zoom, 'top-right');
@@ -146,17 +145,8 @@ export class AtlasMap {
       map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
       map.addLayer(OUTLINES_LAYER);
     }
-    map.addLayer({
-      id: FOCUS,
-      type: 'line',
-      source: SOURCE,
-      paint: {
-        'line-color': '#000000',
-        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, ['boolean', ['feature-state', 'hover'], false], 1.5, 0],
-        // Shown once a region is marked (markLayers.ts).
-        'line-opacity': 0,
-      },
-    });
+    this.marks.addSource();
+    if (!map.getLayer(MARK_LAYER)) map.addLayer(MARK_LAYER_SPEC);
   }
 
   /** MapLibre's own control labels in the interface's language (it ships English ones). */
@@ -205,9 +195,7 @@ export class AtlasMap {
     for (const layer of [...removed].reverse()) map.removeLayer(layer.id);
     for (const id of [SOURCE, OUTLINES]) if (map.getSource(id)) map.removeSource(id);
     this.coloured.clear();
-    this.hovered = undefined;
-    this.selected = undefined;
-    this.highlighted = new Set();
+    this.marks.clear();
     map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
     if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
     let outlines = false;
@@ -215,20 +203,14 @@ export class AtlasMap {
       if ('source' in layer && layer.source === OUTLINES) {
         if (!options.outlinesUrl) continue;
         outlines = true;
-      } else if (layer.id === FOCUS && options.outlinesUrl && !outlines) {
-        map.addLayer(OUTLINES_LAYER, before.get(layer.id));
-        outlines = true;
       }
       map.addLayer(layer, before.get(layer.id));
     }
-    this.showFocusLayer();
+    // Outlines the previous regions did not have go where they always are: over the regions' own lines.
+    if (options.outlinesUrl && !outlines) map.addLayer(OUTLINES_LAYER, before.get('regions-line'));
     this.insets.setFrames(options.insets);
     this.home.setBounds(options.bounds);
     this.home.fit();
-  }
-
-  private showFocusLayer(): void {
-    showMarkLayers(this.map, [FOCUS], this.hovered !== undefined || this.selected !== undefined || this.highlighted.size > 0);
   }
 
   /** Sets every region's colour; regions not in `colours` fall back to the "no data" colour. */
@@ -289,41 +271,35 @@ export class AtlasMap {
   }
 
   private setHover(id: string | undefined): void {
-    if (this.hovered === id) return;
-    if (this.hovered !== undefined) this.map.setFeatureState({ source: SOURCE, id: this.hovered }, { hover: false });
-    this.hovered = id;
-    if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { hover: true });
-    this.showFocusLayer();
+    this.marks.setHover(id);
   }
 
-  /** Outlines the regions brushed in a linked view (feature-state `selected`, as the pinned region). */
+  /** Outlines the regions brushed in a linked view, as the pinned region is. */
   setHighlighted(ids: Iterable<string>): void {
-    const next = new Set(ids);
-    for (const id of this.highlighted) if (!next.has(id) && id !== this.selected) this.map.setFeatureState({ source: SOURCE, id }, { selected: false });
-    for (const id of next) if (!this.highlighted.has(id)) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
-    this.highlighted = next;
-    this.showFocusLayer();
+    this.marks.setHighlighted(ids);
     this.markInsets();
   }
 
   setSelected(id: string | undefined): void {
-    if (this.selected === id) return;
-    if (this.selected !== undefined && !this.highlighted.has(this.selected)) this.map.setFeatureState({ source: SOURCE, id: this.selected }, { selected: false });
-    this.selected = id;
-    if (id !== undefined) this.map.setFeatureState({ source: SOURCE, id }, { selected: true });
-    this.showFocusLayer();
+    if (this.marks.selected === id) return;
+    this.marks.setSelected(id);
+    this.markInsets();
+  }
+
+  /** The regions' rings, for outlining the marked ones (a new dataset's places clear the marks). */
+  setPlaces(places: RegionPlaces | undefined): void {
+    this.marks.setPlaces(places);
     this.markInsets();
   }
 
   private markInsets(): void {
-    this.insets.setMarked(this.selected === undefined ? this.highlighted : [...this.highlighted, this.selected]);
+    const { selected, highlighted } = this.marks;
+    this.insets.setMarked(selected === undefined ? highlighted : [...highlighted, selected]);
   }
 
-  /** The colours and the pinned outline as feature-states, to draw the same map elsewhere (exports). */
-  featureStates(): [string, Record<string, string | boolean>][] {
-    const states: [string, Record<string, string | boolean>][] = [...this.coloured].map(([id, fill]) => [id, { fill }]);
-    if (this.selected !== undefined) states.push([this.selected, { selected: true }]);
-    return states;
+  /** The colours as feature-states, to draw the same map elsewhere (exports; the pinned outline: `marks.collection(true)`). */
+  featureStates(): [string, Record<string, string>][] {
+    return [...this.coloured].map(([id, fill]) => [id, { fill }]);
   }
 
   /** Screen position of a region's label point, for placing a pinned tooltip. */

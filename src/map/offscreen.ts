@@ -4,6 +4,7 @@
  * what the screen shows. The screen's map is left alone (no resize flash, no lost camera).
  */
 import * as maplibregl from 'maplibre-gl';
+import { MARKS } from './regionMarks';
 import type { AtlasMap } from './mapView';
 import { SOURCE, looseConstrain } from './mapView';
 import { frameSizes } from './insets';
@@ -66,6 +67,8 @@ export async function renderOffscreen(atlas: AtlasMap, size: OffscreenSize, time
       const timer = setTimeout(() => reject(new Error('the map did not draw in time')), timeoutMs);
       map.once('load', () => {
         for (const [id, state] of atlas.featureStates()) map.setFeatureState({ source: SOURCE, id }, state);
+        // The screen's marks came with its style: the image outlines the pinned region only, not the pointer's or the keyboard's.
+        (map.getSource(MARKS) as maplibregl.GeoJSONSource | undefined)?.setData(atlas.marks.collection(true));
         map.once('idle', () => {
           clearTimeout(timer);
           resolve();

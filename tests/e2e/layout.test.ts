@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './useBrowser';
-import { openPage, seriousViolations, waitReady } from './page';
+import { countMapPixels, openPage, seriousViolations, waitReady } from './page';
 
 /** Screenshots of each screen size, looked at by whoever changes the layout. */
 const SHOTS = join(tmpdir(), 'cluster-atlas-layout');
@@ -66,17 +66,9 @@ describe('the atlas on a phone, a tablet and a wide screen', () => {
       const { page, watch } = await openPage(browser(), `${site}#lang=${lang}`, { viewport: { width: 390, height: 844 }, mobile: true });
       await waitReady(page);
       // `data-ready` means drawn: the regions are on the canvas at once, not after a refit.
-      const painted = await page.evaluate(() => {
-        const canvas = document.querySelector<HTMLCanvasElement>('#map canvas')!;
-        const copy = new OffscreenCanvas(canvas.width, canvas.height);
-        const ctx = copy.getContext('2d')!;
-        ctx.drawImage(canvas, 0, 0);
-        const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-        let n = 0;
-        // Coloured: a class colour, far from the grey-white background and the see-through canvas.
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 40) n++;
-        return n / (data.length / 4);
-      });
+      // Coloured: a class colour, far from the grey-white background and the see-through canvas.
+      const pixels = await countMapPixels(page, { chromaAbove: 40 });
+      const painted = pixels.matching / pixels.total;
       // About a tenth of the canvas is strongly coloured at the opening view; a blank map has none.
       expect(painted).toBeGreaterThan(0.04);
       const map = await box(page, '#map');

@@ -94,3 +94,23 @@ export async function seriousViolations(page: Page): Promise<{ id: string; help:
       .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
 }
+
+/** Which pixels of the map's canvas to count: those near a colour, or those strongly coloured (chroma above, opaque). */
+export type PixelTest = { near: [number, number, number]; tolerance: number } | { chromaAbove: number };
+
+/** The map's canvas pixels, as drawn now, that pass the test, and how many there are in all. */
+export function countMapPixels(page: Page, test: PixelTest): Promise<{ matching: number; total: number }> {
+  return page.evaluate((t) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#map canvas')!;
+    const copy = new OffscreenCanvas(canvas.width, canvas.height);
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let matching = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      if ('near' in t ? Math.abs(r - t.near[0]) <= t.tolerance && Math.abs(g - t.near[1]) <= t.tolerance && Math.abs(b - t.near[2]) <= t.tolerance : a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > t.chromaAbove) matching++;
+    }
+    return { matching, total: data.length / 4 };
+  }, test);
+}
