@@ -69,9 +69,13 @@ export function childCpuMs(): number {
   return (total * 1000) / tick;
 }
 
+/** Records the page's long tasks (over 50 ms) from its first script on: `window.__longTasks`, [start, duration] each. */
+const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });`;
+
 async function navigate(browser: Browser, url: string, ready: (page: import('playwright-core').Page) => Promise<void>) {
   const cpuBefore = childCpuMs();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(LONG_TASKS);
   const started = Date.now();
   await page.goto(url);
   await ready(page);
@@ -109,6 +113,10 @@ export async function measureSite(browser: Browser, server: { url: string; outDi
   const workerCompute: number[] = [];
   const marks = new Map<string, number[]>();
   const jsBeforeReady: number[] = [];
+  const longest: number[] = [];
+  const over100: number[] = [];
+  const recolour: number[] = [];
+  const recolourLongest: number[] = [];
   for (let i = 0; i < runs; i++) {
     const blank = await navigate(browser, `${server.url}bench-empty.html`, async () => {});
     empty.push(blank.ms);
@@ -127,6 +135,21 @@ export async function measureSite(browser: Browser, server: { url: string; outDi
         .map((r) => [new URL(r.name).pathname, r.startTime] as const),
     }));
     for (const [name, at] of timeline.marks) marks.set(name, [...(marks.get(name) ?? []), Math.round(at)]);
+    const tasks = (await demo.page.evaluate('window.__longTasks')) as [number, number][];
+    const untilReady = tasks.filter(([at]) => at < timeline.ready).map(([, ms]) => ms);
+    longest.push(Math.max(0, ...untilReady));
+    over100.push(untilReady.filter((ms) => ms > 100).length);
+    // Another category: the worker computes, the map is coloured again; what a planner waits for at each pick.
+    const seen = tasks.length;
+    const next = await demo.page.$$eval('#category option', (options) => (options as HTMLOptionElement[]).map((o) => o.value).filter((v) => v)[1]);
+    // Each refresh marks its end: the pick is timed from the input to the next \`atlas:data-ready\` mark, in the page's clock.
+    const readyMarks = () => demo.page.evaluate(() => performance.getEntriesByName('atlas:data-ready').map((m) => m.startTime));
+    const before = (await readyMarks()).length;
+    const picked = await demo.page.evaluate(() => performance.now());
+    await demo.page.selectOption('#category', next);
+    await demo.page.waitForFunction((n) => performance.getEntriesByName('atlas:data-ready').length > n, before, { timeout: 60_000 });
+    recolour.push(Math.round((await readyMarks())[before] - picked));
+    recolourLongest.push(Math.max(0, ...((await demo.page.evaluate('window.__longTasks')) as [number, number][]).slice(seen).map(([, ms]) => ms)));
     const fetched = timeline.scripts.filter(([, at]) => at < timeline.ready).map(([path]) => path.split('/').pop()!);
     jsBeforeReady.push(fetched.reduce((sum, file) => sum + gzipSync(readFileSync(join(server.outDir, 'assets', file))).length, 0));
     await demo.page.close();
@@ -143,6 +166,12 @@ export async function measureSite(browser: Browser, server: { url: string; outDi
     chromiumCpuMs: { dataReady: median(readyCpu), emptyPage: median(emptyCpu) },
     marksMedianMs: Object.fromEntries([...marks].map(([name, at]) => [name.replace(/^atlas:/, ''), median(at)])),
     demoWorkerComputeMs: { median: median(workerCompute), all: workerCompute },
+    /** The main thread's longest task from navigation to data-ready, and how many took over 100 ms (median of the runs). */
+    longestMainThreadTaskMs: { median: median(longest), all: longest },
+    mainThreadTasksOver100Ms: { median: median(over100), all: over100 },
+    /** Another category picked → data-ready again, and the longest main-thread task meanwhile. */
+    categoryChangeMs: { median: median(recolour), all: recolour },
+    categoryChangeLongestTaskMs: { median: median(recolourLongest), all: recolourLongest },
     loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadavg().map((x) => +x.toFixed(2)) },
     note: 'headless Chromium with SwiftShader (software WebGL); a GPU browser draws faster. Wall times grow with the machine’s load: compare the CPU times and the ratio to the empty page',
   };
