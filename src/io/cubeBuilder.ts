@@ -516,9 +516,16 @@ export class CubeBuilder {
   }
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Whether `checkId` would refuse the id (a reader's plain rows leave such an id to the general path). */
+export function hasControlCharacter(id: string): boolean {
+  return CONTROL.test(id);
+}
+
 /** A NUL or other control character makes an id that prints like another and joins nothing: checked once per new id. */
 function checkId(id: string, role: string, file: string, line: number): void {
-  const control = /[\u0000-\u001f\u007f]/.exec(id);
+  const control = CONTROL.exec(id);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     throw new InputError({ file, line }, `the ${role} ${JSON.stringify(id)} holds the control character ${code}`);

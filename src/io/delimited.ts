@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import { type Cells, DelimitedScanner, guessLineEnd, type ScannedCells } from './delimitedScanner';
+import { type Cells, DelimitedScanner, guessLineEnd, type PlainRows, type ScannedCells } from './delimitedScanner';
 
 export type { Cells } from './delimitedScanner';
 
@@ -84,6 +84,11 @@ export interface DelimitedReader {
   push(chunk: string | Uint8Array): void;
   /** The header and counts; throws the first problem of the file (as `streamDelimited`). */
   end(): DelimitedHead;
+  /**
+   * From the next row on, rows plain for `plain` go to it instead of `onCells` (undefined: every
+   * row to `onCells` again). Set after the header, from within `onCells` or between pushes.
+   */
+  usePlainRows(plain: PlainRows | undefined): void;
 }
 
 /** The line end and delimiter are judged on the first megabyte of text, which this many UTF-8 bytes always hold. */
@@ -167,6 +172,15 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
     }
   };
 
+  // Rows read by the scanner's plain-row loop: counted and reported as `sink` does.
+  const taken = (rows: number, end: number) => {
+    rowCount += rows;
+    if (end >= nextProgress && onProgress) {
+      onProgress(Math.min(1, end / total));
+      nextProgress = end + progressStep;
+    }
+  };
+
   const start = (bytes: Uint8Array) => {
     // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least that much.
     const head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
@@ -179,7 +193,7 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
       for (let i = 0; i < sample; i++) if (bytes[i] === 10) lines++;
       expectedRows = Math.ceil((lines / sample) * total * 1.05);
     }
-    scanner = new DelimitedScanner(delimiter, guessLineEnd(head), sink);
+    scanner = new DelimitedScanner(delimiter, guessLineEnd(head), sink, taken);
   };
 
   const feed = (chunk: Uint8Array) => {
@@ -225,6 +239,10 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
       // A trailing newline is not a blank line worth reporting.
       if (lastByte === 10 && blankLines > 0) blankLines--;
       return { fileName, delimiter, header, headerLine, rowCount, blankLines };
+    },
+    usePlainRows(plain) {
+      // Rows plain for a reader have the header's field count: only checked against a header seen.
+      if (scanner && header && (!plain || plain.kinds.length === header.length)) scanner.plain = plain;
     },
   };
 }

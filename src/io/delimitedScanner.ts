@@ -203,9 +203,11 @@ export class ScannedCells implements Cells {
 
   keyIndex(c: number): number {
     if (this.anyQuoted && this.quoted[c] !== undefined) return -1;
-    const { bytes } = this;
-    const s = this.starts[c];
-    const e = this.ends[c];
+    return this.keyAt(c, this.bytes, this.starts[c], this.ends[c]);
+  }
+
+  /** `keyIndex` of column `c` for the unquoted cell bytes[s, e) (the plain-row loop's cells are not pushed). */
+  keyAt(c: number, bytes: Uint8Array, s: number, e: number): number {
     if (e === s) return -1;
     // Printable ASCII at both ends (almost every id): nothing to trim. Anything else goes to `key`.
     const first = bytes[s];
@@ -243,6 +245,11 @@ export class ScannedCells implements Cells {
     }
     column.last = k;
     return k;
+  }
+
+  /** The text of each key number (`keyIndex`). */
+  get keyNames(): readonly string[] {
+    return this.pool.keys;
   }
 
   key(c: number): string {
@@ -314,6 +321,37 @@ export type QuoteProblem = 'Trailing quote on quoted field is malformed' | 'Quot
 /** What the scanner's caller does with each row: return false to stop. */
 export type RowSink = (cells: Cells, line: number, end: number) => boolean;
 
+/** What the plain-row loop does with a column's cells (`PlainRows.kinds`). */
+export const PLAIN_SKIP = 0;
+/** An id: printable ASCII at both ends (nothing to trim), matched to its key number. */
+export const PLAIN_KEY = 1;
+/** A count: 1–15 ASCII digits and nothing else, valued. */
+export const PLAIN_DIGITS = 2;
+
+/**
+ * A table reader's own handling of plain rows, which the scanner then reads in one loop of its
+ * own, with no call per cell and no cells object: every cell unquoted and as `kinds` asks, the
+ * row's field count the header's, the line end one byte ("\n") or "\r\n". Any other row — and
+ * any row `row` declines — goes through the general scan and the reader's `row` as before, so
+ * what is unusual (and every error) is read the one way it always was.
+ */
+export interface PlainRows {
+  /** Per column: PLAIN_SKIP, PLAIN_KEY or PLAIN_DIGITS (as many as the header has columns). */
+  readonly kinds: Uint8Array;
+  /** Per column: where its key number goes in `keys`, or its value in `values`. */
+  readonly at: Int32Array;
+  readonly keys: Int32Array;
+  readonly values: Float64Array;
+  /**
+   * A plain row, its cells in `keys` and `values`: false (nothing changed) leaves it to the
+   * general path. `names` gives each key number's text.
+   */
+  row(line: number, names: readonly string[]): boolean;
+}
+
+/** The plain-row loop rests for this many rows at most after rows it could not take. */
+const PLAIN_REST_MAX = 4096;
+
 /**
  * Scans rows as UTF-8 bytes arrive. `push` as often as needed, then `end`: a row cut by a chunk's
  * end waits for the next chunk. Line numbers count "\n" characters, as they always did (a file with
@@ -334,8 +372,19 @@ export class DelimitedScanner {
   /** Set when a row's quotes are broken: the problem and the row's line. */
   quoteProblem: { problem: QuoteProblem; line: number } | undefined;
   private stopped = false;
+  /** A reader's plain rows, read by `takePlain` between rows of the general scan (set by the caller). */
+  plain: PlainRows | undefined;
+  /** Rows the plain-row loop sits out (after rows it could not take), and how often it has missed in a row. */
+  private plainRest = 0;
+  private plainMisses = 0;
 
-  constructor(delimiter: string, newline: '\n' | '\r\n' | '\r', private readonly sink: RowSink) {
+  constructor(
+    delimiter: string,
+    newline: '\n' | '\r\n' | '\r',
+    private readonly sink: RowSink,
+    /** Rows read by the plain-row loop, up to byte `end` of the text (for counts and progress). */
+    private readonly taken: (rows: number, end: number) => void = () => {},
+  ) {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 128) throw new Error(`a delimiter is one ASCII character, not "${delimiter}"`);
     this.d = delimiter.charCodeAt(0);
     this.nl0 = newline.charCodeAt(0);
@@ -382,6 +431,10 @@ export class DelimitedScanner {
     }
     // With the final bytes, the row after the last line end (possibly empty) is a row too.
     while (pos < n || final) {
+      if (this.plain !== undefined) {
+        pos = this.takePlain(bytes, pos, n);
+        if (pos >= n && !final) break;
+      }
       const rowStart = pos;
       const rowLine = this.line;
       cells.reset(bytes);
@@ -517,13 +570,13 @@ export class DelimitedScanner {
     // here directly: a call per cell, an `indexOf` per row or a second look at a number's bytes
     // costs more than the scan itself.
     let { starts, ends, values } = cells;
-    let pos = 0;
+    let pos = this.plain !== undefined ? this.takePlain(bytes, 0, n) : 0;
     let k = 0;
-    let start = 0;
+    let start = pos;
     let lfs = nlHasLf;
     // The cell's digits so far, -1 once anything else is met.
     let v = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = pos; i < n; i++) {
       const ch = bytes[i];
       const digit = ch - 48;
       if (digit >= 0 && digit <= 9) {
@@ -554,6 +607,10 @@ export class DelimitedScanner {
           this.stopped = true;
           return n;
         }
+        if (this.plain !== undefined) {
+          pos = this.takePlain(bytes, pos, n);
+          i = pos - 1;
+        }
         k = 0;
         start = pos;
         lfs = nlHasLf;
@@ -562,6 +619,80 @@ export class DelimitedScanner {
         v = -1;
         if (lfInside && ch === LF) lfs++;
       }
+    }
+    return pos;
+  }
+
+  /**
+   * Whole plain rows of bytes from `from` (see `PlainRows`), in one loop with the reader's `row`
+   * per row: returns where the first row it did not take starts. After a row it could not take it
+   * rests for a number of rows that doubles with each miss in a row (a file of decimal commas
+   * costs a look at a few rows, not two scans of each).
+   */
+  private takePlain(bytes: Uint8Array, from: number, n: number): number {
+    if (this.plainRest > 0) {
+      this.plainRest--;
+      return from;
+    }
+    const plain = this.plain!;
+    // One-byte "\r" line ends (and "\n" counted inside them) are left to the general scan.
+    if (this.nl0 !== LF && !this.crlf) return from;
+    const { kinds, at, keys, values } = plain;
+    const { d, crlf, cells } = this;
+    const names = cells.keyNames;
+    const columns = kinds.length;
+    // Every row taken ends with a "\n" at or before `last`: it stops each cell's loop, so no
+    // loop below looks past the bytes.
+    const last = bytes.lastIndexOf(LF, n - 1);
+    let pos = from;
+    let line = this.line;
+    rows: while (pos <= last) {
+      let i = pos;
+      let ch = 0;
+      for (let c = 0; c < columns; c++) {
+        const kind = kinds[c];
+        const s = i;
+        ch = bytes[i];
+        if (kind === PLAIN_DIGITS) {
+          let v = 0;
+          while (ch >= 48 && ch <= 57) {
+            v = v * 10 + (ch - 48);
+            ch = bytes[++i];
+          }
+          if (i === s || i - s > 15) break rows;
+          values[at[c]] = v;
+        } else {
+          while (ch !== d && ch !== LF && ch !== CR && ch !== QUOTE) ch = bytes[++i];
+          if (ch === QUOTE) break rows;
+          if (kind === PLAIN_KEY) {
+            const k = cells.keyAt(c, bytes, s, i);
+            if (k < 0) break rows;
+            keys[at[c]] = k;
+          }
+        }
+        if (c < columns - 1) {
+          if (ch !== d) break rows;
+          i++;
+        }
+      }
+      let next: number;
+      if (ch === LF && !crlf) next = i + 1;
+      else if (ch === CR && crlf && bytes[i + 1] === LF) next = i + 2;
+      else break;
+      if (!plain.row(line, names)) break;
+      pos = next;
+      line++;
+    }
+    const rows = line - this.line;
+    if (rows > 0) {
+      this.line = line;
+      this.plainMisses = 0;
+      this.taken(rows, this.consumed + pos);
+    }
+    if (pos <= last) {
+      // A row left to the general scan.
+      this.plainRest = Math.min(PLAIN_REST_MAX, (1 << Math.min(this.plainMisses, 12)) - 1);
+      this.plainMisses++;
     }
     return pos;
   }
