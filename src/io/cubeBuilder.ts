@@ -51,7 +51,7 @@ const IN_CHUNK = CHUNK - 1;
  * straight to its place.
  */
 interface Chunk {
-  /** 0 where `line` is 0 (NaN is written at the end: filling every cell with it first costs a pass). */
+  /** NaN where `line` is 0 (filled when made: the cube's layout is then a plain copy). */
   employment: Float64Array;
   /** Allocated with the chunk's first establishment count. */
   establishments: Float64Array | undefined;
@@ -64,8 +64,9 @@ type YearBlock = (Chunk | undefined)[];
 
 /**
  * A year's cells in the cube's layout (nR × nC, region-major): NaN where no cell was given (no
- * chunk, line 0, or for `counts` no count). `keep`: the chunk column of each cube column, when not
- * the first nC in order. One plain loop per region (this runs over every cell of the cube).
+ * chunk, or NaN in it). `keep`: the chunk column of each cube column, when not the first nC in
+ * order. A chunk whose room is the cube's (stride nC) is copied whole; otherwise one plain loop
+ * per region (this runs over every cell of the cube).
  */
 function layoutYear(block: YearBlock | undefined, counts: boolean, nR: number, nC: number, stride: number, keep: Int32Array | undefined): Float64Array {
   const out = new Float64Array(nR * nC);
@@ -76,17 +77,15 @@ function layoutYear(block: YearBlock | undefined, counts: boolean, nR: number, n
     const source = counts ? chunk?.establishments : chunk?.employment;
     if (!chunk || !source) {
       out.fill(NaN, to0, to0 + rows * nC);
-      continue;
-    }
-    const line = chunk.line;
-    for (let r = 0; r < rows; r++) {
-      const from = r * stride;
-      const to = to0 + r * nC;
-      if (keep) {
-        if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
-        else for (let j = 0; j < nC; j++) out[to + j] = line[from + keep[j]] === 0 ? NaN : source[from + keep[j]];
-      } else if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + j];
-      else for (let j = 0; j < nC; j++) out[to + j] = line[from + j] === 0 ? NaN : source[from + j];
+    } else if (!keep && stride === nC) {
+      out.set(source.subarray(0, rows * nC), to0);
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const from = r * stride;
+        const to = to0 + r * nC;
+        if (keep) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
+        else for (let j = 0; j < nC; j++) out[to + j] = source[from + j];
+      }
     }
   }
   return out;
@@ -251,6 +250,35 @@ export class CubeBuilder {
   }
 
   /**
+   * `addCell` for a reader's plain row (a count, a regional cell, given with its line, no flags):
+   * the common case written here, anything else (the benchmark, a new category's room, a cell
+   * given before) by `addCell`.
+   */
+  addCount(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number): void {
+    if (r < 0 || c >= this.stride || line <= 0) return this.addCell(c, r, yearSlot, employment, establishments, line);
+    const ch = r >> CHUNK_BITS;
+    let block = this.lastChunk;
+    if (ch !== this.lastChunkOf || yearSlot !== this.lastChunkSlot || block === undefined) {
+      block = this.lastChunk = this.chunk(yearSlot, r);
+      this.lastChunkOf = ch;
+      this.lastChunkSlot = yearSlot;
+    }
+    const i = (r & IN_CHUNK) * this.stride + c;
+    if (block.line[i] !== 0) return this.addCell(c, r, yearSlot, employment, establishments, line);
+    block.line[i] = line;
+    block.employment[i] = employment;
+    if (establishments === establishments) {
+      this.hasEstablishments = true;
+      (block.establishments ??= nanArray(block.line.length))[i] = establishments;
+    }
+  }
+
+  /** The chunk `addCount` wrote last (rows of one region and year come together). */
+  private lastChunk: Chunk | undefined;
+  private lastChunkOf = -1;
+  private lastChunkSlot = -1;
+
+  /**
    * A wide row's cells in one call: `values[k]` for category slot `categories[k]` (columns whose
    * slot is below 0 skipped), establishments from `counts` when given.
    */
@@ -325,7 +353,7 @@ export class CubeBuilder {
     let chunk = block[ch];
     if (!chunk) {
       const n = CHUNK * this.stride;
-      chunk = block[ch] = { employment: new Float64Array(n), establishments: undefined, line: new Int32Array(n) };
+      chunk = block[ch] = { employment: nanArray(n), establishments: undefined, line: new Int32Array(n) };
     }
     return chunk;
   }
@@ -347,7 +375,7 @@ export class CubeBuilder {
       return b;
     };
     for (const chunk of this.chunks()) {
-      chunk.employment = relayout(chunk.employment, (n) => new Float64Array(n));
+      chunk.employment = relayout(chunk.employment, nanArray);
       if (chunk.establishments) chunk.establishments = relayout(chunk.establishments, nanArray);
       chunk.line = relayout(chunk.line, (n) => new Int32Array(n));
     }

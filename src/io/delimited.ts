@@ -93,6 +93,7 @@ export interface DelimitedReader {
 
 /** The line end and delimiter are judged on the first megabyte of text, which this many UTF-8 bytes always hold. */
 const GUESS_BYTES = 4 * 1024 * 1024;
+const HEAD_CHARS = 1024 * 1024;
 
 const encoder = new TextEncoder();
 
@@ -182,13 +183,15 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
   };
 
   const start = (bytes: Uint8Array) => {
-    // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least that much.
-    const head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
+    // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least
+    // that much, and as many bytes hold it when each byte gave a character (ASCII: decoded once).
+    let head = new TextDecoder().decode(bytes.subarray(0, HEAD_CHARS));
+    if (bytes.length > HEAD_CHARS && head.length < HEAD_CHARS) head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
     if (!options.delimiter) delimiter = detectDelimiter(head);
     // The rows to come, from the line ends of the first bytes (a whole file pushed at once included),
     // so the cube's buffers are sized once instead of doubling up to millions of cells.
     if (total > GUESS_BYTES || total > bytes.length) {
-      const sample = Math.min(bytes.length, GUESS_BYTES);
+      const sample = Math.min(bytes.length, HEAD_CHARS);
       let lines = 0;
       for (let i = 0; i < sample; i++) if (bytes[i] === 10) lines++;
       expectedRows = Math.ceil((lines / sample) * total * 1.05);

@@ -233,8 +233,14 @@ export class ScannedCells implements Cells {
         return second;
       }
     }
+    return this.keyMiss(column, bytes, s, e);
+  }
+
+  /** A key that is neither of the two compared first: looked up (or added) in the pool, and remembered as following the one before. */
+  private keyMiss(column: { last: number; next: Int32Array; moved: boolean }, bytes: Uint8Array, s: number, e: number): number {
+    const previous = column.last;
     column.moved = true;
-    const k = pool.intern(bytes, s, e);
+    const k = this.pool.intern(bytes, s, e);
     if (previous >= 0) {
       if (previous >= column.next.length) {
         const grown = new Int32Array(Math.max(previous + 1, column.next.length * 2)).fill(-1);
@@ -349,6 +355,10 @@ export interface PlainRows {
   row(line: number, names: readonly string[]): boolean;
 }
 
+/** Entries of a column's table of packed ids (a power of two: the top bits of a hash pick one). */
+const PACKED_SHIFT = 20;
+const PACKED_SIZE = 1 << (32 - PACKED_SHIFT);
+
 /** The plain-row loop rests for this many rows at most after rows it could not take. */
 const PLAIN_REST_MAX = 4096;
 
@@ -376,6 +386,8 @@ export class DelimitedScanner {
   plain: PlainRows | undefined;
   /** Rows the plain-row loop sits out (after rows it could not take), and how often it has missed in a row. */
   private plainRest = 0;
+  /** 1 for the bytes that end an unquoted cell in the plain-row loop, or make its row not plain (a quote). */
+  private readonly stops = new Uint8Array(256);
   private plainMisses = 0;
 
   constructor(
@@ -387,6 +399,7 @@ export class DelimitedScanner {
   ) {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 128) throw new Error(`a delimiter is one ASCII character, not "${delimiter}"`);
     this.d = delimiter.charCodeAt(0);
+    for (const b of [this.d, LF, CR, QUOTE]) this.stops[b] = 1;
     this.nl0 = newline.charCodeAt(0);
     this.crlf = newline === '\r\n';
     this.newlineLength = newline.length;
@@ -638,7 +651,7 @@ export class DelimitedScanner {
     // One-byte "\r" line ends (and "\n" counted inside them) are left to the general scan.
     if (this.nl0 !== LF && !this.crlf) return from;
     const { kinds, at, keys, values } = plain;
-    const { d, crlf, cells } = this;
+    const { d, crlf, cells, stops } = this;
     const names = cells.keyNames;
     const columns = kinds.length;
     // Every row taken ends with a "\n" at or before `last`: it stops each cell's loop, so no
@@ -654,21 +667,46 @@ export class DelimitedScanner {
         const s = i;
         ch = bytes[i];
         if (kind === PLAIN_DIGITS) {
-          let v = 0;
+          let v = ch - 48;
+          if (v < 0 || v > 9) break rows;
+          ch = bytes[++i];
           while (ch >= 48 && ch <= 57) {
             v = v * 10 + (ch - 48);
             ch = bytes[++i];
           }
-          if (i === s || i - s > 15) break rows;
+          if (i - s > 15) break rows;
           values[at[c]] = v;
-        } else {
-          while (ch !== d && ch !== LF && ch !== CR && ch !== QUOTE) ch = bytes[++i];
-          if (ch === QUOTE) break rows;
-          if (kind === PLAIN_KEY) {
-            const k = cells.keyAt(c, bytes, s, i);
-            if (k < 0) break rows;
-            keys[at[c]] = k;
+        } else if (kind === PLAIN_KEY) {
+          // The id's bytes packed into two integers on the way (exact up to 8 bytes, the first
+          // being printable): a table of them by column gives the key number without comparing bytes.
+          let hi = 0;
+          let lo = 0;
+          while (stops[ch] === 0) {
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | ch;
+            ch = bytes[++i];
           }
+          if (ch === QUOTE) break rows;
+          const n = i - s;
+          const first = bytes[s];
+          const end = lo & 255;
+          let k: number;
+          if (n > 0 && n <= 8 && first > 32 && first < 127 && end > 32 && end < 127) {
+            const table = this.packedKeys[c] ?? this.packedKeyTable(c);
+            const e = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> PACKED_SHIFT) * 3;
+            if (table[e] === hi && table[e + 1] === lo) k = table[e + 2];
+            else {
+              k = cells.keyAt(c, bytes, s, i);
+              table[e] = hi;
+              table[e + 1] = lo;
+              table[e + 2] = k;
+            }
+          } else k = cells.keyAt(c, bytes, s, i);
+          if (k < 0) break rows;
+          keys[at[c]] = k;
+        } else {
+          while (stops[ch] === 0) ch = bytes[++i];
+          if (ch === QUOTE) break rows;
         }
         if (c < columns - 1) {
           if (ch !== d) break rows;
@@ -695,6 +733,13 @@ export class DelimitedScanner {
       this.plainMisses++;
     }
     return pos;
+  }
+
+  /** By column: ids of up to 8 bytes packed (two integers) and their key numbers, PACKED_SIZE entries (0, 0: empty). */
+  private readonly packedKeys: (Int32Array | undefined)[] = [];
+
+  private packedKeyTable(c: number): Int32Array {
+    return (this.packedKeys[c] = new Int32Array(PACKED_SIZE * 3));
   }
 
   /** Where the line end starts at or after `from`, or -1. */

@@ -128,7 +128,7 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
         lastYear = y;
         lastYearSlot = builder.yearSlot(y);
       }
-      builder.addCell(c, r, lastYearSlot, values[0], establishments >= 0 ? values[1] : NaN, line);
+      builder.addCount(c, r, lastYearSlot, values[0], establishments >= 0 ? values[1] : NaN, line);
       report.rowsUsed++;
       return true;
     },
