@@ -434,12 +434,13 @@ export class DelimitedScanner {
     const { cells, d, nl0, crlf } = this;
     const nlHasLf = nl0 === LF || crlf ? 1 : 0;
     const n = bytes.length;
-    // Without a quote in the chunk no field is quoted: the quote check per field is skipped.
-    const quotes = bytes.indexOf(QUOTE) !== -1;
-    let pos = 0;
+    // A reader's plain rows first (they have no quote); then, without a quote in the rest of the
+    // chunk no field is quoted: the quote check per field is skipped.
+    let pos = this.plain !== undefined ? this.takePlain(bytes, 0, n) : 0;
+    const quotes = bytes.indexOf(QUOTE, pos) !== -1;
     // The common case, no quote in the chunk and one-byte line ends: one tight loop per row.
     if (!quotes && !crlf) {
-      pos = this.scanPlain(bytes, nlHasLf);
+      pos = this.scanPlain(bytes, nlHasLf, pos);
       if (this.stopped || !final) return pos;
     }
     // With the final bytes, the row after the last line end (possibly empty) is a row too.
@@ -569,10 +570,10 @@ export class DelimitedScanner {
   }
 
   /**
-   * Rows of a chunk without quotes and with one-byte line ends, up to the last complete row
+   * Rows of a chunk from `from`, without quotes and with one-byte line ends, up to the last complete row
    * (returns where the rest starts); `scan` goes on from there for the final row.
    */
-  private scanPlain(bytes: Uint8Array, nlHasLf: number): number {
+  private scanPlain(bytes: Uint8Array, nlHasLf: number, from: number): number {
     const { cells, d, nl0 } = this;
     const n = bytes.length;
     // In a "\r" file a "\n" inside a line still counts as a line (as it always did).
@@ -583,7 +584,7 @@ export class DelimitedScanner {
     // here directly: a call per cell, an `indexOf` per row or a second look at a number's bytes
     // costs more than the scan itself.
     let { starts, ends, values } = cells;
-    let pos = this.plain !== undefined ? this.takePlain(bytes, 0, n) : 0;
+    let pos = from;
     let k = 0;
     let start = pos;
     let lfs = nlHasLf;
