@@ -73,6 +73,10 @@ export function wideTableReader(
   // the category columns' values land in `values` in their order, the year after them.
   const columns = establishmentsTable ? undefined : plainColumns(table.header.length, [region], year >= 0 ? [...categoryColumns, year] : categoryColumns);
   const regionSlots = new KeySlots();
+  // Whether every category column has its slot (then no row records a category not in the table).
+  let everyCategory = false;
+  let lastYear = NaN;
+  let lastYearSlot = -1;
   const plainRows: PlainRows | undefined = columns && {
     ...columns,
     row(line, names) {
@@ -83,16 +87,26 @@ export function wideTableReader(
       let r = regionSlots.get(regionKey);
       if (r === NO_SLOT && hasControlCharacter(names[regionKey])) return false;
       report.rowsRead++;
-      // As `row`: the year's slot and the region's made with the first cell used.
       let slot = -1;
-      for (let k = 0; k < categoryColumns.length; k++) {
-        let c = categorySlots[k];
-        if (c < 0) c = categorySlots[k] = builder.categorySlot(categoryNames[k], line);
-        if (c < 0) continue;
-        if (slot < 0) slot = builder.yearSlot(y);
+      if (everyCategory) {
+        // Every column's category known (the usual case): the first cell is used.
+        slot = y === lastYear ? lastYearSlot : (lastYearSlot = builder.yearSlot((lastYear = y)));
         if (r === NO_SLOT) regionSlots.set(regionKey, (r = builder.regionSlot(names[regionKey], line)));
+      } else {
+        // As `row`: the year's slot and the region's made with the first cell used.
+        everyCategory = true;
+        for (let k = 0; k < categoryColumns.length; k++) {
+          let c = categorySlots[k];
+          if (c < 0) c = categorySlots[k] = builder.categorySlot(categoryNames[k], line);
+          if (c < 0) {
+            everyCategory = false;
+            continue;
+          }
+          if (slot < 0) slot = builder.yearSlot(y);
+          if (r === NO_SLOT) regionSlots.set(regionKey, (r = builder.regionSlot(names[regionKey], line)));
+        }
+        if (slot < 0) return true;
       }
-      if (slot < 0) return true;
       builder.addRow(r, slot, categorySlots, counts, undefined, line);
       report.rowsUsed++;
       return true;
