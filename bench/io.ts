@@ -4,7 +4,8 @@
  * straight from the parser into the cube (streamLongTable), and — when
  * ../shared/data is present — the real Eurostat LFS TSV, the Rosstat JSON, NUTS-3 boundaries and
  * the two joins of the acceptance tests. Medians of a few runs after a warm-up.
- * Run alone: `npx tsx bench/io.ts` (prints JSON).
+ * Run alone: `npx tsx bench/io.ts` (prints JSON); `npx tsx bench/io.ts parsers [folder]` for the
+ * parsers only, with another checkout's readers (such as /work/main) alternating with these as `before`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -53,7 +54,21 @@ export interface ParserBench {
   loadAverage: number;
   loadAverageAtEnd: number;
   runs: number;
-  tables: Record<string, { megabytes: number; rows: number; decodeMs: number; cubeMs: number; ratioToDecode: number; megabytesPerSecond: number }>;
+  tables: Record<
+    string,
+    {
+      megabytes: number;
+      rows: number;
+      decodeMs: number;
+      cubeMs: number;
+      ratioToDecode: number;
+      megabytesPerSecond: number;
+      /** With another checkout's readers (`parsers <folder>`), run alternately with these: its figures and the ratio. */
+      before?: { cubeMs: number; ratioToDecode: number; megabytesPerSecond: number; speedup: number };
+    }
+  >;
+  /** The checkout whose readers ran as `before`. */
+  before?: string;
   /** The long table to rows only: the parsers compared (string parsers pay the decode first). */
   parseOnly: Record<string, { ms: number; ratioToDecode: number; megabytesPerSecond: number }>;
 }
@@ -135,8 +150,25 @@ function medianOf(runs: number, f: () => unknown): number {
   return median(Array.from({ length: runs }, () => cpuMs(f)));
 }
 
+type Read = { cube: EmploymentCube; report: TableReport };
+/** The readers measured: this checkout's, or another's (for before/after in one process). */
+interface Readers {
+  tableReader: typeof tableReader;
+  longTableReader: typeof longTableReader;
+  wideTableReader: typeof wideTableReader;
+  yearColumnsReader: typeof yearColumnsReader;
+}
+const ours: Readers = { tableReader, longTableReader, wideTableReader, yearColumnsReader };
+
+async function readersOf(folder: string): Promise<Readers> {
+  const load = (module: string) => import(resolve(folder, 'src/io', module));
+  const [rows, long, wide, years] = await Promise.all([load('tableRows.ts'), load('longTable.ts'), load('wideTable.ts'), load('yearColumnsTable.ts')]);
+  return { tableReader: rows.tableReader, longTableReader: long.longTableReader, wideTableReader: wide.wideTableReader, yearColumnsReader: years.yearColumnsReader };
+}
+
 /** About 20 MB each: long (region,category,year,employment,establishments), wide (one column per category), year columns. */
-function syntheticTables(): Record<string, { bytes: Uint8Array; rows: number; make: (head: TableHead) => RowConsumer<{ cube: EmploymentCube; report: TableReport }> }> {
+function syntheticTables(readers: Readers = ours): Record<string, { bytes: Uint8Array; rows: number; make: (head: TableHead) => RowConsumer<Read> }> {
+  const { longTableReader, wideTableReader, yearColumnsReader } = readers;
   const regions = Array.from({ length: 3000 }, (_, i) => String(1001 + i * 3).padStart(5, '0'));
   const long = ['region,category,year,employment,establishments'];
   for (let year = 2000; year < 2006; year++) {
@@ -160,20 +192,39 @@ function syntheticTables(): Record<string, { bytes: Uint8Array; rows: number; ma
   };
 }
 
-export function parserBench(runs = 5): ParserBench {
+/** The median CPU times of `a` and `b` run alternately (each warmed up first), so both see the same load. */
+function alternately(runs: number, a: () => unknown, b: () => unknown): [number, number] {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(cpuMs(a));
+    tb.push(cpuMs(b));
+  }
+  return [median(ta), median(tb)];
+}
+
+/** `before`: a checkout (folder) whose readers run alternately with these, for a ratio at one load. */
+export function parserBench(runs = 5, before?: { folder: string; readers: Readers }): ParserBench {
   const loadAverage = Math.round(loadavg()[0] * 100) / 100;
   const tables: ParserBench['tables'] = {};
   const round = (x: number) => Math.round(x * 10) / 10;
   let longBytes: Uint8Array | undefined;
+  const beforeTables = before ? syntheticTables(before.readers) : undefined;
+  const read = (readers: Readers, name: string, bytes: Uint8Array, make: (head: TableHead) => RowConsumer<Read>) => () => {
+    const reader = readers.tableReader(name, make, { totalLength: bytes.length });
+    reader.push(bytes);
+    return reader.end();
+  };
   for (const [name, t] of Object.entries(syntheticTables())) {
     const mb = t.bytes.length / 1e6;
     const decodeMs = medianOf(runs, () => new TextDecoder().decode(t.bytes));
-    const cubeMs = medianOf(runs, () => {
-      const reader = tableReader(name, t.make, { totalLength: t.bytes.length });
-      reader.push(t.bytes);
-      return reader.end();
-    });
-    tables[name] = { megabytes: round(mb), rows: t.rows, decodeMs: round(decodeMs), cubeMs: round(cubeMs), ratioToDecode: round(cubeMs / decodeMs), megabytesPerSecond: Math.round(mb / (cubeMs / 1000)) };
+    const perSecond = (ms: number) => Math.round(mb / (ms / 1000));
+    const after = read(ours, name, t.bytes, t.make);
+    const [cubeMs, beforeMs] = before ? alternately(runs, after, read(before.readers, name, t.bytes, beforeTables![name].make)) : [medianOf(runs, after), NaN];
+    tables[name] = { megabytes: round(mb), rows: t.rows, decodeMs: round(decodeMs), cubeMs: round(cubeMs), ratioToDecode: round(cubeMs / decodeMs), megabytesPerSecond: perSecond(cubeMs) };
+    if (before) tables[name].before = { cubeMs: round(beforeMs), ratioToDecode: round(beforeMs / decodeMs), megabytesPerSecond: perSecond(beforeMs), speedup: Math.round((beforeMs / cubeMs) * 100) / 100 };
     if (name === 'long') longBytes = t.bytes;
   }
   const bytes = longBytes!;
@@ -204,7 +255,7 @@ export function parserBench(runs = 5): ParserBench {
     })),
   };
   if (sink === 42) console.error('');
-  return { loadAverage, loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100, runs, tables, parseOnly };
+  return { loadAverage, loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100, runs, tables, ...(before ? { before: before.folder } : {}), parseOnly };
 }
 
 export function runIoBench(runs = 3): IoBench {
@@ -215,5 +266,8 @@ export function runIoBench(runs = 3): IoBench {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(process.argv[2] === 'parsers' ? parserBench() : runIoBench(), null, 2));
+  // `parsers [folder]`: the parser bench alone, with another checkout's readers (e.g. main's) run alternately as `before`.
+  const folder = process.argv[2] === 'parsers' ? process.argv[3] : undefined;
+  const before = folder ? { folder, readers: await readersOf(resolve(folder)) } : undefined;
+  console.log(JSON.stringify(process.argv[2] === 'parsers' ? parserBench(5, before) : runIoBench(), null, 2));
 }

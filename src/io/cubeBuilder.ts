@@ -40,6 +40,9 @@ export interface CubeOptions {
 
 const BENCHMARK = -1;
 
+/** Year-column rows staged before they are written a year at a time (`addYears`). */
+const STAGED_ROWS = 256;
+
 /** Regions per chunk of a year's cells: room grows a chunk at a time, nothing copied. */
 const CHUNK_BITS = 8;
 const CHUNK = 1 << CHUNK_BITS;
@@ -51,7 +54,7 @@ const IN_CHUNK = CHUNK - 1;
  * straight to its place.
  */
 interface Chunk {
-  /** 0 where `line` is 0 (NaN is written at the end: filling every cell with it first costs a pass). */
+  /** NaN where `line` is 0 (filled when made: the cube's layout is then a plain copy). */
   employment: Float64Array;
   /** Allocated with the chunk's first establishment count. */
   establishments: Float64Array | undefined;
@@ -64,8 +67,9 @@ type YearBlock = (Chunk | undefined)[];
 
 /**
  * A year's cells in the cube's layout (nR × nC, region-major): NaN where no cell was given (no
- * chunk, line 0, or for `counts` no count). `keep`: the chunk column of each cube column, when not
- * the first nC in order. One plain loop per region (this runs over every cell of the cube).
+ * chunk, or NaN in it). `keep`: the chunk column of each cube column, when not the first nC in
+ * order. A chunk whose room is the cube's (stride nC) is copied whole; otherwise one plain loop
+ * per region (this runs over every cell of the cube).
  */
 function layoutYear(block: YearBlock | undefined, counts: boolean, nR: number, nC: number, stride: number, keep: Int32Array | undefined): Float64Array {
   const out = new Float64Array(nR * nC);
@@ -76,17 +80,15 @@ function layoutYear(block: YearBlock | undefined, counts: boolean, nR: number, n
     const source = counts ? chunk?.establishments : chunk?.employment;
     if (!chunk || !source) {
       out.fill(NaN, to0, to0 + rows * nC);
-      continue;
-    }
-    const line = chunk.line;
-    for (let r = 0; r < rows; r++) {
-      const from = r * stride;
-      const to = to0 + r * nC;
-      if (keep) {
-        if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
-        else for (let j = 0; j < nC; j++) out[to + j] = line[from + keep[j]] === 0 ? NaN : source[from + keep[j]];
-      } else if (counts) for (let j = 0; j < nC; j++) out[to + j] = source[from + j];
-      else for (let j = 0; j < nC; j++) out[to + j] = line[from + j] === 0 ? NaN : source[from + j];
+    } else if (!keep && stride === nC) {
+      out.set(source.subarray(0, rows * nC), to0);
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const from = r * stride;
+        const to = to0 + r * nC;
+        if (keep) for (let j = 0; j < nC; j++) out[to + j] = source[from + keep[j]];
+        else for (let j = 0; j < nC; j++) out[to + j] = source[from + j];
+      }
     }
   }
   return out;
@@ -215,6 +217,7 @@ export class CubeBuilder {
 
   /** `add` with category, region and year slot already resolved (a reader caching them per key). */
   addCell(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number, flags?: string): void {
+    if (this.staged > 0) this.flushYears();
     if (employment === Infinity || establishments === Infinity) {
       this.beyondLargest(r === BENCHMARK ? this.options.benchmarkId! : [...this.regionIndex].find(([, i]) => i === r)![0], this.categoryList[c].id, line);
     }
@@ -251,10 +254,40 @@ export class CubeBuilder {
   }
 
   /**
+   * `addCell` for a reader's plain row (a count, a regional cell, given with its line, no flags):
+   * the common case written here, anything else (the benchmark, a new category's room, a cell
+   * given before) by `addCell`.
+   */
+  addCount(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number): void {
+    if (r < 0 || c >= this.stride || line <= 0 || this.staged > 0) return this.addCell(c, r, yearSlot, employment, establishments, line);
+    const ch = r >> CHUNK_BITS;
+    let block = this.lastChunk;
+    if (ch !== this.lastChunkOf || yearSlot !== this.lastChunkSlot || block === undefined) {
+      block = this.lastChunk = this.chunk(yearSlot, r);
+      this.lastChunkOf = ch;
+      this.lastChunkSlot = yearSlot;
+    }
+    const i = (r & IN_CHUNK) * this.stride + c;
+    if (block.line[i] !== 0) return this.addCell(c, r, yearSlot, employment, establishments, line);
+    block.line[i] = line;
+    block.employment[i] = employment;
+    if (establishments === establishments) {
+      this.hasEstablishments = true;
+      (block.establishments ??= nanArray(block.line.length))[i] = establishments;
+    }
+  }
+
+  /** The chunk `addCount` wrote last (rows of one region and year come together). */
+  private lastChunk: Chunk | undefined;
+  private lastChunkOf = -1;
+  private lastChunkSlot = -1;
+
+  /**
    * A wide row's cells in one call: `values[k]` for category slot `categories[k]` (columns whose
    * slot is below 0 skipped), establishments from `counts` when given.
    */
   addRow(r: number, yearSlot: number, categories: Int32Array, values: Float64Array, counts: ArrayLike<number> | undefined, line: number): void {
+    if (this.staged > 0) this.flushYears();
     if (r === BENCHMARK || counts || line <= 0) {
       for (let k = 0; k < categories.length; k++) if (categories[k] >= 0) this.addCell(categories[k], r, yearSlot, values[k], counts ? counts[k] : NaN, line);
       return;
@@ -266,8 +299,8 @@ export class CubeBuilder {
       if (c >= 0 && values[k] === Infinity) this.addCell(c, r, yearSlot, Infinity, NaN, line);
     }
     if (widest >= this.stride) this.widen(widest);
-    const base = (r & IN_CHUNK) * this.stride;
     const { line: lines, employment } = this.chunk(yearSlot, r);
+    const base = (r & IN_CHUNK) * this.stride;
     for (let k = 0; k < categories.length; k++) {
       const c = categories[k];
       if (c < 0) continue;
@@ -292,31 +325,60 @@ export class CubeBuilder {
       return;
     }
     for (let k = 0; k < yearSlots.length; k++) if (values[k] === Infinity) this.addCell(c, r, yearSlots[k], Infinity, NaN, line);
-    if (c >= this.stride) this.widen(c);
-    const i = (r & IN_CHUNK) * this.stride + c;
+    // Rows are staged and written a year at a time (a row's cells go to as many arrays as it has
+    // years: written row by row, each row would touch them all).
     const ch = r >> CHUNK_BITS;
-    // The row's chunks, one per year column, kept while rows stay in one chunk of regions.
-    if (ch !== this.yearChunksOf || yearSlots !== this.yearChunksSlots) {
-      this.yearChunks = Array.from(yearSlots, (slot) => this.chunk(slot, r));
-      this.yearChunksOf = ch;
-      this.yearChunksSlots = yearSlots;
-    }
-    const chunks = this.yearChunks;
-    for (let k = 0; k < yearSlots.length; k++) {
-      const block = chunks[k];
-      const first = block.line[i];
-      if (first !== 0) {
-        this.duplicates.push({ c, r, yearSlot: yearSlots[k], line, first });
-        continue;
-      }
-      block.line[i] = line;
-      block.employment[i] = values[k];
-    }
+    const k = yearSlots.length;
+    if (this.staged > 0 && (ch !== this.stagedChunk || yearSlots !== this.stagedSlots || this.staged === STAGED_ROWS)) this.flushYears();
+    if (c >= this.stride) this.widen(c);
+    if (this.stagedValues.length < STAGED_ROWS * k) this.stagedValues = new Float64Array(STAGED_ROWS * k);
+    const j = this.staged++;
+    this.stagedChunk = ch;
+    this.stagedSlots = yearSlots;
+    this.stagedRegion[j] = r;
+    this.stagedCategory[j] = c;
+    this.stagedLine[j] = line;
+    this.stagedValues.set(k === values.length ? values : values.subarray(0, k), j * k);
   }
 
-  private yearChunks: Chunk[] = [];
-  private yearChunksOf = -1;
-  private yearChunksSlots: Int32Array | undefined;
+  /** Year-column rows not yet written (`addYears`), all of one chunk of regions and one set of year slots. */
+  private staged = 0;
+  private stagedChunk = -1;
+  private stagedSlots: Int32Array | undefined;
+  private readonly stagedRegion = new Int32Array(STAGED_ROWS);
+  private readonly stagedCategory = new Int32Array(STAGED_ROWS);
+  private readonly stagedLine = new Int32Array(STAGED_ROWS);
+  private stagedValues = new Float64Array(0);
+
+  /** Writes the staged year-column rows, year by year; cells given before are recorded in the order the rows gave them. */
+  private flushYears(): void {
+    const n = this.staged;
+    const slots = this.stagedSlots!;
+    this.staged = 0;
+    const k = slots.length;
+    const r0 = this.stagedChunk << CHUNK_BITS;
+    const chunks = Array.from(slots, (slot) => this.chunk(slot, r0));
+    const stride = this.stride;
+    const { stagedRegion, stagedCategory, stagedLine, stagedValues } = this;
+    let given: { j: number; y: number; first: number }[] | undefined;
+    for (let y = 0; y < k; y++) {
+      const { line: lines, employment } = chunks[y];
+      for (let j = 0; j < n; j++) {
+        const i = (stagedRegion[j] & IN_CHUNK) * stride + stagedCategory[j];
+        const first = lines[i];
+        if (first !== 0) {
+          (given ??= []).push({ j, y, first });
+          continue;
+        }
+        lines[i] = stagedLine[j];
+        employment[i] = stagedValues[j * k + y];
+      }
+    }
+    if (given) {
+      given.sort((a, b) => a.j - b.j || a.y - b.y);
+      for (const { j, y, first } of given) this.duplicates.push({ c: stagedCategory[j], r: stagedRegion[j], yearSlot: slots[y], line: stagedLine[j], first });
+    }
+  }
 
   /** The chunk holding region `r` in a year slot, added when new. */
   private chunk(yearSlot: number, r: number): Chunk {
@@ -324,8 +386,14 @@ export class CubeBuilder {
     const ch = r >> CHUNK_BITS;
     let chunk = block[ch];
     if (!chunk) {
+      // At the first region past the first chunk a table's categories are usually all seen: the
+      // room is fitted to them once (less memory; the cube's layout then copies chunks whole).
+      if (ch > 0 && !this.fitted) {
+        this.fitted = true;
+        if (this.categoryList.length < this.stride) this.restride(Math.max(1, this.categoryList.length));
+      }
       const n = CHUNK * this.stride;
-      chunk = block[ch] = { employment: new Float64Array(n), establishments: undefined, line: new Int32Array(n) };
+      chunk = block[ch] = { employment: nanArray(n), establishments: undefined, line: new Int32Array(n) };
     }
     return chunk;
   }
@@ -336,18 +404,26 @@ export class CubeBuilder {
     return block;
   }
 
+  /** Whether the room has been fitted to the categories (see `chunk`). */
+  private fitted = false;
+
   /** Room for category `c` in every region of every block (categories come far fewer than cells). */
   private widen(c: number): void {
+    this.restride(Math.max(c + 1, this.stride * 2));
+  }
+
+  /** `stride` categories of room per region in every block (never fewer than the categories there are). */
+  private restride(stride: number): void {
     const old = this.stride;
-    const stride = Math.max(c + 1, old * 2);
+    const kept = Math.min(old, stride);
     const relayout = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A): A => {
       const rows = a.length / old;
       const b = make(rows * stride);
-      for (let r = 0; r < rows; r++) b.set(a.subarray(r * old, (r + 1) * old), r * stride);
+      for (let r = 0; r < rows; r++) b.set(a.subarray(r * old, r * old + kept), r * stride);
       return b;
     };
     for (const chunk of this.chunks()) {
-      chunk.employment = relayout(chunk.employment, (n) => new Float64Array(n));
+      chunk.employment = relayout(chunk.employment, nanArray);
       if (chunk.establishments) chunk.establishments = relayout(chunk.establishments, nanArray);
       chunk.line = relayout(chunk.line, (n) => new Int32Array(n));
     }
@@ -382,6 +458,7 @@ export class CubeBuilder {
 
   /** A region's stated total employment (not a category), e.g. Eurostat's TOTAL row. */
   addRegionTotal(region: string, year: number, value: number, line: number): void {
+    if (this.staged > 0) this.flushYears();
     const key = `${region}\u0000${year}`;
     const previous = this.totals.get(key);
     if (previous) throw new InputError({ file: this.report.file, line }, `region "${region}"${year ? `, year ${year}` : ''}: total already given on line ${previous.line}`);
@@ -391,6 +468,7 @@ export class CubeBuilder {
   }
 
   build(): EmploymentCube {
+    if (this.staged > 0) this.flushYears();
     const years = [...this.slots.keys()].sort((a, b) => a - b);
     if (years.length === 0) throw new InputError({ file: this.report.file }, 'no usable data rows');
     const yearIndex = new Map(years.map((y, i) => [y, i]));
@@ -516,9 +594,16 @@ export class CubeBuilder {
   }
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Whether `checkId` would refuse the id (a reader's plain rows leave such an id to the general path). */
+export function hasControlCharacter(id: string): boolean {
+  return CONTROL.test(id);
+}
+
 /** A NUL or other control character makes an id that prints like another and joins nothing: checked once per new id. */
 function checkId(id: string, role: string, file: string, line: number): void {
-  const control = /[\u0000-\u001f\u007f]/.exec(id);
+  const control = CONTROL.exec(id);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     throw new InputError({ file, line }, `the ${role} ${JSON.stringify(id)} holds the control character ${code}`);

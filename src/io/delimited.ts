@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import { type Cells, DelimitedScanner, guessLineEnd, type ScannedCells } from './delimitedScanner';
+import { type Cells, DelimitedScanner, guessLineEnd, type PlainRows, type ScannedCells } from './delimitedScanner';
 
 export type { Cells } from './delimitedScanner';
 
@@ -84,10 +84,16 @@ export interface DelimitedReader {
   push(chunk: string | Uint8Array): void;
   /** The header and counts; throws the first problem of the file (as `streamDelimited`). */
   end(): DelimitedHead;
+  /**
+   * From the next row on, rows plain for `plain` go to it instead of `onCells` (undefined: every
+   * row to `onCells` again). Set after the header, from within `onCells` or between pushes.
+   */
+  usePlainRows(plain: PlainRows | undefined): void;
 }
 
 /** The line end and delimiter are judged on the first megabyte of text, which this many UTF-8 bytes always hold. */
 const GUESS_BYTES = 4 * 1024 * 1024;
+const HEAD_CHARS = 1024 * 1024;
 
 const encoder = new TextEncoder();
 
@@ -167,19 +173,30 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
     }
   };
 
+  // Rows read by the scanner's plain-row loop: counted and reported as `sink` does.
+  const taken = (rows: number, end: number) => {
+    rowCount += rows;
+    if (end >= nextProgress && onProgress) {
+      onProgress(Math.min(1, end / total));
+      nextProgress = end + progressStep;
+    }
+  };
+
   const start = (bytes: Uint8Array) => {
-    // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least that much.
-    const head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
+    // Judged on the first megabyte of text, as papaparse did: GUESS_BYTES of UTF-8 hold at least
+    // that much, and as many bytes hold it when each byte gave a character (ASCII: decoded once).
+    let head = new TextDecoder().decode(bytes.subarray(0, HEAD_CHARS));
+    if (bytes.length > HEAD_CHARS && head.length < HEAD_CHARS) head = new TextDecoder().decode(bytes.subarray(0, GUESS_BYTES));
     if (!options.delimiter) delimiter = detectDelimiter(head);
     // The rows to come, from the line ends of the first bytes (a whole file pushed at once included),
     // so the cube's buffers are sized once instead of doubling up to millions of cells.
     if (total > GUESS_BYTES || total > bytes.length) {
-      const sample = Math.min(bytes.length, GUESS_BYTES);
+      const sample = Math.min(bytes.length, HEAD_CHARS);
       let lines = 0;
       for (let i = 0; i < sample; i++) if (bytes[i] === 10) lines++;
       expectedRows = Math.ceil((lines / sample) * total * 1.05);
     }
-    scanner = new DelimitedScanner(delimiter, guessLineEnd(head), sink);
+    scanner = new DelimitedScanner(delimiter, guessLineEnd(head), sink, taken);
   };
 
   const feed = (chunk: Uint8Array) => {
@@ -225,6 +242,10 @@ export function delimitedReader(fileName: string, options: StreamOptions & { tot
       // A trailing newline is not a blank line worth reporting.
       if (lastByte === 10 && blankLines > 0) blankLines--;
       return { fileName, delimiter, header, headerLine, rowCount, blankLines };
+    },
+    usePlainRows(plain) {
+      // Rows plain for a reader have the header's field count: only checked against a header seen.
+      if (scanner && header && (!plain || plain.kinds.length === header.length)) scanner.plain = plain;
     },
   };
 }

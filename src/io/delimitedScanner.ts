@@ -203,9 +203,11 @@ export class ScannedCells implements Cells {
 
   keyIndex(c: number): number {
     if (this.anyQuoted && this.quoted[c] !== undefined) return -1;
-    const { bytes } = this;
-    const s = this.starts[c];
-    const e = this.ends[c];
+    return this.keyAt(c, this.bytes, this.starts[c], this.ends[c]);
+  }
+
+  /** `keyIndex` of column `c` for the unquoted cell bytes[s, e) (the plain-row loop's cells are not pushed). */
+  keyAt(c: number, bytes: Uint8Array, s: number, e: number): number {
     if (e === s) return -1;
     // Printable ASCII at both ends (almost every id): nothing to trim. Anything else goes to `key`.
     const first = bytes[s];
@@ -231,8 +233,14 @@ export class ScannedCells implements Cells {
         return second;
       }
     }
+    return this.keyMiss(column, bytes, s, e);
+  }
+
+  /** A key that is neither of the two compared first: looked up (or added) in the pool, and remembered as following the one before. */
+  private keyMiss(column: { last: number; next: Int32Array; moved: boolean }, bytes: Uint8Array, s: number, e: number): number {
+    const previous = column.last;
     column.moved = true;
-    const k = pool.intern(bytes, s, e);
+    const k = this.pool.intern(bytes, s, e);
     if (previous >= 0) {
       if (previous >= column.next.length) {
         const grown = new Int32Array(Math.max(previous + 1, column.next.length * 2)).fill(-1);
@@ -243,6 +251,11 @@ export class ScannedCells implements Cells {
     }
     column.last = k;
     return k;
+  }
+
+  /** The text of each key number (`keyIndex`). */
+  get keyNames(): readonly string[] {
+    return this.pool.keys;
   }
 
   key(c: number): string {
@@ -314,6 +327,41 @@ export type QuoteProblem = 'Trailing quote on quoted field is malformed' | 'Quot
 /** What the scanner's caller does with each row: return false to stop. */
 export type RowSink = (cells: Cells, line: number, end: number) => boolean;
 
+/** What the plain-row loop does with a column's cells (`PlainRows.kinds`). */
+export const PLAIN_SKIP = 0;
+/** An id: printable ASCII at both ends (nothing to trim), matched to its key number. */
+export const PLAIN_KEY = 1;
+/** A count: 1–15 ASCII digits and nothing else, valued. */
+export const PLAIN_DIGITS = 2;
+
+/**
+ * A table reader's own handling of plain rows, which the scanner then reads in one loop of its
+ * own, with no call per cell and no cells object: every cell unquoted and as `kinds` asks, the
+ * row's field count the header's, the line end one byte ("\n") or "\r\n". Any other row — and
+ * any row `row` declines — goes through the general scan and the reader's `row` as before, so
+ * what is unusual (and every error) is read the one way it always was.
+ */
+export interface PlainRows {
+  /** Per column: PLAIN_SKIP, PLAIN_KEY or PLAIN_DIGITS (as many as the header has columns). */
+  readonly kinds: Uint8Array;
+  /** Per column: where its key number goes in `keys`, or its value in `values`. */
+  readonly at: Int32Array;
+  readonly keys: Int32Array;
+  readonly values: Float64Array;
+  /**
+   * A plain row, its cells in `keys` and `values`: false (nothing changed) leaves it to the
+   * general path. `names` gives each key number's text.
+   */
+  row(line: number, names: readonly string[]): boolean;
+}
+
+/** Entries of a column's table of packed ids (a power of two: the top bits of a hash pick one). */
+const PACKED_SHIFT = 20;
+const PACKED_SIZE = 1 << (32 - PACKED_SHIFT);
+
+/** The plain-row loop rests for this many rows at most after rows it could not take. */
+const PLAIN_REST_MAX = 4096;
+
 /**
  * Scans rows as UTF-8 bytes arrive. `push` as often as needed, then `end`: a row cut by a chunk's
  * end waits for the next chunk. Line numbers count "\n" characters, as they always did (a file with
@@ -334,10 +382,24 @@ export class DelimitedScanner {
   /** Set when a row's quotes are broken: the problem and the row's line. */
   quoteProblem: { problem: QuoteProblem; line: number } | undefined;
   private stopped = false;
+  /** A reader's plain rows, read by `takePlain` between rows of the general scan (set by the caller). */
+  plain: PlainRows | undefined;
+  /** Rows the plain-row loop sits out (after rows it could not take), and how often it has missed in a row. */
+  private plainRest = 0;
+  /** 1 for the bytes that end an unquoted cell in the plain-row loop, or make its row not plain (a quote). */
+  private readonly stops = new Uint8Array(256);
+  private plainMisses = 0;
 
-  constructor(delimiter: string, newline: '\n' | '\r\n' | '\r', private readonly sink: RowSink) {
+  constructor(
+    delimiter: string,
+    newline: '\n' | '\r\n' | '\r',
+    private readonly sink: RowSink,
+    /** Rows read by the plain-row loop, up to byte `end` of the text (for counts and progress). */
+    private readonly taken: (rows: number, end: number) => void = () => {},
+  ) {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 128) throw new Error(`a delimiter is one ASCII character, not "${delimiter}"`);
     this.d = delimiter.charCodeAt(0);
+    for (const b of [this.d, LF, CR, QUOTE]) this.stops[b] = 1;
     this.nl0 = newline.charCodeAt(0);
     this.crlf = newline === '\r\n';
     this.newlineLength = newline.length;
@@ -372,16 +434,21 @@ export class DelimitedScanner {
     const { cells, d, nl0, crlf } = this;
     const nlHasLf = nl0 === LF || crlf ? 1 : 0;
     const n = bytes.length;
-    // Without a quote in the chunk no field is quoted: the quote check per field is skipped.
-    const quotes = bytes.indexOf(QUOTE) !== -1;
-    let pos = 0;
+    // A reader's plain rows first (they have no quote); then, without a quote in the rest of the
+    // chunk no field is quoted: the quote check per field is skipped.
+    let pos = this.plain !== undefined ? this.takePlain(bytes, 0, n) : 0;
+    const quotes = bytes.indexOf(QUOTE, pos) !== -1;
     // The common case, no quote in the chunk and one-byte line ends: one tight loop per row.
     if (!quotes && !crlf) {
-      pos = this.scanPlain(bytes, nlHasLf);
+      pos = this.scanPlain(bytes, nlHasLf, pos);
       if (this.stopped || !final) return pos;
     }
     // With the final bytes, the row after the last line end (possibly empty) is a row too.
     while (pos < n || final) {
+      if (this.plain !== undefined) {
+        pos = this.takePlain(bytes, pos, n);
+        if (pos >= n && !final) break;
+      }
       const rowStart = pos;
       const rowLine = this.line;
       cells.reset(bytes);
@@ -503,10 +570,10 @@ export class DelimitedScanner {
   }
 
   /**
-   * Rows of a chunk without quotes and with one-byte line ends, up to the last complete row
+   * Rows of a chunk from `from`, without quotes and with one-byte line ends, up to the last complete row
    * (returns where the rest starts); `scan` goes on from there for the final row.
    */
-  private scanPlain(bytes: Uint8Array, nlHasLf: number): number {
+  private scanPlain(bytes: Uint8Array, nlHasLf: number, from: number): number {
     const { cells, d, nl0 } = this;
     const n = bytes.length;
     // In a "\r" file a "\n" inside a line still counts as a line (as it always did).
@@ -517,13 +584,13 @@ export class DelimitedScanner {
     // here directly: a call per cell, an `indexOf` per row or a second look at a number's bytes
     // costs more than the scan itself.
     let { starts, ends, values } = cells;
-    let pos = 0;
+    let pos = from;
     let k = 0;
-    let start = 0;
+    let start = pos;
     let lfs = nlHasLf;
     // The cell's digits so far, -1 once anything else is met.
     let v = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = pos; i < n; i++) {
       const ch = bytes[i];
       const digit = ch - 48;
       if (digit >= 0 && digit <= 9) {
@@ -554,6 +621,10 @@ export class DelimitedScanner {
           this.stopped = true;
           return n;
         }
+        if (this.plain !== undefined) {
+          pos = this.takePlain(bytes, pos, n);
+          i = pos - 1;
+        }
         k = 0;
         start = pos;
         lfs = nlHasLf;
@@ -564,6 +635,112 @@ export class DelimitedScanner {
       }
     }
     return pos;
+  }
+
+  /**
+   * Whole plain rows of bytes from `from` (see `PlainRows`), in one loop with the reader's `row`
+   * per row: returns where the first row it did not take starts. After a row it could not take it
+   * rests for a number of rows that doubles with each miss in a row (a file of decimal commas
+   * costs a look at a few rows, not two scans of each).
+   */
+  private takePlain(bytes: Uint8Array, from: number, n: number): number {
+    if (this.plainRest > 0) {
+      this.plainRest--;
+      return from;
+    }
+    const plain = this.plain!;
+    // One-byte "\r" line ends (and "\n" counted inside them) are left to the general scan.
+    if (this.nl0 !== LF && !this.crlf) return from;
+    const { kinds, at, keys, values } = plain;
+    const { d, crlf, cells, stops } = this;
+    const names = cells.keyNames;
+    const columns = kinds.length;
+    // Every row taken ends with a "\n" at or before `last`: it stops each cell's loop, so no
+    // loop below looks past the bytes.
+    const last = bytes.lastIndexOf(LF, n - 1);
+    let pos = from;
+    let line = this.line;
+    rows: while (pos <= last) {
+      let i = pos;
+      let ch = 0;
+      for (let c = 0; c < columns; c++) {
+        const kind = kinds[c];
+        const s = i;
+        ch = bytes[i];
+        if (kind === PLAIN_DIGITS) {
+          let v = ch - 48;
+          if (v < 0 || v > 9) break rows;
+          ch = bytes[++i];
+          while (ch >= 48 && ch <= 57) {
+            v = v * 10 + (ch - 48);
+            ch = bytes[++i];
+          }
+          if (i - s > 15) break rows;
+          values[at[c]] = v;
+        } else if (kind === PLAIN_KEY) {
+          // The id's bytes packed into two integers on the way (exact up to 8 bytes, the first
+          // being printable): a table of them by column gives the key number without comparing bytes.
+          let hi = 0;
+          let lo = 0;
+          while (stops[ch] === 0) {
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | ch;
+            ch = bytes[++i];
+          }
+          if (ch === QUOTE) break rows;
+          const n = i - s;
+          const first = bytes[s];
+          const end = lo & 255;
+          let k: number;
+          if (n > 0 && n <= 8 && first > 32 && first < 127 && end > 32 && end < 127) {
+            const table = this.packedKeys[c] ?? this.packedKeyTable(c);
+            const e = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> PACKED_SHIFT) * 3;
+            if (table[e] === hi && table[e + 1] === lo) k = table[e + 2];
+            else {
+              k = cells.keyAt(c, bytes, s, i);
+              table[e] = hi;
+              table[e + 1] = lo;
+              table[e + 2] = k;
+            }
+          } else k = cells.keyAt(c, bytes, s, i);
+          if (k < 0) break rows;
+          keys[at[c]] = k;
+        } else {
+          while (stops[ch] === 0) ch = bytes[++i];
+          if (ch === QUOTE) break rows;
+        }
+        if (c < columns - 1) {
+          if (ch !== d) break rows;
+          i++;
+        }
+      }
+      let next: number;
+      if (ch === LF && !crlf) next = i + 1;
+      else if (ch === CR && crlf && bytes[i + 1] === LF) next = i + 2;
+      else break;
+      if (!plain.row(line, names)) break;
+      pos = next;
+      line++;
+    }
+    const rows = line - this.line;
+    if (rows > 0) {
+      this.line = line;
+      this.plainMisses = 0;
+      this.taken(rows, this.consumed + pos);
+    }
+    if (pos <= last) {
+      // A row left to the general scan.
+      this.plainRest = Math.min(PLAIN_REST_MAX, (1 << Math.min(this.plainMisses, 12)) - 1);
+      this.plainMisses++;
+    }
+    return pos;
+  }
+
+  /** By column: ids of up to 8 bytes packed (two integers) and their key numbers, PACKED_SIZE entries (0, 0: empty). */
+  private readonly packedKeys: (Int32Array | undefined)[] = [];
+
+  private packedKeyTable(c: number): Int32Array {
+    return (this.packedKeys[c] = new Int32Array(PACKED_SIZE * 3));
   }
 
   /** Where the line end starts at or after `from`, or -1. */

@@ -1,5 +1,7 @@
 import type { EmploymentCube } from '../model/dataset';
-import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
+import { CubeBuilder, hasControlCharacter, type CubeOptions, type TableReport } from './cubeBuilder';
+import { KeySlots, NO_SLOT, plainColumns } from './plainRows';
+import type { PlainRows } from './delimitedScanner';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
 import { findColumn, requireColumn } from './tableColumns';
@@ -98,8 +100,42 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
   let lastYear = NaN;
   let lastYearSlot = -1;
   let mark: DecimalMark = '.';
+  // Plain rows: ids and counts only (a flag column is read the general way).
+  const columns = flagColumn < 0 && sourceFlags < 0 ? plainColumns(table.header.length, [region, category], year >= 0 ? [employment, establishments, year].filter((c) => c >= 0) : [employment, establishments].filter((c) => c >= 0)) : undefined;
+  const plainRows: PlainRows | undefined = columns && {
+    ...columns,
+    row(line, names) {
+      const { keys, values } = columns;
+      const regionKey = keys[0];
+      const categoryKey = keys[1];
+      const y = year >= 0 ? values[establishments >= 0 ? 2 : 1] : (options.defaultYear ?? 0);
+      if (year >= 0 && (y < 1000 || y > 9999)) return false;
+      let c = categorySlots.get(categoryKey);
+      let r = regionSlots.get(regionKey);
+      // A new id with a control character: the general path refuses it, naming it.
+      if ((c === NO_SLOT && hasControlCharacter(names[categoryKey])) || (r === NO_SLOT && hasControlCharacter(names[regionKey]))) return false;
+      report.rowsRead++;
+      if (c === NO_SLOT) {
+        c = builder.categorySlot(names[categoryKey], line);
+        if (c < 0) return true;
+        categorySlots.set(categoryKey, c);
+      }
+      if (r === NO_SLOT) {
+        r = builder.regionSlot(names[regionKey], line);
+        regionSlots.set(regionKey, r);
+      }
+      if (y !== lastYear) {
+        lastYear = y;
+        lastYearSlot = builder.yearSlot(y);
+      }
+      builder.addCount(c, r, lastYearSlot, values[0], establishments >= 0 ? values[1] : NaN, line);
+      report.rowsUsed++;
+      return true;
+    },
+  };
   return {
     numericColumns: establishments >= 0 ? [employment, establishments] : [employment],
+    plainRows,
     begin(m) {
       mark = m;
     },
@@ -162,25 +198,4 @@ function readFlag(table: TableHead, cell: string, line: number, column: number, 
   if (!flag) throw new InputError(location, `"${cell.trim()}" is not a suppression flag (A–C, E–M)`);
   if (!options.suppression) throw new InputError(location, `suppression flag "${flag}": choose what it becomes (missing, or the midpoint of its range)`);
   return countSuppressed(report, flag, options.suppression);
-}
-
-/** What `KeySlots.get` gives for a key not seen yet (slots are ≥ -1: -1 is the benchmark region). */
-const NO_SLOT = -2;
-
-/** Slots by the scanner's key numbers (dense from 0): a growable array, NO_SLOT where unset. */
-class KeySlots {
-  private slots = new Int32Array(1024).fill(NO_SLOT);
-
-  get(key: number): number {
-    return key < this.slots.length ? this.slots[key] : NO_SLOT;
-  }
-
-  set(key: number, slot: number): void {
-    if (key >= this.slots.length) {
-      const grown = new Int32Array(Math.max(key + 1, this.slots.length * 2)).fill(NO_SLOT);
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    this.slots[key] = slot;
-  }
 }

@@ -1,6 +1,6 @@
 import type { DelimitedTable } from './delimited';
 import { delimitedReader } from './delimited';
-import { ArrayCells, type Cells, type ScannedCells } from './delimitedScanner';
+import { ArrayCells, type Cells, type PlainRows, type ScannedCells } from './delimitedScanner';
 import { type DecimalMark, detectDecimalMark } from './numbers';
 import type { TableReport } from './cubeBuilder';
 import type { SuppressionPolicy } from './suppression';
@@ -28,6 +28,11 @@ export interface RowConsumer<T> {
   begin(mark: DecimalMark): void;
   /** A row's cells, valid during the call only. */
   row(cells: Cells, line: number): void;
+  /**
+   * The reader's plain rows (see `PlainRows`), read in the scanner's own loop once the decimal
+   * mark is decided: the same effect as `row` on each row it takes.
+   */
+  plainRows?: PlainRows;
   finish(blankLines: number): T;
 }
 
@@ -99,6 +104,7 @@ export function tableReader<T>(
       row.row = rows[i];
       consumer!.row(row, lines[i]);
     }
+    reader.usePlainRows(consumer!.plainRows);
   };
 
   const reader = delimitedReader(fileName, {
@@ -120,6 +126,8 @@ export function tableReader<T>(
       } catch (error) {
         failure = { error };
         held = undefined;
+        // The rest of the text is only checked (field counts, quotes), as the parsed path would.
+        reader.usePlainRows(undefined);
       }
     },
   });

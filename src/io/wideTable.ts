@@ -1,5 +1,7 @@
 import type { EmploymentCube } from '../model/dataset';
-import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
+import { CubeBuilder, hasControlCharacter, type CubeOptions, type TableReport } from './cubeBuilder';
+import { KeySlots, NO_SLOT, plainColumns } from './plainRows';
+import type { PlainRows } from './delimitedScanner';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
 import { findColumn, readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
@@ -67,8 +69,52 @@ export function wideTableReader(
   const values = new Float64Array(categoryColumns.length);
   const { report } = builder;
   let mark: DecimalMark = '.';
+  // Plain rows (region, year and counts only; with an establishments table, read the general way):
+  // the category columns' values land in `values` in their order, the year after them.
+  const columns = establishmentsTable ? undefined : plainColumns(table.header.length, [region], year >= 0 ? [...categoryColumns, year] : categoryColumns);
+  const regionSlots = new KeySlots();
+  // Whether every category column has its slot (then no row records a category not in the table).
+  let everyCategory = false;
+  let lastYear = NaN;
+  let lastYearSlot = -1;
+  const plainRows: PlainRows | undefined = columns && {
+    ...columns,
+    row(line, names) {
+      const counts = columns.values;
+      const regionKey = columns.keys[0];
+      const y = year >= 0 ? counts[categoryColumns.length] : (options.defaultYear ?? 0);
+      if (year >= 0 && (y < 1000 || y > 9999)) return false;
+      let r = regionSlots.get(regionKey);
+      if (r === NO_SLOT && hasControlCharacter(names[regionKey])) return false;
+      report.rowsRead++;
+      let slot = -1;
+      if (everyCategory) {
+        // Every column's category known (the usual case): the first cell is used.
+        slot = y === lastYear ? lastYearSlot : (lastYearSlot = builder.yearSlot((lastYear = y)));
+        if (r === NO_SLOT) regionSlots.set(regionKey, (r = builder.regionSlot(names[regionKey], line)));
+      } else {
+        // As `row`: the year's slot and the region's made with the first cell used.
+        everyCategory = true;
+        for (let k = 0; k < categoryColumns.length; k++) {
+          let c = categorySlots[k];
+          if (c < 0) c = categorySlots[k] = builder.categorySlot(categoryNames[k], line);
+          if (c < 0) {
+            everyCategory = false;
+            continue;
+          }
+          if (slot < 0) slot = builder.yearSlot(y);
+          if (r === NO_SLOT) regionSlots.set(regionKey, (r = builder.regionSlot(names[regionKey], line)));
+        }
+        if (slot < 0) return true;
+      }
+      builder.addRow(r, slot, categorySlots, counts, undefined, line);
+      report.rowsUsed++;
+      return true;
+    },
+  };
   return {
     numericColumns: categoryColumns,
+    plainRows,
     begin(m) {
       mark = m;
       // After the employment table's own mark, as the establishments' errors always came second.
