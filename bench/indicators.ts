@@ -161,11 +161,11 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
   const rules: Record<string, RuleTiming> = {};
   const ruleList: StarRule[] = [DEFAULT_RULE, { ...DEFAULT_RULE, kind: 'paper' }, { ...DEFAULT_RULE, kind: 'cmp' }];
   for (const rule of ruleList) {
-    const fresh = timeRuns(runs, () => (sink += computeIndicators(input, rule).starCount[0]));
+    const fresh = timeRuns(runs, () => (sink += computeIndicators(input, rule).stars[0]));
     let previous = computeIndicators(input, rule);
     const reused = timeRuns(runs, () => {
       previous = computeIndicators(input, rule, { reuse: previous });
-      sink += previous.starCount[0];
+      sink += previous.stars[0];
     });
     const medianMs = median(fresh.wall);
     const reuseMedianMs = median(reused.wall);
