@@ -114,11 +114,19 @@ function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64
   }
 }
 
-/** A cell whose LQ is inside a bracket (`inside`: bit 0 the first LQ slot, bit 1 the second): kept and listed. */
-function keepLq(buckets: Buckets, list: IndexList, i: number, key: number, inside: number, q: number): void {
-  list.push(i);
-  if (inside & 1) buckets.add(key + LQ_SLOT, q);
-  if (inside & 2) buckets.add(key + LQ2_SLOT, q);
+/**
+ * The row's listed cells (`insideBits`: bit 0 the first LQ slot, bit 1 the second): their LQ, as
+ * the pass computed it, kept for the selection, and the cells listed for settling.
+ */
+function keepLq(buckets: Buckets, list: IndexList, listed: Int32Array, insideBits: Uint8Array, n: number, nCategories: number, emp: Float64Array, D: number, dr: number, t: Float64Array): void {
+  for (let j = 0; j < n; j++) {
+    const i = listed[j];
+    const c = i % nCategories;
+    const q = (emp[i] * D) / (dr * t[c * STRIDE + EC]);
+    list.push(i);
+    if (insideBits[j] & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
+    if (insideBits[j] & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
+  }
 }
 
 // The layout's constants as module locals: under Node's CommonJS interop each use of an imported
@@ -166,12 +174,17 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
   const judgeStars = cellStars;
   const keep_ = keepLq;
   const end = nCategories * STRIDE;
+  // The row's cells with an LQ inside a bracket, kept after the row: the hot loop only lists them
+  // (without branches), so that it holds no call a rarely taken path would deoptimise.
+  const listed = new Int32Array(nCategories);
+  const insideBits = new Uint8Array(nCategories);
   for (let r = 0, i = 0; r < nRegions; r++) {
     const er = regionTotal[r];
     const dr = regionDenominator[r];
     const rowLq = +(dr > 0 && D > 0);
     const rowFocus = +(er > 0);
-    for (let k = 0, cc = 0, key = 0; k < end; k += STRIDE, cc += COUNTS, key += N_SLOTS, i++) {
+    let n = 0;
+    for (let k = 0, cc = 0; k < end; k += STRIDE, cc += COUNTS, i++) {
       const e = emp[i];
       const f = e / er;
       const ec = t[k + EC];
@@ -181,8 +194,12 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
       const lLo = t[k + LQ_LO];
       counts[cc + B_LQ] += keepL & +(q < lLo);
       stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
-      if ((keepL & +(q >= lLo) & +(q <= t[k + LQ_HI])) !== 0) keep_(buckets, list, i, key, 1, q);
+      const inside = keepL & +(q >= lLo) & +(q <= t[k + LQ_HI]);
+      listed[n] = i;
+      insideBits[n] = inside;
+      n += inside;
     }
+    if (n > 0) keep_(buckets, list, listed, insideBits, n, nCategories, emp, D, dr, t);
   }
 }
 
@@ -197,12 +214,17 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
   const judgeStrong = cellStrong;
   const keep_ = keepLq;
   const end = nCategories * STRIDE;
+  // The row's cells with an LQ inside a bracket, kept after the row: the hot loop only lists them
+  // (without branches), so that it holds no call a rarely taken path would deoptimise.
+  const listed = new Int32Array(nCategories);
+  const insideBits = new Uint8Array(nCategories);
   for (let r = 0, i = 0; r < nRegions; r++) {
     const er = regionTotal[r];
     const dr = regionDenominator[r];
     const rowLq = +(dr > 0 && D > 0);
     const rowFocus = +(er > 0);
-    for (let k = 0, cc = 0, key = 0; k < end; k += STRIDE, cc += COUNTS, key += N_SLOTS, i++) {
+    let n = 0;
+    for (let k = 0, cc = 0; k < end; k += STRIDE, cc += COUNTS, i++) {
       const e = emp[i];
       const f = e / er;
       const ec = t[k + EC];
@@ -218,7 +240,10 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
       const w = judgeStrong(e, q, est[i], t[k + E_FLOOR_T], t[k + M_FLOOR_T], t[k + STRONG_BAR], t[k + STRONG10_BAR], rowLq);
       strong[i] = w & 1;
       strong10[i] = w >> 1;
-      if (inside !== 0) keep_(buckets, list, i, key, inside, q);
+      listed[n] = i;
+      insideBits[n] = inside;
+      n += +(inside !== 0);
     }
+    if (n > 0) keep_(buckets, list, listed, insideBits, n, nCategories, emp, D, dr, t);
   }
 }

@@ -54,23 +54,36 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
   const est = stats.establishments ?? emp;
   const useM = stats.establishments !== undefined;
   const end = nCategories * STRIDE;
+  // The row's cells with a value inside a bracket, kept after the row: the hot loops only list them
+  // (without branches), so that they hold no call a rarely taken path would deoptimise.
+  const listed = new Int32Array(nCategories);
+  const insideBits = new Uint8Array(nCategories);
+  const keep_ = keepRowValues;
   for (let r = 0, row = 0; r < nRegions; r++, row += nCategories) {
     let rowSum = 0;
     let rowDen = 0;
-    // The sums are a chain of dependent additions; the counting beside them costs little more.
-    for (let c = 0, i = row, k = 0, cc = 0; c < nCategories; c++, i++, k += STRIDE, cc += COUNTS) {
+    for (let c = 0, i = row; c < nCategories; c++, i++) {
       const v = values[i];
       // `v === v` is false only for NaN: unreported cells add nothing.
       const w = v === v ? v : 0;
       rowSum += w;
       categorySum[c] += w;
       rowDen += w * inDenominator[c];
+    }
+    regionTotal[r] = rowSum;
+    if (mask) regionDenominator[r] = rowDen;
+    // The statistics, over the row again (in cache): the focus shares need its total.
+    let n = 0;
+    for (let c = 0, i = row, k = 0, cc = 0; k < end; c++, i++, k += STRIDE, cc += COUNTS) {
       const e = emp[i];
       const keep = +(e > 0);
       counts[cc + N_EMPLOYMENT] += keep;
       const sLo = t[k + SIZE_LO];
       counts[cc + B_SIZE] += keep & +(e < sLo);
-      let inside = keep & +(e >= sLo) & +(e <= t[k + SIZE_HI]);
+      const f = e / rowSum;
+      const fLo = t[k + FOCUS_LO];
+      counts[cc + B_FOCUS] += keep & +(f < fLo);
+      let inside = (0 - keep) & ((+(e >= sLo) & +(e <= t[k + SIZE_HI])) | ((+(f >= fLo) & +(f <= t[k + FOCUS_HI])) << FOCUS_SLOT));
       if (employmentFloor) {
         const eLo = t[k + EF_LO];
         counts[cc + B_EF] += keep & +(e < eLo);
@@ -84,27 +97,28 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
         counts[cc + B_MF] += keepM & +(m < mLo);
         inside |= (keepM & +(m >= mLo) & +(m <= t[k + MF_HI])) << M_FLOOR_SLOT;
       }
-      if (inside !== 0) keepRowValues(buckets, c * N_SLOTS, inside, e, est[i]);
+      listed[n] = c;
+      insideBits[n] = inside;
+      n += +(inside !== 0);
     }
-    regionTotal[r] = rowSum;
-    if (mask) regionDenominator[r] = rowDen;
-    // The focus shares need the row's total: a second loop over the row, still in cache.
-    for (let i = row, k = 0, cc = 0, key = 0; k < end; i++, k += STRIDE, cc += COUNTS, key += N_SLOTS) {
-      const e = emp[i];
-      const keep = +(e > 0);
-      const f = e / rowSum;
-      const fLo = t[k + FOCUS_LO];
-      counts[cc + B_FOCUS] += keep & +(f < fLo);
-      if ((keep & +(f >= fLo) & +(f <= t[k + FOCUS_HI])) !== 0) buckets.add(key + FOCUS_SLOT, f);
-    }
+    if (n > 0) keep_(buckets, listed, insideBits, n, row, emp, est, rowSum);
   }
   return { regionTotal, regionDenominator, categorySum };
 }
 
-function keepRowValues(buckets: Buckets, key: number, inside: number, e: number, m: number): void {
-  if (inside & (1 << SIZE_SLOT)) buckets.add(key + SIZE_SLOT, e);
-  if (inside & (1 << E_FLOOR_SLOT)) buckets.add(key + E_FLOOR_SLOT, e);
-  if (inside & (1 << M_FLOOR_SLOT)) buckets.add(key + M_FLOOR_SLOT, m);
+/** The listed cells' values into the buckets of the brackets they fell in (a bit per slot). */
+function keepRowValues(buckets: Buckets, listed: Int32Array, insideBits: Uint8Array, n: number, row: number, emp: Float64Array, est: Float64Array, rowSum: number): void {
+  for (let j = 0; j < n; j++) {
+    const c = listed[j];
+    const inside = insideBits[j];
+    const key = c * N_SLOTS;
+    const e = emp[row + c];
+    if (inside & (1 << SIZE_SLOT)) buckets.add(key + SIZE_SLOT, e);
+    if (inside & (1 << E_FLOOR_SLOT)) buckets.add(key + E_FLOOR_SLOT, e);
+    if (inside & (1 << M_FLOOR_SLOT)) buckets.add(key + M_FLOOR_SLOT, est[row + c]);
+    // The focus share as the pass computed it.
+    if (inside & (1 << FOCUS_SLOT)) buckets.add(key + FOCUS_SLOT, e / rowSum);
+  }
 }
 
 /** Σ of a vector, NaN as 0, optionally only where mask[c] ≠ 0. */
