@@ -162,11 +162,16 @@ describe('AnalysisEngine compute and change', () => {
 
   it('hands out copies, so transferring one leaves the cached result intact', () => {
     const first = engine.compute(0, DEFAULT_RULE);
+    // One copy of the year's employment: the view's and the one its result derives LQ and shares from.
+    expect(first.result.employment).toBe(first.employment);
+    expect(first.employment).not.toBe(cube.employment[0]);
     const lq0 = lqAt(first.result, 0);
-    cellMatrices(first.result).lq.fill(-1);
+    const stars0 = [...first.result.stars];
+    first.result.stars.fill(255);
     first.employment.fill(-1);
     const second = engine.compute(0, DEFAULT_RULE);
     expect(lqAt(second.result, 0)).toBe(lq0);
+    expect([...second.result.stars]).toEqual(stars0);
     expect(second.employment[0]).toBe(cube.employment[0][0]);
   });
 
