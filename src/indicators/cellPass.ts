@@ -131,7 +131,7 @@ function keepLq(buckets: Buckets, list: IndexList, listed: Int32Array, insideBit
 
 // The layout's constants as module locals: under Node's CommonJS interop each use of an imported
 // binding in the hot loops would be a getter call.
-const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, SIZE_SLOT, STRIDE, STRONG10_BAR, STRONG_BAR, below, hi, lo } = layout;
+const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, PAIR, SIZE_SLOT, STRIDE, STRONG10_BAR, STRONG_BAR, below, hi, lo, unpair } = layout;
 /** The thresholds already known, where the first pass's brackets were (thresholds.ts `planLq`). */
 const SIZE_T = hi(SIZE_SLOT);
 const FOCUS_T = hi(FOCUS_SLOT);
@@ -178,21 +178,22 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
   // (without branches), so that it holds no call a rarely taken path would deoptimise.
   const listed = new Int32Array(nCategories);
   const insideBits = new Uint8Array(nCategories);
+  // The LQ's competing cells and those below its (first) bracket, paired in one accumulator.
+  const lqCounts = new Float64Array(nCategories);
   for (let r = 0, i = 0; r < nRegions; r++) {
     const er = regionTotal[r];
     const dr = regionDenominator[r];
     const rowLq = +(dr > 0 && D > 0);
     const rowFocus = +(er > 0);
     let n = 0;
-    for (let k = 0, cc = 0; k < end; k += STRIDE, cc += COUNTS, i++) {
+    for (let k = 0, cc = 0, c = 0; k < end; k += STRIDE, cc += COUNTS, c++, i++) {
       const e = emp[i];
       const f = e / er;
       const ec = t[k + EC];
       const q = (e * D) / (dr * ec);
       const keepL = +(e > 0) & rowLq & +(ec > 0);
-      counts[cc + N_LQ] += keepL;
       const lLo = t[k + LQ_LO];
-      counts[cc + B_LQ] += keepL & +(q < lLo);
+      lqCounts[c] += keepL + PAIR * (keepL & +(q < lLo));
       stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
       const inside = keepL & +(q >= lLo) & +(q <= t[k + LQ_HI]);
       listed[n] = i;
@@ -201,6 +202,7 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
     }
     if (n > 0) keep_(buckets, list, listed, insideBits, n, nCategories, emp, D, dr, t);
   }
+  for (let c = 0; c < nCategories; c++) unpair(lqCounts[c], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
 }
 
 /** cmp: the LQ's P90 and P75 found in this pass; the LQ star a constant bar. */
@@ -218,22 +220,23 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
   // (without branches), so that it holds no call a rarely taken path would deoptimise.
   const listed = new Int32Array(nCategories);
   const insideBits = new Uint8Array(nCategories);
+  // The LQ's competing cells and those below its (first) bracket, paired in one accumulator.
+  const lqCounts = new Float64Array(nCategories);
   for (let r = 0, i = 0; r < nRegions; r++) {
     const er = regionTotal[r];
     const dr = regionDenominator[r];
     const rowLq = +(dr > 0 && D > 0);
     const rowFocus = +(er > 0);
     let n = 0;
-    for (let k = 0, cc = 0; k < end; k += STRIDE, cc += COUNTS, i++) {
+    for (let k = 0, cc = 0, c = 0; k < end; k += STRIDE, cc += COUNTS, c++, i++) {
       const e = emp[i];
       const f = e / er;
       const ec = t[k + EC];
       const q = (e * D) / (dr * ec);
       const keepL = +(e > 0) & rowLq & +(ec > 0);
-      counts[cc + N_LQ] += keepL;
       const lLo = t[k + LQ_LO];
       const l2Lo = t[k + LQ2_LO];
-      counts[cc + B_LQ] += keepL & +(q < lLo);
+      lqCounts[c] += keepL + PAIR * (keepL & +(q < lLo));
       counts[cc + B_LQ2] += keepL & +(q < l2Lo);
       const inside = (0 - keepL) & ((+(q >= lLo) & +(q <= t[k + LQ_HI])) | ((+(q >= l2Lo) & +(q <= t[k + LQ2_HI])) << 1));
       stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
@@ -246,4 +249,5 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
     }
     if (n > 0) keep_(buckets, list, listed, insideBits, n, nCategories, emp, D, dr, t);
   }
+  for (let c = 0; c < nCategories; c++) unpair(lqCounts[c], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
 }

@@ -30,7 +30,7 @@ export interface RowStatistics {
 
 // The layout's constants as module locals: under Node's CommonJS interop each use of an imported
 // binding in a hot loop would be a getter call.
-const { STRIDE, COUNTS, N_SLOTS, SIZE_SLOT, FOCUS_SLOT, E_FLOOR_SLOT, M_FLOOR_SLOT, N_EMPLOYMENT, N_ESTABLISHMENTS, lo, hi, below } = layout;
+const { STRIDE, COUNTS, N_SLOTS, SIZE_SLOT, FOCUS_SLOT, E_FLOOR_SLOT, M_FLOOR_SLOT, N_EMPLOYMENT, N_ESTABLISHMENTS, PAIR, lo, hi, below, unpair } = layout;
 const SIZE_LO = lo(SIZE_SLOT);
 const SIZE_HI = hi(SIZE_SLOT);
 const EF_LO = lo(E_FLOOR_SLOT);
@@ -59,6 +59,12 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
   const listed = new Int32Array(nCategories);
   const insideBits = new Uint8Array(nCategories);
   const keep_ = keepRowValues;
+  // Counts in pairs, one accumulator each (`unpair`): each count updated per cell costs about as
+  // much as a plain pass over the table.
+  if (nRegions >= PAIR) throw new RangeError(`matrixTotals: ${nRegions} regions, more than ${PAIR - 1}`);
+  const competingAndBelow = new Float64Array(nCategories);
+  const focusAndFloor = new Float64Array(nCategories);
+  const establishments = new Float64Array(nCategories);
   for (let r = 0, row = 0; r < nRegions; r++, row += nCategories) {
     let rowSum = 0;
     let rowDen = 0;
@@ -77,24 +83,22 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
     for (let c = 0, i = row, k = 0, cc = 0; k < end; c++, i++, k += STRIDE, cc += COUNTS) {
       const e = emp[i];
       const keep = +(e > 0);
-      counts[cc + N_EMPLOYMENT] += keep;
       const sLo = t[k + SIZE_LO];
-      counts[cc + B_SIZE] += keep & +(e < sLo);
+      competingAndBelow[c] += keep + PAIR * (keep & +(e < sLo));
       const f = e / rowSum;
       const fLo = t[k + FOCUS_LO];
-      counts[cc + B_FOCUS] += keep & +(f < fLo);
+      const belowFocus = keep & +(f < fLo);
       let inside = (0 - keep) & ((+(e >= sLo) & +(e <= t[k + SIZE_HI])) | ((+(f >= fLo) & +(f <= t[k + FOCUS_HI])) << FOCUS_SLOT));
       if (employmentFloor) {
         const eLo = t[k + EF_LO];
-        counts[cc + B_EF] += keep & +(e < eLo);
+        focusAndFloor[c] += belowFocus + PAIR * (keep & +(e < eLo));
         inside |= (keep & +(e >= eLo) & +(e <= t[k + EF_HI])) << E_FLOOR_SLOT;
-      }
+      } else counts[cc + B_FOCUS] += belowFocus;
       if (useM) {
         const m = est[i];
         const keepM = keep & +(m === m);
-        counts[cc + N_ESTABLISHMENTS] += keepM;
         const mLo = t[k + MF_LO];
-        counts[cc + B_MF] += keepM & +(m < mLo);
+        establishments[c] += keepM + PAIR * (keepM & +(m < mLo));
         inside |= (keepM & +(m >= mLo) & +(m <= t[k + MF_HI])) << M_FLOOR_SLOT;
       }
       listed[n] = c;
@@ -102,6 +106,11 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
       n += +(inside !== 0);
     }
     if (n > 0) keep_(buckets, listed, insideBits, n, row, emp, est, rowSum);
+  }
+  for (let c = 0, cc = 0; c < nCategories; c++, cc += COUNTS) {
+    unpair(competingAndBelow[c], counts, cc + N_EMPLOYMENT, cc + B_SIZE);
+    if (employmentFloor) unpair(focusAndFloor[c], counts, cc + B_FOCUS, cc + B_EF);
+    if (useM) unpair(establishments[c], counts, cc + N_ESTABLISHMENTS, cc + B_MF);
   }
   return { regionTotal, regionDenominator, categorySum };
 }
