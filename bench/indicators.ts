@@ -4,8 +4,10 @@
  * pays). Median of several runs after a warm-up, in wall-clock and in CPU time (user + system of
  * this process: on a shared machine another process's load preempts a run and inflates its
  * wall-clock time, not its CPU time). Two floors are measured beside them: writing the table's
- * output matrices once, into buffers already in memory and into fresh ones (a fresh 80 MB buffer
- * is zero pages the kernel maps on first write, a cost no arithmetic can avoid).
+ * output matrices once — a byte a cell of star bits, and under cmp the strong and strong10 flags
+ * (LQ, shares and star counts are derived on demand, not stored) — into buffers already in memory
+ * and into fresh ones (a fresh buffer is zero pages the kernel maps on first write, a cost no
+ * arithmetic can avoid).
  * Run alone: `npx tsx bench/indicators.ts`.
  */
 import { loadavg } from 'node:os';
@@ -28,7 +30,7 @@ export interface RuleTiming {
   reuseCpuRatioToPlainPass: number;
 }
 
-/** Writing the output matrices of a rule once (lq, focus, size; stars, counts, strong flags). */
+/** Writing the output matrices of a rule once (the star bits; under cmp the strong flags too). */
 export interface OutputFloor {
   /** Into buffers already in memory, CPU ms and over the plain pass. */
   writeCpuMs: number;
@@ -47,10 +49,11 @@ export interface IndicatorsBench {
   plainPassMs: number;
   plainPassCpuMs: number;
   rules: Record<string, RuleTiming>;
-  /** What writing the results alone costs: `eco` and `paper` write five matrices, `cmp` seven. */
+  /** What writing the results alone costs: `eco` and `paper` write one byte matrix, `cmp` three. */
   outputFloor: { stars: OutputFloor; cmp: OutputFloor };
-  /** 1-minute load average at the start: the machine is shared, so read the ratios first. */
+  /** 1-minute load average at the start and at the end: the machine is shared, so read the ratios first. */
   loadAverage: number;
+  loadAverageEnd: number;
 }
 
 /** Mulberry32: small, seeded, good enough for synthetic tables. */
@@ -129,18 +132,16 @@ function timeRuns(runs: number, f: () => void): Times {
 }
 
 /** Writes every output matrix once (the cell's value, or a flag of it; no arithmetic): the table's write floor. */
-function writeOutputs(values: Float64Array, f64: Float64Array[], u8: Uint8Array[]): void {
-  for (const out of f64) for (let i = 0; i < values.length; i++) out[i] = values[i];
+function writeOutputs(values: Float64Array, u8: Uint8Array[]): void {
   for (const out of u8) for (let i = 0; i < values.length; i++) out[i] = +(values[i] > 0);
 }
 
 function outputFloor(values: Float64Array, nU8: number, runs: number, plainCpu: number): OutputFloor {
   const n = values.length;
-  const f64 = () => [0, 1, 2].map(() => new Float64Array(n));
   const u8 = () => Array.from({ length: nU8 }, () => new Uint8Array(n));
-  const kept = { f64: f64(), u8: u8() };
-  const write = median(timeRuns(runs, () => writeOutputs(values, kept.f64, kept.u8)).cpu);
-  const fresh = median(timeRuns(runs, () => writeOutputs(values, f64(), u8())).cpu);
+  const kept = u8();
+  const write = median(timeRuns(runs, () => writeOutputs(values, kept)).cpu);
+  const fresh = median(timeRuns(runs, () => writeOutputs(values, u8())).cpu);
   return {
     writeCpuMs: round(write),
     writeRatioToPlainPass: round(write / plainCpu),
@@ -161,11 +162,11 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
   const rules: Record<string, RuleTiming> = {};
   const ruleList: StarRule[] = [DEFAULT_RULE, { ...DEFAULT_RULE, kind: 'paper' }, { ...DEFAULT_RULE, kind: 'cmp' }];
   for (const rule of ruleList) {
-    const fresh = timeRuns(runs, () => (sink += computeIndicators(input, rule).starCount[0]));
+    const fresh = timeRuns(runs, () => (sink += computeIndicators(input, rule).stars[0]));
     let previous = computeIndicators(input, rule);
     const reused = timeRuns(runs, () => {
       previous = computeIndicators(input, rule, { reuse: previous });
-      sink += previous.starCount[0];
+      sink += previous.stars[0];
     });
     const medianMs = median(fresh.wall);
     const reuseMedianMs = median(reused.wall);
@@ -184,8 +185,8 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
     };
   }
   const floors = {
-    stars: outputFloor(input.employment, 2, runs, plainPassCpuMs),
-    cmp: outputFloor(input.employment, 4, runs, plainPassCpuMs),
+    stars: outputFloor(input.employment, 1, runs, plainPassCpuMs),
+    cmp: outputFloor(input.employment, 3, runs, plainPassCpuMs),
   };
   if (sink === 42) console.error('');
   return {
@@ -198,6 +199,7 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
     rules,
     outputFloor: floors,
     loadAverage,
+    loadAverageEnd: round(loadavg()[0]),
   };
 }
 

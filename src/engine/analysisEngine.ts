@@ -18,7 +18,7 @@ import { categoryConcentration, type CategoryConcentration } from '../indicators
 import { indicatorChange } from '../indicators/change';
 import { yearInput } from '../indicators/cubeInput';
 import { defaultDenominator } from '../indicators/denominator';
-import { categoryColumn } from '../indicators/categoryColumn';
+import { indicatorColumn } from '../indicators/cellValues';
 import type { IndicatorResult } from '../indicators/types';
 import { ResultCache, ruleKey } from './resultCache';
 import { buildRegionWeights, WeightsSubsets, type MapGeometry, type RegionWeights, type WeightsSummary } from './regionWeights';
@@ -77,13 +77,12 @@ export class AnalysisEngine {
     const result = this.result(yearIndex, rule);
     // Copies again: the page takes these buffers.
     const categoryStats = withStats ? this.categoryStatsFor(yearIndex, rule) : undefined;
-    const employment = this.cube.employment[yearIndex];
-    const establishments = this.cube.establishments?.[yearIndex];
+    // One copy for the page: the result holds the year's employment (its LQ and shares are
+    // derived from it), so the clone keeps the two one array.
+    const sent = structuredClone({ employment: this.cube.employment[yearIndex], establishments: this.cube.establishments?.[yearIndex], result });
     return {
       yearIndex,
-      employment: employment.slice(),
-      establishments: establishments?.slice(),
-      result: structuredClone(result),
+      ...sent,
       ...(categoryStats ? { categoryStats } : {}),
       computeMs: performance.now() - started,
     };
@@ -113,7 +112,7 @@ export class AnalysisEngine {
     if (!this.subsets) return stats;
     const column = new Float64Array(nR);
     for (let c = 0; c < nC; c++) {
-      const moran = columnMoran(categoryColumn(result.lq, nR, nC, c, undefined, column), this.subsets);
+      const moran = columnMoran(indicatorColumn(result, 'lq', c, column), this.subsets);
       if (!moran) continue;
       stats.moranI[c] = moran.I;
       stats.moranZ[c] = moran.z;
@@ -128,7 +127,7 @@ export class AnalysisEngine {
     const { cube } = this;
     if (!(request.categoryIndex >= 0 && request.categoryIndex < cube.categories.length)) throw new Error(`no category at index ${request.categoryIndex}`);
     const result = this.result(request.yearIndex, request.rule);
-    const values = indicatorValues(result, cube.employment[request.yearIndex], request.indicator, request.categoryIndex);
+    const values = indicatorValues(result, request.indicator, request.categoryIndex);
     const spatial = columnSpatial(values, this.subsets, request);
     for (let r = 0; r < values.length; r++) if (spatial.quadrant[r] === NOT_ANALYSED) values[r] = NaN;
     return { request, values, ...spatial, ms: performance.now() - started };
@@ -141,7 +140,7 @@ export class AnalysisEngine {
   pooled(request: PooledRequest): PooledValues {
     const { cube } = this;
     if (!(request.categoryIndex >= 0 && request.categoryIndex < cube.categories.length)) throw new Error(`no category at index ${request.categoryIndex}`);
-    const columns = cube.years.map((_, y) => indicatorValues(this.result(y, request.rule), cube.employment[y], request.indicator, request.categoryIndex));
+    const columns = cube.years.map((_, y) => indicatorValues(this.result(y, request.rule), request.indicator, request.categoryIndex));
     return { request, sorted: pooledSorted(columns), fromYear: Math.min(...cube.years), toYear: Math.max(...cube.years) };
   }
 
@@ -166,8 +165,6 @@ function checkYear(cube: EmploymentCube, yearIndex: number): void {
 }
 
 /** One category's values of an indicator, in region order (NaN where not reported). */
-export function indicatorValues(result: IndicatorResult, employment: Float64Array, indicator: IndicatorId, c: number): Float64Array {
-  const source: ArrayLike<number> =
-    indicator === 'lq' ? result.lq : indicator === 'focus' ? result.focus : indicator === 'size' ? result.size : indicator === 'stars' ? result.starCount : employment;
-  return categoryColumn(source, result.nRegions, result.nCategories, c, employment);
+export function indicatorValues(result: IndicatorResult, indicator: IndicatorId, c: number): Float64Array {
+  return indicatorColumn(result, indicator, c);
 }

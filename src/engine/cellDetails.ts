@@ -1,5 +1,6 @@
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
 import type { ComputedView } from '../engine/types';
+import { focusAt, lqAt, sizeAt, starCountAt } from '../indicators/cellValues';
 
 /** Everything the tooltip says about one region × category in the computed year. */
 export interface CellDetails {
@@ -24,10 +25,10 @@ export function cellDetails(view: ComputedView, regionIndex: number, categoryInd
   const stars = result.stars[i];
   const details: CellDetails = {
     employment: view.employment[i],
-    lq: result.lq[i],
-    focus: result.focus[i],
-    size: result.size[i],
-    starCount: result.starCount[i],
+    lq: lqAt(result, i),
+    focus: focusAt(result, i),
+    size: sizeAt(result, i),
+    starCount: starCountAt(result, i),
     sizeStar: (stars & STAR_SIZE) !== 0,
     specialisationStar: (stars & STAR_SPECIALISATION) !== 0,
     focusStar: (stars & STAR_FOCUS) !== 0,

@@ -7,6 +7,7 @@
 import type { EmploymentCube, StarRule } from '../model/dataset';
 import type { IndicatorResult } from '../indicators/types';
 import { cagr } from '../indicators/change';
+import { lqAt, starCountAt } from '../indicators/cellValues';
 
 export interface RegionSeriesRequest {
   /** Regions by index into the cube's regions (the dashboard compares up to four). */
@@ -49,8 +50,8 @@ export function regionSeries(cube: EmploymentCube, resultOf: (yearIndex: number)
         const i = r * nC + c;
         const reported = !Number.isNaN(e[i]);
         employment[y * nC + c] = e[i];
-        lq[y * nC + c] = reported ? results[y].lq[i] : NaN;
-        stars[y * nC + c] = reported ? results[y].starCount[i] : 0;
+        lq[y * nC + c] = reported ? lqAt(results[y], i) : NaN;
+        stars[y * nC + c] = reported ? starCountAt(results[y], i) : 0;
       }
     }
     const span = cube.years[y1] - cube.years[y0];

@@ -8,6 +8,7 @@
  * benchmark (or regional sum), so a region's growth is judged against its category's.
  */
 import { DEFAULT_STAGE_TOLERANCE, lifeCycleStage } from './lifeCycle';
+import { lqAt, starCountAt } from './cellValues';
 import type { IndicatorResult } from './types';
 
 export interface YearSnapshot {
@@ -61,14 +62,15 @@ export function indicatorChange(from: YearSnapshot, to: YearSnapshot, tolerance 
     absolute[i] = e1 - e0;
     const g = cagr(e0, e1, span);
     growth[i] = g;
-    lqChange[i] = b.lq[i] - a.lq[i];
+    const lq1 = lqAt(b, i);
+    lqChange[i] = lq1 - lqAt(a, i);
     starsGained[i] = b.stars[i] & ~a.stars[i];
     starsLost[i] = a.stars[i] & ~b.stars[i];
     inputs.e0 = e0;
     inputs.e1 = e1;
-    inputs.stars0 = a.starCount[i];
-    inputs.stars1 = b.starCount[i];
-    inputs.lq1 = b.lq[i];
+    inputs.stars0 = starCountAt(a, i);
+    inputs.stars1 = starCountAt(b, i);
+    inputs.lq1 = lq1;
     inputs.relativeGrowth = !(e0 > 0) && e1 > 0 && span > 0 ? Infinity : g - categoryCagr[c];
     stage[i] = lifeCycleStage(inputs, tolerance);
   }

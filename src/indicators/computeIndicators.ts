@@ -1,16 +1,22 @@
 /**
- * The worker's hot path: every per-cell indicator for one year of a region × category matrix.
+ * The worker's hot path: the indicator table of one year of a region × category matrix.
  *
- * Pipeline (each step one pass, no per-cell allocation):
- *   1. totals: E(r), D(r) (LQ denominator) and Σ_r E(r,c)         — totals.ts
- *   2. benchmark: E(c) and E from the benchmark row, else the sums
- *   3. per-category thresholds of the rule, by selection on gathered columns — thresholds.ts
- *   4. one pass per cell: focus, size and LQ written, stars (stars.ts) and, under `cmp`,
- *      strong / strong10 (strongClusters.ts) judged from the values in hand — shares.ts
+ * Pipeline (each step one sequential pass, no per-cell allocation):
+ *   0. brackets of the thresholds from a sample of rows                — thresholds.ts
+ *   1. totals: E(r), D(r) (LQ denominator) and Σ_r E(r,c), and what the thresholds of
+ *      employment, focus share and establishments are selected from   — totals.ts
+ *   2. benchmark: E(c) and E from the benchmark row, else the sums; those thresholds
+ *   3. one pass per cell: stars (stars.ts) and, under `cmp`, strong / strong10
+ *      (strongClusters.ts) judged from the cell's focus share and LQ, and what the LQ's
+ *      thresholds are selected from; the few cells the LQ brackets left open judged again
+ *      once they are known                                               — cellPass.ts
+ * Only the verdicts are stored per cell; LQ, shares and star counts are derived from the
+ * employment and the totals when asked for (cellValues.ts), so a table costs one byte a cell
+ * (three under cmp) instead of twenty-six.
  */
 import type { StarRule } from '../model/dataset';
-import { cellShares } from './shares';
-import { categoryThresholds } from './thresholds';
+import { judgeCells, settleCells } from './cellPass';
+import { emptyThresholds, planLq, planThresholds, resolveThresholds, type BracketOptions } from './thresholds';
 import { maskedSum, matrixTotals } from './totals';
 import { competingEmployment } from './minSize';
 import { DEFAULT_CMP_PERCENTILES, type CmpPercentiles, type IndicatorInput, type IndicatorResult } from './types';
@@ -18,12 +24,18 @@ import { DEFAULT_CMP_PERCENTILES, type CmpPercentiles, type IndicatorInput, type
 export interface ComputeOptions {
   cmpPercentiles?: CmpPercentiles;
   /**
-   * A previous result of the same dimensions whose per-cell buffers may be overwritten, so that
-   * a recompute (new rule, new year) does not pay for fresh memory: first writes to a new
-   * 240 MB of matrices cost more than the arithmetic. Buffers that were transferred away
+   * A previous result of the same dimensions whose per-cell buffers (stars, strong flags) may be
+   * overwritten, so that a recompute (new rule, new year) does not pay for fresh memory: the
+   * kernel maps a new buffer's pages on first write. Buffers that were transferred away
    * (detached, length 0) or have the wrong length are replaced. The old result is invalid after.
    */
   reuse?: IndicatorResult;
+  /**
+   * How the thresholds are bracketed (thresholds.ts): rows sampled (default 4,096) and the
+   * half-width in standard deviations of the sample rank (default 3.5). Narrower brackets miss
+   * their ranks more often, which costs time, never a different answer: the tests use them so.
+   */
+  brackets?: BracketOptions;
 }
 
 export function computeIndicators(input: IndicatorInput, rule: StarRule, options: ComputeOptions = {}): IndicatorResult {
@@ -31,7 +43,20 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
   checkInput(input);
   const warnings: string[] = [];
 
-  const totals = matrixTotals(nRegions, nCategories, employment, mask);
+  const old = options.reuse;
+  // Cells under the rule's minimum size take no part in the judgement (minSize.ts).
+  const competing = competingEmployment(employment, establishments, rule);
+  // Brackets of employment's, focus shares' and establishments' thresholds from a sample of rows;
+  // the first pass sums the totals and counts and keeps what those thresholds are selected from.
+  const plan = planThresholds({ nRegions, nCategories, employment, competing, establishments }, rule, options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES, options.brackets);
+  const totals = matrixTotals(nRegions, nCategories, employment, mask, {
+    competing,
+    establishments: plan.establishmentsUsed ? establishments : undefined,
+    employmentFloor: rule.kind === 'cmp',
+    table: plan.table,
+    counts: plan.counts,
+    buckets: plan.buckets,
+  });
   const categoryTotal = benchmark ? Float64Array.from(benchmark) : totals.categorySum;
   const total = maskedSum(categoryTotal);
   const denominatorTotal = mask ? maskedSum(categoryTotal, mask) : total;
@@ -42,46 +67,30 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     const missing = countWhere(benchmark, (v) => !(v >= 0));
     if (missing > 0) warnings.push(`The benchmark has no value for ${missing} categories: their LQ and size share are undefined.`);
   }
-
-  const old = options.reuse;
-  const n = nRegions * nCategories;
-  const f64 = (a: Float64Array | undefined) => (a && a.length === n ? a : new Float64Array(n));
-  const lq = f64(old?.lq);
-  const focus = f64(old?.focus);
-  const size = f64(old?.size);
-  // Cells under the rule's minimum size take no part in the judgement (minSize.ts).
-  const competing = competingEmployment(employment, establishments, rule);
-  // Thresholds first (from the gathered columns), then one pass writes and judges every cell.
-  const { stars: thresholds, cmp: strongThresholds } = categoryThresholds(
-    {
-      nRegions,
-      nCategories,
-      employment: competing,
-      establishments,
-      regionTotal: totals.regionTotal,
-      regionDenominator: totals.regionDenominator,
-      categoryTotal,
-      denominatorTotal,
-    },
-    rule,
-    options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES,
-    // The output matrices serve as the gathering buffers until the per-cell pass writes them.
-    [size, focus, lq],
-  );
-  const cells = cellShares(nRegions, nCategories, employment, competing, totals.regionTotal, totals.regionDenominator, categoryTotal, denominatorTotal, thresholds, strongThresholds, establishments, {
-    lq,
-    focus,
-    size,
-    stars: old?.stars,
-    starCount: old?.starCount,
-    strong: old?.cmp?.strong,
-    strong10: old?.cmp?.strong10,
-  });
-  const { stars, starCount } = cells;
+  const ctx = {
+    nRegions,
+    nCategories,
+    employment: competing,
+    establishments,
+    regionTotal: totals.regionTotal,
+    regionDenominator: totals.regionDenominator,
+    categoryTotal,
+    denominatorTotal,
+  };
+  const found = emptyThresholds(nCategories, plan);
+  resolveThresholds(ctx, plan, false, found);
+  // The LQ's thresholds (paper, cmp) are found in the per-cell pass itself: cells it could not
+  // judge before they were known are judged again after (thresholds.ts, cellPass.ts).
+  planLq(ctx, plan, found);
+  const { verdicts, unsettled } = judgeCells(ctx, plan, { stars: old?.stars, strong: old?.cmp?.strong, strong10: old?.cmp?.strong10 });
+  resolveThresholds(ctx, plan, true, found);
+  settleCells(ctx, found, verdicts, unsettled);
+  const { stars } = verdicts;
+  const { stars: thresholds, cmp: strongThresholds } = found;
 
   let cmp;
   if (strongThresholds) {
-    cmp = { ...strongThresholds, strong: cells.strong!, strong10: cells.strong10! };
+    cmp = { ...strongThresholds, strong: verdicts.strong!, strong10: verdicts.strong10! };
     if (!strongThresholds.establishmentsUsed) {
       warnings.push('No establishment counts: strong clusters were judged on LQ and employment only.');
     }
@@ -98,29 +107,26 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     // A separate buffer even without a mask, so that transferring the result never lists one buffer twice.
     regionDenominator: mask ? totals.regionDenominator : Float64Array.from(totals.regionTotal),
     denominatorTotal,
-    lq,
-    focus,
-    size,
+    employment,
     stars,
-    starCount,
     thresholds,
     cmp,
     warnings,
   };
 }
 
-/** Every buffer of a result, for `postMessage(result, transferables(result))`. */
+/**
+ * Every buffer of a result, for `postMessage(result, transferables(result))`. The employment is
+ * the caller's input: transferring it detaches the caller's copy too.
+ */
 export function transferables(result: IndicatorResult): ArrayBuffer[] {
   const t = result.thresholds;
   const arrays: ArrayBufferView[] = [
     result.regionTotal,
     result.categoryTotal,
     result.regionDenominator,
-    result.lq,
-    result.focus,
-    result.size,
+    result.employment,
     result.stars,
-    result.starCount,
     t.eligible,
     t.rankCut,
     t.size,

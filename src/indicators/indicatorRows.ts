@@ -4,6 +4,7 @@
  * written as empty cells by the CSV writer, stars and strong flags of unreported cells included.
  */
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
+import { focusAt, lqAt, sizeAt, starCountAt } from './cellValues';
 import type { IndicatorResult } from './types';
 
 export const INDICATOR_COLUMNS = [
@@ -40,18 +41,18 @@ export function* indicatorRows(
   result: IndicatorResult,
 ): Generator<IndicatorRow> {
   const nC = result.nCategories;
-  const { lq, focus, size, stars, starCount, cmp } = result;
+  const { stars, cmp } = result;
   for (let r = 0; r < result.nRegions; r++) {
     for (let c = 0; c < nC; c++) {
       const i = r * nC + c;
-      const row: IndicatorRow = [regionIds[r], categoryIds[c], year, employment[i], lq[i], focus[i], size[i]];
+      const row: IndicatorRow = [regionIds[r], categoryIds[c], year, employment[i], lqAt(result, i), focusAt(result, i), sizeAt(result, i)];
       if (Number.isNaN(employment[i])) {
         // Not reported: no star is earned, but "0 stars" would read as a measured absence.
         row.push(NaN, NaN, NaN, NaN);
         if (cmp) row.push(NaN, NaN);
       } else {
         const s = stars[i];
-        row.push(s & STAR_SIZE ? 1 : 0, s & STAR_SPECIALISATION ? 1 : 0, s & STAR_FOCUS ? 1 : 0, starCount[i]);
+        row.push(s & STAR_SIZE ? 1 : 0, s & STAR_SPECIALISATION ? 1 : 0, s & STAR_FOCUS ? 1 : 0, starCountAt(result, i));
         if (cmp) row.push(cmp.strong[i], cmp.strong10[i]);
       }
       yield row;

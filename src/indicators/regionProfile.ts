@@ -8,6 +8,7 @@
  *  - starred:   categories with at least one star.
  * Not-reported cells count as 0. A region without employment gets NaN indices and 0 starred.
  */
+import { focusAt, lqAt, starCountAt } from './cellValues';
 import type { IndicatorResult } from './types';
 
 export interface RegionProfile {
@@ -18,7 +19,7 @@ export interface RegionProfile {
 }
 
 export function regionProfile(result: IndicatorResult): RegionProfile {
-  const { nRegions: nR, nCategories: nC, focus, starCount, categoryTotal, total } = result;
+  const { nRegions: nR, nCategories: nC, categoryTotal, total } = result;
   const krugman = new Float64Array(nR);
   const shannon = new Float64Array(nR);
   const evenness = new Float64Array(nR);
@@ -30,10 +31,11 @@ export function regionProfile(result: IndicatorResult): RegionProfile {
     let h = 0;
     let n = 0;
     for (let c = 0; c < nC; c++, i++) {
-      const f = focus[i] === focus[i] ? focus[i] : 0;
+      const share = focusAt(result, i);
+      const f = share === share ? share : 0;
       k += Math.abs(f - benchmarkShare[c]);
       if (f > 0) h -= f * Math.log(f);
-      if (starCount[i] > 0) n++;
+      if (starCountAt(result, i) > 0) n++;
     }
     const defined = result.regionTotal[r] > 0;
     krugman[r] = defined ? k : NaN;
@@ -55,10 +57,13 @@ export function topCategories(result: IndicatorResult, employment: Float64Array,
   const base = region * nC;
   const candidates: number[] = [];
   for (let c = 0; c < nC; c++) if (employment[base + c] > 0) candidates.push(c);
-  const lq = (c: number) => (result.lq[base + c] === result.lq[base + c] ? result.lq[base + c] : -Infinity);
+  const lq = (c: number) => {
+    const q = lqAt(result, base + c);
+    return q === q ? q : -Infinity;
+  };
   const emp = (c: number) => employment[base + c];
   const keys: ((c: number) => number)[] =
-    by === 'employment' ? [emp] : by === 'lq' ? [lq] : [(c) => result.starCount[base + c], lq, emp];
+    by === 'employment' ? [emp] : by === 'lq' ? [lq] : [(c) => starCountAt(result, base + c), lq, emp];
   candidates.sort((a, b) => {
     for (const key of keys) {
       const d = key(b) - key(a);

@@ -19,18 +19,17 @@ const SPEC = STAR_SPECIALISATION;
 const FOCUS = STAR_FOCUS;
 
 /**
- * One cell's stars: the star bits in the low byte, their count above it (`v & 255`, `v >> 8`).
- * `rowFocus` / `rowLq` are 1 where the region's focus share / LQ is defined, 0 where it is not
- * (then that star cannot be earned); a category whose LQ is undefined passes `lqT` = NaN, which
- * no LQ reaches. Flags rather than NaN-masked values: choosing NaN per cell cost the hot loop
- * half its speed. Written without data-dependent branches (`+(a >= b)` compiles to a flag, not
- * a jump): whether a cell is zero is unpredictable in real tables, and mispredictions bound a
- * branchy loop. Applied in the one per-cell pass of shares.ts.
+ * One cell's star bits. `rowFocus` / `rowLq` are 1 where the region's focus share / LQ is defined,
+ * 0 where it is not (then that star cannot be earned); a category whose LQ is undefined passes
+ * `lqT` = NaN, which no LQ reaches. Flags rather than NaN-masked values: choosing NaN per cell
+ * cost the hot loop half its speed. Written without data-dependent branches (`+(a >= b)` compiles
+ * to a flag, not a jump): whether a cell is zero is unpredictable in real tables, and
+ * mispredictions bound a branchy loop. Applied in the one per-cell pass of cellPass.ts; the
+ * count of stars is derived from the bits (cellValues.ts).
  */
 export function cellStars(e: number, focus: number, lq: number, sizeT: number, lqT: number, focusT: number, rowFocus: number, rowLq: number): number {
   const size = +(e >= sizeT);
   const spec = +(lq >= lqT) & rowLq;
   const foc = +(focus >= focusT) & rowFocus;
-  const positive = -(+(e > 0));
-  return (((size * SIZE) | (spec * SPEC) | (foc * FOCUS)) & positive) | (((size + spec + foc) & positive) << 8);
+  return ((size * SIZE) | (spec * SPEC) | (foc * FOCUS)) & -(+(e > 0));
 }

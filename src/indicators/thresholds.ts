@@ -1,18 +1,40 @@
 /**
- * Per-category thresholds of every rule. Each category's column (regions with E(r,c) > 0, with
- * their focus, LQ and establishments) is gathered once (columnGather.ts), then the thresholds
- * are order statistics found by selection on those gathered runs, never by sorting.
+ * Per-category thresholds of every rule: order statistics, per category, of the employment, focus
+ * share, LQ and establishments of the regions with E(r,c) > 0 — found without gathering columns and
+ * without sorting, in the same sequential pass that judges the cells (cellPass.ts).
+ *
+ *   1. `planThresholds`: a sample of about SAMPLE_ROWS rows spread over the table (every row of a
+ *      smaller one) brackets, for each statistic, where its rank falls: two sample values
+ *      lo ≤ hi, 3.5 standard deviations of the sample rank either side (±∞ past the sample's ends).
+ *   2. The pass counts, per statistic, the competing values below lo and keeps those within
+ *      [lo, hi] (a few percent of a column), and judges each cell provisionally against the
+ *      brackets: a value above hi passes whatever the threshold, one below lo fails; a cell with
+ *      a value inside some bracket is listed and judged again once the thresholds are known.
+ *   3. `resolveThresholds`: with the exact counts, each rank's place among the kept values is
+ *      known, and selection there (select.ts) gives the threshold. A bracket that missed its rank
+ *      (data the sample misjudged) costs that statistic a gathered column and its category a
+ *      second judgement, never a wrong answer.
+ * Gathering every column instead meant writing two or three table-sized buffers and reading them
+ * back per statistic: more than all the arithmetic of the table. Focus and LQ are computed with
+ * the arithmetic of cellValues.ts, so a threshold is bit-identical to the published value of the
+ * cell that sets it.
  */
 import type { StarRule } from '../model/dataset';
-import { gatherEmploymentFocus, gatherEstablishments, gatherWithLq, runStarts } from './columnGather';
-import { OrderStatistics } from './select';
+import { OrderStatistics, selectKth } from './select';
 import { rankCut } from './rankCut';
+import { strongLqBar } from './strongClusters';
+import * as layout from './bracketTable';
 import type { CmpPercentiles, StarThresholds, StrongThresholds } from './types';
+
+// The layout's constants as module locals: under Node's CommonJS interop each use of an imported
+// binding would be a getter call.
+const { Buckets, COUNTS, EC, EMPLOYMENT, ESTABLISHMENTS, E_FLOOR_SLOT, FOCUS, FOCUS_SLOT, LQ, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_EMPLOYMENT, N_ESTABLISHMENTS, N_LQ, N_SLOTS, SIZE_SLOT, SLOT_QUANTITY, STRIDE, STRONG10_BAR, STRONG_BAR, below, hi, lo } = layout;
 
 /** What the threshold step reads: the matrices and the totals already computed. */
 export interface CellContext {
   nRegions: number;
   nCategories: number;
+  /** Employment as the judgement sees it: cells under the rule's minimum size are 0 (minSize.ts). */
   employment: Float64Array;
   establishments?: Float64Array;
   regionTotal: Float64Array;
@@ -24,73 +46,344 @@ export interface CellContext {
 export interface CategoryThresholds {
   stars: StarThresholds;
   cmp?: StrongThresholds;
+  /** 1 for a category whose provisional judgement cannot stand (a bracket missed its rank). */
+  missed: Uint8Array;
+}
+
+/** A rank to find: the k-th largest at a share (a "top share" star) or a type-7 quantile. */
+interface Query {
+  slot: number;
+  /** kth: k = ⌈share · n⌉ (rankCut); quantile: p. */
+  kind: 'kth' | 'quantile';
+  arg: number;
+}
+
+export interface ThresholdPlan {
+  rule: StarRule;
+  queries: Query[];
+  /** Whether establishments' P25 is wanted (cmp with establishment counts). */
+  establishmentsUsed: boolean;
+  /** Brackets and provisional bars, per category (bracketTable.ts). */
+  table: Float64Array;
+  /** The passes' counts, per category (bracketTable.ts). */
+  counts: Int32Array;
+  /** The values the passes keep from within the brackets. */
+  buckets: layout.Buckets;
+  /** The rows sampled. */
+  rows: Int32Array;
+  /** Half-width of a bracket in standard deviations of the sample rank. */
+  spread: number;
+}
+
+export interface BracketOptions {
+  rows?: number;
+  spread?: number;
+}
+
+/** Rows sampled to bracket the ranks: enough that a bracket holds a few percent of a column. */
+const SAMPLE_ROWS = 4096;
+/** A bracket misses its rank about once in 2,000 (two-sided normal tail), costing a gathered column. */
+const SPREAD = 3.5;
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * The brackets of employment, focus share and establishments, from the sampled rows: what the
+ * first pass (totals.ts) counts and keeps, before any total is known.
+ */
+export function planThresholds(
+  input: { nRegions: number; nCategories: number; employment: Float64Array; competing: Float64Array; establishments?: Float64Array },
+  rule: StarRule,
+  cmpPercentiles: CmpPercentiles,
+  brackets: BracketOptions = {},
+): ThresholdPlan {
+  const { nRegions, nCategories, employment, competing, establishments } = input;
+  const cmp = rule.kind === 'cmp';
+  const establishmentsUsed = cmp && establishments !== undefined;
+  const queries: Query[] = [
+    { slot: SIZE_SLOT, kind: 'kth', arg: rule.cutShare },
+    { slot: FOCUS_SLOT, kind: 'kth', arg: rule.cutShare },
+  ];
+  if (rule.kind === 'paper') queries.push({ slot: LQ_SLOT, kind: 'kth', arg: rule.cutShare });
+  if (cmp) {
+    queries.push(
+      { slot: LQ_SLOT, kind: 'quantile', arg: cmpPercentiles.strong10Lq },
+      { slot: LQ2_SLOT, kind: 'quantile', arg: cmpPercentiles.strongLq },
+      { slot: E_FLOOR_SLOT, kind: 'quantile', arg: cmpPercentiles.floor },
+    );
+    if (establishmentsUsed) queries.push({ slot: M_FLOOR_SLOT, kind: 'quantile', arg: cmpPercentiles.floor });
+  }
+  const plan: ThresholdPlan = {
+    rule,
+    queries,
+    establishmentsUsed,
+    table: new Float64Array(nCategories * STRIDE),
+    counts: new Int32Array(nCategories * COUNTS),
+    buckets: new Buckets(),
+    rows: sampledRows(nRegions, Math.max(1, Math.floor(brackets.rows ?? SAMPLE_ROWS))),
+    spread: brackets.spread ?? SPREAD,
+  };
+  // Each sampled row's total, summed as the first pass sums it (the focus shares' denominator).
+  const rowTotal = (r: number) => {
+    let s = 0;
+    for (let i = r * nCategories, end = i + nCategories; i < end; i++) s += employment[i] === employment[i] ? employment[i] : 0;
+    return s;
+  };
+  const totals = Float64Array.from(plan.rows, rowTotal);
+  const ranked = queries.filter((q) => SLOT_QUANTITY[q.slot] !== LQ);
+  const quantities = new Set(ranked.map((q) => SLOT_QUANTITY[q.slot]));
+  const sample = sampleColumns(plan.rows, nCategories, quantities, (q, j, i) => {
+    const e = competing[i];
+    if (!(e > 0)) return NaN;
+    if (q === EMPLOYMENT) return e;
+    if (q === FOCUS) return e / totals[j];
+    return establishments![i];
+  });
+  openBrackets(plan, ranked, sample, nRegions, nCategories);
+  return plan;
 }
 
 /**
- * Three buffers of at least nRegions × nCategories values that the thresholds may overwrite
- * (computeIndicators lends the result's lq, focus and size matrices before writing them).
+ * The LQ's brackets (paper, cmp), once the totals are known, and the bars the per-cell pass judges
+ * by before the LQ thresholds are: the brackets' tops where the rule ranks LQ, its constant where
+ * it does not; employment's and establishments' thresholds are exact by then.
  */
-export type Scratch = [Float64Array, Float64Array, Float64Array];
-
-export function categoryThresholds(ctx: CellContext, rule: StarRule, cmpPercentiles: CmpPercentiles, scratch: Scratch): CategoryThresholds {
-  const { nRegions, nCategories, establishments } = ctx;
-  const rankLq = rule.kind === 'paper';
-  const cmp = rule.kind === 'cmp';
-  const needLq = rankLq || cmp;
-  const useEstablishments = cmp && establishments !== undefined;
-
-  const stars: StarThresholds = {
-    eligible: new Uint32Array(nCategories),
-    rankCut: new Uint32Array(nCategories),
-    size: new Float64Array(nCategories),
-    focus: new Float64Array(nCategories),
-    specialisation: new Float64Array(nCategories),
-  };
-  const strong: StrongThresholds | undefined = cmp
-    ? {
-        lqStrong: new Float64Array(nCategories),
-        lqStrong10: new Float64Array(nCategories),
-        employmentFloor: new Float64Array(nCategories),
-        establishmentsFloor: new Float64Array(nCategories).fill(NaN),
-        establishmentsUsed: useEstablishments,
-      }
-    : undefined;
-
-  const [E, F, L] = scratch;
-  const end = runStarts(nRegions, nCategories);
-  const lqEnd = runStarts(nRegions, nCategories);
-  if (needLq) gatherWithLq(ctx, E, F, L, end, lqEnd);
-  else gatherEmploymentFocus(ctx, E, F, end);
-  // Category c's gathered values: run c of a buffer, n of them.
-  const run = (buffer: Float64Array, c: number, runEnd: Int32Array) => {
-    const from = c * nRegions;
-    const n = runEnd[c] - from;
-    return new OrderStatistics(buffer.subarray(from, from + n), n);
-  };
-  for (let c = 0; c < nCategories; c++) {
-    const byE = run(E, c, end);
-    const byF = run(F, c, end);
-    const n = end[c] - c * nRegions;
-    const nl = lqEnd[c] - c * nRegions;
-    const k = rankCut(rule.cutShare, n);
-    stars.eligible[c] = n;
-    stars.rankCut[c] = k;
-    stars.size[c] = byE.kthLargest(k);
-    stars.focus[c] = byF.kthLargest(k);
-    if (rankLq) stars.specialisation[c] = run(L, c, lqEnd).kthLargest(rankCut(rule.cutShare, nl));
-    else stars.specialisation[c] = rule.lqThreshold;
-    if (strong) {
-      const byL = run(L, c, lqEnd);
-      strong.employmentFloor[c] = byE.quantile(cmpPercentiles.floor);
-      strong.lqStrong10[c] = byL.quantile(cmpPercentiles.strong10Lq);
-      strong.lqStrong[c] = byL.quantile(cmpPercentiles.strongLq);
+export function planLq(ctx: CellContext, plan: ThresholdPlan, found: CategoryThresholds): void {
+  const { nCategories, categoryTotal } = ctx;
+  const { rule, table } = plan;
+  const ranked = plan.queries.filter((q) => SLOT_QUANTITY[q.slot] === LQ);
+  if (ranked.length > 0) {
+    const sample = sampleColumns(plan.rows, nCategories, new Set([LQ]), (_, j, i) => {
+      const r = plan.rows[j];
+      return cellValue(ctx, LQ, r, i - r * nCategories);
+    });
+    openBrackets(plan, ranked, sample, ctx.nRegions, nCategories);
+  }
+  const D = ctx.denominatorTotal;
+  for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) {
+    const lqDefined = categoryTotal[c] > 0 && D > 0;
+    table[k + EC] = categoryTotal[c];
+    table[k + LQ_BAR] = !lqDefined ? NaN : rule.kind === 'paper' ? table[k + hi(LQ_SLOT)] : rule.lqThreshold;
+    table[k + hi(SIZE_SLOT)] = found.stars.size[c];
+    table[k + hi(FOCUS_SLOT)] = found.stars.focus[c];
+    if (found.cmp) {
+      table[k + STRONG_BAR] = strongLqBar(table[k + hi(LQ2_SLOT)], lqDefined);
+      table[k + STRONG10_BAR] = strongLqBar(table[k + hi(LQ_SLOT)], lqDefined);
+      table[k + hi(E_FLOOR_SLOT)] = found.cmp.employmentFloor[c];
+      // A skipped criterion: every count passes it.
+      table[k + hi(M_FLOOR_SLOT)] = found.cmp.establishmentsUsed ? found.cmp.establishmentsFloor[c] : -Infinity;
     }
   }
-  if (strong && useEstablishments) {
-    // Employment's runs are done with: the establishments take their buffer.
-    const mEnd = runStarts(nRegions, nCategories);
-    gatherEstablishments(ctx, E, mEnd);
-    for (let c = 0; c < nCategories; c++) strong.establishmentsFloor[c] = run(E, c, mEnd).quantile(cmpPercentiles.floor);
+}
+
+function openBrackets(plan: ThresholdPlan, queries: Query[], sample: Sample, nRegions: number, nCategories: number): void {
+  const rows = plan.rows.length;
+  for (const q of queries) {
+    for (let c = 0; c < nCategories; c++) {
+      const values = sample.column(SLOT_QUANTITY[q.slot], c);
+      const [l, h, share] = bracket(values, fractionOf(q), plan.spread);
+      plan.table[c * STRIDE + lo(q.slot)] = l;
+      plan.table[c * STRIDE + hi(q.slot)] = h;
+      // What the bracket should hold, with room to spare (a bucket grows when it must).
+      const competing = rows > 0 ? (values.length / rows) * nRegions : 0;
+      plan.buckets.open(c * N_SLOTS + q.slot, Math.ceil(share * competing * 1.25) + 64);
+    }
   }
-  return { stars, cmp: strong };
+}
+
+/** An empty set of thresholds, filled by `resolveThresholds`. */
+export function emptyThresholds(nCategories: number, plan: ThresholdPlan): CategoryThresholds {
+  const { rule } = plan;
+  return {
+    stars: {
+      eligible: new Uint32Array(nCategories),
+      rankCut: new Uint32Array(nCategories),
+      size: new Float64Array(nCategories),
+      focus: new Float64Array(nCategories),
+      specialisation: new Float64Array(nCategories).fill(rule.lqThreshold),
+    },
+    cmp:
+      rule.kind === 'cmp'
+        ? {
+            lqStrong: new Float64Array(nCategories),
+            lqStrong10: new Float64Array(nCategories),
+            employmentFloor: new Float64Array(nCategories),
+            establishmentsFloor: new Float64Array(nCategories).fill(NaN),
+            establishmentsUsed: plan.establishmentsUsed,
+          }
+        : undefined,
+    missed: new Uint8Array(nCategories),
+  };
+}
+
+/**
+ * The thresholds of one quantity group (`lq` false: employment, focus share, establishments; true:
+ * LQ) from what a pass counted and kept, into `found`.
+ */
+export function resolveThresholds(ctx: CellContext, plan: ThresholdPlan, lq: boolean, found: CategoryThresholds): void {
+  const { nCategories } = ctx;
+  const { rule, counts, table, buckets } = plan;
+  const { stars, cmp: strong, missed } = found;
+  const out: Record<number, Float64Array> = { [SIZE_SLOT]: stars.size, [FOCUS_SLOT]: stars.focus };
+  if (rule.kind === 'paper') out[LQ_SLOT] = stars.specialisation;
+  if (strong) {
+    out[LQ_SLOT] = strong.lqStrong10;
+    out[LQ2_SLOT] = strong.lqStrong;
+    out[E_FLOOR_SLOT] = strong.employmentFloor;
+    out[M_FLOOR_SLOT] = strong.establishmentsFloor;
+  }
+  if (!lq) {
+    for (let c = 0; c < nCategories; c++) {
+      const n = counts[c * COUNTS + N_EMPLOYMENT];
+      stars.eligible[c] = n;
+      stars.rankCut[c] = rankCut(rule.cutShare, n);
+    }
+  }
+  for (const q of plan.queries) {
+    const quantity = SLOT_QUANTITY[q.slot];
+    if ((quantity === LQ) !== lq) continue;
+    const countAt = quantity === LQ ? N_LQ : quantity === ESTABLISHMENTS ? N_ESTABLISHMENTS : N_EMPLOYMENT;
+    for (let c = 0; c < nCategories; c++) {
+      const ranks = ranksOf(q, counts[c * COUNTS + countAt]);
+      let value: number;
+      if (typeof ranks === 'number') value = ranks;
+      else {
+        const under = counts[c * COUNTS + below(q.slot)];
+        const kept = buckets.values(c * N_SLOTS + q.slot);
+        const inside = under <= ranks.first && ranks.last < under + kept.length;
+        value = rankValue(inside ? kept : gatherColumn(ctx, quantity, c), inside ? under : 0, ranks);
+      }
+      // The LQ's provisional judgement stands only if its threshold fell within the bracket.
+      if (lq && !(value >= table[c * STRIDE + lo(q.slot)] && value <= table[c * STRIDE + hi(q.slot)])) missed[c] = 1;
+      out[q.slot][c] = value;
+    }
+  }
+}
+
+interface Ranks {
+  first: number;
+  /** first + 1 when interpolating, else first. */
+  last: number;
+  /** Weight of `last` in the type-7 interpolation. */
+  fraction: number;
+}
+
+/** The ranks (0-based, ascending) a query reads among n values, or its value when it reads none. */
+function ranksOf(q: Query, n: number): Ranks | number {
+  if (n === 0) return NaN;
+  if (q.kind === 'kth') {
+    const k = rankCut(q.arg, n);
+    if (k <= 0) return Infinity;
+    const first = n - Math.min(k, n);
+    return { first, last: first, fraction: 0 };
+  }
+  const p = q.arg;
+  if (Number.isNaN(p)) return NaN;
+  if (p <= 0 || n < 2) return { first: 0, last: 0, fraction: 0 };
+  if (p >= 1) return { first: n - 1, last: n - 1, fraction: 0 };
+  const h = (n - 1) * p;
+  const first = Math.floor(h);
+  return h === first ? { first, last: first, fraction: 0 } : { first, last: first + 1, fraction: h - first };
+}
+
+/** The value at `ranks` among values whose first `offset` ranks are not in `values`. */
+function rankValue(values: Float64Array, offset: number, ranks: Ranks): number {
+  const stats = new OrderStatistics(values, values.length);
+  const v0 = stats.rank(ranks.first - offset);
+  if (ranks.fraction === 0) return v0;
+  // Type-7 interpolation, the arithmetic of OrderStatistics.quantile.
+  const v1 = stats.rank(ranks.last - offset);
+  return v0 + (v1 - v0) * ranks.fraction;
+}
+
+/** Where in its sorted column the query's rank falls, as a share (for the bracket). */
+function fractionOf(q: Query): number {
+  const share = Math.min(1, Math.max(0, q.arg));
+  return q.kind === 'kth' ? 1 - share : Number.isNaN(q.arg) ? 0.5 : share;
+}
+
+/**
+ * Two values of the sample around the share `q` of its sorted order, and the share of the sample
+ * between them: `sd` standard deviations of the sample rank either side and a margin; −∞ / +∞
+ * where that reaches past the sample's ends (so the extremes of a column, and small columns, are
+ * always inside). Reorders the sample.
+ */
+function bracket(sample: Float64Array, q: number, sd: number): [number, number, number] {
+  const m = sample.length;
+  if (m === 0) return [-Infinity, Infinity, 1];
+  const at = q * m;
+  const spread = sd * Math.sqrt(m * q * (1 - q)) + (sd > 0 ? 2 : 0);
+  const loRank = Math.floor(at - spread);
+  const hiRank = Math.ceil(at + 1 + spread);
+  const l = loRank <= 0 ? -Infinity : selectKth(sample, m, loRank);
+  const h = hiRank >= m - 1 ? Infinity : selectKth(sample, m, hiRank);
+  return [l, h, (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m];
+}
+
+/** The value of a quantity at cell (r, c), NaN where the cell does not compete in it. */
+function cellValue(ctx: CellContext, quantity: number, r: number, c: number): number {
+  const i = r * ctx.nCategories + c;
+  const e = ctx.employment[i];
+  if (!(e > 0)) return NaN;
+  if (quantity === EMPLOYMENT) return e;
+  if (quantity === FOCUS) return e / ctx.regionTotal[r];
+  if (quantity === LQ) {
+    const D = ctx.denominatorTotal;
+    const dr = ctx.regionDenominator[r];
+    const ec = ctx.categoryTotal[c];
+    return dr > 0 && D > 0 && ec > 0 ? (e * D) / (dr * ec) : NaN;
+  }
+  const m = ctx.establishments![i];
+  return m === m ? m : NaN;
+}
+
+/** A whole column of competing values of one quantity (when a bracket missed). */
+function gatherColumn(ctx: CellContext, quantity: number, c: number): Float64Array {
+  const out = new Float64Array(ctx.nRegions);
+  let n = 0;
+  for (let r = 0; r < ctx.nRegions; r++) {
+    const x = cellValue(ctx, quantity, r, c);
+    if (x === x) out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+
+/** The sampled rows' competing values, column by column. */
+interface Sample {
+  column(quantity: number, c: number): Float64Array;
+}
+
+/**
+ * `wanted` rows (every row of a smaller table) from equal stretches of the table, at
+ * offsets stepped by the golden ratio: ascending, and neither a sorted nor a periodic order of the
+ * regions biases them.
+ */
+function sampledRows(nRegions: number, wanted: number): Int32Array {
+  const rows = Math.min(nRegions, wanted);
+  const out = new Int32Array(rows);
+  for (let j = 0, f = 0; j < rows; j++) {
+    out[j] = rows === nRegions ? j : Math.floor(((j + f) * nRegions) / rows);
+    f += GOLDEN;
+    f -= +(f >= 1);
+  }
+  return out;
+}
+
+/** `value(quantity, j, i)`: the quantity at cell i of sampled row j, NaN where the cell does not compete. */
+function sampleColumns(rows: Int32Array, nCategories: number, quantities: Set<number>, value: (quantity: number, j: number, i: number) => number): Sample {
+  const n = rows.length;
+  const columns: Float64Array[] = [];
+  const counts: Int32Array[] = [];
+  for (const q of quantities) {
+    const values = new Float64Array(n * nCategories);
+    const count = new Int32Array(nCategories);
+    for (let j = 0; j < n; j++) {
+      for (let c = 0, i = rows[j] * nCategories; c < nCategories; c++, i++) {
+        const x = value(q, j, i);
+        if (x === x) values[c * n + count[c]++] = x;
+      }
+    }
+    columns[q] = values;
+    counts[q] = count;
+  }
+  return { column: (q, c) => columns[q].subarray(c * n, c * n + counts[q][c]) };
 }

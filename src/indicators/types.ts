@@ -3,7 +3,8 @@
  *
  * Every matrix is dense and region-major like the model's EmploymentCube: the value of
  * (region r, category c) is at `r * nCategories + c`. NaN means "not reported": totals treat it
- * as 0, per-cell outputs for that cell are NaN and the cell earns no star. Values are counts,
+ * as 0, per-cell values of that cell are NaN and the cell earns no star. A result stores per cell
+ * only what cannot be derived cheaply (the star bits and strong-cluster flags); see cellValues.ts. Values are counts,
  * ≥ 0 (the readers in src/io reject negative ones before they get here). All outputs are typed
  * arrays, numbers, booleans or strings, so a result can cross a worker boundary by structured
  * clone with its buffers transferred (see `transferables`).
@@ -86,15 +87,15 @@ export interface IndicatorResult {
   regionDenominator: Float64Array;
   /** The benchmark's LQ denominator (equals total when no mask is given). */
   denominatorTotal: number;
-  /** (E(r,c) / D(r)) / (E(c) / D), D the denominator employment. */
-  lq: Float64Array;
-  /** E(r,c) / E(r). */
-  focus: Float64Array;
-  /** E(r,c) / E(c). */
-  size: Float64Array;
+  /**
+   * The employment the result was computed from (the input's own array, not a copy). LQ, focus
+   * and size shares and star counts are not stored per cell: they follow from this and the
+   * totals above, and cellValues.ts derives them (`lqAt`, `focusAt`, `sizeAt`, `starCountAt`,
+   * `indicatorColumn`) with the arithmetic the stars were judged on.
+   */
+  employment: Float64Array;
   /** Bitmask of STAR_SIZE | STAR_SPECIALISATION | STAR_FOCUS. */
   stars: Uint8Array;
-  starCount: Uint8Array;
   thresholds: StarThresholds;
   /** Present under the `cmp` rule. */
   cmp?: StrongClusters;

@@ -19,6 +19,7 @@ import type { ChangeMeasure, Classification, MapMode } from '../state/store';
 import type { ComputedView } from '../engine/types';
 import type { SpatialView } from '../engine/analysisTypes';
 import { categoricalClasses, classifyValues, lqFixedClasses, schemeColours, starClasses, type Classes } from './classify';
+import { indicatorColumn } from '../indicators/cellValues';
 import { categoryColumn } from '../indicators/categoryColumn';
 
 /** The view's classification of continuous values: `auto` is the LQ's fixed classes, else quantiles. */
@@ -137,8 +138,6 @@ function indicatorLabel(ind: IndicatorId): string {
   return t(`indicator.${ind}` as MessageKey);
 }
 
-const column = categoryColumn;
-
 function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang, held }: LayerInput): Layer {
   const { result, employment } = computed;
   const { nRegions, nCategories } = result;
@@ -158,12 +157,11 @@ function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang, 
       ]);
       return { values, classes, title: `${t('analysis.strongTitle')} — ${categoryAndYear(categoryName, view.year)}`, notes, classified: false, format: labelOf(classes) };
     }
-    const values = column(result.starCount, nRegions, nCategories, c, employment);
+    const values = indicatorColumn(result, 'stars', c);
     const classes = starClasses(values, t('legend.noStar'));
     return { values, classes, title, notes, classified: false, format: labelOf(classes) };
   }
-  const source = view.ind === 'lq' ? result.lq : view.ind === 'focus' ? result.focus : view.ind === 'size' ? result.size : employment;
-  const values = column(source, nRegions, nCategories, c);
+  const values = indicatorColumn(result, view.ind, c);
   const format = indicatorFormat(view.ind, lang);
   const classes = classifyByView(values, view.classification, format, view.ind === 'lq' ? 1 : undefined, view.ind === 'lq', held?.pooled);
   if (held) notes.push(t('atlas.carto.held', { from: held.fromYear, to: held.toYear }));
@@ -255,7 +253,7 @@ function changeLayer({ view, computed, change, categoryIndex: c, categoryName, l
     }
     default: {
       const source = view.change === 'cagr' ? ch.cagr : view.change === 'lq' ? ch.lqChange : ch.absolute;
-      const values = column(source, nRegions, nCategories, c);
+      const values = categoryColumn(source, nRegions, nCategories, c);
       if (view.change === 'cagr') notes.push(t('analysis.note.cagr'));
       const format = changeFormat(view.change, lang);
       const classes = classifyByView(values, view.classification, format, 0, false);

@@ -7,6 +7,7 @@ import { regionColumn, regionRowAttributes, starsColumn, type RegionRows } from 
 import { withUnit } from './units';
 import { tableTexts } from './tableTexts';
 import { factList, formatIndex } from './facts';
+import { focusAt, lqAt, sizeAt } from '../indicators/cellValues';
 
 /** Per-category indices as the worker computes them (src/indicators/concentration.ts, Moran's I of LQ). */
 export interface CategoryIndices {
@@ -48,9 +49,9 @@ export class CategoryView {
     const columns: TableColumn[] = [
       regionColumn(ctx),
       { key: 'employment', label: () => withUnit(t('table.employment'), this.context?.unit), numeric: true, sortKeys: [(r) => ctx().computed.employment[at(r)]], cell: (r) => f().count(ctx().computed.employment[at(r)]) },
-      { key: 'lq', label: () => t('table.lq'), numeric: true, sortKeys: [(r) => ctx().computed.result.lq[at(r)]], cell: (r) => f().lq(ctx().computed.result.lq[at(r)]) },
-      { key: 'focus', label: () => t('table.focus'), numeric: true, sortKeys: [(r) => ctx().computed.result.focus[at(r)]], cell: (r) => f().share(ctx().computed.result.focus[at(r)]) },
-      { key: 'size', label: () => t('table.size'), numeric: true, sortKeys: [(r) => ctx().computed.result.size[at(r)]], cell: (r) => f().share(ctx().computed.result.size[at(r)]) },
+      { key: 'lq', label: () => t('table.lq'), numeric: true, sortKeys: [(r) => lqAt(ctx().computed.result, at(r))], cell: (r) => f().lq(lqAt(ctx().computed.result, at(r))) },
+      { key: 'focus', label: () => t('table.focus'), numeric: true, sortKeys: [(r) => focusAt(ctx().computed.result, at(r))], cell: (r) => f().share(focusAt(ctx().computed.result, at(r))) },
+      { key: 'size', label: () => t('table.size'), numeric: true, sortKeys: [(r) => sizeAt(ctx().computed.result, at(r))], cell: (r) => f().share(sizeAt(ctx().computed.result, at(r))) },
       starsColumn(ctx),
     ];
     this.table = new SortableTable({

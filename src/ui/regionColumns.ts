@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n';
 import { el } from './dom';
 import type { TableColumn } from './sortableTable';
 import { starsContent } from './starsText';
+import { lqAt, starCountAt } from '../indicators/cellValues';
 
 /** What the region tables (category ranking, data table) read their rows from. */
 export interface RegionRows {
@@ -34,11 +35,11 @@ export function regionColumn(rows: () => RegionRows): TableColumn {
 /** The category's stars in glyphs and words; sorted by stars, then LQ, then employment. */
 export function starsColumn(rows: () => RegionRows): TableColumn {
   const at = (r: number) => r * rows().computed.result.nCategories + rows().category;
-  const stars = (r: number) => (Number.isNaN(rows().computed.employment[at(r)]) ? NaN : rows().computed.result.starCount[at(r)]);
+  const stars = (r: number) => (Number.isNaN(rows().computed.employment[at(r)]) ? NaN : starCountAt(rows().computed.result, at(r)));
   return {
     key: 'stars',
     label: () => t('table.stars'),
-    sortKeys: [stars, (r) => rows().computed.result.lq[at(r)], (r) => rows().computed.employment[at(r)]],
+    sortKeys: [stars, (r) => lqAt(rows().computed.result, at(r)), (r) => rows().computed.employment[at(r)]],
     cell: (r) => {
       if (Number.isNaN(stars(r))) return '—';
       const details = cellDetails(rows().computed, r, rows().category);

@@ -13,6 +13,7 @@ import { DEMO_DIR, OUTPUT_DIR, indicatorsLikeWorker, loadDemoCube, openPage, wai
 import { indicatorChange } from '../../src/indicators/change';
 import { contiguityNeighbours, getisOrdGiStar, localMoran, neighbourListFromRows, spatialWeights, type PolygonalGeometry } from '../../src/indicators/spatial';
 import type { StarRule } from '../../src/model/dataset';
+import { cellMatrices } from '../cellMatrices';
 
 const cube = loadDemoCube();
 const nR = cube.regions.length;
@@ -101,7 +102,7 @@ describe('analysis in the explorer', () => {
     const y = cube.years.indexOf(lastYear);
     const starCounts = (rule: StarRule) => {
       const result = resultFor(y, rule);
-      return tally(columnOf(result.starCount), 4);
+      return tally(columnOf(cellMatrices(result).starCount), 4);
     };
     const eco = starCounts({ kind: 'eco', cutShare: 0.1, lqThreshold: 2 });
     await waitForCounts(page, eco);
@@ -148,7 +149,7 @@ describe('analysis in the explorer', () => {
     };
     const features = contiguityNeighbours(regions.features.map((f) => f.geometry), 'queen');
     const featureOf = new Map(regions.features.map((f, i) => [String(f.properties.id), i]));
-    const lq = columnOf(resultFor(cube.years.indexOf(lastYear), { kind: 'eco', cutShare: 0.1, lqThreshold: 2 }).lq);
+    const lq = columnOf(cellMatrices(resultFor(cube.years.indexOf(lastYear), { kind: 'eco', cutShare: 0.1, lqThreshold: 2 })).lq);
     const kept = cube.regions.map((_, i) => i).filter((i) => featureOf.has(cube.regions[i].id) && Number.isFinite(lq[i]));
     const keptIndex = new Map(kept.map((r, k) => [featureOf.get(cube.regions[r].id)!, k]));
     const rows = kept.map((r) => {
@@ -213,8 +214,8 @@ describe('analysis in the explorer', () => {
     // Net stars gained or lost, from two independent computations.
     await page.locator('#change-measure').selectOption('stars');
     const rule: StarRule = { kind: 'eco', cutShare: 0.1, lqThreshold: 2 };
-    const s0 = columnOf(resultFor(0, rule).starCount);
-    const s1 = columnOf(resultFor(cube.years.length - 1, rule).starCount);
+    const s0 = columnOf(cellMatrices(resultFor(0, rule)).starCount);
+    const s1 = columnOf(cellMatrices(resultFor(cube.years.length - 1, rule)).starCount);
     await waitForCounts(page, tally(s1.map((v, r) => v - s0[r] + 3), 7));
 
     // Life-cycle stages by the engine's rule.

@@ -5,6 +5,7 @@ import type { Download, Page } from 'playwright-core';
 import { useBrowser } from './useBrowser';
 import { DEMO_DIR, OUTPUT_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady } from './page';
 import { makeFormats } from '../../src/ui/format';
+import { lqAt } from '../../src/indicators/cellValues';
 
 // Presentations that travel, report-grade exports, the region dashboard and the linked views.
 const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -173,7 +174,7 @@ describe('region dashboard', () => {
     const expected = cube.categories.flatMap((cat, c) => {
       const e1 = cube.employment[y1][r * nC + c];
       const e0 = cube.employment[y0][r * nC + c];
-      return e1 > 0 && e0 > 0 ? [{ id: cat.id, name: cat.name, lq: result.lq[r * nC + c], growth: Math.pow(e1 / e0, 1 / 10) - 1, e1 }] : [];
+      return e1 > 0 && e0 > 0 ? [{ id: cat.id, name: cat.name, lq: lqAt(result, r * nC + c), growth: Math.pow(e1 / e0, 1 / 10) - 1, e1 }] : [];
     });
     expect(await page.locator('#portfolio-chart .bubble').count()).toBe(expected.length);
     const biggest = expected.sort((a, b) => b.e1 - a.e1)[0];
@@ -407,7 +408,7 @@ describe('the frame: every region in the opening view, on every screen', () => {
     expect(ri).toBeGreaterThanOrEqual(0);
     const nameOf = (id: string) => geo.features.find((f) => f.properties.id === id)!.properties.name;
     expect(await tooltip.locator('[data-field="region"]').textContent()).toBe(nameOf(hovered!));
-    expect(await tooltip.locator('[data-field="lq"]').textContent()).toBe(formats.lq(result.lq[ri * cube.categories.length + ci]));
+    expect(await tooltip.locator('[data-field="lq"]').textContent()).toBe(formats.lq(lqAt(result, ri * cube.categories.length + ci)));
     // The inset colour is the main map's colour for that region: the legend class of its LQ.
     const fill = await page.locator(`.map-inset path[data-region="${hovered}"]`).getAttribute('fill');
     expect(fill).not.toBe(null);

@@ -6,6 +6,7 @@ import { DEMO_DIR, OUTPUT_DIR, loadDemoCube, openPage, waitReady } from './page'
 import { computeIndicators } from '../../src/indicators/computeIndicators';
 import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../../src/model/dataset';
 import { makeFormats } from '../../src/ui/format';
+import { focusAt, lqAt, sizeAt, starCountAt } from '../../src/indicators/cellValues';
 
 const outputDir = OUTPUT_DIR;
 const demoDir = DEMO_DIR;
@@ -71,11 +72,11 @@ describe('explorer on the built-in demo', () => {
     const i = ri * cube.categories.length + ci;
     expect(await tooltip.locator('[data-field="category"]').textContent()).toContain(cube.categories[ci].name);
     expect(await tooltip.locator('[data-field="employment"]').textContent()).toBe(formats.count(cube.employment[yi][i]));
-    expect(await tooltip.locator('[data-field="lq"]').textContent()).toBe(formats.lq(result.lq[i]));
-    expect(await tooltip.locator('[data-field="focus"]').textContent()).toBe(formats.share(result.focus[i]));
-    expect(await tooltip.locator('[data-field="size"]').textContent()).toBe(formats.share(result.size[i]));
+    expect(await tooltip.locator('[data-field="lq"]').textContent()).toBe(formats.lq(lqAt(result, i)));
+    expect(await tooltip.locator('[data-field="focus"]').textContent()).toBe(formats.share(focusAt(result, i)));
+    expect(await tooltip.locator('[data-field="size"]').textContent()).toBe(formats.share(sizeAt(result, i)));
     const stars = tooltip.locator('[data-field="stars"]');
-    expect(await stars.getAttribute('data-stars')).toBe(String(result.starCount[i]));
+    expect(await stars.getAttribute('data-stars')).toBe(String(starCountAt(result, i)));
     const starText = (await stars.textContent())!;
     expect(starText.includes('size')).toBe((result.stars[i] & STAR_SIZE) !== 0);
     expect(starText.includes('specialisation')).toBe((result.stars[i] & STAR_SPECIALISATION) !== 0);

@@ -16,6 +16,7 @@ import { joinedCube } from '../../src/io/joinedCube';
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type EmploymentCube } from '../../src/model/dataset';
 import { makeFormats } from '../../src/ui/format';
 import { t } from '../../src/i18n/i18n';
+import { focusAt, lqAt, starCountAt } from '../../src/indicators/cellValues';
 
 const FIXTURES = resolve(ROOT, 'tests/fixtures/import');
 const EU = ['eu/NUTS_RG_60M_2021_4326_LEVL_2.geojson', 'eu/lfst_r_lfe2en2_2008-2015.tsv'];
@@ -122,10 +123,10 @@ describe('opening one’s own files in the app', () => {
     const tooltip = page.locator('[role="tooltip"]');
     expect(await tooltip.locator('[data-field="category"]').textContent()).toContain(mapCube.categories[c].name);
     expect(await tooltip.locator('[data-field="employment"]').textContent()).toBe(formats.count(mapCube.employment[y][i]));
-    expect(await tooltip.locator('[data-field="lq"]').textContent()).toBe(formats.lq(result.lq[i]));
-    expect(await tooltip.locator('[data-field="focus"]').textContent()).toBe(formats.share(result.focus[i]));
+    expect(await tooltip.locator('[data-field="lq"]').textContent()).toBe(formats.lq(lqAt(result, i)));
+    expect(await tooltip.locator('[data-field="focus"]').textContent()).toBe(formats.share(focusAt(result, i)));
     const stars = tooltip.locator('[data-field="stars"]');
-    expect(await stars.getAttribute('data-stars')).toBe(String(result.starCount[i]));
+    expect(await stars.getAttribute('data-stars')).toBe(String(starCountAt(result, i)));
     const starText = (await stars.textContent())!;
     expect(starText.includes('size')).toBe((result.stars[i] & STAR_SIZE) !== 0);
     expect(starText.includes('specialisation')).toBe((result.stars[i] & STAR_SPECIALISATION) !== 0);

@@ -16,6 +16,7 @@ import { DEFAULT_RULE } from '../../src/model/dataset';
 import { makeFormats, ruleLqThresholds } from '../../src/ui/format';
 import { formatIndex } from '../../src/ui/facts';
 import { t } from '../../src/i18n/i18n';
+import { focusAt, lqAt, sizeAt, starCountAt } from '../../src/indicators/cellValues';
 
 /**
  * Understanding regions and categories, and accessibility, on the built demo: every value the
@@ -120,10 +121,10 @@ describe('region profiles, category rankings, data table, region search and keyb
       const i = r * nC + c;
       const row = rows.nth(k);
       expect(await row.locator('[data-col="employment"]').textContent()).toBe(formats.count(employment[i]));
-      expect(await row.locator('[data-col="lq"]').textContent()).toBe(formats.lq(current.lq[i]));
-      expect(await row.locator('[data-col="focus"]').textContent()).toBe(formats.share(current.focus[i]));
-      expect(await row.locator('[data-col="size"]').textContent()).toBe(formats.share(current.size[i]));
-      expect(await row.locator('[data-stars]').getAttribute('data-stars')).toBe(String(current.starCount[i]));
+      expect(await row.locator('[data-col="lq"]').textContent()).toBe(formats.lq(lqAt(current, i)));
+      expect(await row.locator('[data-col="focus"]').textContent()).toBe(formats.share(focusAt(current, i)));
+      expect(await row.locator('[data-col="size"]').textContent()).toBe(formats.share(sizeAt(current, i)));
+      expect(await row.locator('[data-stars]').getAttribute('data-stars')).toBe(String(starCountAt(current, i)));
       expect(await row.locator('[data-col="stage"]').textContent()).toBe(t(`profile.stage.${LIFE_CYCLE_STAGES[change.stage[i]]}` as never, {}, 'en'));
     }
     const indices = regionProfile(current);
@@ -133,7 +134,7 @@ describe('region profiles, category rankings, data table, region search and keyb
     expect(await profile.locator('[data-fact="starred"]').textContent()).toBe(String(indices.starred[r]));
     // The chart: one bar per leading category, each with its name and value as text.
     expect(await profile.locator('svg[role="img"] rect').count()).toBe(Math.min(10, order.filter((c) => employment[r * nC + c] > 0).length));
-    expect(await profile.locator('svg .chart-value').first().textContent()).toContain(formats.lq(current.lq[r * nC + order[0]]));
+    expect(await profile.locator('svg .chart-value').first().textContent()).toContain(formats.lq(lqAt(current, r * nC + order[0])));
 
     // Accessibility of the profile, then Escape: closed, unpinned, focus back on the map.
     expect(await seriousViolations(page)).toEqual([]);
@@ -172,7 +173,7 @@ describe('region profiles, category rankings, data table, region search and keyb
     expect(await view.locator('[data-fact="eg"]').textContent()).toBe(formatIndex(concentration.egGamma[c], 'en'));
     // Moran's I of LQ over the regions with an LQ, queen contiguity, row-standardised.
     const nb = contiguityNeighbours(boundaries.features.map((f) => f.geometry), 'queen');
-    const lq = Float64Array.from(cube.regions, (_, region) => current.lq[at(region)]);
+    const lq = Float64Array.from(cube.regions, (_, region) => lqAt(current, at(region)));
     const featureIndex = new Map(boundaries.features.map((f, i) => [f.properties.id, i]));
     // Feature order and cube order coincide in the demo; the check guards that assumption.
     expect(cube.regions.every((reg, i) => featureIndex.get(reg.id) === i)).toBe(true);
@@ -190,21 +191,21 @@ describe('region profiles, category rankings, data table, region search and keyb
       return kb - ka;
     };
     const byStrength = [...regions].sort(
-      (a, b) => desc((i) => current.starCount[at(i)])(a, b) || desc((i) => current.lq[at(i)])(a, b) || desc((i) => employment[at(i)])(a, b) || a - b,
+      (a, b) => desc((i) => starCountAt(current, at(i)))(a, b) || desc((i) => lqAt(current, at(i)))(a, b) || desc((i) => employment[at(i)])(a, b) || a - b,
     );
     expect(await ids()).toEqual(byStrength.slice(0, 25).map((i) => cube.regions[i].id));
     expect(await view.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
 
     // Sort by LQ, then flip it.
     await view.locator('button[data-sort="lq"]').click();
-    const byLq = [...regions].sort((a, b) => desc((i) => current.lq[at(i)])(a, b) || a - b);
+    const byLq = [...regions].sort((a, b) => desc((i) => lqAt(current, at(i)))(a, b) || a - b);
     expect(await ids()).toEqual(byLq.slice(0, 25).map((i) => cube.regions[i].id));
     expect(await view.locator('th[aria-sort]').textContent()).toContain('LQ');
     await view.locator('button[data-sort="lq"]').click();
     expect(await view.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
-    const ascending = [...regions].filter((i) => Number.isFinite(current.lq[at(i)])).sort((a, b) => current.lq[at(a)] - current.lq[at(b)] || a - b);
+    const ascending = [...regions].filter((i) => Number.isFinite(lqAt(current, at(i)))).sort((a, b) => lqAt(current, at(a)) - lqAt(current, at(b)) || a - b);
     expect(await ids()).toEqual(ascending.slice(0, 25).map((i) => cube.regions[i].id));
-    expect(await view.locator('tbody tr').first().locator('[data-col="lq"]').textContent()).toBe(formats.lq(current.lq[at(ascending[0])]));
+    expect(await view.locator('tbody tr').first().locator('[data-col="lq"]').textContent()).toBe(formats.lq(lqAt(current, at(ascending[0]))));
 
     // Search Texas, then page through it.
     const texas = ascending.filter((i) => / County, TX$/.test(cube.regions[i].name));
@@ -288,7 +289,7 @@ describe('region profiles, category rankings, data table, region search and keyb
     expect(await table.locator('caption').textContent()).toBe(await page.locator('#legend h2').textContent());
     expect(await table.locator('.table-range').textContent()).toBe(`Rows 1–50 of ${formats.count(cube.regions.length)}`);
 
-    const lq = (r: number) => current.lq[r * nC + c];
+    const lq = (r: number) => lqAt(current, r * nC + c);
     const top = cube.regions.map((_, i) => i).filter((i) => Number.isFinite(lq(i))).sort((a, b) => lq(b) - lq(a) || a - b);
     const first = table.locator('tbody tr').first();
     expect(await first.getAttribute('data-region')).toBe(cube.regions[top[0]].id);
@@ -296,7 +297,7 @@ describe('region profiles, category rankings, data table, region search and keyb
     // The class in words is the legend's top class (LQ ≥ 3).
     const legendTop = await page.locator('#legend li[data-kind="class"] .legend-label').last().textContent();
     expect(await first.locator('[data-col="class"]').textContent()).toBe(legendTop);
-    const stars = current.starCount[top[0] * nC + c];
+    const stars = starCountAt(current, top[0] * nC + c);
     expect(await first.locator('[data-stars]').getAttribute('data-stars')).toBe(String(stars));
     expect(await first.locator('[data-col="stars"]').textContent()).toMatch(stars === 0 ? /no star/ : /\d stars?: /);
 

@@ -5,6 +5,7 @@ import type { Download, Page } from 'playwright-core';
 import { useBrowser } from './useBrowser';
 import { DEMO_DIR, indicatorsLikeWorker, loadDemoCube, openPage, waitReady } from './page';
 import { parseDelimited } from '../../src/io/delimited';
+import { focusAt, lqAt, sizeAt, starCountAt } from '../../src/indicators/cellValues';
 
 const hashParams = async (page: Page) => Object.fromEntries(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)));
 
@@ -250,10 +251,10 @@ describe('sharing, presenting and export on the built-in demo', () => {
       expect(row[col('category')]).toBe(cat);
       expect(row[col('year')]).toBe(String(year));
       if (!same(row[col('employment')], cube.employment[yi][i])) throw new Error(`employment of ${cube.regions[r].id}`);
-      if (!same(row[col('lq')], result.lq[i])) throw new Error(`lq of ${cube.regions[r].id}: ${row[col('lq')]} vs ${result.lq[i]}`);
-      if (!same(row[col('region_share')], result.focus[i])) throw new Error(`focus of ${cube.regions[r].id}`);
-      if (!same(row[col('category_share')], result.size[i])) throw new Error(`size of ${cube.regions[r].id}`);
-      if (!Number.isNaN(cube.employment[yi][i]) && Number(row[col('stars')]) !== result.starCount[i]) throw new Error(`stars of ${cube.regions[r].id}`);
+      if (!same(row[col('lq')], lqAt(result, i))) throw new Error(`lq of ${cube.regions[r].id}: ${row[col('lq')]} vs ${lqAt(result, i)}`);
+      if (!same(row[col('region_share')], focusAt(result, i))) throw new Error(`focus of ${cube.regions[r].id}`);
+      if (!same(row[col('category_share')], sizeAt(result, i))) throw new Error(`size of ${cube.regions[r].id}`);
+      if (!Number.isNaN(cube.employment[yi][i]) && Number(row[col('stars')]) !== starCountAt(result, i)) throw new Error(`stars of ${cube.regions[r].id}`);
       checked++;
     });
     expect(checked).toBe(cube.regions.length);
@@ -272,7 +273,7 @@ describe('sharing, presenting and export on the built-in demo', () => {
     expect(collection.features.length).toBe(regionsGeojson.features.length);
     expect(collection.cluster_atlas).toMatchObject({ category: cat, year });
     const r0 = cube.regions.findIndex((reg) => reg.id === collection.features[0].properties.region);
-    expect(collection.features[0].properties.lq).toBe(result.lq[r0 * cube.categories.length + ci]);
+    expect(collection.features[0].properties.lq).toBe(lqAt(result, r0 * cube.categories.length + ci));
     expect(collection.features[0].geometry.type).toMatch(/Polygon/);
 
     // PNG: a real PNG of the map canvas's size.

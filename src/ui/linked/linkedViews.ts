@@ -105,7 +105,7 @@ export class LinkedViews {
   private valuesOf({ dataset, view, computed, layer }: Current): Float64Array {
     if (layer.classified) return Float64Array.from(layer.values);
     const c = dataset.categories.findIndex((cat) => cat.id === view.cat);
-    return indicatorValues(computed.result, computed.employment, view.ind, c);
+    return indicatorValues(computed.result, view.ind, c);
   }
 
   private async refresh(): Promise<void> {

@@ -12,6 +12,7 @@ import { benchmarkVector, countryChoices } from '../../../src/indicators/benchma
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { DEFAULT_RULE, type EmploymentCube } from '../../../src/model/dataset';
 import { formatHash, parseHash } from '../../../src/state/hash';
+import { cellMatrices } from '../../cellMatrices';
 
 const cube: EmploymentCube = {
   regions: ['DE1', 'DE2', 'FR1'].map((id) => ({ id, name: id })),
@@ -19,7 +20,7 @@ const cube: EmploymentCube = {
   years: [2015],
   employment: [Float64Array.from([10, 30, 20, 20, 70, 10])],
 };
-const lqOf = (benchmark: Float64Array | undefined) => computeIndicators({ nRegions: 3, nCategories: 2, employment: cube.employment[0], benchmark }, DEFAULT_RULE).lq;
+const lqOf = (benchmark: Float64Array | undefined) => cellMatrices(computeIndicators({ nRegions: 3, nCategories: 2, employment: cube.employment[0], benchmark }, DEFAULT_RULE)).lq;
 
 describe('benchmark choice', () => {
   it('sum of the regions, or one country', () => {

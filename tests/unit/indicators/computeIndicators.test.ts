@@ -3,6 +3,7 @@ import { computeIndicators, transferables } from '../../../src/indicators/comput
 import { rankCut } from '../../../src/indicators/rankCut';
 import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../../../src/model/dataset';
 import { at, column, table } from './helpers';
+import { cellMatrices } from '../../cellMatrices';
 
 const SIZE = STAR_SIZE;
 const SPEC = STAR_SPECIALISATION;
@@ -38,20 +39,20 @@ describe('computeIndicators, eco rule, hand-computed', () => {
 
   it('LQ, focus and size shares', () => {
     // LQ(R2,A) = (20/40)/(50/200) = 2 exactly; LQ(R3,A) = (20/20)/(50/200) = 4.
-    expect(column(res.lq, 3, 0)).toEqual([1, 2, 4, 0]);
-    expect(cell(res.lq, 1, 1)).toBe(2.5);
-    expect(cell(res.lq, 3, 1)).toBe(1);
-    expect(cell(res.lq, 0, 2)).toBeCloseTo(0.75 / 0.65, 14);
-    expect(cell(res.lq, 3, 2)).toBeCloseTo(0.9 / 0.65, 14);
-    expect(column(res.focus, 3, 0)).toEqual([0.25, 0.5, 1, 0]);
-    expect(column(res.size, 3, 0)).toEqual([0.2, 0.4, 0.4, 0]);
-    expect(cell(res.size, 3, 2)).toBeCloseTo(90 / 130, 15);
+    expect(column(cellMatrices(res).lq, 3, 0)).toEqual([1, 2, 4, 0]);
+    expect(cell(cellMatrices(res).lq, 1, 1)).toBe(2.5);
+    expect(cell(cellMatrices(res).lq, 3, 1)).toBe(1);
+    expect(cell(cellMatrices(res).lq, 0, 2)).toBeCloseTo(0.75 / 0.65, 14);
+    expect(cell(cellMatrices(res).lq, 3, 2)).toBeCloseTo(0.9 / 0.65, 14);
+    expect(column(cellMatrices(res).focus, 3, 0)).toEqual([0.25, 0.5, 1, 0]);
+    expect(column(cellMatrices(res).size, 3, 0)).toEqual([0.2, 0.4, 0.4, 0]);
+    expect(cell(cellMatrices(res).size, 3, 2)).toBeCloseTo(90 / 130, 15);
   });
 
   it('an unreported cell has NaN indicators and no star', () => {
-    expect(cell(res.lq, 2, 1)).toBeNaN();
-    expect(cell(res.focus, 2, 1)).toBeNaN();
-    expect(cell(res.size, 2, 1)).toBeNaN();
+    expect(cell(cellMatrices(res).lq, 2, 1)).toBeNaN();
+    expect(cell(cellMatrices(res).focus, 2, 1)).toBeNaN();
+    expect(cell(cellMatrices(res).size, 2, 1)).toBeNaN();
     expect(cell(res.stars, 2, 1)).toBe(0);
   });
 
@@ -62,8 +63,8 @@ describe('computeIndicators, eco rule, hand-computed', () => {
     expect(column(res.stars, 3, 1)).toEqual([0, SIZE | SPEC | FOCUS, 0, SIZE]);
     // C: R3 zero, so n = 3; R4 largest and most focused; no LQ reaches 2.
     expect(column(res.stars, 3, 2)).toEqual([0, 0, 0, SIZE | FOCUS]);
-    expect(column(res.starCount, 3, 0)).toEqual([0, 2, 3, 0]);
-    expect(column(res.starCount, 3, 1)).toEqual([0, 3, 0, 1]);
+    expect(column(cellMatrices(res).starCount, 3, 0)).toEqual([0, 2, 3, 0]);
+    expect(column(cellMatrices(res).starCount, 3, 1)).toEqual([0, 3, 0, 1]);
   });
 
   it('reports the thresholds it used', () => {
@@ -79,7 +80,8 @@ describe('computeIndicators, eco rule, hand-computed', () => {
   it('lists every buffer once for transfer', () => {
     const buffers = transferables(res);
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers).toContain(res.lq.buffer);
+    expect(buffers).toContain(res.stars.buffer);
+    expect(buffers).toContain(res.employment.buffer);
     expect(buffers).toContain(res.thresholds.size.buffer);
   });
 });
@@ -123,9 +125,9 @@ describe('computeIndicators, other rules and settings', () => {
   it('one region: LQ 1 where it has employment, size and focus stars, no specialisation', () => {
     const res = computeIndicators(table([[5, 0, 15]]), DEFAULT_RULE);
     // The middle category has no employment anywhere: its LQ and size share are undefined.
-    expect([...res.lq]).toEqual([1, NaN, 1]);
-    expect([...res.focus]).toEqual([0.25, 0, 0.75]);
-    expect([...res.size]).toEqual([1, NaN, 1]);
+    expect([...cellMatrices(res).lq]).toEqual([1, NaN, 1]);
+    expect([...cellMatrices(res).focus]).toEqual([0.25, 0, 0.75]);
+    expect([...cellMatrices(res).size]).toEqual([1, NaN, 1]);
     expect([...res.stars]).toEqual([SIZE | FOCUS, 0, SIZE | FOCUS]);
     expect([...res.thresholds.eligible]).toEqual([1, 0, 1]);
     expect(res.thresholds.size[1]).toBeNaN();
@@ -133,9 +135,9 @@ describe('computeIndicators, other rules and settings', () => {
 
   it('a region with no employment at all has undefined shares, not zeros', () => {
     const res = computeIndicators(table([[0, 0], [3, 1]]), DEFAULT_RULE);
-    expect(at(res.focus, 2, 0, 0)).toBeNaN();
-    expect(at(res.lq, 2, 0, 0)).toBeNaN();
-    expect(at(res.size, 2, 0, 0)).toBe(0);
+    expect(at(cellMatrices(res).focus, 2, 0, 0)).toBeNaN();
+    expect(at(cellMatrices(res).lq, 2, 0, 0)).toBeNaN();
+    expect(at(cellMatrices(res).size, 2, 0, 0)).toBe(0);
     expect(at(res.stars, 2, 0, 0)).toBe(0);
   });
 
@@ -145,10 +147,10 @@ describe('computeIndicators, other rules and settings', () => {
     expect([...res.categoryTotal]).toEqual([100, 100, 800]);
     expect(res.total).toBe(1000);
     // LQ(R1,A) = (10/40)/(100/1000) = 2.5; LQ(R1,C) = (30/40)/(800/1000) = 0.9375.
-    expect(column(res.lq, 3, 0)).toEqual([2.5, 5, 10, 0]);
-    expect(at(res.lq, 3, 0, 2)).toBe(0.9375);
-    expect(at(res.lq, 3, 1, 1)).toBe(2.5);
-    expect(column(res.size, 3, 0)).toEqual([0.1, 0.2, 0.2, 0]);
+    expect(column(cellMatrices(res).lq, 3, 0)).toEqual([2.5, 5, 10, 0]);
+    expect(at(cellMatrices(res).lq, 3, 0, 2)).toBe(0.9375);
+    expect(at(cellMatrices(res).lq, 3, 1, 1)).toBe(2.5);
+    expect(column(cellMatrices(res).size, 3, 0)).toEqual([0.1, 0.2, 0.2, 0]);
     // Regional sums are still the regions' own.
     expect([...res.regionTotal]).toEqual([40, 40, 20, 100]);
     // Ranking is among the four regions only: A's size threshold is still 20.
@@ -158,8 +160,8 @@ describe('computeIndicators, other rules and settings', () => {
 
   it('a benchmark without a value for a category leaves that category undefined and says so', () => {
     const res = computeIndicators({ ...input, benchmark: Float64Array.of(100, NaN, 800) }, DEFAULT_RULE);
-    expect(column(res.lq, 3, 1).every(Number.isNaN)).toBe(true);
-    expect(column(res.size, 3, 1).every(Number.isNaN)).toBe(true);
+    expect(column(cellMatrices(res).lq, 3, 1).every(Number.isNaN)).toBe(true);
+    expect(column(cellMatrices(res).size, 3, 1).every(Number.isNaN)).toBe(true);
     expect(res.warnings.join(' ')).toMatch(/benchmark has no value for 1 categor/);
   });
 
@@ -168,17 +170,17 @@ describe('computeIndicators, other rules and settings', () => {
     const res = computeIndicators({ ...input, lqDenominatorMask: Uint8Array.of(1, 1, 0) }, DEFAULT_RULE);
     expect(res.denominatorTotal).toBe(70);
     expect([...res.regionDenominator]).toEqual([10, 30, 20, 10]);
-    expect(at(res.lq, 3, 0, 0)).toBeCloseTo(1 / (50 / 70), 14);
-    expect(at(res.lq, 3, 1, 0)).toBeCloseTo(20 / 30 / (50 / 70), 14);
+    expect(at(cellMatrices(res).lq, 3, 0, 0)).toBeCloseTo(1 / (50 / 70), 14);
+    expect(at(cellMatrices(res).lq, 3, 1, 0)).toBeCloseTo(20 / 30 / (50 / 70), 14);
     // C is outside the group but still gets an LQ against the group's denominator.
-    expect(at(res.lq, 3, 0, 2)).toBeCloseTo(30 / 10 / (130 / 70), 14);
-    expect(column(res.focus, 3, 0)).toEqual([0.25, 0.5, 1, 0]);
+    expect(at(cellMatrices(res).lq, 3, 0, 2)).toBeCloseTo(30 / 10 / (130 / 70), 14);
+    expect(column(cellMatrices(res).focus, 3, 0)).toEqual([0.25, 0.5, 1, 0]);
   });
 
   it('a region with no employment in the denominator group has an undefined LQ', () => {
     const res = computeIndicators(table([[0, 5], [4, 4]], { lqDenominatorMask: Uint8Array.of(1, 0) }), DEFAULT_RULE);
-    expect(at(res.lq, 2, 0, 1)).toBeNaN();
-    expect(at(res.focus, 2, 0, 1)).toBe(1);
+    expect(at(cellMatrices(res).lq, 2, 0, 1)).toBeNaN();
+    expect(at(cellMatrices(res).focus, 2, 0, 1)).toBe(1);
   });
 
   it('rejects inconsistent dimensions', () => {
@@ -239,13 +241,16 @@ describe('reusing the buffers of a previous result', () => {
   it('gives the same values as a fresh computation, in the old buffers', () => {
     const withEst = { ...input, establishments: new Float64Array(12).fill(3), lqDenominatorMask: Uint8Array.of(1, 1, 0) };
     const first = computeIndicators(withEst, { ...DEFAULT_RULE, kind: 'cmp' });
-    const lqBuffer = first.lq.buffer;
+    const starsBuffer = first.stars.buffer;
+    const strongBuffer = first.cmp!.strong.buffer;
     // Different rule and different data, so every cell changes.
     const other = { ...withEst, employment: withEst.employment.map((v) => (Number.isNaN(v) ? 7 : v === 0 ? NaN : v * 3 + 1)) };
     const reused = computeIndicators(other, { ...DEFAULT_RULE, kind: 'cmp', cutShare: 0.5 }, { reuse: first });
     const fresh = computeIndicators(other, { ...DEFAULT_RULE, kind: 'cmp', cutShare: 0.5 });
-    expect(reused.lq.buffer).toBe(lqBuffer);
-    for (const key of ['lq', 'focus', 'size', 'stars', 'starCount'] as const) expect([...reused[key]]).toEqual([...fresh[key]]);
+    expect(reused.stars.buffer).toBe(starsBuffer);
+    expect(reused.cmp!.strong.buffer).toBe(strongBuffer);
+    expect([...reused.stars]).toEqual([...fresh.stars]);
+    for (const key of ['lq', 'focus', 'size', 'starCount'] as const) expect([...cellMatrices(reused)[key]]).toEqual([...cellMatrices(fresh)[key]]);
     expect([...reused.cmp!.strong]).toEqual([...fresh.cmp!.strong]);
     expect([...reused.cmp!.strong10]).toEqual([...fresh.cmp!.strong10]);
   });
@@ -253,7 +258,7 @@ describe('reusing the buffers of a previous result', () => {
   it('replaces buffers of the wrong size', () => {
     const small = computeIndicators(table([[1, 2]]), DEFAULT_RULE);
     const res = computeIndicators(input, DEFAULT_RULE, { reuse: small });
-    expect(res.lq).not.toBe(small.lq);
+    expect(cellMatrices(res).lq).not.toBe(cellMatrices(small).lq);
     expect([...res.stars]).toEqual([...computeIndicators(input, DEFAULT_RULE).stars]);
   });
 });

@@ -17,6 +17,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type StarRule } from '../../../src/model/dataset';
+import { lqAt, starCountAt } from '../../../src/indicators/cellValues';
+import { cellMatrices } from '../../cellMatrices';
 
 const employment = Float64Array.from([100, 100, 5, 95, 50, 50, 8, 2]);
 const establishments = Float64Array.from([10, 10, 3, 9, 2, 5, 4, 1]);
@@ -29,7 +31,7 @@ describe('minimum cell size', () => {
     const result = computeIndicators(input, eco);
     expect(result.thresholds.eligible[0]).toBe(4);
     expect(result.thresholds.size[0]).toBe(50);
-    expect(result.lq[A(3)]).toBeCloseTo(0.8 / (163 / 410), 12);
+    expect(lqAt(result, A(3))).toBeCloseTo(0.8 / (163 / 410), 12);
     expect(result.stars[A(3)]).toBe(STAR_FOCUS | STAR_SPECIALISATION);
     expect(result.stars[A(2)]).toBe(STAR_SIZE | STAR_FOCUS);
   });
@@ -41,9 +43,9 @@ describe('minimum cell size', () => {
     expect(result.thresholds.size[0]).toBe(100);
     expect(result.thresholds.focus[0]).toBe(0.5);
     expect([...result.stars].filter((_, i) => i % 2 === 0)).toEqual([STAR_SIZE | STAR_FOCUS, 0, STAR_FOCUS, 0]);
-    expect(result.starCount[A(3)]).toBe(0);
-    expect([...result.lq]).toEqual([...plain.lq]);
-    expect([...result.focus]).toEqual([...plain.focus]);
+    expect(starCountAt(result, A(3))).toBe(0);
+    expect([...cellMatrices(result).lq]).toEqual([...cellMatrices(plain).lq]);
+    expect([...cellMatrices(result).focus]).toEqual([...cellMatrices(plain).focus]);
     // Category B: R4 (2) leaves; R1, R2, R3 compete, ⌈1.5⌉ = 2, size threshold 95 (R1, R2), as before.
     expect(result.thresholds.eligible[1]).toBe(3);
     expect(result.thresholds.size[1]).toBe(95);

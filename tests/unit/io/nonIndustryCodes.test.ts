@@ -5,6 +5,7 @@ import { nestedJsonToCube } from '../../../src/io/nestedJson';
 import { nonIndustryCodes } from '../../../src/io/nonIndustryCodes';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { DEFAULT_RULE } from '../../../src/model/dataset';
+import { lqAt } from '../../../src/indicators/cellValues';
 
 const cat = (id: string, name = id) => ({ id, name });
 
@@ -33,14 +34,14 @@ describe('codes that are not industries', () => {
     expect(report.notes.join('\n')).toContain('--keep-non-industry');
     // Without NRP: E(L) = 20, E(A) = 60, E = 120 → LQ(L, A) = (10/20)/(60/120) = 1.
     const result = computeIndicators({ nRegions: 2, nCategories: 2, employment: cube.employment[0] }, DEFAULT_RULE);
-    expect(result.lq[0]).toBeCloseTo(1, 12);
+    expect(lqAt(result, 0)).toBeCloseTo(1, 12);
 
     const kept = longTableToCube(parseDelimited(csv, 't.csv'), undefined, { keepNonIndustry: true });
     expect(kept.cube.categories.map((c) => c.id)).toEqual(['A', 'F', 'NRP']);
     expect(kept.report.nonIndustry).toBeUndefined();
     // With NRP: LQ(L, NRP) = (80/100)/(80/200) = 2, the top "industry" of L.
     const withNrp = computeIndicators({ nRegions: 2, nCategories: 3, employment: kept.cube.employment[0] }, DEFAULT_RULE);
-    expect(withNrp.lq[2]).toBeCloseTo(2, 12);
+    expect(lqAt(withNrp, 2)).toBeCloseTo(2, 12);
   });
 
   it('leaves a "Всего по …" row of a nested Rosstat-like table out of the categories', () => {

@@ -10,6 +10,7 @@ import type { ComputedView } from '../../../src/engine/types';
 import type { SpatialView } from '../../../src/engine/analysisTypes';
 import { NOT_ANALYSED } from '../../../src/engine/spatialColumn';
 import { table } from '../indicators/helpers';
+import { starCountAt } from '../../../src/indicators/cellValues';
 
 // Five regions, two categories; region 4 does not report category 0.
 const rows2010 = [[10, 90], [40, 60], [5, 95], [0, 50], [null, 30]];
@@ -136,7 +137,7 @@ describe('change layers', () => {
 
   it('counts net stars gained or lost from −3 to +3', () => {
     const layer = buildLayer(input({ mode: 'change', change: 'stars' }, { change: { fromYear: 2010, change } }));
-    const net = [0, 1, 2, 3].map((r) => after.result.starCount[r * 2] - before.result.starCount[r * 2]);
+    const net = [0, 1, 2, 3].map((r) => starCountAt(after.result, r * 2) - starCountAt(before.result, r * 2));
     expect([...layer.values].slice(0, 4)).toEqual(net);
     expect(layer.classes.labels).toEqual(['−★★★', '−★★', '−★', 'no change', '+★', '+★★', '+★★★']);
     expect(layer.classes.counts.reduce((a, b) => a + b, 0)).toBe(4);

@@ -9,6 +9,7 @@ import { indicatorValues } from '../../../src/engine/analysisEngine';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { DEFAULT_RULE, type EmploymentCube } from '../../../src/model/dataset';
 import type { ComputedView } from '../../../src/engine/types';
+import { starCountAt } from '../../../src/indicators/cellValues';
 
 const manifest = {
   format: 'cluster-atlas-dataset',
@@ -99,11 +100,11 @@ describe('map column and tooltip details', () => {
     const employment = Float64Array.of(10, 0, NaN, 5, 5, 10);
     const result = computeIndicators({ nRegions: 3, nCategories: 2, employment }, DEFAULT_RULE);
     const view: ComputedView = { yearIndex: 0, employment, result, computeMs: 0 };
-    expect([...indicatorValues(result, employment, 'employment', 0)]).toEqual([10, NaN, 5]);
-    const stars = indicatorValues(result, employment, 'stars', 0);
+    expect([...indicatorValues(result, 'employment', 0)]).toEqual([10, NaN, 5]);
+    const stars = indicatorValues(result, 'stars', 0);
     expect(Number.isNaN(stars[1])).toBe(true);
-    expect(stars[0]).toBe(result.starCount[0]);
-    const lq = indicatorValues(result, employment, 'lq', 1);
+    expect(stars[0]).toBe(starCountAt(result, 0));
+    const lq = indicatorValues(result, 'lq', 1);
     // Region 2: 10/15 of its jobs in c1, against 15/30 overall → LQ 4/3.
     expect(lq[2]).toBeCloseTo(4 / 3, 12);
     const d = cellDetails(view, 2, 1);

@@ -1,0 +1,97 @@
+/**
+ * What the per-cell pass (cellPass.ts) and the thresholds (thresholds.ts) share: per category, the
+ * bracket [lo, hi] of each ranked statistic and the bars of the provisional judgement, side by side
+ * in one Float64Array (one array held in the hot loop instead of a dozen: each typed array held
+ * costs a register, and with a dozen the loop spilled and ran at half speed); the counts the pass
+ * makes, in one Int32Array; and the values it keeps from within the brackets.
+ */
+
+/** Slots of the ranked statistics (each a quantity and a rank of it). */
+export const SIZE_SLOT = 0; // employment, the size star's top share
+export const FOCUS_SLOT = 1; // focus share, the focus star's top share
+export const LQ_SLOT = 2; // LQ: the specialisation star's top share (paper), P90 (cmp)
+export const LQ2_SLOT = 3; // LQ: P75 (cmp)
+export const E_FLOOR_SLOT = 4; // employment: P25 (cmp)
+export const M_FLOOR_SLOT = 5; // establishments: P25 (cmp)
+export const N_SLOTS = 6;
+
+/** The quantity each slot ranks. */
+export const EMPLOYMENT = 0;
+export const FOCUS = 1;
+export const LQ = 2;
+export const ESTABLISHMENTS = 3;
+export const SLOT_QUANTITY = [EMPLOYMENT, FOCUS, LQ, LQ, EMPLOYMENT, ESTABLISHMENTS];
+
+/** Float table, per category at c · STRIDE: E(c), each slot's lo and hi, and the provisional bars. */
+export const STRIDE = 16;
+export const EC = 0;
+export const lo = (slot: number) => 1 + 2 * slot;
+export const hi = (slot: number) => 2 + 2 * slot;
+/** The specialisation bar the pass judges by: the LQ threshold, or the paper rule's bracket top. */
+export const LQ_BAR = 13;
+/** Strong-cluster LQ bars from the brackets' tops (strongLqBar). */
+export const STRONG_BAR = 14;
+export const STRONG10_BAR = 15;
+
+/** Int table, per category at c · COUNTS: competing cells of employment, LQ, establishments; per slot the count below lo. */
+export const COUNTS = 10;
+export const N_EMPLOYMENT = 0;
+export const N_LQ = 1;
+export const N_ESTABLISHMENTS = 2;
+export const below = (slot: number) => 3 + slot;
+
+/** Two counts, each below 2²⁶, in one double: low + PAIR · high, exact. */
+export const PAIR = 2 ** 26;
+
+/** The two counts of a paired accumulator into `counts` at `low` and `high`. */
+export function unpair(paired: number, counts: Int32Array, low: number, high: number): void {
+  const h = Math.floor(paired / PAIR);
+  counts[low] = paired - h * PAIR;
+  counts[high] = h;
+}
+
+/** Each slot's values within its bracket, per category (key c · N_SLOTS + slot). */
+export class Buckets {
+  private readonly arrays: Float64Array[] = [];
+  private readonly lengths: number[] = [];
+
+  open(key: number, capacity: number): void {
+    this.arrays[key] = new Float64Array(capacity);
+    this.lengths[key] = 0;
+  }
+
+  add(key: number, x: number): void {
+    let b = this.arrays[key];
+    const n = this.lengths[key];
+    if (n === b.length) {
+      const grown = new Float64Array(2 * n + 64);
+      grown.set(b);
+      this.arrays[key] = b = grown;
+    }
+    b[n] = x;
+    this.lengths[key] = n + 1;
+  }
+
+  values(key: number): Float64Array {
+    return this.arrays[key] ? this.arrays[key].subarray(0, this.lengths[key]) : new Float64Array(0);
+  }
+}
+
+/** Cell indices, appended in order (the cells the provisional judgement could not settle). */
+export class IndexList {
+  private a = new Int32Array(1024);
+  length = 0;
+
+  push(i: number): void {
+    if (this.length === this.a.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.length++] = i;
+  }
+
+  values(): Int32Array {
+    return this.a.subarray(0, this.length);
+  }
+}
