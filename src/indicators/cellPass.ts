@@ -186,7 +186,7 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
     const rowLq = +(dr > 0 && D > 0);
     const rowFocus = +(er > 0);
     let n = 0;
-    for (let k = 0, cc = 0, c = 0; k < end; k += STRIDE, cc += COUNTS, c++, i++) {
+    for (let k = 0, c = 0; k < end; k += STRIDE, c++, i++) {
       const e = emp[i];
       const f = e / er;
       const ec = t[k + EC];

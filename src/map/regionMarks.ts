@@ -53,9 +53,7 @@ export class RegionMarks {
     if (places === this.places) return;
     this.places = places;
     this.index = new Map(places?.ids.map((id, i) => [id, i]) ?? []);
-    this.hovered = this.pinned = this.keyboard = undefined;
-    this.brushed = new Set();
-    this.draw();
+    this.clear();
   }
 
   /** Forgets the marks (the regions' source was replaced), keeping the places until new ones come. */
@@ -63,10 +61,6 @@ export class RegionMarks {
     this.hovered = this.pinned = this.keyboard = undefined;
     this.brushed = new Set();
     this.draw();
-  }
-
-  get hover(): string | undefined {
-    return this.hovered;
   }
 
   get selected(): string | undefined {
