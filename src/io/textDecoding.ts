@@ -250,6 +250,9 @@ export function plainUtf8(bytes: Uint8Array): { body: Uint8Array; by: DecodedTex
   const body = bom ? bytes.subarray(bom.length) : bytes;
   const head = body.subarray(0, 65536);
   if (!bom && (utf16Order(head) || binaryFormat(head))) return undefined;
+  // Most large tables are ASCII with "\n" line ends: one pass over 32-bit words tells so, and
+  // ASCII is valid UTF-8 with no U+FFFD (in Chromium the checks below cost eight times as much).
+  if (plainAscii(body)) return { body, by: bom ? 'bom' : 'valid' };
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const STEP = 1 << 20;
   try {
@@ -263,6 +266,31 @@ export function plainUtf8(bytes: Uint8Array): { body: Uint8Array; by: DecodedTex
   for (let i = body.indexOf(0xef); i >= 0; i = body.indexOf(0xef, i + 1)) if (body[i + 1] === 0xbf && body[i + 2] === 0xbd) return undefined;
   for (let i = body.indexOf(0x0d); i >= 0; i = body.indexOf(0x0d, i + 1)) if (body[i + 1] !== 0x0a) return undefined;
   return { body, by: bom ? 'bom' : 'valid' };
+}
+
+/** Only ASCII bytes, none of them NUL or CR? (False may also mean "look closer": it errs only that way.) */
+export function plainAscii(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  const plainByte = (b: number) => b !== 0 && b !== 0x0d && b < 0x80;
+  // Words need an aligned start: the bytes before it, and after the last whole word, one by one.
+  const start = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+  const words = (n - start) >> 2;
+  const end = start + words * 4;
+  for (let i = 0; i < start; i++) if (!plainByte(bytes[i])) return false;
+  for (let i = end; i < n; i++) if (!plainByte(bytes[i])) return false;
+  if (words === 0) return true;
+  const w = new Uint32Array(bytes.buffer, bytes.byteOffset + start, words);
+  // Per word: a high bit set, a zero byte, or a CR byte (a zero byte of x ^ 0x0d0d0d0d) sets a
+  // high bit of `seen`. The zero-byte test may flag a byte above a real zero byte, never a word with none.
+  let seen = 0;
+  for (let i = 0; i < words; i++) {
+    const x = w[i];
+    const cr = x ^ 0x0d0d0d0d;
+    seen |= x | ((x - 0x01010101) & ~x) | ((cr - 0x01010101) & ~cr);
+    // Checked now and then, so a file with a non-ASCII byte near its start is not scanned to its end.
+    if ((i & 0xffff) === 0xffff && (seen & 0x80808080) !== 0) return false;
+  }
+  return (seen & 0x80808080) === 0;
 }
 
 function strictDecode(bytes: Uint8Array, skip: number, encoding: TextEncoding, fileName: string): string {

@@ -3,7 +3,8 @@ import { notes as noteText } from '../../io/notes';
 import { InputError } from '../../io/errors';
 import { readBoundaries } from '../../io/boundaries';
 import { readZippedShapefile } from '../../io/shapefileZip';
-import { parseDelimited, streamDelimited, type DelimitedTable } from '../../io/delimited';
+import { delimitedReader, parseDelimited, type DelimitedTable } from '../../io/delimited';
+import { countedRows } from '../../io/plainRows';
 import { parseEurostatTsv, type EurostatTable } from '../../io/eurostatTsv';
 import { CATEGORY_DIMENSION, DEFAULT_TOTAL_CODES } from '../../io/eurostatCube';
 import { parseJsonText } from '../../io/jsonText';
@@ -228,17 +229,26 @@ function utf8Head(bytes: Uint8Array): string {
 function tableHead(source: string | Uint8Array, name: string, onProgress: (fraction: number) => void): Extract<ParsedInput, { kind: 'table' }> {
   const rows: string[][] = [];
   const lines: number[] = [];
-  const head = streamDelimited(source, name, {
+  let width = 0;
+  const reader = delimitedReader(name, {
     onProgress,
-    // Cells, not rows: past the first rows nothing is kept, so no string is made for them.
+    totalLength: source.length,
+    onHeader(header) {
+      width = header.length;
+    },
+    // Cells, not rows: past the first rows nothing is kept, so no string is made for them, and
+    // the plain rows after them are only counted (in the scanner's own loop, no call per cell).
     onCells(cells, line) {
       if (rows.length >= SAMPLE_ROWS) return;
       const row: string[] = [];
       for (let c = 0; c < cells.length; c++) row.push(cells.get(c));
       rows.push(row);
       lines.push(line);
+      if (rows.length === SAMPLE_ROWS) reader.usePlainRows(countedRows(width));
     },
   });
+  reader.push(source);
+  const head = reader.end();
   const table: DelimitedTable = { fileName: name, delimiter: head.delimiter, header: head.header, rows, lines, blankLines: head.blankLines };
   return { kind: 'table', table, ...(typeof source === 'string' ? { text: source } : { bytes: source }), headOnly: { rows: head.rowCount } };
 }
