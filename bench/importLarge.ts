@@ -98,6 +98,26 @@ export async function readTimeline(page: Page, from: number): Promise<{ phase: s
   return phases;
 }
 
+/**
+ * Cancel as the page sees it: from the click's event to the progress bar hidden, and to the next
+ * frame painted after that. `msToIdle` adds Playwright's own round trip (its checks before a click
+ * and its polling after), which is most of it: 50–160 ms on this machine.
+ */
+const CANCEL_PROBE = `(() => {
+  const c = (window.__cancel = {});
+  document.querySelector('[data-action="cancel-import"]').addEventListener('click', () => (c.click = performance.now()), { capture: true, once: true });
+  const idle = () => {
+    const bar = document.querySelector('.import-progress');
+    return !bar || bar.hidden || bar.offsetParent === null;
+  };
+  new MutationObserver((_, observer) => {
+    if (!c.click || !idle()) return;
+    observer.disconnect();
+    c.idle = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (c.frame = performance.now())));
+  }).observe(document.body, { subtree: true, childList: true, attributes: true });
+})()`;
+
 async function startProbe(page: Page): Promise<void> {
   await page.evaluate(PROBE);
 }
@@ -159,10 +179,12 @@ export async function benchImportLarge(megabytes = 100) {
     await second.locator('.import-progress').waitFor({ state: 'visible' });
     // Half a second into the read (which takes seconds): long enough to be under way, short of its end.
     await second.waitForTimeout(500);
+    await second.evaluate(CANCEL_PROBE);
     started = Date.now();
     await second.click('[data-action="cancel-import"]');
     await second.locator('.import-progress').waitFor({ state: 'hidden' });
     const cancelMs = Date.now() - started;
+    const inPage = (await second.waitForFunction('window.__cancel.frame', undefined, { timeout: 10_000 }).then(() => second.evaluate('window.__cancel'))) as { click: number; idle: number; frame: number };
     const cancelledMessage = await second.locator('.import-message').textContent();
     const mapStillReady = (await second.getAttribute('#map', 'data-ready')) === 'true';
     await second.close();
@@ -171,7 +193,12 @@ export async function benchImportLarge(megabytes = 100) {
       csv: { megabytes: Math.round(statSync(csvPath).size / 1e5) / 10, rows, regions: regions.features.length, categories: 50 },
       readAndInspect: { ms: readMs, fileError: fileError > 0, ...reading },
       buildAdoptAndDraw: { ms: buildToMapMs, error: buildError, title, ...building, timeline },
-      cancel: { msToIdle: cancelMs, message: cancelledMessage, mapStillReady },
+      cancel: {
+        msToIdle: cancelMs,
+        inPage: { clickToIdleMs: Math.round(inPage.idle - inPage.click), clickToNextFrameMs: Math.round(inPage.frame - inPage.click) },
+        message: cancelledMessage,
+        mapStillReady,
+      },
       note: 'headless Chromium, SwiftShader; main-thread figures: longest gap between animation frames and long tasks (>50 ms) while the import worker read and built the dataset',
     };
   } finally {
