@@ -1,6 +1,6 @@
 import type { EmploymentCube } from '../model/dataset';
-import { CubeBuilder, hasControlCharacter, type CubeOptions, type TableReport } from './cubeBuilder';
-import { KeySlots, NO_SLOT, plainColumns } from './plainRows';
+import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
+import { KeySlots, NO_SLOT, PlainSlots, plainColumns } from './plainRows';
 import type { PlainRows } from './delimitedScanner';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
@@ -97,6 +97,7 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
   const { report } = builder;
   const regionSlots = new KeySlots();
   const categorySlots = new KeySlots();
+  const plainSlots = new PlainSlots();
   let lastYear = NaN;
   let lastYearSlot = -1;
   let mark: DecimalMark = '.';
@@ -110,20 +111,11 @@ export function longTableReader(table: TableHead, mapping: Partial<LongMapping>,
       const categoryKey = keys[1];
       const y = year >= 0 ? values[establishments >= 0 ? 2 : 1] : (options.defaultYear ?? 0);
       if (year >= 0 && (y < 1000 || y > 9999)) return false;
-      let c = categorySlots.get(categoryKey);
-      let r = regionSlots.get(regionKey);
-      // A new id with a control character: the general path refuses it, naming it.
-      if ((c === NO_SLOT && hasControlCharacter(names[categoryKey])) || (r === NO_SLOT && hasControlCharacter(names[regionKey]))) return false;
+      if (!plainSlots.resolve(builder, regionKey, categoryKey, names, line)) return false;
       report.rowsRead++;
-      if (c === NO_SLOT) {
-        c = builder.categorySlot(names[categoryKey], line);
-        if (c < 0) return true;
-        categorySlots.set(categoryKey, c);
-      }
-      if (r === NO_SLOT) {
-        r = builder.regionSlot(names[regionKey], line);
-        regionSlots.set(regionKey, r);
-      }
+      const c = plainSlots.category;
+      if (c < 0) return true;
+      const r = plainSlots.region;
       if (y !== lastYear) {
         lastYear = y;
         lastYearSlot = builder.yearSlot(y);

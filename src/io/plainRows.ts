@@ -1,3 +1,4 @@
+import { hasControlCharacter } from './cubeBuilder';
 import { PLAIN_DIGITS, PLAIN_KEY, type PlainRows } from './delimitedScanner';
 
 /**
@@ -48,4 +49,50 @@ export class KeySlots {
  */
 export function countedRows(width: number): PlainRows {
   return { kinds: new Uint8Array(width), at: new Int32Array(width), keys: new Int32Array(0), values: new Float64Array(0), row: () => true };
+}
+
+/** What `PlainSlots.resolve` needs of the cube builder (its slots for new ids). */
+interface SlotSource {
+  categorySlot(category: string, line: number): number;
+  regionSlot(region: string, line: number): number;
+}
+
+/**
+ * A plain row's region and category slots by the scanner's key numbers (one array lookup each
+ * for ids seen before), as the general path makes them: the category first, the region only
+ * when the category is kept. Shared by the readers whose rows name both (long, year columns).
+ */
+export class PlainSlots {
+  private readonly regions = new KeySlots();
+  private readonly categories = new KeySlots();
+  /** Set by `resolve`: the row's slots (category -1: not in the categories table, recorded; region then unset). */
+  region = NO_SLOT;
+  category = NO_SLOT;
+
+  /**
+   * False (nothing recorded) for a new id holding a control character: the general path refuses
+   * it, naming it. A category not in the categories table is recorded `times` times (once per
+   * cell the general path would have tried).
+   */
+  resolve(builder: SlotSource, regionKey: number, categoryKey: number, names: readonly string[], line: number, times = 1): boolean {
+    let c = this.categories.get(categoryKey);
+    let r = this.regions.get(regionKey);
+    if ((c === NO_SLOT && hasControlCharacter(names[categoryKey])) || (r === NO_SLOT && hasControlCharacter(names[regionKey]))) return false;
+    if (c === NO_SLOT) {
+      c = builder.categorySlot(names[categoryKey], line);
+      if (c < 0) {
+        for (let k = 1; k < times; k++) builder.categorySlot(names[categoryKey], line);
+        this.category = c;
+        return true;
+      }
+      this.categories.set(categoryKey, c);
+    }
+    if (r === NO_SLOT) {
+      r = builder.regionSlot(names[regionKey], line);
+      this.regions.set(regionKey, r);
+    }
+    this.category = c;
+    this.region = r;
+    return true;
+  }
 }

@@ -1,7 +1,7 @@
 import type { EmploymentCube } from '../model/dataset';
 import { notes as noteText } from './notes';
-import { CubeBuilder, hasControlCharacter, type CubeOptions, type TableReport } from './cubeBuilder';
-import { KeySlots, NO_SLOT, plainColumns } from './plainRows';
+import { CubeBuilder, type CubeOptions, type TableReport } from './cubeBuilder';
+import { PlainSlots, plainColumns } from './plainRows';
 import type { PlainRows } from './delimitedScanner';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
@@ -82,29 +82,19 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
   let mark: DecimalMark = '.';
   // Plain rows: the year columns' values land in `values` in their order.
   const columns = plainColumns(table.header.length, [region, category], yearColumns);
-  const regionSlots = new KeySlots();
-  const categorySlots = new KeySlots();
+  const plainSlots = new PlainSlots();
   const plainRows: PlainRows | undefined = columns && {
     ...columns,
     row(line, names) {
       const regionKey = columns.keys[0];
       const categoryKey = columns.keys[1];
-      let c = categorySlots.get(categoryKey);
-      let r = regionSlots.get(regionKey);
-      if ((c === NO_SLOT && hasControlCharacter(names[categoryKey])) || (r === NO_SLOT && hasControlCharacter(names[regionKey]))) return false;
+      // As `row`: a category not in the table is recorded for each year column.
+      if (!plainSlots.resolve(builder, regionKey, categoryKey, names, line, yearColumns.length)) return false;
       report.rowsRead++;
-      if (c === NO_SLOT) {
-        c = builder.categorySlot(names[categoryKey], line);
-        if (c < 0) {
-          // As `row`: a category not in the table is recorded for each year column.
-          for (let k = 1; k < yearColumns.length; k++) builder.categorySlot(names[categoryKey], line);
-          return true;
-        }
-        categorySlots.set(categoryKey, c);
-      }
+      const c = plainSlots.category;
+      if (c < 0) return true;
       for (let k = 0; k < yearColumns.length; k++) if (yearSlots[k] < 0) yearSlots[k] = builder.yearSlot(years[k]);
-      if (r === NO_SLOT) regionSlots.set(regionKey, (r = builder.regionSlot(names[regionKey], line)));
-      builder.addYears(c, r, yearSlots, columns.values, line);
+      builder.addYears(c, plainSlots.region, yearSlots, columns.values, line);
       report.rowsUsed++;
       return true;
     },
