@@ -318,13 +318,14 @@ export class CubeBuilder {
   /**
    * A year-column row's cells in one call: `values[k]` into year slot `yearSlots[k]`, all of
    * category `c`. `yearSlots` is one array for every row of a table, its slots set before the first call.
+   * The values are finite: the reader refuses one beyond the largest number first (`beyondLargest`,
+   * naming the region and category), so the row's write is not looked over twice.
    */
   addYears(c: number, r: number, yearSlots: Int32Array, values: Float64Array, line: number): void {
     if (r === BENCHMARK || line <= 0) {
       for (let k = 0; k < yearSlots.length; k++) this.addCell(c, r, yearSlots[k], values[k], NaN, line);
       return;
     }
-    for (let k = 0; k < yearSlots.length; k++) if (values[k] === Infinity) this.addCell(c, r, yearSlots[k], Infinity, NaN, line);
     // Rows are staged and written a year at a time (a row's cells go to as many arrays as it has
     // years: written row by row, each row would touch them all).
     const ch = r >> CHUNK_BITS;

@@ -3,11 +3,20 @@ import { parseDelimited } from '../../../src/io/delimited';
 import { parseEurostatTsv } from '../../../src/io/eurostatTsv';
 import { eurostatToCube } from '../../../src/io/eurostatCube';
 import { longTableToCube } from '../../../src/io/longTable';
+import { streamYearColumnsTable, yearColumnsToCube } from '../../../src/io/yearColumnsTable';
 
 describe('numbers beyond a double', () => {
   it('a 1e309 employment cell is refused with its line, not turned into Infinity', () => {
     const text = 'region,category,employment\nA,x,10\nA,y,1e309\nB,x,3\n';
     expect(() => longTableToCube(parseDelimited(text, 'inf.csv'))).toThrow('inf.csv, line 3: a value beyond the largest number (±1.8e308) for region "A", category "y"');
+  });
+
+  it('a 1e309 cell of a year-column table is refused with its line, parsed or streamed, after plain rows too', () => {
+    const plain = Array.from({ length: 3000 }, (_, i) => `R${i},c${i % 7},${i},${i + 1}`).join('\n');
+    const text = `region,category,2015,2016\n${plain}\nA,x,10,1e309\nB,x,3,4\n`;
+    const message = 'years.csv, line 3002: a value beyond the largest number (±1.8e308) for region "A", category "x"';
+    expect(() => yearColumnsToCube(parseDelimited(text, 'years.csv'))).toThrow(message);
+    expect(() => streamYearColumnsTable(text, 'years.csv')).toThrow(message);
   });
 
   it('a 400-digit integer cell is refused with its line', () => {
