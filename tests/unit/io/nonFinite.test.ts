@@ -4,6 +4,7 @@ import { parseEurostatTsv } from '../../../src/io/eurostatTsv';
 import { eurostatToCube } from '../../../src/io/eurostatCube';
 import { longTableToCube } from '../../../src/io/longTable';
 import { streamYearColumnsTable, yearColumnsToCube } from '../../../src/io/yearColumnsTable';
+import { wideTableToCube } from '../../../src/io/wideTable';
 
 describe('numbers beyond a double', () => {
   it('a 1e309 employment cell is refused with its line, not turned into Infinity', () => {
@@ -17,6 +18,14 @@ describe('numbers beyond a double', () => {
     const message = 'years.csv, line 3002: a value beyond the largest number (±1.8e308) for region "A", category "x"';
     expect(() => yearColumnsToCube(parseDelimited(text, 'years.csv'))).toThrow(message);
     expect(() => streamYearColumnsTable(text, 'years.csv')).toThrow(message);
+  });
+
+  it('sums that overflow are refused in year-column and wide tables too, naming where', () => {
+    const years = 'region,category,2015,2016\nA,x,1e308,1\nB,x,1e308,1\n';
+    expect(() => yearColumnsToCube(parseDelimited(years, 'y.csv'))).toThrow('y.csv: employment summed up to region "B", category "x", year 2015 exceeds the largest number');
+    expect(() => streamYearColumnsTable(years, 'y.csv')).toThrow('y.csv: employment summed up to region "B", category "x", year 2015 exceeds the largest number');
+    const wide = 'region,x,y\nA,1,2\nB,1e308,1e308\n';
+    expect(() => wideTableToCube(parseDelimited(wide, 'w.csv'), { region: 'region' })).toThrow('w.csv: employment summed up to region "B", category "y" exceeds the largest number');
   });
 
   it('a 400-digit integer cell is refused with its line', () => {
