@@ -301,19 +301,20 @@ export class CubeBuilder {
       for (let k = 0; k < categories.length; k++) if (categories[k] >= 0) this.addCell(categories[k], r, yearSlot, values[k], counts ? counts[k] : NaN, line);
       return;
     }
-    let widest = -1;
-    for (let k = 0; k < categories.length; k++) {
-      const c = categories[k];
-      if (c > widest) widest = c;
-      if (c >= 0 && values[k] === Infinity) this.addCell(c, r, yearSlot, Infinity, NaN, line);
-    }
-    if (widest >= this.stride) this.widen(widest);
-    const { line: lines, employment } = this.chunk(yearSlot, r);
-    const base = (r & IN_CHUNK) * this.stride;
+    // One pass over the row: a value beyond the largest number throws (the read ends there), a
+    // category beyond the room widens it (and the chunk is taken again, laid out anew).
+    let { line: lines, employment } = this.chunk(yearSlot, r);
+    let base = (r & IN_CHUNK) * this.stride;
     let sum = 0;
     for (let k = 0; k < categories.length; k++) {
       const c = categories[k];
       if (c < 0) continue;
+      if (values[k] === Infinity) this.addCell(c, r, yearSlot, Infinity, NaN, line);
+      if (c >= this.stride) {
+        this.widen(c);
+        ({ line: lines, employment } = this.chunk(yearSlot, r));
+        base = (r & IN_CHUNK) * this.stride;
+      }
       const i = base + c;
       const first = lines[i];
       if (first !== 0) {
