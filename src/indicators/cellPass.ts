@@ -115,18 +115,33 @@ function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64
 }
 
 /**
- * The row's listed cells (`insideBits`: bit 0 the first LQ slot, bit 1 the second): their LQ, as
- * the pass computed it, kept for the selection, and the cells listed for settling.
+ * The row's listed cells (category | bits << 24; bit 0 the first LQ slot, bit 1 the second): their
+ * LQ, as the pass computed it, kept for the selection, and the cells listed for settling.
  */
-function keepLq(buckets: Buckets, list: IndexList, listed: Int32Array, insideBits: Uint8Array, n: number, nCategories: number, emp: Float64Array, D: number, dr: number, t: Float64Array): void {
+function keepLq(buckets: Buckets, list: IndexList, listed: Int32Array, n: number, row: number, emp: Float64Array, D: number, dr: number, t: Float64Array): void {
   for (let j = 0; j < n; j++) {
-    const i = listed[j];
-    const c = i % nCategories;
+    const c = listed[j] & 0xffffff;
+    const inside = listed[j] >> 24;
+    const i = row + c;
     const q = (emp[i] * D) / (dr * t[c * STRIDE + EC]);
     list.push(i);
-    if (insideBits[j] & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
-    if (insideBits[j] & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
+    if (inside & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
+    if (inside & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
   }
+}
+
+/**
+ * The plan's table copied for a pass that counts: the size and focus brackets' bottoms, which no
+ * cell pass reads, hold its counts, so that the hot loop holds one array per category instead of
+ * three (each typed array held costs a data-pointer reload per cell, and registers).
+ */
+function countingTable(t: Float64Array): Float64Array {
+  const a = Float64Array.from(t);
+  for (let k = 0; k < a.length; k += STRIDE) {
+    a[k + ACC_LQ] = 0;
+    a[k + ACC_LQ2] = 0;
+  }
+  return a;
 }
 
 // The layout's constants as module locals: under Node's CommonJS interop each use of an imported
@@ -143,6 +158,9 @@ const LQ2_LO = lo(LQ2_SLOT);
 const LQ2_HI = hi(LQ2_SLOT);
 const B_LQ = below(LQ_SLOT);
 const B_LQ2 = below(LQ2_SLOT);
+/** In a counting table: LQ's competing cells + PAIR · those below its (first) bracket; those below the second. */
+const ACC_LQ = lo(SIZE_SLOT);
+const ACC_LQ2 = lo(FOCUS_SLOT);
 
 /** eco: every threshold known, nothing kept. */
 function ecoPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array): void {
@@ -169,7 +187,8 @@ function ecoPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array): void
 /** paper: the LQ ranked too, its threshold found in this pass. */
 function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, list: IndexList): void {
   const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
-  const { table: t, counts, buckets } = plan;
+  const { counts, buckets } = plan;
+  const t = countingTable(plan.table);
   const D = ctx.denominatorTotal;
   const judgeStars = cellStars;
   const keep_ = keepLq;
@@ -177,10 +196,7 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
   // The row's cells with an LQ inside a bracket, kept after the row: the hot loop only lists them
   // (without branches), so that it holds no call a rarely taken path would deoptimise.
   const listed = new Int32Array(nCategories);
-  const insideBits = new Uint8Array(nCategories);
-  // The LQ's competing cells and those below its (first) bracket, paired in one accumulator.
-  const lqCounts = new Float64Array(nCategories);
-  for (let r = 0, i = 0; r < nRegions; r++) {
+  for (let r = 0, i = 0, row = 0; r < nRegions; r++, row += nCategories) {
     const er = regionTotal[r];
     const dr = regionDenominator[r];
     const rowLq = +(dr > 0 && D > 0);
@@ -193,22 +209,22 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
       const q = (e * D) / (dr * ec);
       const keepL = +(e > 0) & rowLq & +(ec > 0);
       const lLo = t[k + LQ_LO];
-      lqCounts[c] += keepL + PAIR * (keepL & +(q < lLo));
+      t[k + ACC_LQ] += keepL + PAIR * (keepL & +(q < lLo));
       stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
       const inside = keepL & +(q >= lLo) & +(q <= t[k + LQ_HI]);
-      listed[n] = i;
-      insideBits[n] = inside;
+      listed[n] = c | (inside << 24);
       n += inside;
     }
-    if (n > 0) keep_(buckets, list, listed, insideBits, n, nCategories, emp, D, dr, t);
+    if (n > 0) keep_(buckets, list, listed, n, row, emp, D, dr, t);
   }
-  for (let c = 0; c < nCategories; c++) unpair(lqCounts[c], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
+  for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) unpair(t[k + ACC_LQ], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
 }
 
 /** cmp: the LQ's P90 and P75 found in this pass; the LQ star a constant bar. */
 function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, strong: Uint8Array, strong10: Uint8Array, list: IndexList): void {
   const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
-  const { table: t, counts, buckets } = plan;
+  const { counts, buckets } = plan;
+  const t = countingTable(plan.table);
   // Without establishment counts the criterion is skipped: its bar is −∞ and the employment stands in.
   const est = plan.establishmentsUsed ? ctx.establishments! : emp;
   const D = ctx.denominatorTotal;
@@ -219,16 +235,13 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
   // The row's cells with an LQ inside a bracket, kept after the row: the hot loop only lists them
   // (without branches), so that it holds no call a rarely taken path would deoptimise.
   const listed = new Int32Array(nCategories);
-  const insideBits = new Uint8Array(nCategories);
-  // The LQ's competing cells and those below its (first) bracket, paired in one accumulator.
-  const lqCounts = new Float64Array(nCategories);
-  for (let r = 0, i = 0; r < nRegions; r++) {
+  for (let r = 0, i = 0, row = 0; r < nRegions; r++, row += nCategories) {
     const er = regionTotal[r];
     const dr = regionDenominator[r];
     const rowLq = +(dr > 0 && D > 0);
     const rowFocus = +(er > 0);
     let n = 0;
-    for (let k = 0, cc = 0, c = 0; k < end; k += STRIDE, cc += COUNTS, c++, i++) {
+    for (let k = 0, c = 0; k < end; k += STRIDE, c++, i++) {
       const e = emp[i];
       const f = e / er;
       const ec = t[k + EC];
@@ -236,18 +249,20 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
       const keepL = +(e > 0) & rowLq & +(ec > 0);
       const lLo = t[k + LQ_LO];
       const l2Lo = t[k + LQ2_LO];
-      lqCounts[c] += keepL + PAIR * (keepL & +(q < lLo));
-      counts[cc + B_LQ2] += keepL & +(q < l2Lo);
+      t[k + ACC_LQ] += keepL + PAIR * (keepL & +(q < lLo));
+      t[k + ACC_LQ2] += keepL & +(q < l2Lo);
       const inside = (0 - keepL) & ((+(q >= lLo) & +(q <= t[k + LQ_HI])) | ((+(q >= l2Lo) & +(q <= t[k + LQ2_HI])) << 1));
       stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
       const w = judgeStrong(e, q, est[i], t[k + E_FLOOR_T], t[k + M_FLOOR_T], t[k + STRONG_BAR], t[k + STRONG10_BAR], rowLq);
       strong[i] = w & 1;
       strong10[i] = w >> 1;
-      listed[n] = i;
-      insideBits[n] = inside;
+      listed[n] = c | (inside << 24);
       n += +(inside !== 0);
     }
-    if (n > 0) keep_(buckets, list, listed, insideBits, n, nCategories, emp, D, dr, t);
+    if (n > 0) keep_(buckets, list, listed, n, row, emp, D, dr, t);
   }
-  for (let c = 0; c < nCategories; c++) unpair(lqCounts[c], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
+  for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) {
+    unpair(t[k + ACC_LQ], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
+    counts[c * COUNTS + B_LQ2] = t[k + ACC_LQ2];
+  }
 }
