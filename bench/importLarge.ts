@@ -177,8 +177,9 @@ export async function benchImportLarge(megabytes = 100) {
     await second.click('#import-open');
     await second.setInputFiles('#import-files', [csvPath]);
     await second.locator('.import-progress').waitFor({ state: 'visible' });
-    // Half a second into the read (which takes seconds): long enough to be under way, short of its end.
-    await second.waitForTimeout(500);
+    // A moment into the read (which takes 0.8 s at the least here): under way, short of its end.
+    await second.waitForTimeout(150);
+    if (!(await second.locator('.import-progress').isVisible())) throw new Error('the read ended before Cancel could be pressed: nothing to measure');
     await second.evaluate(CANCEL_PROBE);
     started = Date.now();
     await second.click('[data-action="cancel-import"]');
