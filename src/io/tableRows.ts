@@ -3,6 +3,7 @@ import { delimitedReader } from './delimited';
 import { ArrayCells, type Cells, type PlainRows, type ScannedCells } from './delimitedScanner';
 import { type DecimalMark, detectDecimalMark } from './numbers';
 import type { TableReport } from './cubeBuilder';
+import { countedRows } from './plainRows';
 import type { SuppressionPolicy } from './suppression';
 import { countCell, yearCell } from './tableColumns';
 
@@ -126,8 +127,9 @@ export function tableReader<T>(
       } catch (error) {
         failure = { error };
         held = undefined;
-        // The rest of the text is only checked (field counts, quotes), as the parsed path would.
-        reader.usePlainRows(undefined);
+        // The rest of the text is only checked (field counts, quotes), as the parsed path would:
+        // its plain rows counted in the scanner's own loop, as the inspection checks a large file.
+        reader.usePlainRows(countedRows(header.length));
       }
     },
   });
