@@ -388,6 +388,7 @@ function makeMap(): Promise<AtlasMap> {
   mapMade ??= mapCode.then((code) => {
     const made = new code.AtlasMap({ container: mapContainer });
     atlasMap = made;
+    exposeForAutomation(made.map);
     onPointer(made);
     localiseMapControls();
     keyboard = new code.MapKeyboard(made, {
@@ -503,7 +504,6 @@ async function start(): Promise<void> {
   await shown.whenLoaded();
   performance.mark('atlas:map-loaded');
   overlays = new MapOverlays(shown.map);
-  exposeForAutomation(shown.map);
   if (view.viewport) jumpToCamera(shown.map, view.viewport);
   trackCamera(shown.map, (viewport) => {
     const current = store.getState().view;

@@ -9,14 +9,19 @@ import { InsetFrames } from './insets';
 import type { InsetFrame } from '../io/outlyingRegions';
 import { MARK_LAYER, MARK_LAYER_SPEC, RegionMarks } from './regionMarks';
 import type { RegionPlaces } from '../engine/regionPlaces';
+import { RevealWhenLoaded } from './revealWhenLoaded';
 
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
 
 export const SOURCE = 'regions';
 const FILL = 'regions-fill';
+const LINES = 'regions-line';
+const LINE_OPACITY = 0.6;
 const OUTLINES = 'outlines';
-const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } };
+/** Revealed at once (revealWhenLoaded.ts): a fade is a run of whole-map frames, each dear in software WebGL. */
+const NO_TRANSITION = { duration: 0, delay: 0 };
+const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8, 'line-opacity-transition': NO_TRANSITION } };
 
 export interface MapOptions {
   container: HTMLElement;
@@ -68,6 +73,8 @@ export class AtlasMap {
   readonly home: HomeView;
   /** Frames for the regions outside the main view, coloured with the map. */
   readonly insets: InsetFrames;
+  /** New regions are drawn once their tiles are in or coloured, not tile by tile (revealWhenLoaded.ts). */
+  private readonly reveal: RevealWhenLoaded;
 
   /**
    * Without regions (only a container) the map starts at once — MapLibre's WebGL context and first
@@ -86,6 +93,8 @@ export class AtlasMap {
       bounds: options.bounds,
       fitBoundsOptions: { padding: 20 },
       attributionControl: { compact: false },
+      // No symbol layers (place names are drawn in the page): a label fade would only cost frames.
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: false,
       pitchWithRotate: false,
@@ -95,6 +104,11 @@ export class AtlasMap {
       transformConstrain: looseConstrain,
     });
     this.marks = new RegionMarks(this.map);
+    this.reveal = new RevealWhenLoaded(this.map, SOURCE, [
+      { id: FILL, property: 'fill-opacity', opacity: 1 },
+      { id: LINES, property: 'line-opacity', opacity: LINE_OPACITY },
+      { id: OUTLINES, property: 'line-opacity', opacity: 1 },
+    ]);
     this.map.touchZoomRotate.disableRotation();
     const zoom = new maplibregl.NavigationControl({ showCompass: false });
     this.map.addControl(zoom, 'top-right');
@@ -133,18 +147,19 @@ export class AtlasMap {
       id: FILL,
       type: 'fill',
       source: SOURCE,
-      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-antialias': false },
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-antialias': false, 'fill-opacity-transition': NO_TRANSITION },
     });
     map.addLayer({
-      id: 'regions-line',
+      id: LINES,
       type: 'line',
       source: SOURCE,
-      paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': 0.6 },
+      paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': LINE_OPACITY, 'line-opacity-transition': NO_TRANSITION },
     });
     if (options.outlinesUrl) {
       map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
       map.addLayer(OUTLINES_LAYER);
     }
+    this.reveal.hide();
     this.marks.addSource();
     if (!map.getLayer(MARK_LAYER)) map.addLayer(MARK_LAYER_SPEC);
   }
@@ -207,7 +222,8 @@ export class AtlasMap {
       map.addLayer(layer, before.get(layer.id));
     }
     // Outlines the previous regions did not have go where they always are: over the regions' own lines.
-    if (options.outlinesUrl && !outlines) map.addLayer(OUTLINES_LAYER, before.get('regions-line'));
+    if (options.outlinesUrl && !outlines) map.addLayer(OUTLINES_LAYER, before.get(LINES));
+    this.reveal.hide();
     this.insets.setFrames(options.insets);
     this.home.setBounds(options.bounds);
     this.home.fit();
@@ -224,6 +240,7 @@ export class AtlasMap {
       this.coloured.set(id, fill);
     }
     this.insets.setColours(colours);
+    this.reveal.reveal();
     this.map.triggerRepaint();
   }
 

@@ -40,12 +40,17 @@ export class RegionMarks {
   private pinned: string | undefined;
   private brushed = new Set<string>();
   private keyboard: string | undefined;
+  /** The source last given no marks (a source added anew starts empty too). */
+  private drawnEmpty: unknown;
 
   constructor(private readonly map: maplibregl.Map) {}
 
   /** The source, once the style is up; the layers are added where the map wants them. */
   addSource(): void {
-    if (!this.map.getSource(MARKS)) this.map.addSource(MARKS, { type: 'geojson', data: this.collection(false) });
+    if (this.map.getSource(MARKS)) return;
+    const marks = this.collection(false);
+    this.map.addSource(MARKS, { type: 'geojson', data: marks });
+    this.drawnEmpty = marks.features.length === 0 ? this.map.getSource(MARKS) : undefined;
   }
 
   /** The regions whose rings can be outlined (a new dataset's): every mark is cleared. */
@@ -118,7 +123,17 @@ export class RegionMarks {
     return { type: 'FeatureCollection', features };
   }
 
+  /**
+   * New data for the source, unless it held no marks and still holds none: each `setData` makes
+   * MapLibre cut the source's tiles again and redraw the whole map, a frame that costs a tenth of a
+   * second or more in software WebGL (a new dataset's places clear marks that were never there).
+   */
   private draw(): void {
-    (this.map.getSource(MARKS) as maplibregl.GeoJSONSource | undefined)?.setData(this.collection(false));
+    const source = this.map.getSource(MARKS) as maplibregl.GeoJSONSource | undefined;
+    if (!source) return;
+    const marks = this.collection(false);
+    if (marks.features.length === 0 && this.drawnEmpty === source) return;
+    source.setData(marks);
+    this.drawnEmpty = marks.features.length === 0 ? source : undefined;
   }
 }

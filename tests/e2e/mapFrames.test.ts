@@ -48,6 +48,34 @@ const RECORD_CANVAS = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })()`;
 
+/**
+ * Counts the triangles each frame draws (WebGL draw calls grouped by animation frame) and notes, at
+ * the frame's first draw call, whether every tile of the regions was in and whether the first
+ * colours were set (the page marks `atlas:drawn` right after). A frame that draws the regions or
+ * the state lines draws thousands of triangles; one of the background or the marks a few dozen.
+ */
+const RECORD_TRIANGLES = `(() => {
+  const frames = (window.__triangleFrames = []);
+  let frame = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((time) => { frame++; callback(time); });
+  const state = () => {
+    const map = window.atlasMap;
+    const loaded = !!(map && map.getSource('regions') && map.isSourceLoaded('regions'));
+    return [loaded, performance.getEntriesByName('atlas:drawn').length > 0];
+  };
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const drawElements = proto.drawElements;
+    proto.drawElements = function (mode, count, type, offset) {
+      if (mode === this.TRIANGLES) {
+        const last = frames[frames.length - 1];
+        if (last && last[0] === frame) last[1] += count; else frames.push([frame, count, ...state()]);
+      }
+      return drawElements.call(this, mode, count, type, offset);
+    };
+  }
+})()`;
+
 describe('map frames: what is drawn, and when the map redraws', () => {
   const browser = useBrowser();
   const site = inject('siteUrl');
@@ -83,6 +111,38 @@ describe('map frames: what is drawn, and when the map redraws', () => {
     expect(await pixelsNear(page, [0x0b, 0x3d, 0x91], 40)).toBeGreaterThan(blueBefore + 8);
     expect(watch.errors).toEqual([]);
     await page.close();
+  });
+
+  it('draws the regions whole, never tile by tile as they come in', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(RECORD_TRIANGLES);
+    // The employment held back for a while: the boundaries' tiles all come in long before the colours.
+    await context.route('**/geo/demo/employment.csv', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(site);
+    await waitReady(page);
+    const frames = (await page.evaluate('window.__triangleFrames')) as [number, number, boolean, boolean][];
+    const shown = JSON.stringify(frames);
+    // The last frame before data-ready is the coloured map: all of the regions.
+    const whole = frames[frames.length - 1][1];
+    expect(whole, shown).toBeGreaterThan(100_000);
+    // No frame drew regions or lines while the regions' tiles were still coming in and uncoloured…
+    const drawing = frames.filter(([, triangles]) => triangles > 1000);
+    expect(drawing.filter(([, , loaded, coloured]) => !loaded && !coloured), shown).toEqual([]);
+    // …so each drew all of them: grey once their tiles were all in, then coloured.
+    expect(drawing.every(([, triangles]) => triangles === whole), shown).toBe(true);
+    // (A third frame is allowed: the marks' or the lines' tiles may come in between.)
+    expect(drawing.length, shown).toBeLessThanOrEqual(3);
+    // …at the opacities the regions are drawn with.
+    const paint = await page.evaluate(() => {
+      const map = (window as unknown as { atlasMap: { getPaintProperty(layer: string, name: string): unknown } }).atlasMap;
+      return [map.getPaintProperty('regions-fill', 'fill-opacity'), map.getPaintProperty('regions-line', 'line-opacity'), map.getPaintProperty('outlines', 'line-opacity')];
+    });
+    expect(paint).toEqual([1, 0.6, 1]);
+    await context.close();
   });
 
   for (const [name, viewport, mobile] of [
