@@ -124,14 +124,15 @@ function readEmployment(manifest: DatasetManifest, employmentText: string, estab
     // Not read and not dropped in silence: a long table carries establishments in a column of its own.
     throw new InputError({ file: manifest.establishments.file }, 'a separate establishments file is read beside a wide employment table only; a long employment table carries establishments in its "establishments" column');
   }
-  const establishmentsTable = establishmentsText !== undefined && manifest.establishments ? parseDelimited(establishmentsText, manifest.establishments.file) : undefined;
+  const establishments = establishmentsText !== undefined && manifest.establishments ? { text: establishmentsText, fileName: manifest.establishments.file } : undefined;
   // The employment rows go from the parser straight into the cube (the same reading and errors as
-  // a parsed table): the largest file of a folder never exists as an array of rows.
+  // a parsed table), and so do the establishments beside them: the largest files of a folder never
+  // exist as arrays of rows.
   if (manifest.employment.layout === 'wide') {
-    if (establishmentsTable && manifest.establishments?.layout !== 'wide') {
+    if (establishments && manifest.establishments?.layout !== 'wide') {
       throw new InputError({ file: manifest.establishments!.file }, 'establishments must use the same layout as employment');
     }
-    const { cube, report } = streamWideTable(employmentText, manifest.employment.file, undefined, options, establishmentsTable);
+    const { cube, report } = streamWideTable(employmentText, manifest.employment.file, undefined, options, establishments);
     return { cube, reports: [report] };
   }
   const { cube, report } = streamLongTable(employmentText, manifest.employment.file, undefined, options);

@@ -4,7 +4,8 @@ import { KeySlots, NO_SLOT, plainColumns } from './plainRows';
 import type { PlainRows } from './delimitedScanner';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
-import { findColumn, readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
+import { findColumn, requireColumn } from './tableColumns';
+import { establishmentsKey, establishmentsOfTable, streamEstablishments, type EstablishmentsByKey, type EstablishmentsText } from './establishmentsTable';
 import type { DecimalMark } from './numbers';
 import { cellsCount, cellsKey, cellsYear, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
@@ -38,23 +39,26 @@ export function wideTableToCube(
   return consumeTable(table, (head) => wideTableReader(head, mapping, options, establishmentsTable));
 }
 
-/** `wideTableToCube(parseDelimited(text, fileName), …)` without keeping the employment table's rows. */
+/**
+ * `wideTableToCube(parseDelimited(text, fileName), …)` without keeping the employment table's rows;
+ * an establishments file given as text is streamed too (establishmentsTable.ts).
+ */
 export function streamWideTable(
   text: string | Uint8Array,
   fileName: string,
   mapping?: Partial<WideMapping>,
   options: CubeOptions = {},
-  establishmentsTable?: DelimitedTable,
+  establishments?: DelimitedTable | EstablishmentsText,
   parse: ParseOptions = {},
 ): { cube: EmploymentCube; report: TableReport } {
-  return streamTable(text, fileName, (head) => wideTableReader(head, mapping ?? guessWideMapping(head.header), options, establishmentsTable), parse);
+  return streamTable(text, fileName, (head) => wideTableReader(head, mapping ?? guessWideMapping(head.header), options, establishments), parse);
 }
 
 export function wideTableReader(
   table: TableHead,
   mapping: Partial<WideMapping>,
   options: CubeOptions,
-  establishmentsTable?: DelimitedTable,
+  establishments?: DelimitedTable | EstablishmentsText,
 ): RowConsumer<{ cube: EmploymentCube; report: TableReport }> {
   if (!mapping.region) throw new InputError({ file: table.fileName }, `no region column recognised in the header (${table.header.join(', ')})`);
   const region = requireColumn(table, mapping.region);
@@ -63,15 +67,16 @@ export function wideTableReader(
   const categoryColumns = categoryNames.map((name) => requireColumn(table, name));
   if (categoryColumns.length === 0) throw new InputError({ file: table.fileName }, 'no category columns');
 
-  let establishmentsByKey: Map<string, number[]> | undefined;
+  let establishmentsByKey: EstablishmentsByKey | undefined;
+  const establishmentsFile = establishments?.fileName;
   const builder = new CubeBuilder(table.fileName, options);
   const categorySlots = new Int32Array(categoryColumns.length).fill(-1);
   const values = new Float64Array(categoryColumns.length);
   const { report } = builder;
   let mark: DecimalMark = '.';
-  // Plain rows (region, year and counts only; with an establishments table, read the general way):
-  // the category columns' values land in `values` in their order, the year after them.
-  const columns = establishmentsTable ? undefined : plainColumns(table.header.length, [region], year >= 0 ? [...categoryColumns, year] : categoryColumns);
+  // Plain rows (region, year and counts only): the category columns' values land in `values` in
+  // their order, the year after them; a row without its establishments is left to the general way.
+  const columns = plainColumns(table.header.length, [region], year >= 0 ? [...categoryColumns, year] : categoryColumns);
   const regionSlots = new KeySlots();
   // Whether every category column has its slot (then no row records a category not in the table).
   let everyCategory = false;
@@ -86,6 +91,11 @@ export function wideTableReader(
       if (year >= 0 && (y < 1000 || y > 9999)) return false;
       let r = regionSlots.get(regionKey);
       if (r === NO_SLOT && hasControlCharacter(names[regionKey])) return false;
+      let establishmentRow: ArrayLike<number> | undefined;
+      if (establishmentsByKey) {
+        establishmentRow = establishmentsByKey.get(establishmentsKey(names[regionKey], y));
+        if (!establishmentRow) return false;
+      }
       report.rowsRead++;
       let slot = -1;
       if (everyCategory) {
@@ -107,7 +117,7 @@ export function wideTableReader(
         }
         if (slot < 0) return true;
       }
-      builder.addRow(r, slot, categorySlots, counts, undefined, line);
+      builder.addRow(r, slot, categorySlots, counts, establishmentRow, line);
       report.rowsUsed++;
       return true;
     },
@@ -117,17 +127,19 @@ export function wideTableReader(
     plainRows,
     begin(m) {
       mark = m;
-      // After the employment table's own mark, as the establishments' errors always came second.
-      establishmentsByKey = establishmentsTable ? indexEstablishments(establishmentsTable, mapping, categoryNames) : undefined;
+      // After the employment table's own header and mark: the establishments' errors come second.
+      if (establishments) {
+        establishmentsByKey = 'text' in establishments ? streamEstablishments(establishments, mapping, categoryNames) : establishmentsOfTable(establishments, mapping, categoryNames);
+      }
     },
     row(cells, line) {
       report.rowsRead++;
       const regionId = cellsKey(cells, region, line, report, 'region');
       if (regionId === undefined) return;
       const y = year >= 0 ? cellsYear(table, cells, line, year) : (options.defaultYear ?? 0);
-      const establishmentRow = establishmentsByKey?.get(`${regionId}\u0000${y}`);
+      const establishmentRow = establishmentsByKey?.get(establishmentsKey(regionId, y));
       if (establishmentsByKey && !establishmentRow) {
-        throw new InputError({ file: establishmentsTable!.fileName }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
+        throw new InputError({ file: establishmentsFile! }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
       }
       let added = false;
       // The year's slot made with the row's first cell, as `add` made it.
@@ -156,18 +168,4 @@ export function wideTableReader(
       return { cube: builder.build(), report };
     },
   };
-}
-
-function indexEstablishments(table: DelimitedTable, mapping: Partial<WideMapping>, categories: string[]): Map<string, number[]> {
-  const region = requireColumn(table, mapping.region!);
-  const year = mapping.year ? requireColumn(table, mapping.year) : -1;
-  const columns = categories.map((name) => requireColumn(table, name));
-  const mark = tableDecimalMark(table, columns);
-  const scratch = { file: table.fileName, rowsRead: 0, rowsUsed: 0, missingCells: 0, unused: [], notes: [] };
-  const byKey = new Map<string, number[]>();
-  for (let i = 0; i < table.rows.length; i++) {
-    const y = year >= 0 ? readYear(table, i, year) : 0;
-    byKey.set(`${table.rows[i][region].trim()}\u0000${y}`, columns.map((c) => readCount(table, i, c, mark, scratch)));
-  }
-  return byKey;
 }

@@ -162,3 +162,58 @@ describe('streamed tables give what parsed tables give', () => {
     expect(report.notes[0]).toBe('1 blank line(s) skipped');
   });
 });
+
+describe('an establishments table beside a wide employment table, streamed or parsed', () => {
+  const both = (employment: string, establishments: string, options: CubeOptions = {}) => {
+    const parsed = outcome(() => wideTableToCube(parseDelimited(employment, 'e.csv'), undefined, options, parseDelimited(establishments, 'p.csv')));
+    const streamed = outcome(() => streamWideTable(employment, 'e.csv', undefined, options, { text: establishments, fileName: 'p.csv' }));
+    return { parsed, streamed };
+  };
+
+  it('puts each row’s counts beside it, by region and year, in the employment’s column order', () => {
+    const { parsed, streamed } = both('region,year,x,y\nA,2020,10,0\nB,2020,5,7\nA,2021,4,4\n', 'region,year,y,x\nB,2020,2,1\nA,2020,0,3\n" A ",2021,9,8\n');
+    expect(streamed).toEqual(parsed);
+    const { cube } = (streamed as { result: ReturnType<typeof wideTableToCube> }).result;
+    expect(cube.years).toEqual([2020, 2021]);
+    expect([...cube.establishments![0]]).toEqual([3, 0, 1, 2]);
+    expect([...cube.establishments![1].subarray(0, 2)]).toEqual([8, 9]);
+  });
+
+  it('names the establishments file for a row it lacks, and a bad count’s file, line and column', () => {
+    const missing = both('region,year,x\nA,2020,1\nB,2020,2\n', 'region,year,x\nA,2020,1\n');
+    expect(missing.streamed).toEqual(missing.parsed);
+    expect(missing.streamed).toMatchObject({ error: expect.stringMatching(/no row for region "B", year 2020 \(present in e\.csv, line 3\)/), location: { file: 'p.csv' } });
+    const bad = both('region,year,x\nA,2020,1\n', 'region,year,x\nA,2020,many\n');
+    expect(bad.streamed).toEqual(bad.parsed);
+    expect(bad.streamed).toMatchObject({ location: { file: 'p.csv', line: 2, column: 'x' } });
+  });
+
+  // Generated pairs: plain rows and every kind of odd one, in either file, with or without padding
+  // past the rows held back for the decimal mark (the streamed establishments take their plain rows
+  // in the scanner's loop). The establishments mostly have a row for each employment row.
+  const count = fc.oneof(
+    { weight: 30, arbitrary: fc.integer({ min: 0, max: 9_999 }).map(String) },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 9_999 }).map((n) => `${Math.floor(n / 100)},${String(n % 100).padStart(2, '0')}`) },
+    { weight: 1, arbitrary: fc.constantFrom(':', '', '"12"', 'D', '-3', ' 7', '1e3') },
+  );
+  const region = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('R1', 'R2', 'R3') }, { weight: 1, arbitrary: fc.constantFrom('"R1"', ' R2', 'R\u00014') });
+  const year = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('2020', '2021') }, { weight: 1, arbitrary: fc.constantFrom(' 2021', 'x') });
+  const keyed = fc.tuple(region, year, count, count, count, count, fc.integer({ min: 0, max: 30 }));
+  const table = (rows: string[], pad: boolean) => ['region,year,a,b', ...(pad ? Array.from({ length: 2600 }, (_, i) => `P${i},2020,${i % 9},1`) : []), ...rows].join('\n');
+
+  it('agrees on generated pairs, valid or not', () => {
+    const seen = { result: 0, error: 0 };
+    fc.assert(
+      fc.property(fc.uniqueArray(keyed, { maxLength: 10, selector: ([r, y]) => `${r.trim()} ${y}` }), fc.boolean(), (rows, pad) => {
+        const employment = rows.map(([r, y, a, b]) => [r, y, a, b].join(','));
+        // Now and then a row left out of the establishments, or one of theirs only.
+        const establishments = rows.filter(([, , , , , , u]) => u !== 0).map(([r, y, , , a, b, u]) => [u === 1 ? 'R9' : r, y, a, b].join(',')).reverse();
+        const { parsed, streamed } = both(table(employment, pad), table(establishments, pad));
+        expect(streamed).toEqual(parsed);
+        seen['result' in parsed ? 'result' : 'error']++;
+      }),
+      { numRuns: 250, seed: 20261202 },
+    );
+    expect(Math.min(seen.result, seen.error)).toBeGreaterThan(20);
+  });
+});

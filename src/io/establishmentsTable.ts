@@ -1,0 +1,101 @@
+/**
+ * A wide establishments table read beside a wide employment table (as packed datasets carry them):
+ * its counts by region and year, in the employment table's category order, for the employment
+ * reader to put beside each row (wideTable.ts).
+ *
+ * Read from a parsed table, or streamed from its text like the employment itself: plain rows in the
+ * scanner's own loop, the rest cell by cell. Both give the same counts and the same errors: a count
+ * cell that is not a number names the file, line and column; a row's region is trimmed; a later
+ * row of the same region and year replaces an earlier one.
+ */
+import type { DelimitedTable } from './delimited';
+import type { TableReport } from './cubeBuilder';
+import { plainColumns } from './plainRows';
+import type { PlainRows } from './delimitedScanner';
+import type { DecimalMark } from './numbers';
+import { readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
+import { cellsCount, cellsYear, streamTable, type ParseOptions, type TableHead } from './tableRows';
+
+/** The establishments file's text, to be streamed when the employment reader starts. */
+export interface EstablishmentsText {
+  text: string | Uint8Array;
+  fileName: string;
+}
+
+/** Counts by `establishmentsKey(region, year)`, one per category in the order asked for. */
+export type EstablishmentsByKey = Map<string, ArrayLike<number>>;
+
+export const establishmentsKey = (region: string, year: number): string => `${region}\u0000${year}`;
+
+/** Where the region and year are, and the category columns in the order wanted. */
+interface Columns {
+  region: number;
+  /** -1 without a year column (every row is year 0, as the employment's default year is matched by it). */
+  year: number;
+  categories: number[];
+}
+
+function columnsOf(table: TableHead, mapping: { region?: string; year?: string }, categories: readonly string[]): Columns {
+  return {
+    region: requireColumn(table, mapping.region!),
+    year: mapping.year ? requireColumn(table, mapping.year) : -1,
+    categories: categories.map((name) => requireColumn(table, name)),
+  };
+}
+
+/** A report whose counts nobody reads: the employment table's report is the one shown. */
+const scratchReport = (file: string): TableReport => ({ file, rowsRead: 0, rowsUsed: 0, missingCells: 0, unused: [], notes: [] });
+
+/** From a parsed table. */
+export function establishmentsOfTable(table: DelimitedTable, mapping: { region?: string; year?: string }, categories: readonly string[]): EstablishmentsByKey {
+  const { region, year, categories: columns } = columnsOf(table, mapping, categories);
+  const mark = tableDecimalMark(table, columns);
+  const scratch = scratchReport(table.fileName);
+  const byKey: EstablishmentsByKey = new Map();
+  for (let i = 0; i < table.rows.length; i++) {
+    const y = year >= 0 ? readYear(table, i, year) : 0;
+    byKey.set(establishmentsKey(table.rows[i][region].trim(), y), columns.map((c) => readCount(table, i, c, mark, scratch)));
+  }
+  return byKey;
+}
+
+/** Streamed from the text: the rows never exist as arrays of strings. */
+export function streamEstablishments(source: EstablishmentsText, mapping: { region?: string; year?: string }, categories: readonly string[], parse: ParseOptions = {}): EstablishmentsByKey {
+  return streamTable(
+    source.text,
+    source.fileName,
+    (head) => {
+      const { region, year, categories: columns } = columnsOf(head, mapping, categories);
+      const nC = columns.length;
+      const byKey: EstablishmentsByKey = new Map();
+      const scratch = scratchReport(head.fileName);
+      let mark: DecimalMark = '.';
+      // Plain rows: the region as a key, the counts and then the year as digits.
+      const plain = plainColumns(head.header.length, [region], year >= 0 ? [...columns, year] : columns);
+      const plainRows: PlainRows | undefined = plain && {
+        ...plain,
+        row(_line, names) {
+          const y = year >= 0 ? plain.values[nC] : 0;
+          if (year >= 0 && (y < 1000 || y > 9999)) return false;
+          byKey.set(establishmentsKey(names[plain.keys[0]], y), plain.values.slice(0, nC));
+          return true;
+        },
+      };
+      return {
+        numericColumns: columns,
+        plainRows,
+        begin(m) {
+          mark = m;
+        },
+        row(cells, line) {
+          const y = year >= 0 ? cellsYear(head, cells, line, year) : 0;
+          const counts = new Float64Array(nC);
+          for (let k = 0; k < nC; k++) counts[k] = cellsCount(head, cells, line, columns[k], mark, scratch);
+          byKey.set(establishmentsKey(cells.key(region), y), counts);
+        },
+        finish: () => byKey,
+      };
+    },
+    parse,
+  );
+}
