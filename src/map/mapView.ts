@@ -19,6 +19,13 @@ const FILL = 'regions-fill';
 const LINES = 'regions-line';
 const LINE_OPACITY = 0.6;
 const OUTLINES = 'outlines';
+/**
+ * Pixels of geometry each tile of the regions and outlines holds beyond its edges: plenty for their
+ * lines (0.8 px at most; the marks' wider outlines have a source of their own) to meet at a tile's
+ * edge. MapLibre's default of 128 px makes each 512 px tile carry, tile and draw 2.25 times its own
+ * area: in software WebGL every frame rasterises the overlap only for the stencil to discard it.
+ */
+const TILE_BUFFER = 4;
 /** Revealed at once (revealWhenLoaded.ts): a fade is a run of whole-map frames, each dear in software WebGL. */
 const NO_TRANSITION = { duration: 0, delay: 0 };
 const OUTLINES_LAYER: maplibregl.LineLayerSpecification = { id: 'outlines', type: 'line', source: OUTLINES, paint: { 'line-color': '#4a4a4a', 'line-width': 0.8, 'line-opacity-transition': NO_TRANSITION } };
@@ -142,7 +149,7 @@ export class AtlasMap {
 
   private addLayers(options: Omit<MapOptions, 'container'>): void {
     const map = this.map;
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution), buffer: TILE_BUFFER });
     map.addLayer({
       id: FILL,
       type: 'fill',
@@ -156,7 +163,7 @@ export class AtlasMap {
       paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': LINE_OPACITY, 'line-opacity-transition': NO_TRANSITION },
     });
     if (options.outlinesUrl) {
-      map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
+      map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl, buffer: TILE_BUFFER });
       map.addLayer(OUTLINES_LAYER);
     }
     this.reveal.hide();
@@ -211,8 +218,8 @@ export class AtlasMap {
     for (const id of [SOURCE, OUTLINES]) if (map.getSource(id)) map.removeSource(id);
     this.coloured.clear();
     this.marks.clear();
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution) });
-    if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl });
+    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution), buffer: TILE_BUFFER });
+    if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl, buffer: TILE_BUFFER });
     let outlines = false;
     for (const layer of removed) {
       if ('source' in layer && layer.source === OUTLINES) {
