@@ -22,10 +22,42 @@ export interface EstablishmentsText {
   fileName: string;
 }
 
-/** Counts by `establishmentsKey(region, year)`, one per category in the order asked for. */
-export type EstablishmentsByKey = Map<string, ArrayLike<number>>;
+/**
+ * Counts by region and year, one per category in the order asked for: the rows side by side in one
+ * growing array, found through a map per region (no key string is built per row).
+ */
+export class EstablishmentsByKey {
+  private readonly rows = new Map<string, Map<number, number>>();
+  private counts: Float64Array;
+  private used = 0;
 
-export const establishmentsKey = (region: string, year: number): string => `${region}\u0000${year}`;
+  constructor(private readonly width: number) {
+    this.counts = new Float64Array(Math.max(1, width) * 1024);
+  }
+
+  /** A row's counts; a later row of the same region and year replaces an earlier one. */
+  set(region: string, year: number, counts: ArrayLike<number>): void {
+    let years = this.rows.get(region);
+    if (!years) this.rows.set(region, (years = new Map()));
+    let at = years.get(year);
+    if (at === undefined) {
+      at = this.used;
+      if (at + this.width > this.counts.length) {
+        const grown = new Float64Array(2 * this.counts.length);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+      this.used += this.width;
+      years.set(year, at);
+    }
+    for (let k = 0; k < this.width; k++) this.counts[at + k] = counts[k];
+  }
+
+  get(region: string, year: number): Float64Array | undefined {
+    const at = this.rows.get(region)?.get(year);
+    return at === undefined ? undefined : this.counts.subarray(at, at + this.width);
+  }
+}
 
 /** Where the region and year are, and the category columns in the order wanted. */
 interface Columns {
@@ -51,10 +83,10 @@ export function establishmentsOfTable(table: DelimitedTable, mapping: { region?:
   const { region, year, categories: columns } = columnsOf(table, mapping, categories);
   const mark = tableDecimalMark(table, columns);
   const scratch = scratchReport(table.fileName);
-  const byKey: EstablishmentsByKey = new Map();
+  const byKey = new EstablishmentsByKey(columns.length);
   for (let i = 0; i < table.rows.length; i++) {
     const y = year >= 0 ? readYear(table, i, year) : 0;
-    byKey.set(establishmentsKey(table.rows[i][region].trim(), y), columns.map((c) => readCount(table, i, c, mark, scratch)));
+    byKey.set(table.rows[i][region].trim(), y, columns.map((c) => readCount(table, i, c, mark, scratch)));
   }
   return byKey;
 }
@@ -67,7 +99,8 @@ export function streamEstablishments(source: EstablishmentsText, mapping: { regi
     (head) => {
       const { region, year, categories: columns } = columnsOf(head, mapping, categories);
       const nC = columns.length;
-      const byKey: EstablishmentsByKey = new Map();
+      const byKey = new EstablishmentsByKey(nC);
+      const counts = new Float64Array(nC);
       const scratch = scratchReport(head.fileName);
       let mark: DecimalMark = '.';
       // Plain rows: the region as a key, the counts and then the year as digits.
@@ -77,7 +110,7 @@ export function streamEstablishments(source: EstablishmentsText, mapping: { regi
         row(_line, names) {
           const y = year >= 0 ? plain.values[nC] : 0;
           if (year >= 0 && (y < 1000 || y > 9999)) return false;
-          byKey.set(establishmentsKey(names[plain.keys[0]], y), plain.values.slice(0, nC));
+          byKey.set(names[plain.keys[0]], y, plain.values);
           return true;
         },
       };
@@ -89,9 +122,8 @@ export function streamEstablishments(source: EstablishmentsText, mapping: { regi
         },
         row(cells, line) {
           const y = year >= 0 ? cellsYear(head, cells, line, year) : 0;
-          const counts = new Float64Array(nC);
           for (let k = 0; k < nC; k++) counts[k] = cellsCount(head, cells, line, columns[k], mark, scratch);
-          byKey.set(establishmentsKey(cells.key(region), y), counts);
+          byKey.set(cells.key(region), y, counts);
         },
         finish: () => byKey,
       };

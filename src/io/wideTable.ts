@@ -5,7 +5,7 @@ import type { PlainRows } from './delimitedScanner';
 import type { DelimitedTable } from './delimited';
 import { InputError } from './errors';
 import { findColumn, requireColumn } from './tableColumns';
-import { establishmentsKey, establishmentsOfTable, streamEstablishments, type EstablishmentsByKey, type EstablishmentsText } from './establishmentsTable';
+import { establishmentsOfTable, streamEstablishments, type EstablishmentsByKey, type EstablishmentsText } from './establishmentsTable';
 import type { DecimalMark } from './numbers';
 import { cellsCount, cellsKey, cellsYear, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
@@ -93,7 +93,7 @@ export function wideTableReader(
       if (r === NO_SLOT && hasControlCharacter(names[regionKey])) return false;
       let establishmentRow: ArrayLike<number> | undefined;
       if (establishmentsByKey) {
-        establishmentRow = establishmentsByKey.get(establishmentsKey(names[regionKey], y));
+        establishmentRow = establishmentsByKey.get(names[regionKey], y);
         if (!establishmentRow) return false;
       }
       report.rowsRead++;
@@ -137,7 +137,7 @@ export function wideTableReader(
       const regionId = cellsKey(cells, region, line, report, 'region');
       if (regionId === undefined) return;
       const y = year >= 0 ? cellsYear(table, cells, line, year) : (options.defaultYear ?? 0);
-      const establishmentRow = establishmentsByKey?.get(establishmentsKey(regionId, y));
+      const establishmentRow = establishmentsByKey?.get(regionId, y);
       if (establishmentsByKey && !establishmentRow) {
         throw new InputError({ file: establishmentsFile! }, `no row for region "${regionId}"${year >= 0 ? `, year ${y}` : ''} (present in ${table.fileName}, line ${line})`);
       }
