@@ -90,9 +90,22 @@ export class AnalysisEngine {
 
   /** A copy of the cached per-category statistics of a year under a rule (the page takes the buffers). */
   categoryStatsFor(yearIndex: number, rule: StarRule): CategoryStats {
+    return structuredClone(this.cachedCategoryStats(yearIndex, rule));
+  }
+
+  /**
+   * Computes a year's per-category statistics into the cache without copying them out: the worker
+   * does it as soon as it has sent a first map's indicators, while the page draws them, so that the
+   * page's request for the statistics finds them ready.
+   */
+  warmCategoryStats(yearIndex: number, rule: StarRule): void {
+    this.cachedCategoryStats(yearIndex, rule);
+  }
+
+  private cachedCategoryStats(yearIndex: number, rule: StarRule): CategoryStats {
     // Concentration and Moran's I of LQ depend on the year and the LQ denominator, not on the star cut-offs.
     const statsKey = `${yearIndex}|${defaultDenominator(this.cube.categories, rule.kind)}`;
-    return structuredClone(this.stats.get(statsKey, () => this.categoryStats(yearIndex, this.result(yearIndex, rule))));
+    return this.stats.get(statsKey, () => this.categoryStats(yearIndex, this.result(yearIndex, rule)));
   }
 
   /** Concentration of every category (by year) and Moran's I of its LQ (by year and rule). */

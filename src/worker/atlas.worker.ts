@@ -56,6 +56,9 @@ async function answer(request: Exclude<WorkerRequest, { type: 'load' | 'adopt' }
   if (years) await years.ensure(yearsRead(request, years));
   if (request.type === 'compute') {
     post({ id: request.id, type: 'computed', view: engine.compute(request.yearIndex, request.rule, request.categoryStats !== false) });
+    // Asked without the statistics (a first map): they are computed now, while the page draws, not
+    // when its request for them comes in. A request that arrives meanwhile waits its turn as before.
+    if (request.categoryStats === false) setTimeout(() => warm(engine, request.yearIndex, request.rule), 0);
   } else if (request.type === 'categoryStats') {
     post({ id: request.id, type: 'categoryStats', stats: engine.categoryStatsFor(request.yearIndex, request.rule) });
   } else if (request.type === 'spatial') {
@@ -68,5 +71,14 @@ async function answer(request: Exclude<WorkerRequest, { type: 'load' | 'adopt' }
     post({ id: request.id, type: 'series', series: engine.series(request) });
   } else if (request.type === 'pooled') {
     post({ id: request.id, type: 'pooled', pooled: engine.pooled(request) });
+  }
+}
+
+/** The statistics into the engine's cache; a failure is left for the request that asks for them to report. */
+function warm(engine: AnalysisEngine, yearIndex: number, rule: Parameters<AnalysisEngine['warmCategoryStats']>[1]): void {
+  try {
+    engine.warmCategoryStats(yearIndex, rule);
+  } catch {
+    // The page's own request computes them again and posts the error.
   }
 }

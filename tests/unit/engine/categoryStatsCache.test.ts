@@ -61,4 +61,19 @@ describe('category statistics cache', () => {
     // The same indicators either way.
     expect([...cellMatrices(bare.result).lq]).toEqual([...cellMatrices(engine.compute(0, DEFAULT_RULE).result).lq]);
   });
+
+  it('statistics warmed while the page draws are the ones its request then gets, computed once', () => {
+    const engine = new AnalysisEngine(cube, { ids, geometries: squareGrid(3, 3) });
+    engine.compute(0, DEFAULT_RULE, false);
+    const before = moranRuns.count;
+    engine.warmCategoryStats(0, DEFAULT_RULE);
+    expect(moranRuns.count).toBe(before + 3);
+    const asked = engine.categoryStatsFor(0, DEFAULT_RULE);
+    expect(moranRuns.count).toBe(before + 3);
+    const full = new AnalysisEngine(cube, { ids, geometries: squareGrid(3, 3) }).compute(0, DEFAULT_RULE).categoryStats!;
+    expect([...asked.moranI]).toEqual([...full.moranI]);
+    expect([...asked.gini]).toEqual([...full.gini]);
+    // A copy each time: the page takes the buffers, the cache keeps its own.
+    expect(engine.categoryStatsFor(0, DEFAULT_RULE).moranI).not.toBe(asked.moranI);
+  });
 });
