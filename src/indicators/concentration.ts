@@ -23,6 +23,7 @@
  */
 import type { IndicatorInput } from './types';
 import { categoryColumn } from './categoryColumn';
+import { sortByKey } from './sortByKey';
 
 export interface CategoryConcentration {
   hhi: Float64Array;
@@ -125,7 +126,7 @@ export function categoryConcentration(input: Matrix, options: ConcentrationOptio
 
 /** 1 − Σ (X_k − X_{k−1})(S_k + S_{k−1}) over regions sorted by s/x ascending. */
 function locationalGini(order: Uint32Array, ratio: Float64Array, s: Float64Array, x: Float64Array): number {
-  order.sort((a, b) => ratio[a] - ratio[b]);
+  sortByKey(order, ratio);
   let area = 0;
   let cumS = 0;
   for (let k = 0; k < order.length; k++) {

@@ -32,8 +32,21 @@ export interface GlobalMoran {
   regions: number;
 }
 
+/**
+ * The constants of each weights object, computed once: the page's category statistics test every
+ * category against the same weights (the constants were a quarter of each test, a search per link
+ * for the link back). Weights are never changed once built.
+ */
+const constantsOf = new WeakMap<SpatialWeights, WeightsConstants>();
+
 /** spdep's spweights.constants with adjust.n = TRUE. */
 export function weightsConstants(w: SpatialWeights): WeightsConstants {
+  let constants = constantsOf.get(w);
+  if (!constants) constantsOf.set(w, (constants = computeConstants(w)));
+  return { ...constants };
+}
+
+function computeConstants(w: SpatialWeights): WeightsConstants {
   const rowSum = new Float64Array(w.n);
   const colSum = new Float64Array(w.n);
   let n = 0;
