@@ -8,7 +8,7 @@
  */
 import { globalMoran, spatialLag, type GlobalMoran } from '../indicators/spatial';
 import type { WeightsSubset } from './regionWeights';
-import { MIN_SPATIAL_REGIONS } from './spatialColumn';
+import { MIN_SPATIAL_REGIONS, valuesAt } from './spatialColumn';
 
 export interface MoranScatter {
   /** Per region in cube order; NaN where the region does not take part. */
@@ -28,7 +28,7 @@ export function moranScatter(values: Float64Array, subset: WeightsSubset): Moran
   const out: MoranScatter = { z: new Float64Array(n).fill(NaN), lag: new Float64Array(n).fill(NaN), slope: NaN, intercept: NaN, analysed: subset.kept.length, islands: subset.islands, constant: false };
   const { kept, weights } = subset;
   if (kept.length < MIN_SPATIAL_REGIONS) return out;
-  const x = Float64Array.from(kept, (r) => values[r]);
+  const x = valuesAt(values, kept);
   let mean = 0;
   for (const v of x) mean += v;
   mean /= x.length;

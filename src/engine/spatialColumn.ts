@@ -54,7 +54,7 @@ export function columnSpatial(values: Float64Array, subsets: WeightsSubsets, opt
   out.analysed = kept.length;
   out.islands = islands;
   if (kept.length < MIN_SPATIAL_REGIONS) return out;
-  const x = Float64Array.from(kept, (r) => values[r]);
+  const x = valuesAt(values, kept);
   const analysis = analyseSpatial(x, weights, { style: 'W', weights, permutations: options.permutations, seed: options.seed, alpha: options.alpha, lisa: options.lisa });
   out.constant = analysis.constant;
   if (!analysis.constant) out.moran = analysis.global;
@@ -73,5 +73,15 @@ export function columnSpatial(values: Float64Array, subsets: WeightsSubsets, opt
 /** Global Moran's I of a column (no permutations), e.g. of each category's LQ. */
 export function columnMoran(values: Float64Array, subsets: WeightsSubsets): GlobalMoran | undefined {
   const { kept, weights } = subsets.forValues(values);
-  return moranOfValues(Float64Array.from(kept, (r) => values[r]), weights);
+  return moranOfValues(valuesAt(values, kept), weights);
+}
+
+/**
+ * The values of the kept regions, in their order. A plain loop: `Float64Array.from` with a mapping
+ * function calls it per value, a fifth of each category's Moran's I in the page's statistics.
+ */
+export function valuesAt(values: ArrayLike<number>, kept: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(kept.length);
+  for (let k = 0; k < kept.length; k++) out[k] = values[kept[k]];
+  return out;
 }
