@@ -127,9 +127,18 @@ export class OrderStatistics {
     const h = (n - 1) * p;
     const i0 = Math.floor(h);
     if (h === i0) return this.rank(i0);
-    const v0 = this.find(this.a, n, i0, true, 0);
+    return this.between(i0, h - i0);
+  }
+
+  /**
+   * v0 + (v1 − v0) · fraction, v0 the i-th smallest and v1 the next (type-7 interpolation): both
+   * found in one search, which the next rank would otherwise repeat.
+   */
+  between(i: number, fraction: number): number {
+    if (!(i >= 0 && i + 1 < this.n)) throw new RangeError(`OrderStatistics: ranks ${i}, ${i + 1} outside 0..${this.n - 1}`);
+    const v0 = this.find(this.a, this.n, i, true, 0);
     const v1 = this.next;
-    return v0 + (v1 - v0) * (h - i0);
+    return v0 + (v1 - v0) * fraction;
   }
 
   /** The (i + 1)-th smallest, set by `find(…, true, …)`. */

@@ -288,11 +288,9 @@ function ranksOf(q: Query, n: number): Ranks | number {
 /** The value at `ranks` among values whose first `offset` ranks are not in `values`. */
 function rankValue(values: Float64Array, offset: number, ranks: Ranks): number {
   const stats = new OrderStatistics(values, values.length);
-  const v0 = stats.rank(ranks.first - offset);
-  if (ranks.fraction === 0) return v0;
+  if (ranks.fraction === 0) return stats.rank(ranks.first - offset);
   // Type-7 interpolation, the arithmetic of OrderStatistics.quantile.
-  const v1 = stats.rank(ranks.last - offset);
-  return v0 + (v1 - v0) * ranks.fraction;
+  return stats.between(ranks.first - offset, ranks.fraction);
 }
 
 /** Where in its sorted column the query's rank falls, as a share (for the bracket). */
