@@ -171,6 +171,10 @@ export function planLq(ctx: CellContext, plan: ThresholdPlan, found: CategoryThr
       table[k + hi(E_FLOOR_SLOT)] = found.cmp.employmentFloor[c];
       // A skipped criterion: every count passes it.
       table[k + hi(M_FLOOR_SLOT)] = found.cmp.establishmentsUsed ? found.cmp.establishmentsFloor[c] : -Infinity;
+    } else {
+      // No floors: the cells listed for settling (cellPass.ts keepLq) are under none.
+      table[k + hi(E_FLOOR_SLOT)] = -Infinity;
+      table[k + hi(M_FLOOR_SLOT)] = -Infinity;
     }
   }
 }
