@@ -317,7 +317,9 @@ function bracket(sample: Float64Array, q: number, sd: number): [number, number, 
   const loRank = Math.floor(at - spread);
   const hiRank = Math.ceil(at + 1 + spread);
   const l = loRank <= 0 ? -Infinity : selectKth(sample, m, loRank);
-  const h = hiRank >= m - 1 ? Infinity : selectKth(sample, m, hiRank);
+  // Selecting lo left every value above its rank after it: hi is searched for there only.
+  const above = loRank <= 0 ? 0 : loRank + 1;
+  const h = hiRank >= m - 1 ? Infinity : selectKth(sample.subarray(above), m - above, hiRank - above);
   return [l, h, (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m];
 }
 
