@@ -5,9 +5,9 @@
  * establishments' thresholds are known by now (from the first pass, totals.ts); the LQ's, where a
  * rule ranks LQ, are counted and kept in this same pass (thresholds.ts), so until they are known a
  * cell is judged against the brackets that will hold them — an LQ above its bracket passes, one
- * below fails — and a cell whose LQ is inside a bracket is listed, to be judged again by
- * `settleCells` (a few percent of the cells). Only the verdicts are written: a byte per cell,
- * three under cmp.
+ * below fails — and a cell whose LQ is inside a bracket is listed with that LQ, for
+ * `settleCells` to rewrite the bits the LQ's rank decides (a few percent of the cells). Only the
+ * verdicts are written: a byte per cell, three under cmp.
  *
  * The hot loops divide unconditionally and have no data-dependent branches but the rare one into
  * `keepLq`: a row or column whose denominator is not positive gives Infinity or NaN there, and the
