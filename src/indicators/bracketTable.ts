@@ -77,21 +77,29 @@ export class Buckets {
   }
 }
 
-/** Cell indices, appended in order (the cells the provisional judgement could not settle). */
-export class IndexList {
-  private a = new Int32Array(1024);
+/**
+ * The cells the provisional judgement could not settle, appended in order: each cell's index and
+ * the LQ its settling compares with the exact thresholds (cellPass.ts).
+ */
+export class CellList {
+  private cells = new Int32Array(1024);
+  private lq = new Float64Array(1024);
   length = 0;
 
-  push(i: number): void {
-    if (this.length === this.a.length) {
-      const grown = new Int32Array(2 * this.length);
-      grown.set(this.a);
-      this.a = grown;
+  push(i: number, q: number): void {
+    if (this.length === this.cells.length) {
+      const cells = new Int32Array(2 * this.length);
+      const lq = new Float64Array(2 * this.length);
+      cells.set(this.cells);
+      lq.set(this.lq);
+      this.cells = cells;
+      this.lq = lq;
     }
-    this.a[this.length++] = i;
+    this.cells[this.length] = i;
+    this.lq[this.length++] = q;
   }
 
-  values(): Int32Array {
-    return this.a.subarray(0, this.length);
+  values(): { cells: Int32Array; lq: Float64Array } {
+    return { cells: this.cells.subarray(0, this.length), lq: this.lq.subarray(0, this.length) };
   }
 }

@@ -5,18 +5,19 @@
  * establishments' thresholds are known by now (from the first pass, totals.ts); the LQ's, where a
  * rule ranks LQ, are counted and kept in this same pass (thresholds.ts), so until they are known a
  * cell is judged against the brackets that will hold them — an LQ above its bracket passes, one
- * below fails — and a cell whose LQ is inside a bracket is listed, to be judged again by
- * `settleCells` (a few percent of the cells). Only the verdicts are written: a byte per cell,
- * three under cmp.
+ * below fails — and a cell whose LQ is inside a bracket is listed with that LQ, for
+ * `settleCells` to rewrite the bits the LQ's rank decides (a few percent of the cells). Only the
+ * verdicts are written: a byte per cell, three under cmp.
  *
  * The hot loops divide unconditionally and have no data-dependent branches but the rare one into
  * `keepLq`: a row or column whose denominator is not positive gives Infinity or NaN there, and the
  * judgement is told by row flags and NaN column bars that such a value earns nothing.
  */
+import { STAR_SPECIALISATION } from '../model/dataset';
 import { cellStars } from './stars';
 import { cellStrong, strongLqBar } from './strongClusters';
 import * as layout from './bracketTable';
-import type { Buckets, IndexList } from './bracketTable';
+import type { Buckets, CellList } from './bracketTable';
 import type { CategoryThresholds, CellContext, ThresholdPlan } from './thresholds';
 
 export interface CellVerdicts {
@@ -27,13 +28,22 @@ export interface CellVerdicts {
 }
 
 /**
+ * The cells to settle, and for each the LQ its LQ-ranked verdict compares with the exact threshold
+ * (under cmp −∞ where the cell fails a criterion other than the LQ's, so that no bar admits it).
+ */
+export interface Unsettled {
+  cells: Int32Array;
+  lq: Float64Array;
+}
+
+/**
  * The pass. `out` lends buffers of a previous result to overwrite. Returns the verdicts (final
  * except for the listed cells) and the list of cells to settle.
  */
-export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<CellVerdicts> = {}): { verdicts: CellVerdicts; unsettled: Int32Array } {
+export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<CellVerdicts> = {}): { verdicts: CellVerdicts; unsettled: Unsettled } {
   const n = ctx.nRegions * ctx.nCategories;
   const u8 = (a: Uint8Array | undefined) => (a && a.length === n ? a : new Uint8Array(n));
-  const list = new layout.IndexList();
+  const list = new layout.CellList();
   const stars = u8(out.stars);
   if (plan.rule.kind === 'cmp') {
     const strong = u8(out.strong);
@@ -48,14 +58,35 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
 
 /**
  * The listed cells, and every cell of a category whose bracket missed, judged against the exact
- * thresholds.
+ * thresholds. A listed cell's verdicts were final but for what its LQ's rank decides (paper: the
+ * specialisation star; cmp: strong and strong10 — its stars have a constant LQ bar), so only those
+ * bits are rewritten, from the LQ listed with it: re-judging it from the matrices read five arrays
+ * at scattered rows, a cache miss each, and cost about 100 ns a cell.
  */
-export function settleCells(ctx: CellContext, thresholds: CategoryThresholds, verdicts: CellVerdicts, unsettled: Int32Array): void {
+export function settleCells(ctx: CellContext, thresholds: CategoryThresholds, verdicts: CellVerdicts, unsettled: Unsettled): void {
   const { nRegions, nCategories } = ctx;
+  const { cells, lq } = unsettled;
+  const { stars, strong, strong10 } = verdicts;
+  // Every listed cell is in a category whose LQ is defined (the pass lists no other).
+  if (thresholds.cmp && strong && strong10) {
+    const bar = thresholds.cmp.lqStrong.map((p) => strongLqBar(p, true));
+    const bar10 = thresholds.cmp.lqStrong10.map((p) => strongLqBar(p, true));
+    for (let j = 0; j < cells.length; j++) {
+      const i = cells[j];
+      const c = i % nCategories;
+      strong[i] = +(lq[j] >= bar[c]);
+      strong10[i] = +(lq[j] >= bar10[c]);
+    }
+  } else {
+    const bar = thresholds.stars.specialisation;
+    for (let j = 0; j < cells.length; j++) {
+      const i = cells[j];
+      stars[i] = (stars[i] & ~SPEC) | (+(lq[j] >= bar[i % nCategories]) * SPEC);
+    }
+  }
   const t = exactTable(ctx, thresholds);
   // Without establishment counts the criterion is skipped (its bar −∞) and the employment stands in.
   const m = thresholds.cmp?.establishmentsUsed ? ctx.establishments! : ctx.employment;
-  for (let j = 0; j < unsettled.length; j++) judgeExactly(ctx, t, m, verdicts, unsettled[j]);
   for (let c = 0; c < nCategories; c++) {
     if (thresholds.missed[c] === 0) continue;
     for (let r = 0, i = c; r < nRegions; r++, i += nCategories) judgeExactly(ctx, t, m, verdicts, i);
@@ -116,15 +147,17 @@ function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64
 
 /**
  * The row's listed cells (category | bits << 24; bit 0 the first LQ slot, bit 1 the second): their
- * LQ, as the pass computed it, kept for the selection, and the cells listed for settling.
+ * LQ, as the pass computed it, kept for the selection, and the cells listed for settling with it
+ * (−∞ for a cell under an employment or establishments floor: no LQ bar admits it).
  */
-function keepLq(buckets: Buckets, list: IndexList, listed: Int32Array, n: number, row: number, emp: Float64Array, D: number, dr: number, t: Float64Array): void {
+function keepLq(buckets: Buckets, list: CellList, listed: Int32Array, n: number, row: number, emp: Float64Array, est: Float64Array, D: number, dr: number, t: Float64Array): void {
   for (let j = 0; j < n; j++) {
     const c = listed[j] & 0xffffff;
     const inside = listed[j] >> 24;
     const i = row + c;
-    const q = (emp[i] * D) / (dr * t[c * STRIDE + EC]);
-    list.push(i);
+    const k = c * STRIDE;
+    const q = (emp[i] * D) / (dr * t[k + EC]);
+    list.push(i, emp[i] > t[k + E_FLOOR_T] && est[i] > t[k + M_FLOOR_T] ? q : -Infinity);
     if (inside & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
     if (inside & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
   }
@@ -158,6 +191,7 @@ const LQ2_LO = lo(LQ2_SLOT);
 const LQ2_HI = hi(LQ2_SLOT);
 const B_LQ = below(LQ_SLOT);
 const B_LQ2 = below(LQ2_SLOT);
+const SPEC = STAR_SPECIALISATION;
 /** In a counting table: LQ's competing cells + PAIR · those below its (first) bracket; those below the second. */
 const ACC_LQ = lo(SIZE_SLOT);
 const ACC_LQ2 = lo(FOCUS_SLOT);
@@ -185,7 +219,7 @@ function ecoPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array): void
 }
 
 /** paper: the LQ ranked too, its threshold found in this pass. */
-function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, list: IndexList): void {
+function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, list: CellList): void {
   const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
   const { counts, buckets } = plan;
   const t = countingTable(plan.table);
@@ -215,13 +249,13 @@ function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, lis
       listed[n] = c | (inside << 24);
       n += inside;
     }
-    if (n > 0) keep_(buckets, list, listed, n, row, emp, D, dr, t);
+    if (n > 0) keep_(buckets, list, listed, n, row, emp, emp, D, dr, t);
   }
   for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) unpair(t[k + ACC_LQ], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
 }
 
 /** cmp: the LQ's P90 and P75 found in this pass; the LQ star a constant bar. */
-function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, strong: Uint8Array, strong10: Uint8Array, list: IndexList): void {
+function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, strong: Uint8Array, strong10: Uint8Array, list: CellList): void {
   const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
   const { counts, buckets } = plan;
   const t = countingTable(plan.table);
@@ -259,7 +293,7 @@ function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, stron
       listed[n] = c | (inside << 24);
       n += +(inside !== 0);
     }
-    if (n > 0) keep_(buckets, list, listed, n, row, emp, D, dr, t);
+    if (n > 0) keep_(buckets, list, listed, n, row, emp, est, D, dr, t);
   }
   for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) {
     unpair(t[k + ACC_LQ], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);

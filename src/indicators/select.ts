@@ -81,6 +81,13 @@ const GOLDEN = (Math.sqrt(5) - 1) / 2;
 // level of filtering (grown on demand).
 const sample = new Float64Array(SAMPLE);
 const buckets = [new Float64Array(FILTER_FROM), new Float64Array(FILTER_FROM)];
+/**
+ * The (i + 1)-th smallest, set by `find(…, true, …)`. A module variable, not a field: the store to
+ * a field on the rarely taken path (every value of a bracket equal, as establishments' P25 often
+ * is) had no type feedback when `find` was optimized, and deoptimized it about fifteen times a
+ * cmp table, each time finishing that search's loops in unoptimized code.
+ */
+let nextRank = NaN;
 
 /**
  * Order statistics of one buffer (`a[0..n)`, no NaN), each query answered on its own.
@@ -127,16 +134,22 @@ export class OrderStatistics {
     const h = (n - 1) * p;
     const i0 = Math.floor(h);
     if (h === i0) return this.rank(i0);
-    const v0 = this.find(this.a, n, i0, true, 0);
-    const v1 = this.next;
-    return v0 + (v1 - v0) * (h - i0);
+    return this.between(i0, h - i0);
   }
 
-  /** The (i + 1)-th smallest, set by `find(…, true, …)`. */
-  private next = NaN;
+  /**
+   * v0 + (v1 − v0) · fraction, v0 the i-th smallest and v1 the next (type-7 interpolation): both
+   * found in one search, which the next rank would otherwise repeat.
+   */
+  between(i: number, fraction: number): number {
+    if (!(i >= 0 && i + 1 < this.n)) throw new RangeError(`OrderStatistics: ranks ${i}, ${i + 1} outside 0..${this.n - 1}`);
+    const v0 = this.find(this.a, this.n, i, true, 0);
+    const v1 = nextRank;
+    return v0 + (v1 - v0) * fraction;
+  }
 
   /**
-   * The i-th smallest of a[0..n); with `andNext` the (i + 1)-th too, in `next` (i + 1 < n).
+   * The i-th smallest of a[0..n); with `andNext` the (i + 1)-th too, in `nextRank` (i + 1 < n).
    * `level` picks the bucket this call may fill.
    */
   private find(a: Float64Array, n: number, i: number, andNext: boolean, level: number): number {
@@ -170,7 +183,7 @@ export class OrderStatistics {
     }
     if (lo === hi) {
       // Every value in the bracket is that one value.
-      this.next = lo;
+      nextRank = lo;
       return lo;
     }
     return this.find(b, m, i - below, andNext, level + 1);
@@ -183,7 +196,7 @@ export class OrderStatistics {
     if (andNext) {
       let v1 = Infinity;
       for (let j = k + 1; j < m; j++) if (b[j] < v1) v1 = b[j];
-      this.next = v1;
+      nextRank = v1;
     }
     return v;
   }

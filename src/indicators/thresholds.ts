@@ -171,6 +171,10 @@ export function planLq(ctx: CellContext, plan: ThresholdPlan, found: CategoryThr
       table[k + hi(E_FLOOR_SLOT)] = found.cmp.employmentFloor[c];
       // A skipped criterion: every count passes it.
       table[k + hi(M_FLOOR_SLOT)] = found.cmp.establishmentsUsed ? found.cmp.establishmentsFloor[c] : -Infinity;
+    } else {
+      // No floors: the cells listed for settling (cellPass.ts keepLq) are under none.
+      table[k + hi(E_FLOOR_SLOT)] = -Infinity;
+      table[k + hi(M_FLOOR_SLOT)] = -Infinity;
     }
   }
 }
@@ -288,11 +292,9 @@ function ranksOf(q: Query, n: number): Ranks | number {
 /** The value at `ranks` among values whose first `offset` ranks are not in `values`. */
 function rankValue(values: Float64Array, offset: number, ranks: Ranks): number {
   const stats = new OrderStatistics(values, values.length);
-  const v0 = stats.rank(ranks.first - offset);
-  if (ranks.fraction === 0) return v0;
+  if (ranks.fraction === 0) return stats.rank(ranks.first - offset);
   // Type-7 interpolation, the arithmetic of OrderStatistics.quantile.
-  const v1 = stats.rank(ranks.last - offset);
-  return v0 + (v1 - v0) * ranks.fraction;
+  return stats.between(ranks.first - offset, ranks.fraction);
 }
 
 /** Where in its sorted column the query's rank falls, as a share (for the bracket). */
@@ -315,7 +317,9 @@ function bracket(sample: Float64Array, q: number, sd: number): [number, number, 
   const loRank = Math.floor(at - spread);
   const hiRank = Math.ceil(at + 1 + spread);
   const l = loRank <= 0 ? -Infinity : selectKth(sample, m, loRank);
-  const h = hiRank >= m - 1 ? Infinity : selectKth(sample, m, hiRank);
+  // Selecting lo left every value above its rank after it: hi is searched for there only.
+  const above = loRank <= 0 ? 0 : loRank + 1;
+  const h = hiRank >= m - 1 ? Infinity : selectKth(sample.subarray(above), m - above, hiRank - above);
   return [l, h, (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m];
 }
 

@@ -242,3 +242,37 @@ describe('the fast indicator table equals a straightforward reference on long ra
     }
   }, 60_000);
 });
+
+// A cell the pass lists for settling (its LQ inside a P75 or P90 bracket) is settled from the LQ
+// listed with it: one under the employment or establishments floor must stay not strong however
+// high that LQ; under paper, its specialisation star is decided by that LQ.
+describe('cells settled from their listed LQ', () => {
+  const withFloors = cube.filter(({ input }) => input.establishments !== undefined && input.nCategories > 1);
+
+  it('cmp: a listed cell under a floor stays not strong', () => {
+    let underFloorAboveBar = 0;
+    for (const { input } of fc.sample(withFloors, { seed: 11, numRuns: 4 })) {
+      const rule: StarRule = { kind: 'cmp', cutShare: 0.1, lqThreshold: 2 };
+      const ref = reference(input, rule);
+      const res = computeIndicators(input, rule, { brackets: { rows: 300 } });
+      compare(res, ref);
+      const { nCategories: nC, employment: emp, establishments: est } = input;
+      for (let i = 0; i < emp.length; i++) {
+        const c = i % nC;
+        const bar = Math.max(1, ref.cmp!.lqStrong[c]);
+        // Near the bar (where the brackets list cells) and under a floor.
+        const near = ref.lq[i] >= bar && ref.lq[i] <= bar * 1.2;
+        if (near && emp[i] > 0 && (emp[i] <= ref.cmp!.employmentFloor[c] || !(est![i] > ref.cmp!.establishmentsFloor[c]))) underFloorAboveBar++;
+      }
+    }
+    // The case is exercised, not only allowed.
+    expect(underFloorAboveBar).toBeGreaterThan(50);
+  }, 60_000);
+
+  it('paper: a listed cell earns the specialisation star from its listed LQ, ties at the threshold included', () => {
+    for (const { input, minEmployment } of fc.sample(cube, { seed: 12, numRuns: 4 })) {
+      const rule: StarRule = { kind: 'paper', cutShare: 0.1, lqThreshold: 2, minEmployment };
+      compare(computeIndicators(input, rule, { brackets: { rows: 300 } }), reference(input, rule));
+    }
+  }, 60_000);
+});
