@@ -192,15 +192,23 @@ function syntheticTables(readers: Readers = ours): Record<string, { bytes: Uint8
   };
 }
 
-/** The median CPU times of `a` and `b` run alternately (each warmed up first), so both see the same load. */
+/**
+ * The median CPU times of `a` and `b` run alternately (each warmed up first), so both see the same
+ * load; which runs first swaps every round (the one run second pays for the other's garbage).
+ */
 function alternately(runs: number, a: () => unknown, b: () => unknown): [number, number] {
   a();
   b();
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    ta.push(cpuMs(a));
-    tb.push(cpuMs(b));
+    if (i % 2 === 0) {
+      ta.push(cpuMs(a));
+      tb.push(cpuMs(b));
+    } else {
+      tb.push(cpuMs(b));
+      ta.push(cpuMs(a));
+    }
   }
   return [median(ta), median(tb)];
 }

@@ -40,9 +40,6 @@ export interface CubeOptions {
 
 const BENCHMARK = -1;
 
-/** Year-column rows staged before they are written a year at a time (`addYears`). */
-const STAGED_ROWS = 256;
-
 /** Regions per chunk of a year's cells: room grows a chunk at a time, nothing copied. */
 const CHUNK_BITS = 8;
 const CHUNK = 1 << CHUNK_BITS;
@@ -92,6 +89,24 @@ function layoutYear(block: YearBlock | undefined, counts: boolean, nR: number, n
     }
   }
   return out;
+}
+
+/**
+ * A year slot's cells for the regions a table is expected to have, in the cube's layout (see
+ * `CubeBuilder.expectYearRows`); its chunks are parts of it.
+ */
+interface Slab {
+  employment: Float64Array;
+  line: Int32Array;
+}
+
+/**
+ * A slab as a year of the cube (nR × nC cells): the first cells of it, or a copy of them when the
+ * slab has far more room than the cube needs (the rest would be carried with the cube).
+ */
+function fitSlab(employment: Float64Array, cells: number): Float64Array {
+  if (cells === employment.length) return employment;
+  return cells * 1.25 < employment.length ? employment.slice(0, cells) : employment.subarray(0, cells);
 }
 
 /** A cell given a second time: reported by `build()` unless its category is left out. */
@@ -224,7 +239,6 @@ export class CubeBuilder {
 
   /** `add` with category, region and year slot already resolved (a reader caching them per key). */
   addCell(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number, flags?: string): void {
-    if (this.staged > 0) this.flushYears();
     if (employment === Infinity || establishments === Infinity) {
       this.beyondLargest(r === BENCHMARK ? this.options.benchmarkId! : [...this.regionIndex].find(([, i]) => i === r)![0], this.categoryList[c].id, line);
     }
@@ -245,6 +259,7 @@ export class CubeBuilder {
       }
       return;
     }
+    if (this.rowLinesOf) this.leaveRowLines();
     const block = this.chunk(yearSlot, r);
     const i = (r & IN_CHUNK) * this.stride + c;
     const first = block.line[i];
@@ -267,7 +282,7 @@ export class CubeBuilder {
    * given before) by `addCell`.
    */
   addCount(c: number, r: number, yearSlot: number, employment: number, establishments: number, line: number): void {
-    if (r < 0 || c >= this.stride || line <= 0 || this.staged > 0) return this.addCell(c, r, yearSlot, employment, establishments, line);
+    if (r < 0 || c >= this.stride || line <= 0 || this.rowLinesOf) return this.addCell(c, r, yearSlot, employment, establishments, line);
     const ch = r >> CHUNK_BITS;
     let block = this.lastChunk;
     if (ch !== this.lastChunkOf || yearSlot !== this.lastChunkSlot || block === undefined) {
@@ -296,11 +311,11 @@ export class CubeBuilder {
    * slot is below 0 skipped), establishments from `counts` when given.
    */
   addRow(r: number, yearSlot: number, categories: Int32Array, values: Float64Array, counts: ArrayLike<number> | undefined, line: number): void {
-    if (this.staged > 0) this.flushYears();
     if (r === BENCHMARK || counts || line <= 0) {
       for (let k = 0; k < categories.length; k++) if (categories[k] >= 0) this.addCell(categories[k], r, yearSlot, values[k], counts ? counts[k] : NaN, line);
       return;
     }
+    if (this.rowLinesOf) this.leaveRowLines();
     // One pass over the row: a value beyond the largest number throws (the read ends there), a
     // category beyond the room widens it (and the chunk is taken again, laid out anew).
     let { line: lines, employment } = this.chunk(yearSlot, r);
@@ -340,63 +355,89 @@ export class CubeBuilder {
       for (let k = 0; k < yearSlots.length; k++) this.addCell(c, r, yearSlots[k], values[k], NaN, line);
       return;
     }
-    // Rows are staged and written a year at a time (a row's cells go to as many arrays as it has
-    // years: written row by row, each row would touch them all).
-    const ch = r >> CHUNK_BITS;
-    const k = yearSlots.length;
-    if (this.staged > 0 && (ch !== this.stagedChunk || yearSlots !== this.stagedSlots || this.staged === STAGED_ROWS)) this.flushYears();
     if (c >= this.stride) this.widen(c);
-    if (this.stagedValues.length < STAGED_ROWS * k) this.stagedValues = new Float64Array(STAGED_ROWS * k);
-    const j = this.staged++;
-    this.stagedChunk = ch;
-    this.stagedSlots = yearSlots;
-    this.stagedRegion[j] = r;
-    this.stagedCategory[j] = c;
-    this.stagedLine[j] = line;
-    this.stagedValues.set(k === values.length ? values : values.subarray(0, k), j * k);
+    // The first year-column row, before any other cell: the table's cells come a row of years at
+    // a time, so whether a cell was given is kept once per region and category (`rowLines`).
+    if (this.blocks.length === 0) this.rowLinesOf = yearSlots;
+    else if (this.rowLinesOf && yearSlots !== this.rowLinesOf) this.leaveRowLines();
+    // The row's cells sit at one index of each year's chunk: the chunks of a run of rows in one
+    // chunk of regions are looked up once, and each cell written straight to its place.
+    const ch = r >> CHUNK_BITS;
+    if (ch !== this.yearsChunk || yearSlots !== this.yearsSlots) this.takeYearChunks(ch, yearSlots);
+    const chunks = this.yearChunks;
+    const sums = this.yearSums;
+    const i = (r & IN_CHUNK) * this.stride + c;
+    if (this.rowLinesOf) {
+      const rowLines = this.rowLines[ch]!;
+      const first = rowLines[i];
+      if (first !== 0) {
+        for (let y = 0; y < chunks.length; y++) this.duplicates.push({ c, r, yearSlot: yearSlots[y], line, first });
+        return;
+      }
+      rowLines[i] = line;
+      for (let y = 0; y < chunks.length; y++) {
+        const v = values[y];
+        chunks[y].employment[i] = v;
+        if (v === v) sums[y] += v;
+      }
+      return;
+    }
+    for (let y = 0; y < chunks.length; y++) {
+      const chunk = chunks[y];
+      const lines = chunk.line;
+      const first = lines[i];
+      if (first !== 0) {
+        this.duplicates.push({ c, r, yearSlot: yearSlots[y], line, first });
+        continue;
+      }
+      lines[i] = line;
+      const v = values[y];
+      chunk.employment[i] = v;
+      if (v === v) sums[y] += v;
+    }
   }
 
-  /** Year-column rows not yet written (`addYears`), all of one chunk of regions and one set of year slots. */
-  private staged = 0;
-  private stagedChunk = -1;
-  private stagedSlots: Int32Array | undefined;
-  private readonly stagedRegion = new Int32Array(STAGED_ROWS);
-  private readonly stagedCategory = new Int32Array(STAGED_ROWS);
-  private readonly stagedLine = new Int32Array(STAGED_ROWS);
-  private stagedValues = new Float64Array(0);
+  /**
+   * While every regional cell has come from `addYears` with these year slots (one array for the
+   * table): the line of the row that gave each region and category, by chunk of regions, standing
+   * for the chunks' own `line` of every one of these year slots (left 0 meanwhile). A year-column
+   * row is one region and category in every year, so a row given twice is seen with one look, not
+   * one per year, and the chunks' lines are never touched.
+   */
+  private rowLinesOf: Int32Array | undefined;
+  private rowLines: (Int32Array | undefined)[] = [];
 
-  /** Writes the staged year-column rows, year by year; cells given before are recorded in the order the rows gave them. */
-  private flushYears(): void {
-    const n = this.staged;
-    const slots = this.stagedSlots!;
-    this.staged = 0;
-    const k = slots.length;
-    const r0 = this.stagedChunk << CHUNK_BITS;
-    const chunks = Array.from(slots, (slot) => this.chunk(slot, r0));
-    const stride = this.stride;
-    const { stagedRegion, stagedCategory, stagedLine, stagedValues } = this;
-    let given: { j: number; y: number; first: number }[] | undefined;
-    for (let y = 0; y < k; y++) {
-      const { line: lines, employment } = chunks[y];
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const i = (stagedRegion[j] & IN_CHUNK) * stride + stagedCategory[j];
-        const first = lines[i];
-        if (first !== 0) {
-          (given ??= []).push({ j, y, first });
-          continue;
-        }
-        lines[i] = stagedLine[j];
-        const v = stagedValues[j * k + y];
-        employment[i] = v;
-        if (v === v) sum += v;
-      }
-      this.givenTotals[slots[y]] += sum;
-    }
-    if (given) {
-      given.sort((a, b) => a.j - b.j || a.y - b.y);
-      for (const { j, y, first } of given) this.duplicates.push({ c: stagedCategory[j], r: stagedRegion[j], yearSlot: slots[y], line: stagedLine[j], first });
-    }
+  /** Back to a line per cell (a cell coming another way): each row's line written to its year slots' chunks. */
+  private leaveRowLines(): void {
+    const slots = this.rowLinesOf!;
+    this.rowLinesOf = undefined;
+    this.rowLines.forEach((rowLines, ch) => {
+      if (rowLines) for (const slot of slots) this.chunk(slot, ch << CHUNK_BITS).line.set(rowLines);
+    });
+    this.rowLines = [];
+  }
+
+  /** The year slots and chunk of regions `addYears` wrote last, their chunks, and the employment summed into each since. */
+  private yearsChunk = -1;
+  private yearsSlots: Int32Array | undefined;
+  private yearChunks: Chunk[] = [];
+  private yearSums = new Float64Array(0);
+
+  private takeYearChunks(ch: number, yearSlots: Int32Array): void {
+    this.addYearSums();
+    this.yearsChunk = ch;
+    this.yearsSlots = yearSlots;
+    this.yearChunks = Array.from(yearSlots, (slot) => this.chunk(slot, ch << CHUNK_BITS));
+    if (this.rowLinesOf) this.rowLines[ch] ??= new Int32Array(CHUNK * this.stride);
+    this.yearSums = new Float64Array(yearSlots.length);
+  }
+
+  /** The sums of `addYears` into `givenTotals` (before `build` reads them). */
+  private addYearSums(): void {
+    const slots = this.yearsSlots;
+    if (!slots) return;
+    for (let y = 0; y < slots.length; y++) this.givenTotals[slots[y]] += this.yearSums[y];
+    this.yearSums.fill(0);
   }
 
   /** The chunk holding region `r` in a year slot, added when new. */
@@ -410,11 +451,65 @@ export class CubeBuilder {
       if (ch > 0 && !this.fitted) {
         this.fitted = true;
         if (this.categoryList.length < this.stride) this.restride(Math.max(1, this.categoryList.length));
+        if (this.expectedYearRows > 0) this.planSlabs();
       }
       const n = CHUNK * this.stride;
-      chunk = block[ch] = { employment: nanArray(n), establishments: undefined, line: new Int32Array(n) };
+      const slab = ch < this.slabRegions >> CHUNK_BITS ? (this.slabs[yearSlot] ??= this.makeSlab()) : undefined;
+      chunk = block[ch] = slab
+        ? { employment: slab.employment.subarray(ch * n, ch * n + n), establishments: undefined, line: slab.line.subarray(ch * n, ch * n + n) }
+        : { employment: nanArray(n), establishments: undefined, line: new Int32Array(n) };
     }
     return chunk;
+  }
+
+  /**
+   * Rows a year-column table is expected to have (each a cell of every year slot), from the
+   * share of the text its first lines take (`TableHead.expectedRows`). With it, once the room is
+   * fitted, each year slot's chunks are made as parts of one array for the regions expected
+   * (`Slab`), which is then the cube's array for that year as it stands: no copy at the end.
+   */
+  expectYearRows(rows: number | undefined): void {
+    this.expectedYearRows = rows !== undefined && rows > 0 ? rows : 0;
+  }
+
+  private expectedYearRows = 0;
+  /** Regions of room in every slab (a whole number of chunks); 0: chunks are made on their own. */
+  private slabRegions = 0;
+  /** By year slot. */
+  private slabs: (Slab | undefined)[] = [];
+
+  /**
+   * The regions to expect, from the rows the first chunk of regions took: the regions seen and
+   * the rest of the expected rows at that many rows per region. At most as many cells per slab as
+   * rows are expected (a slab never holds more than the table could give it); a region past the
+   * slabs gets a chunk of its own (the year is then laid out by copying, as without slabs).
+   */
+  private planSlabs(): void {
+    const regions = this.regionIndex.size;
+    const rows = Math.max(1, this.report.rowsRead);
+    const expected = Math.ceil((this.expectedYearRows * regions) / rows);
+    const most = Math.floor((this.expectedYearRows * 1.1) / this.stride);
+    const planned = Math.min(Math.max(regions, expected), most);
+    if (planned < 2 * CHUNK) return;
+    this.slabRegions = Math.ceil(planned / CHUNK) * CHUNK;
+    // The chunks made so far (the first chunk of regions) move into their slabs.
+    this.blocks.forEach((block, slot) => {
+      if (!block) return;
+      block.forEach((chunk, ch) => {
+        if (!chunk || ch >= this.slabRegions >> CHUNK_BITS) return;
+        const slab = (this.slabs[slot] ??= this.makeSlab());
+        const at = ch * CHUNK * this.stride;
+        slab.employment.set(chunk.employment, at);
+        slab.line.set(chunk.line, at);
+        chunk.employment = slab.employment.subarray(at, at + chunk.employment.length);
+        chunk.line = slab.line.subarray(at, at + chunk.line.length);
+      });
+    });
+  }
+
+  private makeSlab(): Slab {
+    const n = this.slabRegions * this.stride;
+    return { employment: nanArray(n), line: new Int32Array(n) };
   }
 
   private addBenchmarkBlock(yearSlot: number): { employment: Float64Array; line: Int32Array } {
@@ -446,12 +541,16 @@ export class CubeBuilder {
       if (chunk.establishments) chunk.establishments = relayout(chunk.establishments, nanArray);
       chunk.line = relayout(chunk.line, (n) => new Int32Array(n));
     }
+    this.rowLines = this.rowLines.map((rowLines) => rowLines && relayout(rowLines, (n) => new Int32Array(n)));
     for (const block of this.benchmarkBlocks) {
       if (!block) continue;
       block.employment = relayout(block.employment, nanArray);
       block.line = relayout(block.line, (n) => new Int32Array(n));
     }
     this.stride = stride;
+    // The room changed after the slabs were made: each chunk now has arrays of its own.
+    this.slabs = [];
+    this.slabRegions = 0;
   }
 
   private *chunks(): Generator<Chunk> {
@@ -477,7 +576,6 @@ export class CubeBuilder {
 
   /** A region's stated total employment (not a category), e.g. Eurostat's TOTAL row. */
   addRegionTotal(region: string, year: number, value: number, line: number): void {
-    if (this.staged > 0) this.flushYears();
     const key = `${region}\u0000${year}`;
     const previous = this.totals.get(key);
     if (previous) throw new InputError({ file: this.report.file, line }, `region "${region}"${year ? `, year ${year}` : ''}: total already given on line ${previous.line}`);
@@ -487,7 +585,7 @@ export class CubeBuilder {
   }
 
   build(): EmploymentCube {
-    if (this.staged > 0) this.flushYears();
+    this.addYearSums();
     const years = [...this.slots.keys()].sort((a, b) => a - b);
     if (years.length === 0) throw new InputError({ file: this.report.file }, 'no usable data rows');
     const yearIndex = new Map(years.map((y, i) => [y, i]));
@@ -519,7 +617,11 @@ export class CubeBuilder {
     const layout = (block: YearBlock | undefined, counts: boolean) => layoutYear(block, counts, nR, nC, stride, identity ? undefined : keep);
     const slotOfYear = new Int32Array(years.length);
     slotToYear.forEach((y, slot) => (slotOfYear[y] = slot));
-    const employment = years.map((_, y) => layout(this.blocks[slotOfYear[y]], false));
+    const slabbed = identity && stride === nC && nR <= this.slabRegions;
+    const employment = years.map((_, y) => {
+      const slab = slabbed ? this.slabs[slotOfYear[y]] : undefined;
+      return slab ? fitSlab(slab.employment, nR * nC) : layout(this.blocks[slotOfYear[y]], false);
+    });
     const establishments = this.hasEstablishments ? years.map((_, y) => layout(this.blocks[slotOfYear[y]], true)) : undefined;
     let benchmarkRows = 0;
     const benchmark = benchmarkId
@@ -567,6 +669,11 @@ export class CubeBuilder {
     this.reportLeftOut(remap);
     this.blocks = [];
     this.benchmarkBlocks = [];
+    this.yearsSlots = undefined;
+    this.yearsChunk = -1;
+    this.rowLines = [];
+    this.rowLinesOf = undefined;
+    this.slabs = [];
     return cube;
   }
 
@@ -575,6 +682,9 @@ export class CubeBuilder {
     let cells = 0;
     const stride = this.stride;
     for (const chunk of this.chunks()) for (let i = c; i < chunk.line.length; i += stride) if (chunk.line[i] !== 0) cells++;
+    // A row's line stands for a cell in each of its year slots.
+    const years = this.rowLinesOf?.length ?? 0;
+    for (const rowLines of this.rowLines) if (rowLines) for (let i = c; i < rowLines.length; i += stride) if (rowLines[i] !== 0) cells += years;
     for (const block of this.benchmarkBlocks) if (block && block.line[c] !== 0) cells++;
     for (const d of this.duplicates) if (d.c === c) cells++;
     for (const k of this.replaced) if (k === c) cells++;

@@ -74,6 +74,7 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
   if (repeated !== undefined) throw new InputError({ file }, `two columns name the year ${repeated}`);
 
   const builder = new CubeBuilder(file, options);
+  builder.expectYearRows(table.expectedRows);
   const yearSlots = new Int32Array(yearColumns.length).fill(-1);
   const values = new Float64Array(yearColumns.length);
   const { report } = builder;
@@ -83,6 +84,8 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
   // Plain rows: the year columns' values land in `values` in their order.
   const columns = plainColumns(table.header.length, [region, category], yearColumns);
   const plainSlots = new PlainSlots();
+  // Whether every year column has its slot (made with the first row used, as `row` makes them).
+  let everyYear = false;
   const plainRows: PlainRows | undefined = columns && {
     ...columns,
     row(line, names) {
@@ -93,7 +96,10 @@ export function yearColumnsReader(table: TableHead, mapping: Partial<YearColumns
       report.rowsRead++;
       const c = plainSlots.category;
       if (c < 0) return true;
-      for (let k = 0; k < yearColumns.length; k++) if (yearSlots[k] < 0) yearSlots[k] = builder.yearSlot(years[k]);
+      if (!everyYear) {
+        for (let k = 0; k < yearColumns.length; k++) if (yearSlots[k] < 0) yearSlots[k] = builder.yearSlot(years[k]);
+        everyYear = true;
+      }
       builder.addYears(c, plainSlots.region, yearSlots, columns.values, line);
       report.rowsUsed++;
       return true;
