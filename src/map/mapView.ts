@@ -111,7 +111,7 @@ export class AtlasMap {
       transformConstrain: looseConstrain,
     });
     this.marks = new RegionMarks(this.map);
-    this.reveal = new RevealWhenLoaded(this.map, SOURCE, [
+    this.reveal = new RevealWhenLoaded(this.map, [SOURCE, OUTLINES], [
       { id: FILL, property: 'fill-opacity', opacity: 1 },
       { id: LINES, property: 'line-opacity', opacity: LINE_OPACITY },
       { id: OUTLINES, property: 'line-opacity', opacity: 1 },

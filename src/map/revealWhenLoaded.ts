@@ -1,6 +1,7 @@
 /**
  * The regions' layers stay invisible (opacity 0, which MapLibre's fill and line drawing skip)
- * until every tile of the view is in or the first colours are set, whichever comes first.
+ * until every tile of the view is in — the regions' and the outlines' — or the first colours are
+ * set, whichever comes first.
  *
  * Why: MapLibre repaints as each tile of a new source arrives, and every frame redraws every tile
  * already in. With software WebGL (SwiftShader, what headless Chromium and many locked-down
@@ -22,6 +23,7 @@ export interface RevealableMap {
   on(type: 'sourcedata', listener: (event: SourceDataEvent) => void): unknown;
   off(type: 'sourcedata', listener: (event: SourceDataEvent) => void): unknown;
   isSourceLoaded(id: string): boolean;
+  getSource(id: string): unknown;
   getLayer(id: string): unknown;
   setPaintProperty(layer: string, property: string, value: unknown): unknown;
 }
@@ -38,7 +40,8 @@ export class RevealWhenLoaded {
 
   constructor(
     private readonly map: RevealableMap,
-    private readonly source: string,
+    /** The sources whose tiles are waited for (one not on the map is not waited for). */
+    private readonly sources: readonly string[],
     private readonly layers: readonly RevealedLayer[],
   ) {}
 
@@ -53,7 +56,8 @@ export class RevealWhenLoaded {
     for (const layer of this.layers) if (this.map.getLayer(layer.id)) this.map.setPaintProperty(layer.id, layer.property, 0);
     // After a tile: a source whose data is in but whose tiles are not yet asked for counts as loaded.
     const listener = (event: SourceDataEvent) => {
-      if (event.sourceId === this.source && event.tile !== undefined && this.map.isSourceLoaded(this.source)) this.reveal();
+      if (event.tile === undefined || !this.sources.includes(event.sourceId!)) return;
+      if (this.sources.every((id) => !this.map.getSource(id) || this.map.isSourceLoaded(id))) this.reveal();
     };
     this.waiting = listener;
     this.map.on('sourcedata', listener);

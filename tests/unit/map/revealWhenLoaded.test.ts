@@ -12,10 +12,14 @@ function fakeMap() {
     paint,
     listeners,
     loaded: false,
+    /** The outlines' tiles (a second source), and whether the map has them at all. */
+    outlinesLoaded: true,
+    outlines: true,
     layers: new Set(['fill', 'line']),
     on: (_: 'sourcedata', f: (event: SourceDataEvent) => void) => listeners.add(f),
     off: (_: 'sourcedata', f: (event: SourceDataEvent) => void) => listeners.delete(f),
-    isSourceLoaded: (id: string) => id === 'regions' && map.loaded,
+    isSourceLoaded: (id: string) => (id === 'regions' ? map.loaded : id === 'outlines' && map.outlinesLoaded),
+    getSource: (id: string) => (id === 'regions' || (id === 'outlines' && map.outlines) ? {} : undefined),
     getLayer: (id: string) => (map.layers.has(id) ? {} : undefined),
     setPaintProperty: (layer: string, property: string, value: number) => paint.set(`${layer} ${property}`, value),
     emit: (event: SourceDataEvent) => [...listeners].forEach((f) => f(event)),
@@ -32,7 +36,7 @@ const opacities = (map: ReturnType<typeof fakeMap>) => [map.paint.get('fill fill
 describe('new regions drawn once their tiles are in, not tile by tile', () => {
   it('holds the layers invisible while tiles come in, and shows them at their own opacity when the last one is in', () => {
     const map = fakeMap();
-    const reveal = new RevealWhenLoaded(map, 'regions', LAYERS);
+    const reveal = new RevealWhenLoaded(map, ['regions', 'outlines'], LAYERS);
     reveal.hide();
     expect(opacities(map)).toEqual([0, 0]);
     expect(reveal.hidden).toBe(true);
@@ -44,9 +48,14 @@ describe('new regions drawn once their tiles are in, not tile by tile', () => {
     map.loaded = false;
     map.emit({ sourceId: 'regions', tile: {} });
     map.loaded = true;
-    map.emit({ sourceId: 'outlines', tile: {} });
+    map.emit({ sourceId: 'other', tile: {} });
     expect(opacities(map)).toEqual([0, 0]);
+    // The regions all in, the outlines not yet: still held.
+    map.outlinesLoaded = false;
     map.emit({ sourceId: 'regions', tile: {} });
+    expect(opacities(map)).toEqual([0, 0]);
+    map.outlinesLoaded = true;
+    map.emit({ sourceId: 'outlines', tile: {} });
     expect(opacities(map)).toEqual([1, 0.6]);
     expect(reveal.hidden).toBe(false);
     expect(map.listeners.size).toBe(0);
@@ -54,7 +63,7 @@ describe('new regions drawn once their tiles are in, not tile by tile', () => {
 
   it('shows them at once when the colours come first, and stops listening', () => {
     const map = fakeMap();
-    const reveal = new RevealWhenLoaded(map, 'regions', LAYERS);
+    const reveal = new RevealWhenLoaded(map, ['regions', 'outlines'], LAYERS);
     reveal.hide();
     reveal.reveal();
     expect(opacities(map)).toEqual([1, 0.6]);
@@ -69,7 +78,7 @@ describe('new regions drawn once their tiles are in, not tile by tile', () => {
 
   it('hides another dataset’s regions again, with one listener however often it is asked', () => {
     const map = fakeMap();
-    const reveal = new RevealWhenLoaded(map, 'regions', LAYERS);
+    const reveal = new RevealWhenLoaded(map, ['regions', 'outlines'], LAYERS);
     reveal.hide();
     reveal.hide();
     expect(map.listeners.size).toBe(1);
@@ -77,6 +86,13 @@ describe('new regions drawn once their tiles are in, not tile by tile', () => {
     reveal.hide();
     expect(opacities(map)).toEqual([0, 0]);
     expect(map.listeners.size).toBe(1);
+    // Without outlines on the map, the regions' tiles are all it waits for.
+    map.outlines = false;
+    map.outlinesLoaded = false;
+    map.loaded = true;
+    map.emit({ sourceId: 'regions', tile: {} });
+    expect(opacities(map)).toEqual([1, 0.6]);
+    reveal.hide();
     // A layer not on the map (yet) is passed over, not an error.
     map.layers.delete('line');
     reveal.reveal();
