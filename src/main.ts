@@ -329,6 +329,28 @@ onLangChange((lang) => {
   }
 });
 
+/**
+ * The demo's notice that its figures are synthetic. Where it shares the title's row (a laptop's
+ * header), it keeps its room, unseen, for a dataset that is not synthetic: at 1280 px it puts the
+ * toolbar on a second row, and leaving the demo would otherwise take the header to one row, resize
+ * the map's canvas and redraw it (a resize of a WebGL canvas waits for everything queued on the GPU:
+ * the longest main-thread task of a 100 MB import, 121–148 ms). Where it has a row of its own (a
+ * phone's header), an empty row would cost the map more than the resize: it goes. A page opened on
+ * another dataset never gives it room.
+ */
+function showSyntheticNotice(synthetic: boolean): void {
+  const notice = byId('synthetic-notice');
+  if (synthetic) {
+    notice.hidden = false;
+    notice.style.visibility = '';
+    return;
+  }
+  if (notice.hidden) return;
+  const sharesTitleRow = notice.getBoundingClientRect().top < byId('dataset-title').getBoundingClientRect().bottom;
+  if (sharesTitleRow) notice.style.visibility = 'hidden';
+  else notice.hidden = true;
+}
+
 /** Makes `dataset` the current one everywhere but on the map; the view starts from `wanted` where valid. */
 function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: string[]): View {
   const view = { ...initialView(dataset, wanted, notices), lang: getLang() };
@@ -339,7 +361,7 @@ function applyDataset(dataset: LoadedDataset, wanted: Partial<View>, notices: st
   byId('dataset-title').textContent = dataset.manifest.title;
   // The header gives the title one line; the whole of it on hover.
   byId('dataset-title').title = dataset.manifest.title;
-  byId('synthetic-notice').hidden = dataset.manifest.synthetic !== true;
+  showSyntheticNotice(dataset.manifest.synthetic === true);
   renderDatasetInfo(byId('dataset-info'), dataset, formats);
   controls.setDataset(dataset.categories, dataset.years);
   analysis.setDataset(dataset);
@@ -473,7 +495,7 @@ async function start(): Promise<void> {
       // MapLibre draws the boundaries while the worker is still reading the tables.
       (files) => void showRegions(files).catch(() => undefined),
       // The demo's warning takes its place in the header at once: the header keeps its size, and so does the map.
-      (isDemo) => (byId('synthetic-notice').hidden = !isDemo),
+      showSyntheticNotice,
     );
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);

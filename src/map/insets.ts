@@ -159,7 +159,12 @@ export class InsetFrames {
     for (const [id, path] of this.paths) path.setAttribute('fill', this.colourOf(id));
   }
 
-  private layout(): void {
+  /**
+   * Places and sizes the frames for the map's size and the attribution's height. Also called when
+   * the attribution's text changes (another dataset): its observer reports sizes only, and a text
+   * that ends as tall as the one before — after being empty while the sources changed — reports none.
+   */
+  layout(): void {
     if (this.frames.length === 0) return;
     const { clientWidth, clientHeight } = this.container;
     if (clientWidth === 0 || clientHeight === 0) return;

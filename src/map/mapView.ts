@@ -123,6 +123,10 @@ export class AtlasMap {
     this.home.setBounds(options.bounds);
     this.insets = new InsetFrames(options.container);
     this.insets.setFrames(options.insets);
+    // After the attribution control's own handler (added with the map): the frames sit above its text.
+    this.map.on('sourcedata', (e) => {
+      if (e.sourceDataType === 'metadata') this.insets.layout();
+    });
     // Frames that change size (the map resized, the attribution wrapped) change the room the opening view has.
     this.insets.onLayout = () => {
       if (this.home.isHome()) this.home.fit();

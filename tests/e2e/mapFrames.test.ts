@@ -144,6 +144,32 @@ describe('map frames: what is drawn, and when the map redraws', () => {
     await context.close();
   });
 
+  it('keeps the canvas at its size when the demo gives way to another dataset (its notice keeps its room, unseen)', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(RECORD_CANVAS);
+    const page = await context.newPage();
+    await page.goto(site);
+    await waitReady(page);
+    expect(await page.locator('#synthetic-notice').isVisible()).toBe(true);
+    const header = await page.locator('header').boundingBox();
+    const picker = page.locator('#dataset-picker');
+    const eu = (await picker.locator('option').allTextContents()).find((label) => label.startsWith('EU regions'))!;
+    await picker.selectOption({ label: eu });
+    await page.waitForFunction(() => document.querySelector('#dataset-title')?.textContent?.startsWith('EU regions'));
+    await waitReady(page);
+    expect(await page.locator('#synthetic-notice').isVisible()).toBe(false);
+    expect((await page.locator('header').boundingBox())!.height).toBe(header!.height);
+    const sizes = (await page.evaluate('window.__canvasSizes')) as [number, number][];
+    expect(new Set(sizes.map(([w, h]) => `${w}×${h}`)), JSON.stringify(sizes)).toEqual(new Set([`${sizes[0][0]}×${sizes[0][1]}`]));
+    // The EU's inset frames sit above its attribution: placed again when the attribution's text
+    // changed, not only when the map resized (which used to hide that they were not).
+    const foot = (await page.locator('#map .maplibregl-ctrl-attrib').boundingBox())!;
+    const frames = await page.locator('#map .map-insets svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().bottom));
+    expect(frames.length).toBeGreaterThan(0);
+    for (const bottom of frames) expect(bottom).toBeLessThanOrEqual(foot.y + 1);
+    await context.close();
+  });
+
   for (const [name, viewport, mobile] of [
     ['laptop', { width: 1366, height: 768 }, false],
     ['phone', { width: 390, height: 844 }, true],
