@@ -13,8 +13,8 @@ import type { TableReport } from './cubeBuilder';
 import { plainColumns } from './plainRows';
 import type { PlainRows } from './delimitedScanner';
 import type { DecimalMark } from './numbers';
-import { readCount, readYear, requireColumn, tableDecimalMark } from './tableColumns';
-import { cellsCount, cellsYear, streamTable, type ParseOptions, type TableHead } from './tableRows';
+import { requireColumn } from './tableColumns';
+import { cellsCount, cellsYear, consumeTable, streamTable, type ParseOptions, type RowConsumer, type TableHead } from './tableRows';
 
 /** The establishments file's text, to be streamed when the employment reader starts. */
 export interface EstablishmentsText {
@@ -78,56 +78,48 @@ function columnsOf(table: TableHead, mapping: { region?: string; year?: string }
 /** A report whose counts nobody reads: the employment table's report is the one shown. */
 const scratchReport = (file: string): TableReport => ({ file, rowsRead: 0, rowsUsed: 0, missingCells: 0, unused: [], notes: [] });
 
-/** From a parsed table. */
+/** From a parsed table: the same reader as the streamed text's, over its rows. */
 export function establishmentsOfTable(table: DelimitedTable, mapping: { region?: string; year?: string }, categories: readonly string[]): EstablishmentsByKey {
-  const { region, year, categories: columns } = columnsOf(table, mapping, categories);
-  const mark = tableDecimalMark(table, columns);
-  const scratch = scratchReport(table.fileName);
-  const byKey = new EstablishmentsByKey(columns.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const y = year >= 0 ? readYear(table, i, year) : 0;
-    byKey.set(table.rows[i][region].trim(), y, columns.map((c) => readCount(table, i, c, mark, scratch)));
-  }
-  return byKey;
+  return consumeTable(table, (head) => establishmentsReader(head, mapping, categories));
 }
 
 /** Streamed from the text: the rows never exist as arrays of strings. */
 export function streamEstablishments(source: EstablishmentsText, mapping: { region?: string; year?: string }, categories: readonly string[], parse: ParseOptions = {}): EstablishmentsByKey {
-  return streamTable(
-    source.text,
-    source.fileName,
-    (head) => {
-      const { region, year, categories: columns } = columnsOf(head, mapping, categories);
-      const nC = columns.length;
-      const byKey = new EstablishmentsByKey(nC);
-      const counts = new Float64Array(nC);
-      const scratch = scratchReport(head.fileName);
-      let mark: DecimalMark = '.';
-      // Plain rows: the region as a key, the counts and then the year as digits.
-      const plain = plainColumns(head.header.length, [region], year >= 0 ? [...columns, year] : columns);
-      const plainRows: PlainRows | undefined = plain && {
-        ...plain,
-        row(_line, names) {
-          const y = year >= 0 ? plain.values[nC] : 0;
-          if (year >= 0 && (y < 1000 || y > 9999)) return false;
-          byKey.set(names[plain.keys[0]], y, plain.values);
-          return true;
-        },
-      };
-      return {
-        numericColumns: columns,
-        plainRows,
-        begin(m) {
-          mark = m;
-        },
-        row(cells, line) {
-          const y = year >= 0 ? cellsYear(head, cells, line, year) : 0;
-          for (let k = 0; k < nC; k++) counts[k] = cellsCount(head, cells, line, columns[k], mark, scratch);
-          byKey.set(cells.key(region), y, counts);
-        },
-        finish: () => byKey,
-      };
+  return streamTable(source.text, source.fileName, (head) => establishmentsReader(head, mapping, categories), parse);
+}
+
+/**
+ * The rows' counts by region and year: plain rows (the region as a key, the counts and then the
+ * year as digits) in the scanner's own loop when streamed, every other row cell by cell.
+ */
+function establishmentsReader(head: TableHead, mapping: { region?: string; year?: string }, categories: readonly string[]): RowConsumer<EstablishmentsByKey> {
+  const { region, year, categories: columns } = columnsOf(head, mapping, categories);
+  const nC = columns.length;
+  const byKey = new EstablishmentsByKey(nC);
+  const counts = new Float64Array(nC);
+  const scratch = scratchReport(head.fileName);
+  let mark: DecimalMark = '.';
+  const plain = plainColumns(head.header.length, [region], year >= 0 ? [...columns, year] : columns);
+  const plainRows: PlainRows | undefined = plain && {
+    ...plain,
+    row(_line, names) {
+      const y = year >= 0 ? plain.values[nC] : 0;
+      if (year >= 0 && (y < 1000 || y > 9999)) return false;
+      byKey.set(names[plain.keys[0]], y, plain.values);
+      return true;
     },
-    parse,
-  );
+  };
+  return {
+    numericColumns: columns,
+    plainRows,
+    begin(m) {
+      mark = m;
+    },
+    row(cells, line) {
+      const y = year >= 0 ? cellsYear(head, cells, line, year) : 0;
+      for (let k = 0; k < nC; k++) counts[k] = cellsCount(head, cells, line, columns[k], mark, scratch);
+      byKey.set(cells.key(region), y, counts);
+    },
+    finish: () => byKey,
+  };
 }
