@@ -151,9 +151,16 @@ export class AtlasMap {
     }
   }
 
-  private addLayers(options: Omit<MapOptions, 'container'>): void {
+  /** The regions' source and, when the dataset has them, the outlines'. */
+  private addSources(options: Omit<MapOptions, 'container'>): void {
     const map = this.map;
     map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution), buffer: TILE_BUFFER });
+    if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl, buffer: TILE_BUFFER });
+  }
+
+  private addLayers(options: Omit<MapOptions, 'container'>): void {
+    const map = this.map;
+    this.addSources(options);
     map.addLayer({
       id: FILL,
       type: 'fill',
@@ -166,10 +173,7 @@ export class AtlasMap {
       source: SOURCE,
       paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': LINE_OPACITY, 'line-opacity-transition': NO_TRANSITION },
     });
-    if (options.outlinesUrl) {
-      map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl, buffer: TILE_BUFFER });
-      map.addLayer(OUTLINES_LAYER);
-    }
+    if (options.outlinesUrl) map.addLayer(OUTLINES_LAYER);
     this.reveal.hide();
     this.marks.addSource();
     if (!map.getLayer(MARK_LAYER)) map.addLayer(MARK_LAYER_SPEC);
@@ -222,8 +226,7 @@ export class AtlasMap {
     for (const id of [SOURCE, OUTLINES]) if (map.getSource(id)) map.removeSource(id);
     this.coloured.clear();
     this.marks.clear();
-    map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution), buffer: TILE_BUFFER });
-    if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl, buffer: TILE_BUFFER });
+    this.addSources(options);
     let outlines = false;
     for (const layer of removed) {
       if ('source' in layer && layer.source === OUTLINES) {
