@@ -22,11 +22,13 @@ export function mapFeatures(collection: FeatureCollection<Polygon | MultiPolygon
 }
 
 /**
- * A hosted folder's boundaries for the map when its file cannot be drawn as it is: ids that the
- * reader trimmed (" DE11 ") would not match the cube's under promoteId. Undefined when every
- * feature's property already holds its id, so the map reads the file itself (the usual case).
+ * A hosted folder's boundaries for the map when its file cannot be drawn as it is: a TopoJSON or
+ * shapefile (MapLibre reads GeoJSON only), or ids that the reader trimmed (" DE11 ") and that would
+ * not match the cube's under promoteId. Undefined when the file is GeoJSON and every feature's
+ * property already holds its id, so the map reads the file itself (the usual case).
  */
 export function normalisedForMap(boundaries: Boundaries, promoteId: string): FeatureCollection<Polygon | MultiPolygon> | undefined {
+  if (boundaries.format !== 'geojson') return { type: 'FeatureCollection', features: mapFeatures(boundaries.collection, promoteId) };
   if (promoteId === FEATURE_ID) return undefined;
   const same = boundaries.collection.features.every((f) => String(f.properties?.[promoteId] ?? '') === String(f.id));
   return same ? undefined : { type: 'FeatureCollection', features: mapFeatures(boundaries.collection, promoteId) };

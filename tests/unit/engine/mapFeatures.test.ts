@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { topology } from 'topojson-server';
 import { readBoundaries } from '../../../src/io/boundaries';
 import { normalisedForMap } from '../../../src/engine/mapBoundaries';
 
@@ -18,5 +19,15 @@ describe('the boundaries the map draws for a hosted folder', () => {
     expect(drawn.features.map((f) => f.properties?.code)).toEqual(['DE11', 'DE12']);
     expect(drawn.features.map((f) => f.properties?.name)).toEqual(['R0', 'R1']);
     expect(drawn.features[0].geometry).toEqual(b.collection.features[0].geometry);
+  });
+
+  it('are the features themselves when the file is TopoJSON, which MapLibre cannot read, even with every id in place', () => {
+    const topo = topology({ regions: collection(['DE11', 'DE12']) as GeoJSON.FeatureCollection });
+    const b = readBoundaries(topo, 'regions.topojson', { idProperty: 'code', nameProperty: 'name' });
+    expect(b.format).toBe('topojson');
+    const drawn = normalisedForMap(b, 'code')!;
+    expect(drawn.type).toBe('FeatureCollection');
+    expect(drawn.features.map((f) => f.properties?.code)).toEqual(['DE11', 'DE12']);
+    expect(drawn.features.map((f) => f.geometry.type)).toEqual(['Polygon', 'Polygon']);
   });
 });
