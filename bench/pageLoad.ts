@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveBuiltSite } from '../tests/e2e/staticServer';
@@ -72,6 +73,40 @@ export function childCpuMs(): number {
 /** Records the page's long tasks (over 50 ms) from its first script on: `window.__longTasks`, [start, duration] each. */
 const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });`;
 
+/**
+ * A page that does only what no MapLibre page drawing the demo can skip: MapLibre's own bundle
+ * (maplibre-gl's dist, as published), a map of the same size and options, and the demo's boundaries
+ * and state outlines drawn from the same files as the app's layers draw them, grey — no worker of
+ * ours, no tables, no colours, no panels. Navigation to its `idle` is the floor under the app's
+ * navigation to `data-ready` in this browser: what the app adds is the difference.
+ */
+export function writeMapLibreFloor(outDir: string): string {
+  const dist = join(dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')), 'dist');
+  for (const file of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']) copyFileSync(join(dist, file), join(outDir, `bench-floor-${file}`));
+  const manifest = JSON.parse(readFileSync(join(outDir, 'geo/demo/manifest.json'), 'utf8')) as { regions: { file: string; id: string }; outlines?: { file: string } };
+  const script = `import * as gl from './bench-floor-maplibre-gl.mjs';
+const maplibregl = gl.default ?? gl;
+maplibregl.setWorkerUrl(new URL('./bench-floor-maplibre-gl-worker.mjs', import.meta.url).href);
+const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }] },
+  bounds: [-125, 24, -66, 50], fitBoundsOptions: { padding: 20 }, fadeDuration: 0, canvasContextAttributes: { preserveDrawingBuffer: true }, renderWorldCopies: true });
+map.on('load', () => {
+  map.addSource('regions', { type: 'geojson', data: 'geo/demo/${manifest.regions.file}', promoteId: '${manifest.regions.id}', buffer: 4 });
+  map.addLayer({ id: 'fill', type: 'fill', source: 'regions', paint: { 'fill-color': '#d9d9d9', 'fill-antialias': false } });
+  map.addLayer({ id: 'lines', type: 'line', source: 'regions', paint: { 'line-color': '#ffffff', 'line-width': 0.3, 'line-opacity': 0.6 } });
+  ${manifest.outlines ? `map.addSource('outlines', { type: 'geojson', data: 'geo/demo/${manifest.outlines.file}', buffer: 4 });
+  map.addLayer({ id: 'outlines', type: 'line', source: 'outlines', paint: { 'line-color': '#4a4a4a', 'line-width': 0.8 } });` : ''}
+  map.once('idle', () => (document.getElementById('map').dataset.ready = 'true'));
+});
+`;
+  writeFileSync(join(outDir, 'bench-floor.mjs'), script);
+  writeFileSync(
+    join(outDir, 'bench-floor.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MapLibre floor</title><link rel="icon" href="data:,"><link rel="stylesheet" href="bench-floor-maplibre-gl.css">' +
+      '<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script type="module" src="bench-floor.mjs"></script></body></html>',
+  );
+  return 'bench-floor.html';
+}
+
 async function navigate(browser: Browser, url: string, ready: (page: import('playwright-core').Page) => Promise<void>) {
   const cpuBefore = childCpuMs();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -105,7 +140,10 @@ export async function benchPageLoad(runs = 5) {
 export async function measureSite(browser: Browser, server: { url: string; outDir: string }, runs: number) {
   const initial = initialJavaScript(server.outDir);
   writeFileSync(join(server.outDir, 'bench-empty.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title><link rel="icon" href="data:,"></head><body></body></html>');
+  const floorPage = writeMapLibreFloor(server.outDir);
   const loadBefore = loadavg();
+  const floor: number[] = [];
+  const floorCpu: number[] = [];
   const toReady: number[] = [];
   const readyCpu: number[] = [];
   const empty: number[] = [];
@@ -122,6 +160,11 @@ export async function measureSite(browser: Browser, server: { url: string; outDi
     empty.push(blank.ms);
     await blank.page.close();
     emptyCpu.push(blank.cpuMs());
+
+    const bare = await navigate(browser, `${server.url}${floorPage}`, (page) => page.waitForSelector('#map[data-ready="true"]', { timeout: 120_000 }).then(() => undefined));
+    floor.push(bare.ms);
+    await bare.page.close();
+    floorCpu.push(bare.cpuMs());
 
     const demo = await navigate(browser, server.url, (page) => page.waitForSelector('#map[data-ready="true"]', { timeout: 120_000 }).then(() => undefined));
     toReady.push(demo.ms);
@@ -163,7 +206,10 @@ export async function measureSite(browser: Browser, server: { url: string; outDi
     navigationToDataReadyMs: { median: ms, all: toReady },
     emptyPageNavigationMs: { median: median(empty), all: empty },
     ratioToEmptyPage: +(ms / Math.max(1, median(empty))).toFixed(1),
-    chromiumCpuMs: { dataReady: median(readyCpu), emptyPage: median(emptyCpu) },
+    /** MapLibre alone drawing the demo's boundaries grey (`writeMapLibreFloor`): navigation → idle. */
+    mapLibreFloorMs: { median: median(floor), all: floor },
+    ratioToMapLibreFloor: +(ms / Math.max(1, median(floor))).toFixed(2),
+    chromiumCpuMs: { dataReady: median(readyCpu), emptyPage: median(emptyCpu), mapLibreFloor: median(floorCpu) },
     marksMedianMs: Object.fromEntries([...marks].map(([name, at]) => [name.replace(/^atlas:/, ''), median(at)])),
     demoWorkerComputeMs: { median: median(workerCompute), all: workerCompute },
     /** The main thread's longest task from navigation to data-ready, and how many took over 100 ms (median of the runs). */
