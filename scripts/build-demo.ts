@@ -20,7 +20,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const demoSources = join(root, 'src/demo');
 const STAMP = 'build-stamp.json';
 // Kept in step with DEMO_FILE_NAMES in src/demo/files.ts (checked after each build).
-const OUTPUTS = ['manifest.json', 'regions.geojson', 'outlines.geojson', 'categories.csv', 'employment.csv', 'establishments.csv'];
+// The year files are named in cube.json (`upToDate` checks them too).
+const OUTPUTS = ['manifest.json', 'regions.geojson', 'outlines.geojson', 'categories.csv', 'employment.csv', 'establishments.csv', 'cube.json'];
 const DEFAULT_OUT = join(root, 'public/geo/demo');
 
 interface Options {
@@ -60,7 +61,8 @@ function generatorHash(seed: number): string {
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(demoSources, f));
-  files.push(fileURLToPath(import.meta.url), join(root, 'src/model/dataset.ts'));
+  // The binary cube's encoder shapes the year files as much as the generator does.
+  files.push(fileURLToPath(import.meta.url), join(root, 'src/model/dataset.ts'), join(root, 'src/io/cubeBlobs.ts'));
   for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   const usAtlas = createRequire(import.meta.url)('us-atlas/package.json') as { version: string };
   hash.update(`us-atlas@${usAtlas.version}\0seed=${seed}`);
@@ -71,6 +73,9 @@ function upToDate(out: string, hash: string): boolean {
   const stampPath = join(out, STAMP);
   if (!existsSync(stampPath) || !OUTPUTS.every((f) => existsSync(join(out, f)))) return false;
   try {
+    const index = JSON.parse(readFileSync(join(out, 'cube.json'), 'utf8')) as { employment?: { file: string }[]; establishments?: { file: string }[] };
+    const yearFiles = [...(index.employment ?? []), ...(index.establishments ?? [])].map((blob) => blob.file);
+    if (yearFiles.length === 0 || !yearFiles.every((f) => existsSync(join(out, f)))) return false;
     return (JSON.parse(readFileSync(stampPath, 'utf8')) as { hash?: string }).hash === hash;
   } catch {
     return false;
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
       `${cube.regions.length} counties × ${cube.categories.length} categories × ${cube.years.length} years ` +
       `(${cube.years.join(', ')}), ${(jobs / 1e6).toFixed(1)} million jobs in ${cube.years[cube.years.length - 1]}, seed ${options.seed}`,
   );
-  for (const [name, size] of Object.entries(sizes)) console.log(`  ${name.padEnd(20)} ${kib(size).padStart(9)}`);
+  for (const [name, size] of Object.entries(sizes)) console.log(`  ${name.padEnd(24)} ${kib(size).padStart(9)}`);
 }
 
 main().catch((error: unknown) => {

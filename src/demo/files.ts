@@ -1,13 +1,17 @@
 /**
- * The demo dataset as files: a dataset folder (manifest.json + regions, outlines, categories and
- * two WIDE tables) in the hosted-dataset format of issue 4, so the app loads the demo through the
- * same path as any packed dataset.
+ * The demo dataset as files: a dataset folder in the hosted-dataset format, so the app loads the
+ * demo through the same path as any packed dataset. The manifest names the cube in the packer's
+ * binary form (cube.json and a file per measure and year, `encodeCube`): the page fetches the year
+ * it shows, a fifth of the bytes of the tables, and reads it without parsing text. The same figures
+ * are also written as two WIDE tables, the form a planner's own files take (the CLI reads them).
  */
 import type { Category, EmploymentCube } from '../model/dataset';
 import { csvText } from '../io/csvText';
+import { CUBE_INDEX_FILE } from '../io/cubeBlobs';
 
 export const DEMO_DEFAULT_CATEGORY = 'automotive';
 
+/** The files whose names do not depend on the years; cube.json names the year files. */
 export const DEMO_FILE_NAMES = [
   'manifest.json',
   'regions.geojson',
@@ -15,6 +19,7 @@ export const DEMO_FILE_NAMES = [
   'categories.csv',
   'employment.csv',
   'establishments.csv',
+  CUBE_INDEX_FILE,
 ] as const;
 
 /** Category ids go unquoted into CSV headers and URL hashes. */
@@ -59,8 +64,7 @@ export interface DemoManifest {
   regions: { file: string; id: string; name: string };
   outlines: { file: string };
   categories: { file: string };
-  employment: { file: string; layout: 'wide' };
-  establishments: { file: string; layout: 'wide' };
+  employment: { file: string; layout: 'binary' };
   years: number[];
   defaultView: { cat: string; ind: 'lq'; year: number };
 }
@@ -92,8 +96,7 @@ export function demoManifest(cube: EmploymentCube, seed: number): DemoManifest {
     regions: { file: 'regions.geojson', id: 'id', name: 'name' },
     outlines: { file: 'outlines.geojson' },
     categories: { file: 'categories.csv' },
-    employment: { file: 'employment.csv', layout: 'wide' },
-    establishments: { file: 'establishments.csv', layout: 'wide' },
+    employment: { file: CUBE_INDEX_FILE, layout: 'binary' },
     years,
     defaultView: { cat: DEMO_DEFAULT_CATEGORY, ind: 'lq', year: last },
   };

@@ -6,6 +6,7 @@
 import { buildCountyGeography, type CountyGeography } from './counties';
 import { buildEconomy, DEFAULT_SEED, DEMO_YEARS, type SyntheticEconomy } from './economy';
 import { categoriesCsv, demoManifest, wideCsv, type DemoManifest } from './files';
+import { CUBE_INDEX_FILE, encodeCube } from '../io/cubeBlobs';
 
 export { DEFAULT_SEED, DEMO_YEARS } from './economy';
 
@@ -34,14 +35,17 @@ export function buildDemo(seed: number = DEFAULT_SEED, years: readonly number[] 
 }
 
 /** File name → contents of the demo dataset folder. */
-export function demoFiles(demo: Demo): Map<string, string> {
+export function demoFiles(demo: Demo): Map<string, string | Uint8Array> {
   const { cube } = demo.economy;
-  return new Map([
+  const binary = encodeCube(cube);
+  return new Map<string, string | Uint8Array>([
     ['manifest.json', JSON.stringify(demo.manifest, null, 2) + '\n'],
     ['regions.geojson', JSON.stringify(demo.geography.regions)],
     ['outlines.geojson', JSON.stringify(demo.geography.outlines)],
     ['categories.csv', categoriesCsv(cube.categories)],
     ['employment.csv', wideCsv(cube, cube.employment)],
     ['establishments.csv', wideCsv(cube, cube.establishments)],
+    [CUBE_INDEX_FILE, JSON.stringify(binary.index)],
+    ...binary.files.map((file) => [file.name, file.bytes] as [string, Uint8Array]),
   ]);
 }

@@ -117,7 +117,7 @@ describe('map frames: what is drawn, and when the map redraws', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(RECORD_TRIANGLES);
     // The employment held back for a while: the boundaries' tiles all come in long before the colours.
-    await context.route('**/geo/demo/employment.csv', async (route) => {
+    await context.route('**/geo/demo/employment-*', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       await route.continue();
     });

@@ -294,7 +294,9 @@ describe('hostile hosts and hostile data', () => {
     await page.click('[data-action="consent-load"]');
     await page.waitForFunction(() => document.querySelector('#dataset-title')?.textContent === 'Remote demo');
     await waitReady(page);
-    expect(served.map((url) => url.slice(remote.length)).sort()).toEqual(expect.arrayContaining(['manifest.json', 'regions.geojson', 'employment.csv']));
+    expect(served.map((url) => url.slice(remote.length)).sort()).toEqual(expect.arrayContaining(['manifest.json', 'regions.geojson', 'cube.json']));
+    // The year the map shows, in the demo's binary form.
+    expect(served.some((url) => /\/employment-2022\.(u16|f32|f64)$/.test(url)), served.join('\n')).toBe(true);
     expect(served.every((url) => url.startsWith(remote))).toBe(true);
 
     // The agreed site's manifest naming a third site: refused, located, nothing requested there.

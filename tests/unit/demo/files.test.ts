@@ -7,21 +7,32 @@ import { parseDelimited } from '../../../src/io/delimited';
 import { wideTableToCube } from '../../../src/io/wideTable';
 import { categoriesFromTable } from '../../../src/io/categoriesTable';
 import { readBoundaries } from '../../../src/io/boundaries';
+import { decodeCubeBlob, validateCubeIndex } from '../../../src/io/cubeBlobs';
 
 let demo: Demo;
-let files: Map<string, string>;
+let files: Map<string, string | Uint8Array>;
 beforeAll(() => {
   demo = buildDemo(1);
   files = demoFiles(demo);
 });
 
+/** A text file of the folder. */
+function text(name: string): string {
+  const contents = files.get(name);
+  if (typeof contents !== 'string') throw new Error(`${name} is not a text file of the demo`);
+  return contents;
+}
+
 describe('demo dataset files', () => {
-  it('are exactly the listed files', () => {
-    expect([...files.keys()]).toEqual([...DEMO_FILE_NAMES]);
+  it('are exactly the listed files and the year files the cube index names, each measure a file a year', () => {
+    const index = validateCubeIndex(JSON.parse(text('cube.json')), 'cube.json');
+    const yearFiles = [...index.employment, ...index.establishments!].map((blob) => blob.file);
+    expect([...files.keys()]).toEqual([...DEMO_FILE_NAMES, ...yearFiles]);
+    expect(yearFiles.map((f) => f.replace(/\.(u16|f32|f64)$/, ''))).toEqual(['employment', 'establishments'].flatMap((m) => [2012, 2014, 2016, 2018, 2020, 2022].map((y) => `${m}-${y}`)));
   });
 
   it('has a manifest in the hosted-dataset format that the app accepts', () => {
-    const manifest = validateManifest(JSON.parse(files.get('manifest.json')!), 'manifest.json');
+    const manifest = validateManifest(JSON.parse(text('manifest.json')), 'manifest.json');
     expect(manifest).toMatchObject({
       format: 'cluster-atlas-dataset',
       version: 1,
@@ -32,21 +43,21 @@ describe('demo dataset files', () => {
       regions: { file: 'regions.geojson', id: 'id', name: 'name' },
       outlines: { file: 'outlines.geojson' },
       categories: { file: 'categories.csv' },
-      employment: { file: 'employment.csv', layout: 'wide' },
-      establishments: { file: 'establishments.csv', layout: 'wide' },
+      employment: { file: 'cube.json', layout: 'binary' },
       years: [2012, 2014, 2016, 2018, 2020, 2022],
       defaultView: { cat: 'automotive', ind: 'lq', year: 2022 },
     });
     expect(manifest.title).toMatch(/synthetic/i);
     expect(manifest.description).toMatch(/synthetic/i);
     expect(manifest.licence).toMatch(/CC0/);
-    for (const entry of [manifest.regions, manifest.outlines, manifest.categories, manifest.employment, manifest.establishments]) {
+    expect(manifest.establishments).toBeUndefined();
+    for (const entry of [manifest.regions, manifest.outlines, manifest.categories, manifest.employment]) {
       expect(files.has(entry!.file)).toBe(true);
     }
   });
 
   it('lists about 50 categories with short URL-safe ids, traded and local, names with commas quoted', () => {
-    const parsed = Papa.parse<string[]>(files.get('categories.csv')!.trim(), { skipEmptyLines: true });
+    const parsed = Papa.parse<string[]>(text('categories.csv').trim(), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const [header, ...rows] = parsed.data;
     expect(header).toEqual(['category', 'name', 'group']);
@@ -67,7 +78,7 @@ describe('demo dataset files', () => {
   it('writes WIDE tables with one row per county × year and integer cells', () => {
     const { cube } = demo.economy;
     for (const name of ['employment.csv', 'establishments.csv']) {
-      const lines = files.get(name)!.trimEnd().split('\n');
+      const lines = text(name).trimEnd().split('\n');
       expect(lines[0]).toBe(['region', 'year', ...cube.categories.map((c) => c.id)].join(','));
       expect(lines.length - 1).toBe(cube.regions.length * cube.years.length);
       const keys = new Set<string>();
@@ -84,13 +95,13 @@ describe('demo dataset files', () => {
 
   it('read back through the app’s own parsers give exactly the generated cube', () => {
     const { cube } = demo.economy;
-    const categories = categoriesFromTable(parseDelimited(files.get('categories.csv')!, 'categories.csv'));
+    const categories = categoriesFromTable(parseDelimited(text('categories.csv'), 'categories.csv'));
     expect(categories).toEqual(cube.categories);
     const { cube: read, report } = wideTableToCube(
-      parseDelimited(files.get('employment.csv')!, 'employment.csv'),
+      parseDelimited(text('employment.csv'), 'employment.csv'),
       { region: 'region', year: 'year' },
       { categories },
-      parseDelimited(files.get('establishments.csv')!, 'establishments.csv'),
+      parseDelimited(text('establishments.csv'), 'establishments.csv'),
     );
     expect(report.unused).toEqual([]);
     expect(report.rowsUsed).toBe(cube.regions.length * cube.years.length);
@@ -105,10 +116,28 @@ describe('demo dataset files', () => {
     }
     expect(differing).toBe(0);
 
-    const boundaries = readBoundaries(files.get('regions.geojson')!, 'regions.geojson', { idProperty: 'id', nameProperty: 'name' });
+    const boundaries = readBoundaries(text('regions.geojson'), 'regions.geojson', { idProperty: 'id', nameProperty: 'name' });
     expect(boundaries.regions).toEqual(cube.regions);
-    const outlines = JSON.parse(files.get('outlines.geojson')!);
+    const outlines = JSON.parse(text('outlines.geojson'));
     expect(outlines.type).toBe('FeatureCollection');
     expect(outlines.features[0].geometry.type).toBe('MultiLineString');
+  });
+
+  it('hold in the binary cube, read back through the app’s own decoder, exactly the generated figures', () => {
+    const { cube } = demo.economy;
+    const index = validateCubeIndex(JSON.parse(text('cube.json')), 'cube.json');
+    expect(index.regions).toEqual(cube.regions.map((r) => r.id));
+    expect(index.categories).toEqual(cube.categories.map((c) => c.id));
+    expect(index.years).toEqual(cube.years);
+    let differing = 0;
+    for (const [measure, years] of [[index.employment, cube.employment], [index.establishments!, cube.establishments]] as const) {
+      expect(measure.map((blob) => blob.year)).toEqual(cube.years);
+      measure.forEach((blob, y) => {
+        const bytes = files.get(blob.file) as Uint8Array;
+        const values = decodeCubeBlob(bytes.slice().buffer, blob, index);
+        for (let i = 0; i < values.length; i++) if (values[i] !== years[y][i]) differing++;
+      });
+    }
+    expect(differing).toBe(0);
   });
 });
