@@ -40,16 +40,6 @@ export const N_LQ = 1;
 export const N_ESTABLISHMENTS = 2;
 export const below = (slot: number) => 3 + slot;
 
-/** Two counts, each below 2²⁶, in one double: low + PAIR · high, exact. */
-export const PAIR = 2 ** 26;
-
-/** The two counts of a paired accumulator into `counts` at `low` and `high`. */
-export function unpair(paired: number, counts: Int32Array, low: number, high: number): void {
-  const h = Math.floor(paired / PAIR);
-  counts[low] = paired - h * PAIR;
-  counts[high] = h;
-}
-
 /** Each slot's values within its bracket, per category (key c · N_SLOTS + slot). */
 export class Buckets {
   private readonly arrays: Float64Array[] = [];

@@ -9,15 +9,16 @@
  * `settleCells` to rewrite the bits the LQ's rank decides (a few percent of the cells). Only the
  * verdicts are written: a byte per cell, three under cmp.
  *
- * The hot loops divide unconditionally and have no data-dependent branches but the rare one into
- * `keepLq`: a row or column whose denominator is not positive gives Infinity or NaN there, and the
- * judgement is told by row flags and NaN column bars that such a value earns nothing.
+ * The pass itself runs in the SIMD kernel of kernels/passes.wat (its per-cell rule is cellStars's
+ * and cellStrong's, lane by lane); a row or column whose denominator is not positive gives
+ * Infinity or NaN there, and the judgement is told by row flags and NaN column bars that such a
+ * value earns nothing.
  */
-import { STAR_SPECIALISATION } from '../model/dataset';
+import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
 import { cellStars } from './stars';
 import { cellStrong, strongLqBar } from './strongClusters';
 import * as layout from './bracketTable';
-import type { Buckets, CellList } from './bracketTable';
+import { cellPass } from './kernels/simdPasses';
 import type { CategoryThresholds, CellContext, ThresholdPlan } from './thresholds';
 
 export interface CellVerdicts {
@@ -41,19 +42,66 @@ export interface Unsettled {
  * except for the listed cells) and the list of cells to settle.
  */
 export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<CellVerdicts> = {}): { verdicts: CellVerdicts; unsettled: Unsettled } {
-  const n = ctx.nRegions * ctx.nCategories;
+  const { nRegions, nCategories, employment: emp, regionDenominator } = ctx;
+  const n = nRegions * nCategories;
   const u8 = (a: Uint8Array | undefined) => (a && a.length === n ? a : new Uint8Array(n));
   const list = new layout.CellList();
+  const { table: t, counts, buckets } = plan;
+  const cmp = plan.rule.kind === 'cmp';
+  // eco ranks no LQ: its brackets are off (NaN), and nothing is counted or listed.
+  const ranksLq = plan.rule.kind !== 'eco';
   const stars = u8(out.stars);
-  if (plan.rule.kind === 'cmp') {
-    const strong = u8(out.strong);
-    const strong10 = u8(out.strong10);
-    cmpPass(ctx, plan, stars, strong, strong10, list);
-    return { verdicts: { stars, strong, strong10 }, unsettled: list.values() };
+  const verdicts: CellVerdicts = cmp ? { stars, strong: u8(out.strong), strong10: u8(out.strong10) } : { stars };
+  // Without establishment counts the criterion is skipped: its bar is −∞ and the employment stands in.
+  const est = plan.establishmentsUsed ? ctx.establishments! : emp;
+  const D = ctx.denominatorTotal;
+  const column = (field: number, on = true) => Float64Array.from({ length: nCategories }, (_, c) => (on ? t[c * STRIDE + field] : NaN));
+  const pass = cellPass(
+    {
+      nRegions,
+      nCategories,
+      employment: emp,
+      establishments: cmp ? est : undefined,
+      regionTotal: ctx.regionTotal,
+      regionDenominator,
+      denominatorTotal: D,
+      table: [
+        column(EC),
+        column(SIZE_T),
+        column(LQ_BAR),
+        column(FOCUS_T),
+        column(LQ_LO, ranksLq),
+        column(LQ_HI, ranksLq),
+        column(LQ2_LO, cmp),
+        column(LQ2_HI, cmp),
+        column(E_FLOOR_T),
+        column(M_FLOOR_T),
+        column(STRONG_BAR),
+        column(STRONG10_BAR),
+      ],
+      starBits: { size: STAR_SIZE, specialisation: SPEC, focus: STAR_FOCUS },
+    },
+    verdicts,
+    // A cell whose LQ is inside a bracket: its LQ, as the judgement computes it, kept for the
+    // selection, and the cell listed for settling with it (−∞ under an employment or
+    // establishments floor: no LQ bar admits it).
+    (i, r, c, bits) => {
+      const k = c * STRIDE;
+      const q = (emp[i] * D) / (regionDenominator[r] * t[k + EC]);
+      list.push(i, emp[i] > t[k + E_FLOOR_T] && est[i] > t[k + M_FLOOR_T] ? q : -Infinity);
+      if (bits & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
+      if (bits & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
+    },
+  );
+  if (ranksLq) {
+    const { competing, belowFirst, belowSecond } = pass.counts;
+    for (let c = 0, cc = 0; c < nCategories; c++, cc += COUNTS) {
+      counts[cc + N_LQ] = competing[c];
+      counts[cc + B_LQ] = belowFirst[c];
+      if (cmp) counts[cc + B_LQ2] = belowSecond[c];
+    }
   }
-  if (plan.rule.kind === 'paper') paperPass(ctx, plan, stars, list);
-  else ecoPass(ctx, plan, stars);
-  return { verdicts: { stars }, unsettled: list.values() };
+  return { verdicts, unsettled: list.values() };
 }
 
 /**
@@ -145,41 +193,7 @@ function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64
   }
 }
 
-/**
- * The row's listed cells (category | bits << 24; bit 0 the first LQ slot, bit 1 the second): their
- * LQ, as the pass computed it, kept for the selection, and the cells listed for settling with it
- * (−∞ for a cell under an employment or establishments floor: no LQ bar admits it).
- */
-function keepLq(buckets: Buckets, list: CellList, listed: Int32Array, n: number, row: number, emp: Float64Array, est: Float64Array, D: number, dr: number, t: Float64Array): void {
-  for (let j = 0; j < n; j++) {
-    const c = listed[j] & 0xffffff;
-    const inside = listed[j] >> 24;
-    const i = row + c;
-    const k = c * STRIDE;
-    const q = (emp[i] * D) / (dr * t[k + EC]);
-    list.push(i, emp[i] > t[k + E_FLOOR_T] && est[i] > t[k + M_FLOOR_T] ? q : -Infinity);
-    if (inside & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
-    if (inside & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
-  }
-}
-
-/**
- * The plan's table copied for a pass that counts: the size and focus brackets' bottoms, which no
- * cell pass reads, hold its counts, so that the hot loop holds one array per category instead of
- * three (each typed array held costs a data-pointer reload per cell, and registers).
- */
-function countingTable(t: Float64Array): Float64Array {
-  const a = Float64Array.from(t);
-  for (let k = 0; k < a.length; k += STRIDE) {
-    a[k + ACC_LQ] = 0;
-    a[k + ACC_LQ2] = 0;
-  }
-  return a;
-}
-
-// The layout's constants as module locals: under Node's CommonJS interop each use of an imported
-// binding in the hot loops would be a getter call.
-const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, PAIR, SIZE_SLOT, STRIDE, STRONG10_BAR, STRONG_BAR, below, hi, lo, unpair } = layout;
+const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, SIZE_SLOT, STRIDE, STRONG10_BAR, STRONG_BAR, below, hi, lo } = layout;
 /** The thresholds already known, where the first pass's brackets were (thresholds.ts `planLq`). */
 const SIZE_T = hi(SIZE_SLOT);
 const FOCUS_T = hi(FOCUS_SLOT);
@@ -192,111 +206,3 @@ const LQ2_HI = hi(LQ2_SLOT);
 const B_LQ = below(LQ_SLOT);
 const B_LQ2 = below(LQ2_SLOT);
 const SPEC = STAR_SPECIALISATION;
-/** In a counting table: LQ's competing cells + PAIR · those below its (first) bracket; those below the second. */
-const ACC_LQ = lo(SIZE_SLOT);
-const ACC_LQ2 = lo(FOCUS_SLOT);
-
-/** eco: every threshold known, nothing kept. */
-function ecoPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array): void {
-  const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
-  const t = plan.table;
-  const D = ctx.denominatorTotal;
-  // Imported functions in locals: under Node's CommonJS interop each use of an import is a getter call.
-  const judgeStars = cellStars;
-  const end = nCategories * STRIDE;
-  for (let r = 0, i = 0; r < nRegions; r++) {
-    const er = regionTotal[r];
-    const dr = regionDenominator[r];
-    const rowLq = +(dr > 0 && D > 0);
-    const rowFocus = +(er > 0);
-    for (let k = 0; k < end; k += STRIDE, i++) {
-      const e = emp[i];
-      const f = e / er;
-      const q = (e * D) / (dr * t[k + EC]);
-      stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
-    }
-  }
-}
-
-/** paper: the LQ ranked too, its threshold found in this pass. */
-function paperPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, list: CellList): void {
-  const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
-  const { counts, buckets } = plan;
-  const t = countingTable(plan.table);
-  const D = ctx.denominatorTotal;
-  const judgeStars = cellStars;
-  const keep_ = keepLq;
-  const end = nCategories * STRIDE;
-  // The row's cells with an LQ inside a bracket, kept after the row: the hot loop only lists them
-  // (without branches), so that it holds no call a rarely taken path would deoptimise.
-  const listed = new Int32Array(nCategories);
-  for (let r = 0, i = 0, row = 0; r < nRegions; r++, row += nCategories) {
-    const er = regionTotal[r];
-    const dr = regionDenominator[r];
-    const rowLq = +(dr > 0 && D > 0);
-    const rowFocus = +(er > 0);
-    let n = 0;
-    for (let k = 0, c = 0; k < end; k += STRIDE, c++, i++) {
-      const e = emp[i];
-      const f = e / er;
-      const ec = t[k + EC];
-      const q = (e * D) / (dr * ec);
-      const keepL = +(e > 0) & rowLq & +(ec > 0);
-      const lLo = t[k + LQ_LO];
-      t[k + ACC_LQ] += keepL + PAIR * (keepL & +(q < lLo));
-      stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
-      const inside = keepL & +(q >= lLo) & +(q <= t[k + LQ_HI]);
-      listed[n] = c | (inside << 24);
-      n += inside;
-    }
-    if (n > 0) keep_(buckets, list, listed, n, row, emp, emp, D, dr, t);
-  }
-  for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) unpair(t[k + ACC_LQ], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
-}
-
-/** cmp: the LQ's P90 and P75 found in this pass; the LQ star a constant bar. */
-function cmpPass(ctx: CellContext, plan: ThresholdPlan, stars: Uint8Array, strong: Uint8Array, strong10: Uint8Array, list: CellList): void {
-  const { nRegions, nCategories, employment: emp, regionTotal, regionDenominator } = ctx;
-  const { counts, buckets } = plan;
-  const t = countingTable(plan.table);
-  // Without establishment counts the criterion is skipped: its bar is −∞ and the employment stands in.
-  const est = plan.establishmentsUsed ? ctx.establishments! : emp;
-  const D = ctx.denominatorTotal;
-  const judgeStars = cellStars;
-  const judgeStrong = cellStrong;
-  const keep_ = keepLq;
-  const end = nCategories * STRIDE;
-  // The row's cells with an LQ inside a bracket, kept after the row: the hot loop only lists them
-  // (without branches), so that it holds no call a rarely taken path would deoptimise.
-  const listed = new Int32Array(nCategories);
-  for (let r = 0, i = 0, row = 0; r < nRegions; r++, row += nCategories) {
-    const er = regionTotal[r];
-    const dr = regionDenominator[r];
-    const rowLq = +(dr > 0 && D > 0);
-    const rowFocus = +(er > 0);
-    let n = 0;
-    for (let k = 0, c = 0; k < end; k += STRIDE, c++, i++) {
-      const e = emp[i];
-      const f = e / er;
-      const ec = t[k + EC];
-      const q = (e * D) / (dr * ec);
-      const keepL = +(e > 0) & rowLq & +(ec > 0);
-      const lLo = t[k + LQ_LO];
-      const l2Lo = t[k + LQ2_LO];
-      t[k + ACC_LQ] += keepL + PAIR * (keepL & +(q < lLo));
-      t[k + ACC_LQ2] += keepL & +(q < l2Lo);
-      const inside = (0 - keepL) & ((+(q >= lLo) & +(q <= t[k + LQ_HI])) | ((+(q >= l2Lo) & +(q <= t[k + LQ2_HI])) << 1));
-      stars[i] = judgeStars(e, f, q, t[k + SIZE_T], t[k + LQ_BAR], t[k + FOCUS_T], rowFocus, rowLq);
-      const w = judgeStrong(e, q, est[i], t[k + E_FLOOR_T], t[k + M_FLOOR_T], t[k + STRONG_BAR], t[k + STRONG10_BAR], rowLq);
-      strong[i] = w & 1;
-      strong10[i] = w >> 1;
-      listed[n] = c | (inside << 24);
-      n += +(inside !== 0);
-    }
-    if (n > 0) keep_(buckets, list, listed, n, row, emp, est, D, dr, t);
-  }
-  for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) {
-    unpair(t[k + ACC_LQ], counts, c * COUNTS + N_LQ, c * COUNTS + B_LQ);
-    counts[c * COUNTS + B_LQ2] = t[k + ACC_LQ2];
-  }
-}

@@ -1,0 +1,251 @@
+;; The indicator table's two per-cell passes (totals.ts, cellPass.ts) over a block of rows, two
+;; categories at a time in WebAssembly SIMD (f64x2). Scalar JavaScript spent 30–70 instructions a
+;; cell (bounds checks, flag conversions, the table's loads); here a pair of cells takes about as
+;; many as one did. Every result is the double the rules' arithmetic gives: f64x2 division,
+;; multiplication and comparison are IEEE-754 per lane, and the sums that run along a row (E(r),
+;; D(r)) are added lane by lane in category order, as a scalar loop adds them.
+;;
+;; Layout (byte addresses; W = a padded row's bytes = nCp · 8, nCp even; fields of the per-category
+;; tables at field · W):
+;;   a block's matrices row-major with stride nCp (a padding cell is 0: it competes nowhere);
+;;   counts are i64 lanes, decremented by comparison masks (a true lane is −1).
+;; A cell inside a bracket is listed as two i32s, its row in the block and category << bits | slot
+;; bits, for the caller to keep its value: a few percent of cells, off the vector path.
+(module
+  (memory (export "memory") 1)
+
+  ;; First pass. tab fields (f64): 0 in LQ denominator (1/0), 1–2 size bracket, 3–4 focus bracket,
+  ;; 5–6 employment P25 bracket, 7–8 establishments P25 bracket (counted when $floors; NaN
+  ;; brackets: the slot is off).
+  ;; acc fields: 0 Σ_r E(r,c) (f64); i64 counts 1 competing, 2 below size, 3 below focus,
+  ;; 4 below employment P25, 5 establishments competing, 6 below establishments P25.
+  ;; rowOut: E(r) per row, then D(r) per row. List entries: row, category << 4 | bits (1 size, 2 focus,
+  ;; 4 employment P25, 8 establishments P25). Returns the number of entries.
+  (func (export "firstPass")
+    (param $val i32) (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32)
+    (param $tab i32) (param $acc i32) (param $rowOut i32) (param $list i32) (param $mOn i32) (param $floors i32)
+    (result i32)
+    (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
+    (local $bits i32) (local $cell i32) (local $b i32)
+    (local $rowSum f64) (local $rowDen f64)
+    (local $v v128) (local $w v128) (local $wd v128) (local $s v128) (local $e v128) (local $keep v128)
+    (local $f v128) (local $m v128) (local $mOnV v128) (local $x v128)
+    (local.set $W (i32.shl (local.get $nCp) (i32.const 3)))
+    (local.set $mOnV (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (local.get $mOn)))))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $nRows)))
+        ;; The row's totals, in category order.
+        (local.set $rowSum (f64.const 0))
+        (local.set $rowDen (f64.const 0))
+        (local.set $c (i32.const 0))
+        (block $sumDone
+          (loop $sum
+            (br_if $sumDone (i32.ge_u (local.get $c) (local.get $W)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $v (v128.load (i32.add (local.get $val) (local.get $p))))
+            ;; Not reported (NaN) adds nothing.
+            (local.set $w (v128.and (local.get $v) (f64x2.eq (local.get $v) (local.get $v))))
+            (local.set $a (i32.add (local.get $acc) (local.get $c)))
+            (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $w)))
+            (local.set $rowSum (f64.add (f64.add (local.get $rowSum) (f64x2.extract_lane 0 (local.get $w))) (f64x2.extract_lane 1 (local.get $w))))
+            (local.set $wd (f64x2.mul (local.get $w) (v128.load (i32.add (local.get $tab) (local.get $c)))))
+            (local.set $rowDen (f64.add (f64.add (local.get $rowDen) (f64x2.extract_lane 0 (local.get $wd))) (f64x2.extract_lane 1 (local.get $wd))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $sum)))
+        (f64.store (i32.add (local.get $rowOut) (i32.shl (local.get $r) (i32.const 3))) (local.get $rowSum))
+        (f64.store (i32.add (local.get $rowOut) (i32.shl (i32.add (local.get $nRows) (local.get $r)) (i32.const 3))) (local.get $rowDen))
+        ;; The statistics, over the row again (in cache): the focus shares need its total.
+        (local.set $s (f64x2.splat (local.get $rowSum)))
+        (local.set $c (i32.const 0))
+        (if (local.get $floors)
+          (then
+        (block $stats4Done
+          (loop $stats4
+            (br_if $stats4Done (i32.ge_u (local.get $c) (local.get $W)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $t (i32.add (local.get $tab) (local.get $c)))
+            (local.set $a (i32.add (i32.add (local.get $acc) (local.get $c)) (local.get $W)))
+            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
+            (local.set $keep (f64x2.gt (local.get $e) (v128.const f64x2 0 0)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keep)))
+            ;; Slot by slot, each bracket loaded where it is used: fewer vectors live, none spilled.
+            (local.set $x (v128.load (i32.add (local.get $t) (local.get $W))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $e) (local.get $x)))))
+            (local.set $bits (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 1)))))))))
+            (local.set $f (f64x2.div (local.get $e) (local.get $s)))
+            (local.set $x (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 3)))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $f) (local.get $x)))))
+            (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $f) (local.get $x)) (f64x2.le (local.get $f) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))))) (i32.const 2))))
+            (local.set $x (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 5)))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $e) (local.get $x)))))
+            (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6)))))))) (i32.const 4))))
+            (local.set $m (v128.load (i32.add (local.get $est) (local.get $p))))
+            (local.set $keep (v128.and (v128.and (local.get $keep) (local.get $mOnV)) (f64x2.eq (local.get $m) (local.get $m))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keep)))
+            (local.set $x (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7)))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $m) (local.get $x)))))
+            (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $m) (local.get $x)) (f64x2.le (local.get $m) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))))) (i32.const 6))))
+            (if (local.get $bits)
+              (then
+                (local.set $cell (i32.shr_u (local.get $c) (i32.const 3)))
+                ;; Lane 0's bits are the even ones, lane 1's the odd ones.
+                (local.set $b (i32.or (i32.or (i32.and (local.get $bits) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 2)))
+                                      (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 4)) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 8)))))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (local.get $r))
+                (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (i32.or (i32.shl (local.get $cell) (i32.const 4)) (local.get $b)))
+                (local.set $n (i32.add (local.get $n) (i32.ne (local.get $b) (i32.const 0))))
+                (local.set $b (i32.or (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 2)))
+                                      (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 4)) (i32.and (i32.shr_u (local.get $bits) (i32.const 4)) (i32.const 8)))))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (local.get $r))
+                (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (i32.or (i32.shl (i32.add (local.get $cell) (i32.const 1)) (i32.const 4)) (local.get $b)))
+                (local.set $n (i32.add (local.get $n) (i32.ne (local.get $b) (i32.const 0))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $stats4)))
+          )
+          (else
+        (block $stats2Done
+          (loop $stats2
+            (br_if $stats2Done (i32.ge_u (local.get $c) (local.get $W)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $t (i32.add (local.get $tab) (local.get $c)))
+            (local.set $a (i32.add (i32.add (local.get $acc) (local.get $c)) (local.get $W)))
+            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
+            (local.set $keep (f64x2.gt (local.get $e) (v128.const f64x2 0 0)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keep)))
+            ;; Slot by slot, each bracket loaded where it is used: fewer vectors live, none spilled.
+            (local.set $x (v128.load (i32.add (local.get $t) (local.get $W))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $e) (local.get $x)))))
+            (local.set $bits (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 1)))))))))
+            (local.set $f (f64x2.div (local.get $e) (local.get $s)))
+            (local.set $x (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 3)))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $f) (local.get $x)))))
+            (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $f) (local.get $x)) (f64x2.le (local.get $f) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))))) (i32.const 2))))
+            (if (local.get $bits)
+              (then
+                (local.set $cell (i32.shr_u (local.get $c) (i32.const 3)))
+                ;; Lane 0's bits are the even ones, lane 1's the odd ones.
+                (local.set $b (i32.or (i32.or (i32.and (local.get $bits) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 2)))
+                                      (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 4)) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 8)))))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (local.get $r))
+                (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (i32.or (i32.shl (local.get $cell) (i32.const 4)) (local.get $b)))
+                (local.set $n (i32.add (local.get $n) (i32.ne (local.get $b) (i32.const 0))))
+                (local.set $b (i32.or (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 2)))
+                                      (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 4)) (i32.and (i32.shr_u (local.get $bits) (i32.const 4)) (i32.const 8)))))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (local.get $r))
+                (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (i32.or (i32.shl (i32.add (local.get $cell) (i32.const 1)) (i32.const 4)) (local.get $b)))
+                (local.set $n (i32.add (local.get $n) (i32.ne (local.get $b) (i32.const 0))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $stats2)))
+          ))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rows)))
+    (local.get $n))
+
+  ;; Cell pass. tab fields (f64): 0 E(c), 1 size threshold, 2 specialisation bar, 3 focus threshold,
+  ;; 4–5 first LQ bracket, 6–7 second LQ bracket (NaN: off), 8 employment P25, 9 establishments
+  ;; P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing, 1 below the first LQ
+  ;; bracket, 2 below the second. rows: E(r) per row, then D(r) per row. Writes a star byte per
+  ;; cell and, when $strongOn, the strong and strong10 bytes. List entries: row, category << 2 | bits
+  ;; (1 first LQ bracket, 2 second). Returns the number of entries.
+  (func (export "cellPass")
+    (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
+    (param $rows i32) (param $starsOut i32) (param $strongOut i32) (param $strong10Out i32) (param $list i32)
+    (param $D f64) (param $strongOn i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32)
+    (result i32)
+    (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
+    (local $o i32) (local $bits i32) (local $cell i32) (local $b i32)
+    (local $er f64) (local $dr f64)
+    (local $erS v128) (local $drS v128) (local $DS v128) (local $rowLq v128) (local $rowFocus v128)
+    (local $e v128) (local $f v128) (local $ec v128) (local $q v128) (local $pos v128) (local $keepL v128)
+    (local $lLo v128) (local $l2Lo v128) (local $stars v128) (local $m v128) (local $base v128) (local $x v128)
+    (local $sizeV v128) (local $specV v128) (local $focusV v128)
+    (local.set $W (i32.shl (local.get $nCp) (i32.const 3)))
+    (local.set $DS (f64x2.splat (local.get $D)))
+    (local.set $sizeV (i64x2.splat (i64.extend_i32_u (local.get $sizeBit))))
+    (local.set $specV (i64x2.splat (i64.extend_i32_u (local.get $specBit))))
+    (local.set $focusV (i64x2.splat (i64.extend_i32_u (local.get $focusBit))))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $nRows)))
+        (local.set $er (f64.load (i32.add (local.get $rows) (i32.shl (local.get $r) (i32.const 3)))))
+        (local.set $dr (f64.load (i32.add (local.get $rows) (i32.shl (i32.add (local.get $nRows) (local.get $r)) (i32.const 3)))))
+        (local.set $erS (f64x2.splat (local.get $er)))
+        (local.set $drS (f64x2.splat (local.get $dr)))
+        ;; The region's LQ is defined where D(r) > 0 and D > 0, its focus share where E(r) > 0.
+        (local.set $rowLq (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (i32.and (f64.gt (local.get $dr) (f64.const 0)) (f64.gt (local.get $D) (f64.const 0)))))))
+        (local.set $rowFocus (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (f64.gt (local.get $er) (f64.const 0))))))
+        (local.set $c (i32.const 0))
+        (block $cellsDone
+          (loop $cells
+            (br_if $cellsDone (i32.ge_u (local.get $c) (local.get $W)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $t (i32.add (local.get $tab) (local.get $c)))
+            (local.set $a (i32.add (local.get $acc) (local.get $c)))
+            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
+            (local.set $ec (v128.load (local.get $t)))
+            (local.set $f (f64x2.div (local.get $e) (local.get $erS)))
+            (local.set $q (f64x2.div (f64x2.mul (local.get $e) (local.get $DS)) (f64x2.mul (local.get $drS) (local.get $ec))))
+            (local.set $pos (f64x2.gt (local.get $e) (v128.const f64x2 0 0)))
+            (local.set $keepL (v128.and (v128.and (local.get $pos) (local.get $rowLq)) (f64x2.gt (local.get $ec) (v128.const f64x2 0 0))))
+            (local.set $lLo (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))
+            (local.set $l2Lo (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6)))))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keepL)))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $lLo)))))
+            (local.set $a (i32.add (local.get $a) (local.get $W)))
+            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $l2Lo)))))
+            ;; The stars (stars.ts cellStars).
+            (local.set $stars
+              (v128.and
+                (v128.or
+                  (v128.or
+                    (v128.and (local.get $sizeV) (f64x2.ge (local.get $e) (v128.load (i32.add (local.get $t) (local.get $W)))))
+                    (v128.and (local.get $specV) (v128.and (local.get $rowLq) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 1))))))))
+                  (v128.and (local.get $focusV) (v128.and (local.get $rowFocus) (f64x2.ge (local.get $f) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 3))))))))
+                (local.get $pos)))
+            (local.set $o (i32.shr_u (local.get $p) (i32.const 3)))
+            (i32.store8 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $stars))))
+            (i32.store8 offset=1 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $stars))))
+            (if (local.get $strongOn)
+              (then
+                ;; Strong clusters (strongClusters.ts cellStrong).
+                (local.set $m (v128.load (i32.add (local.get $est) (local.get $p))))
+                (local.set $base
+                  (v128.and (v128.and (local.get $pos) (local.get $rowLq))
+                    (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
+                              (f64x2.gt (local.get $m) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9))))))))
+                (local.set $x (v128.and (local.get $base) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 10)))))))
+                (i32.store8 (i32.add (local.get $strongOut) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $x))) (i32.const 1)))
+                (i32.store8 offset=1 (i32.add (local.get $strongOut) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $x))) (i32.const 1)))
+                (local.set $x (v128.and (local.get $base) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 11)))))))
+                (i32.store8 (i32.add (local.get $strong10Out) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $x))) (i32.const 1)))
+                (i32.store8 offset=1 (i32.add (local.get $strong10Out) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $x))) (i32.const 1)))))
+            (local.set $bits
+              (i32.or
+                (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $lLo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 5))))))))
+                (i32.shl (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $l2Lo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7)))))))) (i32.const 2))))
+            (if (local.get $bits)
+              (then
+                (local.set $b (i32.or (i32.and (local.get $bits) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 2))))
+                (local.set $cell (i32.shr_u (local.get $c) (i32.const 3)))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (local.get $r))
+                (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (i32.or (i32.shl (local.get $cell) (i32.const 2)) (local.get $b)))
+                (local.set $n (i32.add (local.get $n) (i32.ne (local.get $b) (i32.const 0))))
+                (local.set $b (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 2))))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (local.get $r))
+                (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))) (i32.or (i32.shl (i32.add (local.get $cell) (i32.const 1)) (i32.const 2)) (local.get $b)))
+                (local.set $n (i32.add (local.get $n) (i32.ne (local.get $b) (i32.const 0))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $cells)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowLoop)))
+    (local.get $n))
+)

@@ -1,0 +1,243 @@
+/**
+ * The indicator table's two per-cell passes, run in the WebAssembly SIMD kernels of passes.wat
+ * over blocks of rows copied into the kernels' memory (the cube's arrays stay where they are,
+ * transferable between workers). What the kernels list — the few cells inside a bracket — is kept
+ * here, with the same arithmetic, so the buckets and the cells to settle hold the doubles the
+ * rules give (thresholds.ts, cellPass.ts).
+ *
+ * WebAssembly SIMD is in every browser the app supports (Chrome 91, Firefox 89, Safari 16.4) and
+ * in Node since 16.4; the module is 2 KB, compiled synchronously once per worker.
+ */
+import { PASSES_WASM } from './passesWasm';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, list: number, mOn: number, floors: number): number;
+  cellPass(
+    emp: number,
+    est: number,
+    nRows: number,
+    nCp: number,
+    tab: number,
+    acc: number,
+    rows: number,
+    starsOut: number,
+    strongOut: number,
+    strong10Out: number,
+    list: number,
+    D: number,
+    strongOn: number,
+    sizeBit: number,
+    specBit: number,
+    focusBit: number,
+  ): number;
+}
+
+/** Bytes of one input matrix per block: small enough to stay in cache between the passes over a row. */
+const BLOCK_BYTES = 1 << 18;
+
+let kernels: Exports | undefined;
+
+function instance(): Exports {
+  if (!kernels) {
+    const bytes = Uint8Array.from(atob(PASSES_WASM), (ch) => ch.charCodeAt(0));
+    kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+  }
+  return kernels;
+}
+
+/** Regions of the kernels' memory, in bytes, each 16-aligned; the memory grown to hold them. */
+class Arena {
+  private end = 0;
+  readonly k = instance();
+
+  take(bytes: number): number {
+    const at = this.end;
+    this.end += Math.ceil(bytes / 16) * 16;
+    return at;
+  }
+
+  /** Views of the memory, after it has grown to hold every region taken. */
+  views(): { f64: Float64Array; i64: BigInt64Array; u8: Uint8Array; i32: Int32Array } {
+    const memory = this.k.memory;
+    const short = this.end - memory.buffer.byteLength;
+    if (short > 0) memory.grow(Math.ceil(short / 65536));
+    const b = memory.buffer;
+    return { f64: new Float64Array(b), i64: new BigInt64Array(b), u8: new Uint8Array(b), i32: new Int32Array(b) };
+  }
+}
+
+/** The padded row (an even number of cells: the kernels take two at a time) and the block's rows. */
+function shape(nRegions: number, nCategories: number): { nCp: number; W: number; rowsPerBlock: number } {
+  const nCp = nCategories + (nCategories & 1);
+  const W = nCp * 8;
+  const rowsPerBlock = Math.max(1, Math.min(nRegions, W > 0 ? Math.floor(BLOCK_BYTES / W) : nRegions));
+  return { nCp, W, rowsPerBlock };
+}
+
+/** Rows [r0, r1) of a row-major matrix into the kernels' memory at `at` (bytes), rows padded to nCp with 0. */
+function copyIn(f64: Float64Array, at: number, source: Float64Array, r0: number, r1: number, nC: number, nCp: number): void {
+  const base = at / 8;
+  if (nCp === nC) {
+    f64.set(source.subarray(r0 * nC, r1 * nC), base);
+    return;
+  }
+  for (let r = r0, o = base; r < r1; r++, o += nCp) {
+    f64.set(source.subarray(r * nC, r * nC + nC), o);
+    f64[o + nC] = 0;
+  }
+}
+
+/** A block's bytes (stride nCp) out to rows [r0, r1) of a byte matrix. */
+function copyOut(u8: Uint8Array, at: number, target: Uint8Array, r0: number, r1: number, nC: number, nCp: number): void {
+  if (nCp === nC) {
+    target.set(u8.subarray(at, at + (r1 - r0) * nC), r0 * nC);
+    return;
+  }
+  for (let r = r0, o = at; r < r1; r++, o += nCp) target.set(u8.subarray(o, o + nC), r * nC);
+}
+
+/** What the first pass reads: the matrices and, per category, the brackets it counts against. */
+export interface FirstPassInput {
+  nRegions: number;
+  nCategories: number;
+  /** Employment as reported (the totals). */
+  values: Float64Array;
+  /** Employment as the judgement sees it (minSize.ts). */
+  competing: Float64Array;
+  /** Establishments, when their P25 is counted. */
+  establishments?: Float64Array;
+  /** 1 where a category is in the LQ denominator. */
+  inDenominator: Float64Array;
+  /** Whether the employment and establishments P25 brackets are counted at all (cmp). */
+  floors: boolean;
+  /** Brackets [lo, hi] per category: size, focus, employment P25, establishments P25 (NaN: not counted). */
+  brackets: { size: Float64Array[]; focus: Float64Array[]; employmentFloor: Float64Array[]; establishmentsFloor: Float64Array[] };
+}
+
+export interface FirstPassOutput {
+  regionTotal: Float64Array;
+  regionDenominator: Float64Array;
+  categorySum: Float64Array;
+  /** Per category: competing cells; below the size, focus and employment P25 brackets; establishments competing and below theirs. */
+  counts: { competing: Float64Array; belowSize: Float64Array; belowFocus: Float64Array; belowEmploymentFloor: Float64Array; establishments: Float64Array; belowEstablishmentsFloor: Float64Array };
+}
+
+/** Slot bits of the first pass's list (passes.wat). */
+export const LISTED_SIZE = 1;
+export const LISTED_FOCUS = 2;
+export const LISTED_EMPLOYMENT_FLOOR = 4;
+export const LISTED_ESTABLISHMENTS_FLOOR = 8;
+
+/**
+ * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `listed(i, r, c, bits)` is called for each
+ * cell inside a bracket, in row-major order, with its row's E(r).
+ */
+export function firstPass(input: FirstPassInput, listed: (i: number, r: number, c: number, bits: number, rowTotal: number) => void): FirstPassOutput {
+  const { nRegions, nCategories: nC, values, competing, establishments } = input;
+  const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
+  const arena = new Arena();
+  const TAB = arena.take(9 * W);
+  const ACC = arena.take(7 * W);
+  const ROW = arena.take(2 * B * 8);
+  const VAL = arena.take(B * W);
+  const EMP = competing === values ? VAL : arena.take(B * W);
+  const EST = establishments === undefined ? EMP : establishments === competing ? EMP : arena.take(B * W);
+  const LIST = arena.take(8 * (B * nCp + 2));
+  const { f64, i64, i32 } = arena.views();
+  const fields = [input.inDenominator, ...input.brackets.size, ...input.brackets.focus, ...input.brackets.employmentFloor, ...input.brackets.establishmentsFloor];
+  f64.fill(0, TAB / 8, (ACC + 7 * W) / 8);
+  for (let j = 0; j < fields.length; j++) f64.set(fields[j], (TAB + j * W) / 8);
+  const regionTotal = new Float64Array(nRegions);
+  const regionDenominator = new Float64Array(nRegions);
+  for (let r0 = 0; r0 < nRegions; r0 += B) {
+    const r1 = Math.min(nRegions, r0 + B);
+    copyIn(f64, VAL, values, r0, r1, nC, nCp);
+    if (EMP !== VAL) copyIn(f64, EMP, competing, r0, r1, nC, nCp);
+    if (establishments && EST !== EMP) copyIn(f64, EST, establishments, r0, r1, nC, nCp);
+    const n = arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, LIST, establishments ? 1 : 0, input.floors ? 1 : 0);
+    regionTotal.set(f64.subarray(ROW / 8, ROW / 8 + (r1 - r0)), r0);
+    regionDenominator.set(f64.subarray(ROW / 8 + (r1 - r0), ROW / 8 + 2 * (r1 - r0)), r0);
+    for (let j = 0, at = LIST / 4; j < n; j++, at += 2) {
+      const r = r0 + i32[at];
+      const c = i32[at + 1] >>> 4;
+      listed(r * nC + c, r, c, i32[at + 1] & 15, regionTotal[r]);
+    }
+  }
+  const counts = (field: number) => Float64Array.from({ length: nC }, (_, c) => Number(i64[(ACC + field * W) / 8 + c]));
+  return {
+    regionTotal,
+    regionDenominator,
+    categorySum: f64.slice(ACC / 8, ACC / 8 + nC),
+    counts: { competing: counts(1), belowSize: counts(2), belowFocus: counts(3), belowEmploymentFloor: counts(4), establishments: counts(5), belowEstablishmentsFloor: counts(6) },
+  };
+}
+
+/** What the cell pass reads: the judgement's matrices, totals and per-category bars and brackets. */
+export interface CellPassInput {
+  nRegions: number;
+  nCategories: number;
+  employment: Float64Array;
+  /** Under cmp: the establishments (or the employment standing in). */
+  establishments?: Float64Array;
+  regionTotal: Float64Array;
+  regionDenominator: Float64Array;
+  denominatorTotal: number;
+  /**
+   * Per category: E(c), the size threshold, the specialisation bar, the focus threshold, the two LQ
+   * brackets (lo, hi; NaN: not counted), and under cmp the employment and establishments P25 and
+   * the strong and strong10 LQ bars.
+   */
+  table: Float64Array[];
+  starBits: { size: number; specialisation: number; focus: number };
+}
+
+export interface CellPassOutput {
+  /** Per category: competing LQs, those below the first bracket, those below the second. */
+  counts: { competing: Float64Array; belowFirst: Float64Array; belowSecond: Float64Array };
+}
+
+/**
+ * The cell pass: star bytes into `stars` and, under cmp, `strong` and `strong10`;
+ * `listed(i, r, c, bits)` for each cell whose LQ is inside a bracket (bit 1 the first, 2 the second).
+ */
+export function cellPass(input: CellPassInput, out: { stars: Uint8Array; strong?: Uint8Array; strong10?: Uint8Array }, listed: (i: number, r: number, c: number, bits: number) => void): CellPassOutput {
+  const { nRegions, nCategories: nC, employment, establishments } = input;
+  const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
+  const strongOn = out.strong !== undefined && out.strong10 !== undefined;
+  const arena = new Arena();
+  const TAB = arena.take(12 * W);
+  const ACC = arena.take(3 * W);
+  const ROWS = arena.take(2 * B * 8);
+  const EMP = arena.take(B * W);
+  const EST = !strongOn || establishments === undefined || establishments === employment ? EMP : arena.take(B * W);
+  const STARS = arena.take(B * nCp);
+  const STRONG = arena.take(strongOn ? B * nCp : 0);
+  const STRONG10 = arena.take(strongOn ? B * nCp : 0);
+  const LIST = arena.take(8 * (B * nCp + 2));
+  const { f64, i64, u8, i32 } = arena.views();
+  f64.fill(0, TAB / 8, (ACC + 3 * W) / 8);
+  for (let j = 0; j < input.table.length; j++) f64.set(input.table[j], (TAB + j * W) / 8);
+  const { size, specialisation, focus } = input.starBits;
+  for (let r0 = 0; r0 < nRegions; r0 += B) {
+    const r1 = Math.min(nRegions, r0 + B);
+    const rows = r1 - r0;
+    copyIn(f64, EMP, employment, r0, r1, nC, nCp);
+    if (EST !== EMP) copyIn(f64, EST, establishments!, r0, r1, nC, nCp);
+    f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
+    f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
+    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus);
+    copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
+    if (strongOn) {
+      copyOut(u8, STRONG, out.strong!, r0, r1, nC, nCp);
+      copyOut(u8, STRONG10, out.strong10!, r0, r1, nC, nCp);
+    }
+    for (let j = 0, at = LIST / 4; j < n; j++, at += 2) {
+      const r = r0 + i32[at];
+      const c = i32[at + 1] >>> 2;
+      listed(r * nC + c, r, c, i32[at + 1] & 3);
+    }
+  }
+  const counts = (field: number) => Float64Array.from({ length: nC }, (_, c) => Number(i64[(ACC + field * W) / 8 + c]));
+  return { counts: { competing: counts(0), belowFirst: counts(1), belowSecond: counts(2) } };
+}

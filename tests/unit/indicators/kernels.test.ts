@@ -1,0 +1,118 @@
+/**
+ * The WebAssembly kernels of the indicator table: the module the engine loads is the one the .wat
+ * source assembles to, and the passes give, on a table small enough to check by hand, the totals,
+ * counts and listed cells the rules define — across blocks of rows and with a padded odd row.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { kernelModuleText } from '../../../scripts/build-kernels';
+import { cellPass, firstPass, LISTED_FOCUS, LISTED_SIZE } from '../../../src/indicators/kernels/simdPasses';
+
+describe('the indicator kernels', () => {
+  it('are what passes.wat assembles to (run `npm run kernels` after editing it)', async () => {
+    const committed = readFileSync(new URL('../../../src/indicators/kernels/passesWasm.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(await kernelModuleText());
+  });
+
+  // 3 categories (a row padded to 4), rows 0..n−1 each [r, 2r, NaN or 0], so every figure is known.
+  function table(nRegions: number): Float64Array {
+    const v = new Float64Array(nRegions * 3);
+    for (let r = 0; r < nRegions; r++) v.set([r, 2 * r, r % 2 ? NaN : 0], r * 3);
+    return v;
+  }
+  const nan = () => new Float64Array(3).fill(NaN);
+
+  it('first pass: totals, counts below the brackets and the cells inside them, over many blocks', () => {
+    // 40,000 rows of 4 padded cells: 8,192 rows a block, five blocks.
+    const n = 40_000;
+    const values = table(n);
+    const listed: Array<[number, number, number, number, number]> = [];
+    const out = firstPass(
+      {
+        nRegions: n,
+        nCategories: 3,
+        values,
+        competing: values,
+        floors: false,
+        inDenominator: Float64Array.of(1, 0, 1),
+        brackets: { size: [Float64Array.of(10, 10, 10), Float64Array.of(12, 12, 12)], focus: [Float64Array.of(0.5, 0.5, 0.5), Float64Array.of(0.5, 0.5, 0.5)], employmentFloor: [nan(), nan()], establishmentsFloor: [nan(), nan()] },
+      },
+      (i, r, c, bits, rowTotal) => listed.push([i, r, c, bits, rowTotal]),
+    );
+    for (const r of [0, 1, 8191, 8192, 39_999]) {
+      expect(out.regionTotal[r]).toBe(3 * r);
+      expect(out.regionDenominator[r]).toBe(r);
+    }
+    expect(out.categorySum[0]).toBe((n * (n - 1)) / 2);
+    expect(out.categorySum[1]).toBe(n * (n - 1));
+    expect(out.categorySum[2]).toBe(0);
+    // Competing: E > 0, so every row but the first in categories 0 and 1, none in 2.
+    expect([...out.counts.competing]).toEqual([n - 1, n - 1, 0]);
+    // Below 10: rows 1..9 in category 0, 1..4 in category 1.
+    expect([...out.counts.belowSize]).toEqual([9, 4, 0]);
+    // Focus shares are 1/3 and 2/3: below 0.5 only category 0.
+    expect([...out.counts.belowFocus]).toEqual([n - 1, 0, 0]);
+    // Inside [10, 12]: rows 10–12 (category 0) and 5–6 (category 1); no focus share is 0.5.
+    expect(listed).toEqual([
+      [16, 5, 1, LISTED_SIZE, 15],
+      [19, 6, 1, LISTED_SIZE, 18],
+      [30, 10, 0, LISTED_SIZE, 30],
+      [33, 11, 0, LISTED_SIZE, 33],
+      [36, 12, 0, LISTED_SIZE, 36],
+    ]);
+    expect(LISTED_FOCUS).toBe(2);
+  });
+
+  it('cell pass: stars, strong flags, LQ counts and the cells inside an LQ bracket', () => {
+    // Two regions, three categories: E(r,c) = [[10, 30, 0], [30, 10, NaN]]; E(r) 40, D(r) 40;
+    // E(c) 40, 40, 0; D 80. LQ = e·80 / (40·40): 0.5 and 1.5.
+    const employment = Float64Array.of(10, 30, 0, 30, 10, NaN);
+    const stars = new Uint8Array(6);
+    const strong = new Uint8Array(6);
+    const strong10 = new Uint8Array(6);
+    const listed: number[][] = [];
+    const col = (a: number, b: number, c: number) => Float64Array.of(a, b, c);
+    const out = cellPass(
+      {
+        nRegions: 2,
+        nCategories: 3,
+        employment,
+        establishments: Float64Array.of(1, 5, 0, 5, 1, NaN),
+        regionTotal: Float64Array.of(40, 40),
+        regionDenominator: Float64Array.of(40, 40),
+        denominatorTotal: 80,
+        table: [
+          col(40, 40, 0), // E(c)
+          col(20, 20, 20), // size threshold
+          col(1.2, 1.2, NaN), // specialisation bar
+          col(0.7, 0.7, 0.7), // focus threshold
+          col(1.5, 1.5, 1.5), // first LQ bracket: exactly 1.5
+          col(1.5, 1.5, 1.5),
+          col(0, 0, 0), // second: [0, 1]
+          col(1, 1, 1),
+          col(5, 5, 5), // employment P25
+          col(2, 2, 2), // establishments P25
+          col(1, 1, 1), // strong LQ bar
+          col(1.5001, 1.5001, 1.5001), // strong10 LQ bar
+        ],
+        starBits: { size: 1, specialisation: 2, focus: 4 },
+      },
+      { stars, strong, strong10 },
+      (i, r, c, bits) => listed.push([i, r, c, bits]),
+    );
+    // 30 employees: size (≥ 20), specialisation (1.5 ≥ 1.2), focus (0.75 ≥ 0.7); 10: none.
+    expect([...stars]).toEqual([0, 7, 0, 7, 0, 0]);
+    // Strong: E > 5, establishments > 2, LQ ≥ 1; strong10 asks LQ ≥ 1.5001.
+    expect([...strong]).toEqual([0, 1, 0, 1, 0, 0]);
+    expect([...strong10]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([...out.counts.competing]).toEqual([2, 2, 0]);
+    expect([...out.counts.belowFirst]).toEqual([1, 1, 0]);
+    expect([...out.counts.belowSecond]).toEqual([0, 0, 0]);
+    expect(listed).toEqual([
+      [0, 0, 0, 2],
+      [1, 0, 1, 1],
+      [3, 1, 0, 1],
+      [4, 1, 1, 2],
+    ]);
+  });
+});
