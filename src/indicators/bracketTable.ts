@@ -62,6 +62,19 @@ export class Buckets {
     this.lengths[key] = n + 1;
   }
 
+  /** Several values at once, in their order. */
+  append(key: number, xs: Float64Array): void {
+    let b = this.arrays[key];
+    const n = this.lengths[key];
+    if (n + xs.length > b.length) {
+      const grown = new Float64Array(2 * (n + xs.length) + 64);
+      grown.set(b.subarray(0, n));
+      this.arrays[key] = b = grown;
+    }
+    b.set(xs, n);
+    this.lengths[key] = n + xs.length;
+  }
+
   values(key: number): Float64Array {
     return this.arrays[key] ? this.arrays[key].subarray(0, this.lengths[key]) : new Float64Array(0);
   }

@@ -82,16 +82,10 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
       starBits: { size: STAR_SIZE, specialisation: SPEC, focus: STAR_FOCUS },
     },
     verdicts,
-    // A cell whose LQ is inside a bracket: its LQ, as the judgement computes it, kept for the
-    // selection, and the cell listed for settling with it (−∞ under an employment or
-    // establishments floor: no LQ bar admits it).
-    (i, r, c, bits) => {
-      const k = c * STRIDE;
-      const q = (emp[i] * D) / (regionDenominator[r] * t[k + EC]);
-      list.push(i, emp[i] > t[k + E_FLOOR_T] && est[i] > t[k + M_FLOOR_T] ? q : -Infinity);
-      if (bits & 1) buckets.add(c * N_SLOTS + LQ_SLOT, q);
-      if (bits & 2) buckets.add(c * N_SLOTS + LQ2_SLOT, q);
-    },
+    // A cell whose LQ is inside a bracket, listed for settling with its LQ as the judgement
+    // computes it; the LQs kept for the selection.
+    (i, lq) => list.push(i, lq),
+    (slot, c, lqs) => buckets.append(c * N_SLOTS + (slot === 0 ? LQ_SLOT : LQ2_SLOT), lqs),
   );
   if (ranksLq) {
     const { competing, belowFirst, belowSecond } = pass.counts;

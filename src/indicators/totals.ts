@@ -6,7 +6,7 @@
  */
 import type { Buckets } from './bracketTable';
 import * as layout from './bracketTable';
-import { firstPass, LISTED_EMPLOYMENT_FLOOR, LISTED_ESTABLISHMENTS_FLOOR, LISTED_FOCUS, LISTED_SIZE } from './kernels/simdPasses';
+import { firstPass, KEPT_EMPLOYMENT_FLOOR, KEPT_ESTABLISHMENTS_FLOOR, KEPT_FOCUS, KEPT_SIZE } from './kernels/simdPasses';
 
 export interface MatrixTotals {
   /** E(r) over all categories. */
@@ -32,9 +32,15 @@ export interface RowStatistics {
 
 const { COUNTS, STRIDE, N_SLOTS, SIZE_SLOT, FOCUS_SLOT, E_FLOOR_SLOT, M_FLOOR_SLOT, N_EMPLOYMENT, N_ESTABLISHMENTS, lo, hi, below } = layout;
 
+/** The bracket slot of each of the kernel's. */
+const SLOTS: number[] = [];
+SLOTS[KEPT_SIZE] = SIZE_SLOT;
+SLOTS[KEPT_FOCUS] = FOCUS_SLOT;
+SLOTS[KEPT_EMPLOYMENT_FLOOR] = E_FLOOR_SLOT;
+SLOTS[KEPT_ESTABLISHMENTS_FLOOR] = M_FLOOR_SLOT;
+
 export function matrixTotals(nRegions: number, nCategories: number, values: Float64Array, mask: Uint8Array | undefined, stats: RowStatistics): MatrixTotals {
   const { competing: emp, table: t, counts, buckets, employmentFloor } = stats;
-  const est = stats.establishments ?? emp;
   const useM = stats.establishments !== undefined;
   const column = (field: number, on = true) => Float64Array.from({ length: nCategories }, (_, c) => (on ? t[c * STRIDE + field] : NaN));
   // A bracket of NaN holds nothing and has nothing below it: the slot is not counted.
@@ -51,16 +57,8 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
       inDenominator: Float64Array.from({ length: nCategories }, (_, c) => (mask === undefined || mask[c] !== 0 ? 1 : 0)),
       brackets: { size: bracket(SIZE_SLOT), focus: bracket(FOCUS_SLOT), employmentFloor: bracket(E_FLOOR_SLOT, employmentFloor), establishmentsFloor: bracket(M_FLOOR_SLOT, useM) },
     },
-    // The listed cells' values into the buckets of the brackets they fell in.
-    (i, _r, c, bits, rowTotal) => {
-      const key = c * N_SLOTS;
-      const e = emp[i];
-      if (bits & LISTED_SIZE) buckets.add(key + SIZE_SLOT, e);
-      if (bits & LISTED_EMPLOYMENT_FLOOR) buckets.add(key + E_FLOOR_SLOT, e);
-      if (bits & LISTED_ESTABLISHMENTS_FLOOR) buckets.add(key + M_FLOOR_SLOT, est[i]);
-      // The focus share as the judgement computes it.
-      if (bits & LISTED_FOCUS) buckets.add(key + FOCUS_SLOT, e / rowTotal);
-    },
+    // The kept values into the buckets of their slots.
+    (slot, c, kept) => buckets.append(c * N_SLOTS + SLOTS[slot], kept),
   );
   const n = pass.counts;
   for (let c = 0, cc = 0; c < nCategories; c++, cc += COUNTS) {

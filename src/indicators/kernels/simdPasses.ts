@@ -12,7 +12,7 @@ import { PASSES_WASM } from './passesWasm';
 
 interface Exports {
   memory: WebAssembly.Memory;
-  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, list: number, mOn: number, floors: number): number;
+  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, buckets: number, lengths: number, mOn: number, floors: number): void;
   cellPass(
     emp: number,
     est: number,
@@ -25,6 +25,8 @@ interface Exports {
     strongOut: number,
     strong10Out: number,
     list: number,
+    buckets: number,
+    lengths: number,
     D: number,
     strongOn: number,
     sizeBit: number,
@@ -123,17 +125,18 @@ export interface FirstPassOutput {
   counts: { competing: Float64Array; belowSize: Float64Array; belowFocus: Float64Array; belowEmploymentFloor: Float64Array; establishments: Float64Array; belowEstablishmentsFloor: Float64Array };
 }
 
-/** Slot bits of the first pass's list (passes.wat). */
-export const LISTED_SIZE = 1;
-export const LISTED_FOCUS = 2;
-export const LISTED_EMPLOYMENT_FLOOR = 4;
-export const LISTED_ESTABLISHMENTS_FLOOR = 8;
+/** The first pass's slots (passes.wat): what it keeps of the cells inside each bracket. */
+export const KEPT_SIZE = 0;
+export const KEPT_FOCUS = 1;
+export const KEPT_EMPLOYMENT_FLOOR = 2;
+export const KEPT_ESTABLISHMENTS_FLOOR = 3;
 
 /**
- * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `listed(i, r, c, bits)` is called for each
- * cell inside a bracket, in row-major order, with its row's E(r).
+ * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `kept(slot, c, values)` is given, block by
+ * block, the values of category c inside slot's bracket (employment, focus share E(r,c)/E(r) or
+ * establishments), in row order. `values` is a view of the kernels' memory, valid during the call.
  */
-export function firstPass(input: FirstPassInput, listed: (i: number, r: number, c: number, bits: number, rowTotal: number) => void): FirstPassOutput {
+export function firstPass(input: FirstPassInput, kept: (slot: number, c: number, values: Float64Array) => void): FirstPassOutput {
   const { nRegions, nCategories: nC, values, competing, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
   const arena = new Arena();
@@ -143,7 +146,8 @@ export function firstPass(input: FirstPassInput, listed: (i: number, r: number, 
   const VAL = arena.take(B * W);
   const EMP = competing === values ? VAL : arena.take(B * W);
   const EST = establishments === undefined ? EMP : establishments === competing ? EMP : arena.take(B * W);
-  const LIST = arena.take(8 * (B * nCp + 2));
+  const BUCKETS = arena.take(4 * nCp * B * 8);
+  const LENGTHS = arena.take(4 * nCp * 4);
   const { f64, i64, i32 } = arena.views();
   const fields = [input.inDenominator, ...input.brackets.size, ...input.brackets.focus, ...input.brackets.employmentFloor, ...input.brackets.establishmentsFloor];
   f64.fill(0, TAB / 8, (ACC + 7 * W) / 8);
@@ -155,13 +159,16 @@ export function firstPass(input: FirstPassInput, listed: (i: number, r: number, 
     copyIn(f64, VAL, values, r0, r1, nC, nCp);
     if (EMP !== VAL) copyIn(f64, EMP, competing, r0, r1, nC, nCp);
     if (establishments && EST !== EMP) copyIn(f64, EST, establishments, r0, r1, nC, nCp);
-    const n = arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, LIST, establishments ? 1 : 0, input.floors ? 1 : 0);
+    i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 4 * nCp);
+    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, establishments ? 1 : 0, input.floors ? 1 : 0);
     regionTotal.set(f64.subarray(ROW / 8, ROW / 8 + (r1 - r0)), r0);
     regionDenominator.set(f64.subarray(ROW / 8 + (r1 - r0), ROW / 8 + 2 * (r1 - r0)), r0);
-    for (let j = 0, at = LIST / 4; j < n; j++, at += 2) {
-      const r = r0 + i32[at];
-      const c = i32[at + 1] >>> 4;
-      listed(r * nC + c, r, c, i32[at + 1] & 15, regionTotal[r]);
+    for (let slot = 0; slot < 4; slot++) {
+      for (let c = 0; c < nC; c++) {
+        const n = i32[LENGTHS / 4 + slot * nCp + c];
+        const at = BUCKETS / 8 + (slot * nCp + c) * (r1 - r0);
+        if (n > 0) kept(slot, c, f64.subarray(at, at + n));
+      }
     }
   }
   const counts = (field: number) => Float64Array.from({ length: nC }, (_, c) => Number(i64[(ACC + field * W) / 8 + c]));
@@ -198,10 +205,17 @@ export interface CellPassOutput {
 }
 
 /**
- * The cell pass: star bytes into `stars` and, under cmp, `strong` and `strong10`;
- * `listed(i, r, c, bits)` for each cell whose LQ is inside a bracket (bit 1 the first, 2 the second).
+ * The cell pass: star bytes into `stars` and, under cmp, `strong` and `strong10`. Each cell whose LQ
+ * is inside a bracket goes to `settle(i, lq)` with its LQ (−∞ under an employment or establishments
+ * floor), and block by block `kept(slot, c, values)` is given category c's LQs inside the first
+ * (slot 0) or second (1) bracket, in row order (a view of the kernels' memory, valid during the call).
  */
-export function cellPass(input: CellPassInput, out: { stars: Uint8Array; strong?: Uint8Array; strong10?: Uint8Array }, listed: (i: number, r: number, c: number, bits: number) => void): CellPassOutput {
+export function cellPass(
+  input: CellPassInput,
+  out: { stars: Uint8Array; strong?: Uint8Array; strong10?: Uint8Array },
+  settle: (i: number, lq: number) => void,
+  kept: (slot: number, c: number, values: Float64Array) => void,
+): CellPassOutput {
   const { nRegions, nCategories: nC, employment, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
   const strongOn = out.strong !== undefined && out.strong10 !== undefined;
@@ -214,7 +228,9 @@ export function cellPass(input: CellPassInput, out: { stars: Uint8Array; strong?
   const STARS = arena.take(B * nCp);
   const STRONG = arena.take(strongOn ? B * nCp : 0);
   const STRONG10 = arena.take(strongOn ? B * nCp : 0);
-  const LIST = arena.take(8 * (B * nCp + 2));
+  const LIST = arena.take(16 * B * nCp);
+  const BUCKETS = arena.take(2 * nCp * B * 8);
+  const LENGTHS = arena.take(2 * nCp * 4);
   const { f64, i64, u8, i32 } = arena.views();
   f64.fill(0, TAB / 8, (ACC + 3 * W) / 8);
   for (let j = 0; j < input.table.length; j++) f64.set(input.table[j], (TAB + j * W) / 8);
@@ -226,16 +242,20 @@ export function cellPass(input: CellPassInput, out: { stars: Uint8Array; strong?
     if (EST !== EMP) copyIn(f64, EST, establishments!, r0, r1, nC, nCp);
     f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
     f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
-    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus);
+    i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 2 * nCp);
+    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, BUCKETS, LENGTHS, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus);
     copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
     if (strongOn) {
       copyOut(u8, STRONG, out.strong!, r0, r1, nC, nCp);
       copyOut(u8, STRONG10, out.strong10!, r0, r1, nC, nCp);
     }
-    for (let j = 0, at = LIST / 4; j < n; j++, at += 2) {
-      const r = r0 + i32[at];
-      const c = i32[at + 1] >>> 2;
-      listed(r * nC + c, r, c, i32[at + 1] & 3);
+    for (let j = 0, at = LIST / 4; j < n; j++, at += 4) settle((r0 + i32[at]) * nC + i32[at + 1], f64[at / 2 + 1]);
+    for (let slot = 0; slot < 2; slot++) {
+      for (let c = 0; c < nC; c++) {
+        const len = i32[LENGTHS / 4 + slot * nCp + c];
+        const from = BUCKETS / 8 + (slot * nCp + c) * rows;
+        if (len > 0) kept(slot, c, f64.subarray(from, from + len));
+      }
     }
   }
   const counts = (field: number) => Float64Array.from({ length: nC }, (_, c) => Number(i64[(ACC + field * W) / 8 + c]));

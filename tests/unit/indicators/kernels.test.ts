@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kernelModuleText } from '../../../scripts/build-kernels';
-import { cellPass, firstPass, LISTED_FOCUS, LISTED_SIZE } from '../../../src/indicators/kernels/simdPasses';
+import { cellPass, firstPass, KEPT_FOCUS, KEPT_SIZE } from '../../../src/indicators/kernels/simdPasses';
 
 describe('the indicator kernels', () => {
   it('are what passes.wat assembles to (run `npm run kernels` after editing it)', async () => {
@@ -22,11 +22,11 @@ describe('the indicator kernels', () => {
   }
   const nan = () => new Float64Array(3).fill(NaN);
 
-  it('first pass: totals, counts below the brackets and the cells inside them, over many blocks', () => {
+  it('first pass: totals, counts below the brackets and the values inside them, over many blocks', () => {
     // 40,000 rows of 4 padded cells: 8,192 rows a block, five blocks.
     const n = 40_000;
     const values = table(n);
-    const listed: Array<[number, number, number, number, number]> = [];
+    const kept = new Map<string, number[]>();
     const out = firstPass(
       {
         nRegions: n,
@@ -35,9 +35,15 @@ describe('the indicator kernels', () => {
         competing: values,
         floors: false,
         inDenominator: Float64Array.of(1, 0, 1),
-        brackets: { size: [Float64Array.of(10, 10, 10), Float64Array.of(12, 12, 12)], focus: [Float64Array.of(0.5, 0.5, 0.5), Float64Array.of(0.5, 0.5, 0.5)], employmentFloor: [nan(), nan()], establishmentsFloor: [nan(), nan()] },
+        brackets: {
+          size: [Float64Array.of(10, 10, 10), Float64Array.of(12, 12, 12)],
+          // Category 0's focus share is r / 3r = 1/3 in every row: its bracket keeps them all.
+          focus: [Float64Array.of(1 / 3, 0.5, 0.5), Float64Array.of(1 / 3, 0.5, 0.5)],
+          employmentFloor: [nan(), nan()],
+          establishmentsFloor: [nan(), nan()],
+        },
       },
-      (i, r, c, bits, rowTotal) => listed.push([i, r, c, bits, rowTotal]),
+      (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
     );
     for (const r of [0, 1, 8191, 8192, 39_999]) {
       expect(out.regionTotal[r]).toBe(3 * r);
@@ -50,27 +56,24 @@ describe('the indicator kernels', () => {
     expect([...out.counts.competing]).toEqual([n - 1, n - 1, 0]);
     // Below 10: rows 1..9 in category 0, 1..4 in category 1.
     expect([...out.counts.belowSize]).toEqual([9, 4, 0]);
-    // Focus shares are 1/3 and 2/3: below 0.5 only category 0.
-    expect([...out.counts.belowFocus]).toEqual([n - 1, 0, 0]);
-    // Inside [10, 12]: rows 10–12 (category 0) and 5–6 (category 1); no focus share is 0.5.
-    expect(listed).toEqual([
-      [16, 5, 1, LISTED_SIZE, 15],
-      [19, 6, 1, LISTED_SIZE, 18],
-      [30, 10, 0, LISTED_SIZE, 30],
-      [33, 11, 0, LISTED_SIZE, 33],
-      [36, 12, 0, LISTED_SIZE, 36],
-    ]);
-    expect(LISTED_FOCUS).toBe(2);
+    // Focus shares 1/3 (category 0, none below its bracket) and 2/3 (category 1, above 0.5).
+    expect([...out.counts.belowFocus]).toEqual([0, 0, 0]);
+    // Inside [10, 12]: rows 10–12 of category 0 and rows 5–6 (10 and 12) of category 1.
+    expect(kept.get(`${KEPT_SIZE} 0`)).toEqual([10, 11, 12]);
+    expect(kept.get(`${KEPT_SIZE} 1`)).toEqual([10, 12]);
+    expect(kept.get(`${KEPT_FOCUS} 0`)).toEqual(Array.from({ length: n - 1 }, () => 1 / 3));
+    expect([...kept.keys()].sort()).toEqual([`${KEPT_SIZE} 0`, `${KEPT_SIZE} 1`, `${KEPT_FOCUS} 0`].sort());
   });
 
-  it('cell pass: stars, strong flags, LQ counts and the cells inside an LQ bracket', () => {
+  it('cell pass: stars, strong flags, LQ counts, the cells inside an LQ bracket and their LQs', () => {
     // Two regions, three categories: E(r,c) = [[10, 30, 0], [30, 10, NaN]]; E(r) 40, D(r) 40;
     // E(c) 40, 40, 0; D 80. LQ = e·80 / (40·40): 0.5 and 1.5.
     const employment = Float64Array.of(10, 30, 0, 30, 10, NaN);
     const stars = new Uint8Array(6);
     const strong = new Uint8Array(6);
     const strong10 = new Uint8Array(6);
-    const listed: number[][] = [];
+    const settle: number[][] = [];
+    const kept = new Map<string, number[]>();
     const col = (a: number, b: number, c: number) => Float64Array.of(a, b, c);
     const out = cellPass(
       {
@@ -98,7 +101,8 @@ describe('the indicator kernels', () => {
         starBits: { size: 1, specialisation: 2, focus: 4 },
       },
       { stars, strong, strong10 },
-      (i, r, c, bits) => listed.push([i, r, c, bits]),
+      (i, lq) => settle.push([i, lq]),
+      (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
     );
     // 30 employees: size (≥ 20), specialisation (1.5 ≥ 1.2), focus (0.75 ≥ 0.7); 10: none.
     expect([...stars]).toEqual([0, 7, 0, 7, 0, 0]);
@@ -108,11 +112,14 @@ describe('the indicator kernels', () => {
     expect([...out.counts.competing]).toEqual([2, 2, 0]);
     expect([...out.counts.belowFirst]).toEqual([1, 1, 0]);
     expect([...out.counts.belowSecond]).toEqual([0, 0, 0]);
-    expect(listed).toEqual([
-      [0, 0, 0, 2],
-      [1, 0, 1, 1],
-      [3, 1, 0, 1],
-      [4, 1, 1, 2],
+    // Listed: LQ 1.5 in the first bracket, 0.5 in the second; the two with 10 employees and one
+    // establishment are under the floors, so no LQ bar may admit them (−∞).
+    expect(settle).toEqual([
+      [0, -Infinity],
+      [1, 1.5],
+      [3, 1.5],
+      [4, -Infinity],
     ]);
+    expect(Object.fromEntries(kept)).toEqual({ '0 0': [1.5], '0 1': [1.5], '1 0': [0.5], '1 1': [0.5] });
   });
 });
