@@ -43,7 +43,14 @@ let kernels: Exports | undefined;
 function instance(): Exports {
   if (!kernels) {
     const bytes = Uint8Array.from(atob(PASSES_WASM), (ch) => ch.charCodeAt(0));
-    kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+    try {
+      kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+    } catch (error) {
+      // An old browser (no SIMD), or a Content-Security-Policy without 'wasm-unsafe-eval'.
+      throw new Error(
+        `The indicator table needs WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or newer), and a page policy that allows 'wasm-unsafe-eval': ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
   return kernels;
 }
