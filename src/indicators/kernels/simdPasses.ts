@@ -1,9 +1,10 @@
 /**
  * The indicator table's two per-cell passes, run in the WebAssembly SIMD kernels of passes.wat
  * over blocks of rows copied into the kernels' memory (the cube's arrays stay where they are,
- * transferable between workers). What the kernels list — the few cells inside a bracket — is kept
- * here, with the same arithmetic, so the buckets and the cells to settle hold the doubles the
- * rules give (thresholds.ts, cellPass.ts).
+ * transferable between workers). The kernels keep the values inside the brackets (a few percent of
+ * the cells) in buckets per block, and list the cells to settle with their LQ, computed with the
+ * arithmetic of the judgement, so that the selections (thresholds.ts) and the settling
+ * (cellPass.ts) see the doubles the rules give; here they are handed on, a bucket at a time.
  *
  * WebAssembly SIMD is in every browser the app supports (Chrome 91, Firefox 89, Safari 16.4) and
  * in Node since 16.4; the module is 2 KB, compiled synchronously once per worker.
