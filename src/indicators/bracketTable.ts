@@ -33,6 +33,11 @@ export const LQ_BAR = 13;
 export const STRONG_BAR = 14;
 export const STRONG10_BAR = 15;
 
+/** One field of the table for every category, or NaN for each where `on` is false (a slot not counted). */
+export function tableColumn(table: Float64Array, nCategories: number, field: number, on = true): Float64Array {
+  return Float64Array.from({ length: nCategories }, (_, c) => (on ? table[c * STRIDE + field] : NaN));
+}
+
 /** Int table, per category at c · COUNTS: competing cells of employment, LQ, establishments; per slot the count below lo. */
 export const COUNTS = 10;
 export const N_EMPLOYMENT = 0;
@@ -48,18 +53,6 @@ export class Buckets {
   open(key: number, capacity: number): void {
     this.arrays[key] = new Float64Array(capacity);
     this.lengths[key] = 0;
-  }
-
-  add(key: number, x: number): void {
-    let b = this.arrays[key];
-    const n = this.lengths[key];
-    if (n === b.length) {
-      const grown = new Float64Array(2 * n + 64);
-      grown.set(b);
-      this.arrays[key] = b = grown;
-    }
-    b[n] = x;
-    this.lengths[key] = n + 1;
   }
 
   /** Several values at once, in their order. */

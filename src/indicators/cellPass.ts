@@ -55,7 +55,7 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
   // Without establishment counts the criterion is skipped: its bar is −∞ and the employment stands in.
   const est = plan.establishmentsUsed ? ctx.establishments! : emp;
   const D = ctx.denominatorTotal;
-  const column = (field: number, on = true) => Float64Array.from({ length: nCategories }, (_, c) => (on ? t[c * STRIDE + field] : NaN));
+  const column = (field: number, on = true) => layout.tableColumn(t, nCategories, field, on);
   const pass = cellPass(
     {
       nRegions,
@@ -187,7 +187,7 @@ function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64
   }
 }
 
-const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, SIZE_SLOT, STRIDE, STRONG10_BAR, STRONG_BAR, below, hi, lo } = layout;
+const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, SIZE_SLOT, STRONG10_BAR, STRONG_BAR, below, hi, lo } = layout;
 /** The thresholds already known, where the first pass's brackets were (thresholds.ts `planLq`). */
 const SIZE_T = hi(SIZE_SLOT);
 const FOCUS_T = hi(FOCUS_SLOT);

@@ -24,8 +24,9 @@ const FOCUS = STAR_FOCUS;
  * `lqT` = NaN, which no LQ reaches. Flags rather than NaN-masked values: choosing NaN per cell
  * cost the hot loop half its speed. Written without data-dependent branches (`+(a >= b)` compiles
  * to a flag, not a jump): whether a cell is zero is unpredictable in real tables, and
- * mispredictions bound a branchy loop. Applied in the one per-cell pass of cellPass.ts; the
- * count of stars is derived from the bits (cellValues.ts).
+ * mispredictions bound a branchy loop. Applied where cellPass.ts settles a cell, and lane by lane
+ * in the per-cell pass of kernels/passes.wat; the count of stars is derived from the bits
+ * (cellValues.ts).
  */
 export function cellStars(e: number, focus: number, lq: number, sizeT: number, lqT: number, focusT: number, rowFocus: number, rowLq: number): number {
   const size = +(e >= sizeT);

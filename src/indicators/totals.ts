@@ -30,7 +30,7 @@ export interface RowStatistics {
   buckets: Buckets;
 }
 
-const { COUNTS, STRIDE, N_SLOTS, SIZE_SLOT, FOCUS_SLOT, E_FLOOR_SLOT, M_FLOOR_SLOT, N_EMPLOYMENT, N_ESTABLISHMENTS, lo, hi, below } = layout;
+const { COUNTS, N_SLOTS, SIZE_SLOT, FOCUS_SLOT, E_FLOOR_SLOT, M_FLOOR_SLOT, N_EMPLOYMENT, N_ESTABLISHMENTS, lo, hi, below } = layout;
 
 /** The bracket slot of each of the kernel's. */
 const SLOTS: number[] = [];
@@ -42,7 +42,7 @@ SLOTS[KEPT_ESTABLISHMENTS_FLOOR] = M_FLOOR_SLOT;
 export function matrixTotals(nRegions: number, nCategories: number, values: Float64Array, mask: Uint8Array | undefined, stats: RowStatistics): MatrixTotals {
   const { competing: emp, table: t, counts, buckets, employmentFloor } = stats;
   const useM = stats.establishments !== undefined;
-  const column = (field: number, on = true) => Float64Array.from({ length: nCategories }, (_, c) => (on ? t[c * STRIDE + field] : NaN));
+  const column = (field: number, on = true) => layout.tableColumn(t, nCategories, field, on);
   // A bracket of NaN holds nothing and has nothing below it: the slot is not counted.
   const bracket = (slot: number, on = true) => [column(lo(slot), on), column(hi(slot), on)];
   const pass = firstPass(

@@ -107,6 +107,22 @@ function copyOut(u8: Uint8Array, at: number, target: Uint8Array, r0: number, r1:
   for (let r = r0, o = at; r < r1; r++, o += nCp) target.set(u8.subarray(o, o + nC), r * nC);
 }
 
+/** A block's buckets (slot-major, then category, `capacity` values each) to `kept`, the non-empty ones. */
+function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, slots: number, nC: number, nCp: number, capacity: number, kept: (slot: number, c: number, values: Float64Array) => void): void {
+  for (let slot = 0; slot < slots; slot++) {
+    for (let c = 0; c < nC; c++) {
+      const n = i32[lengths / 4 + slot * nCp + c];
+      const from = buckets / 8 + (slot * nCp + c) * capacity;
+      if (n > 0) kept(slot, c, f64.subarray(from, from + n));
+    }
+  }
+}
+
+/** A field of i64 counts per category, as numbers. */
+function countsAt(i64: BigInt64Array, at: number, nC: number): Float64Array {
+  return Float64Array.from({ length: nC }, (_, c) => Number(i64[at / 8 + c]));
+}
+
 /** What the first pass reads: the matrices and, per category, the brackets it counts against. */
 export interface FirstPassInput {
   nRegions: number;
@@ -171,15 +187,9 @@ export function firstPass(input: FirstPassInput, kept: (slot: number, c: number,
     arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, establishments ? 1 : 0, input.floors ? 1 : 0);
     regionTotal.set(f64.subarray(ROW / 8, ROW / 8 + (r1 - r0)), r0);
     regionDenominator.set(f64.subarray(ROW / 8 + (r1 - r0), ROW / 8 + 2 * (r1 - r0)), r0);
-    for (let slot = 0; slot < 4; slot++) {
-      for (let c = 0; c < nC; c++) {
-        const n = i32[LENGTHS / 4 + slot * nCp + c];
-        const at = BUCKETS / 8 + (slot * nCp + c) * (r1 - r0);
-        if (n > 0) kept(slot, c, f64.subarray(at, at + n));
-      }
-    }
+    handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, r1 - r0, kept);
   }
-  const counts = (field: number) => Float64Array.from({ length: nC }, (_, c) => Number(i64[(ACC + field * W) / 8 + c]));
+  const counts = (field: number) => countsAt(i64, ACC + field * W, nC);
   return {
     regionTotal,
     regionDenominator,
@@ -258,14 +268,8 @@ export function cellPass(
       copyOut(u8, STRONG10, out.strong10!, r0, r1, nC, nCp);
     }
     for (let j = 0, at = LIST / 4; j < n; j++, at += 4) settle((r0 + i32[at]) * nC + i32[at + 1], f64[at / 2 + 1]);
-    for (let slot = 0; slot < 2; slot++) {
-      for (let c = 0; c < nC; c++) {
-        const len = i32[LENGTHS / 4 + slot * nCp + c];
-        const from = BUCKETS / 8 + (slot * nCp + c) * rows;
-        if (len > 0) kept(slot, c, f64.subarray(from, from + len));
-      }
-    }
+    handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, rows, kept);
   }
-  const counts = (field: number) => Float64Array.from({ length: nC }, (_, c) => Number(i64[(ACC + field * W) / 8 + c]));
+  const counts = (field: number) => countsAt(i64, ACC + field * W, nC);
   return { counts: { competing: counts(0), belowFirst: counts(1), belowSecond: counts(2) } };
 }
