@@ -122,22 +122,8 @@ export function planThresholds(
     rows: sampledRows(nRegions, Math.max(1, Math.floor(brackets.rows ?? SAMPLE_ROWS))),
     spread: brackets.spread ?? SPREAD,
   };
-  // Each sampled row's total, summed as the first pass sums it (the focus shares' denominator).
-  const rowTotal = (r: number) => {
-    let s = 0;
-    for (let i = r * nCategories, end = i + nCategories; i < end; i++) s += employment[i] === employment[i] ? employment[i] : 0;
-    return s;
-  };
-  const totals = Float64Array.from(plan.rows, rowTotal);
   const ranked = queries.filter((q) => SLOT_QUANTITY[q.slot] !== LQ);
-  const quantities = new Set(ranked.map((q) => SLOT_QUANTITY[q.slot]));
-  const sample = sampleColumns(plan.rows, nCategories, quantities, (q, j, i) => {
-    const e = competing[i];
-    if (!(e > 0)) return NaN;
-    if (q === EMPLOYMENT) return e;
-    if (q === FOCUS) return e / totals[j];
-    return establishments![i];
-  });
+  const sample = sampleFirst(plan.rows, nCategories, employment, competing, establishmentsUsed ? establishments : undefined);
   openBrackets(plan, ranked, sample, nRegions, nCategories);
   return plan;
 }
@@ -152,10 +138,7 @@ export function planLq(ctx: CellContext, plan: ThresholdPlan, found: CategoryThr
   const { rule, table } = plan;
   const ranked = plan.queries.filter((q) => SLOT_QUANTITY[q.slot] === LQ);
   if (ranked.length > 0) {
-    const sample = sampleColumns(plan.rows, nCategories, new Set([LQ]), (_, j, i) => {
-      const r = plan.rows[j];
-      return cellValue(ctx, LQ, r, i - r * nCategories);
-    });
+    const sample = sampleLq(ctx, plan.rows);
     openBrackets(plan, ranked, sample, ctx.nRegions, nCategories);
   }
   const D = ctx.denominatorTotal;
@@ -351,11 +334,6 @@ function gatherColumn(ctx: CellContext, quantity: number, c: number): Float64Arr
   return out.subarray(0, n);
 }
 
-/** The sampled rows' competing values, column by column. */
-interface Sample {
-  column(quantity: number, c: number): Float64Array;
-}
-
 /**
  * `wanted` rows (every row of a smaller table) from equal stretches of the table, at
  * offsets stepped by the golden ratio: ascending, and neither a sorted nor a periodic order of the
@@ -372,22 +350,81 @@ function sampledRows(nRegions: number, wanted: number): Int32Array {
   return out;
 }
 
-/** `value(quantity, j, i)`: the quantity at cell i of sampled row j, NaN where the cell does not compete. */
-function sampleColumns(rows: Int32Array, nCategories: number, quantities: Set<number>, value: (quantity: number, j: number, i: number) => number): Sample {
+/** The sampled rows' competing values of some quantities, column by column. */
+interface Sample {
+  column(quantity: number, c: number): Float64Array;
+}
+
+/** Columns of `rows.length` values per category, filled in row order (`count` per category). */
+class SampleColumns implements Sample {
+  readonly values: Float64Array[] = [];
+  readonly counts: Int32Array[] = [];
+  constructor(
+    private readonly n: number,
+    nCategories: number,
+    quantities: number[],
+  ) {
+    for (const q of quantities) {
+      this.values[q] = new Float64Array(n * nCategories);
+      this.counts[q] = new Int32Array(nCategories);
+    }
+  }
+
+  column(q: number, c: number): Float64Array {
+    return this.values[q].subarray(c * this.n, c * this.n + this.counts[q][c]);
+  }
+}
+
+/**
+ * The sampled rows' employment, focus share and (when given) establishments of the cells that
+ * compete (E(r,c) > 0 as the judgement sees it), a row's total summed as the first pass sums it.
+ * Plain loops, one per row: this runs over a few hundred thousand cells per computation.
+ */
+function sampleFirst(rows: Int32Array, nC: number, employment: Float64Array, competing: Float64Array, establishments?: Float64Array): Sample {
   const n = rows.length;
-  const columns: Float64Array[] = [];
-  const counts: Int32Array[] = [];
-  for (const q of quantities) {
-    const values = new Float64Array(n * nCategories);
-    const count = new Int32Array(nCategories);
-    for (let j = 0; j < n; j++) {
-      for (let c = 0, i = rows[j] * nCategories; c < nCategories; c++, i++) {
-        const x = value(q, j, i);
-        if (x === x) values[c * n + count[c]++] = x;
+  const sample = new SampleColumns(n, nC, establishments ? [EMPLOYMENT, FOCUS, ESTABLISHMENTS] : [EMPLOYMENT, FOCUS]);
+  const emp = sample.values[EMPLOYMENT];
+  const focus = sample.values[FOCUS];
+  const count = sample.counts[EMPLOYMENT];
+  const est = establishments ? sample.values[ESTABLISHMENTS] : undefined;
+  const estCount = sample.counts[ESTABLISHMENTS];
+  for (let j = 0; j < n; j++) {
+    const base = rows[j] * nC;
+    let total = 0;
+    for (let i = base, end = base + nC; i < end; i++) total += employment[i] === employment[i] ? employment[i] : 0;
+    for (let c = 0, i = base; c < nC; c++, i++) {
+      const e = competing[i];
+      if (!(e > 0)) continue;
+      const at = c * n + count[c]++;
+      emp[at] = e;
+      focus[at] = e / total;
+      if (est) {
+        const m = establishments![i];
+        if (m === m) est[c * n + estCount[c]++] = m;
       }
     }
-    columns[q] = values;
-    counts[q] = count;
   }
-  return { column: (q, c) => columns[q].subarray(c * n, c * n + counts[q][c]) };
+  // Focus shares have the employment's count: the same cells compete.
+  sample.counts[FOCUS] = count;
+  return sample;
+}
+
+/** The sampled rows' LQs (cellValues.ts arithmetic), once the totals are known. */
+function sampleLq(ctx: CellContext, rows: Int32Array): Sample {
+  const { nCategories: nC, employment, regionDenominator, categoryTotal, denominatorTotal: D } = ctx;
+  const n = rows.length;
+  const sample = new SampleColumns(n, nC, [LQ]);
+  const lq = sample.values[LQ];
+  const count = sample.counts[LQ];
+  for (let j = 0; j < n; j++) {
+    const r = rows[j];
+    const dr = regionDenominator[r];
+    if (!(dr > 0 && D > 0)) continue;
+    for (let c = 0, i = r * nC; c < nC; c++, i++) {
+      const e = employment[i];
+      const ec = categoryTotal[c];
+      if (e > 0 && ec > 0) lq[c * n + count[c]++] = (e * D) / (dr * ec);
+    }
+  }
+  return sample;
 }
