@@ -82,17 +82,21 @@ export class CellList {
   private lq = new Float64Array(1024);
   length = 0;
 
-  push(i: number, q: number): void {
-    if (this.length === this.cells.length) {
-      const cells = new Int32Array(2 * this.length);
-      const lq = new Float64Array(2 * this.length);
-      cells.set(this.cells);
-      lq.set(this.lq);
-      this.cells = cells;
-      this.lq = lq;
+  /** Cells and their LQs, in their order (two views of one length). */
+  append(cells: Int32Array, lq: Float64Array): void {
+    const n = this.length + cells.length;
+    if (n > this.cells.length) {
+      const grown = Math.max(n, 2 * this.cells.length);
+      const c = new Int32Array(grown);
+      const q = new Float64Array(grown);
+      c.set(this.cells.subarray(0, this.length));
+      q.set(this.lq.subarray(0, this.length));
+      this.cells = c;
+      this.lq = q;
     }
-    this.cells[this.length] = i;
-    this.lq[this.length++] = q;
+    this.cells.set(cells, this.length);
+    this.lq.set(lq, this.length);
+    this.length = n;
   }
 
   values(): { cells: Int32Array; lq: Float64Array } {

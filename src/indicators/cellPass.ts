@@ -84,7 +84,7 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
     verdicts,
     // A cell whose LQ is inside a bracket, listed for settling with its LQ as the judgement
     // computes it; the LQs kept for the selection.
-    (i, lq) => list.push(i, lq),
+    (cells, lq) => list.append(cells, lq),
     (slot, c, lqs) => buckets.append(c * N_SLOTS + (slot === 0 ? LQ_SLOT : LQ2_SLOT), lqs),
   );
   if (ranksLq) {

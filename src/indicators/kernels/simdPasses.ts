@@ -2,9 +2,10 @@
  * The indicator table's two per-cell passes, run in the WebAssembly SIMD kernels of passes.wat
  * over blocks of rows copied into the kernels' memory (the cube's arrays stay where they are,
  * transferable between workers). The kernels keep the values inside the brackets (a few percent of
- * the cells) in buckets per block, and list the cells to settle with their LQ, computed with the
- * arithmetic of the judgement, so that the selections (thresholds.ts) and the settling
- * (cellPass.ts) see the doubles the rules give; here they are handed on, a bucket at a time.
+ * the cells) in buckets that carry over from block to block, and list the cells to settle with
+ * their LQ, computed with the arithmetic of the judgement, so that the selections (thresholds.ts)
+ * and the settling (cellPass.ts) see the doubles the rules give; here they are handed on, a full
+ * bucket or a block's list at a time.
  *
  * WebAssembly SIMD is in every browser the app supports (Chrome 91, Firefox 89, Safari 16.4) and
  * in Node since 16.4; the module is 2 KB, compiled synchronously once per worker.
@@ -13,7 +14,7 @@ import { PASSES_WASM } from './passesWasm';
 
 interface Exports {
   memory: WebAssembly.Memory;
-  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, buckets: number, lengths: number, mOn: number, floors: number): void;
+  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, buckets: number, lengths: number, cap: number, mOn: number, floors: number): void;
   cellPass(
     emp: number,
     est: number,
@@ -26,8 +27,12 @@ interface Exports {
     strongOut: number,
     strong10Out: number,
     list: number,
+    lqList: number,
     buckets: number,
     lengths: number,
+    cap: number,
+    firstCell: number,
+    nC: number,
     D: number,
     strongOn: number,
     sizeBit: number,
@@ -38,6 +43,12 @@ interface Exports {
 
 /** Bytes of one input matrix per block: small enough to stay in cache between the passes over a row. */
 const BLOCK_BYTES = 1 << 18;
+/**
+ * Bytes of a pass's buckets together. Each holds thousands of values at a hundred categories: a
+ * bucket is handed on a few times a computation. (Handed on at every block, a bucket held a
+ * block's dozen values, and the views and copies cost more than the kernel's keeping.)
+ */
+const BUCKETS_BYTES = 1 << 24;
 
 let kernels: Exports | undefined;
 
@@ -107,13 +118,23 @@ function copyOut(u8: Uint8Array, at: number, target: Uint8Array, r0: number, r1:
   for (let r = r0, o = at; r < r1; r++, o += nCp) target.set(u8.subarray(o, o + nC), r * nC);
 }
 
-/** A block's buckets (slot-major, then category, `capacity` values each) to `kept`, the non-empty ones. */
-function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, slots: number, nC: number, nCp: number, capacity: number, kept: (slot: number, c: number, values: Float64Array) => void): void {
+/** Values each bucket holds: at least a block's rows, so that one block can never overflow it. */
+function bucketCapacity(slots: number, nCp: number, rowsPerBlock: number): number {
+  return Math.max(rowsPerBlock, Math.floor(BUCKETS_BYTES / (slots * nCp * 8)));
+}
+
+/**
+ * Every bucket (slot-major, then category, `capacity` values each) that `room` more values could
+ * overflow, to `kept`, and emptied; with `room` Infinity, every non-empty bucket.
+ */
+function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, slots: number, nC: number, nCp: number, capacity: number, room: number, kept: (slot: number, c: number, values: Float64Array) => void): void {
   for (let slot = 0; slot < slots; slot++) {
-    for (let c = 0; c < nC; c++) {
-      const n = i32[lengths / 4 + slot * nCp + c];
+    for (let c = 0, at = lengths / 4 + slot * nCp; c < nC; c++, at++) {
+      const n = i32[at];
+      if (n === 0 || n + room <= capacity) continue;
       const from = buckets / 8 + (slot * nCp + c) * capacity;
-      if (n > 0) kept(slot, c, f64.subarray(from, from + n));
+      kept(slot, c, f64.subarray(from, from + n));
+      i32[at] = 0;
     }
   }
 }
@@ -156,8 +177,8 @@ export const KEPT_EMPLOYMENT_FLOOR = 2;
 export const KEPT_ESTABLISHMENTS_FLOOR = 3;
 
 /**
- * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `kept(slot, c, values)` is given, block by
- * block, the values of category c inside slot's bracket (employment, focus share E(r,c)/E(r) or
+ * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `kept(slot, c, values)` is given, run by
+ * run, the values of category c inside slot's bracket (employment, focus share E(r,c)/E(r) or
  * establishments), in row order. `values` is a view of the kernels' memory, valid during the call.
  */
 export function firstPass(input: FirstPassInput, kept: (slot: number, c: number, values: Float64Array) => void): FirstPassOutput {
@@ -170,9 +191,11 @@ export function firstPass(input: FirstPassInput, kept: (slot: number, c: number,
   const VAL = arena.take(B * W);
   const EMP = competing === values ? VAL : arena.take(B * W);
   const EST = establishments === undefined ? EMP : establishments === competing ? EMP : arena.take(B * W);
-  const BUCKETS = arena.take(4 * nCp * B * 8);
+  const CAP = bucketCapacity(4, nCp, B);
+  const BUCKETS = arena.take(4 * nCp * CAP * 8);
   const LENGTHS = arena.take(4 * nCp * 4);
   const { f64, i64, i32 } = arena.views();
+  i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 4 * nCp);
   const fields = [input.inDenominator, ...input.brackets.size, ...input.brackets.focus, ...input.brackets.employmentFloor, ...input.brackets.establishmentsFloor];
   f64.fill(0, TAB / 8, (ACC + 7 * W) / 8);
   for (let j = 0; j < fields.length; j++) f64.set(fields[j], (TAB + j * W) / 8);
@@ -183,12 +206,12 @@ export function firstPass(input: FirstPassInput, kept: (slot: number, c: number,
     copyIn(f64, VAL, values, r0, r1, nC, nCp);
     if (EMP !== VAL) copyIn(f64, EMP, competing, r0, r1, nC, nCp);
     if (establishments && EST !== EMP) copyIn(f64, EST, establishments, r0, r1, nC, nCp);
-    i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 4 * nCp);
-    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, establishments ? 1 : 0, input.floors ? 1 : 0);
+    handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, CAP, r1 - r0, kept);
+    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, CAP, establishments ? 1 : 0, input.floors ? 1 : 0);
     regionTotal.set(f64.subarray(ROW / 8, ROW / 8 + (r1 - r0)), r0);
     regionDenominator.set(f64.subarray(ROW / 8 + (r1 - r0), ROW / 8 + 2 * (r1 - r0)), r0);
-    handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, r1 - r0, kept);
   }
+  handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, CAP, Infinity, kept);
   const counts = (field: number) => countsAt(i64, ACC + field * W, nC);
   return {
     regionTotal,
@@ -223,15 +246,17 @@ export interface CellPassOutput {
 }
 
 /**
- * The cell pass: star bytes into `stars` and, under cmp, `strong` and `strong10`. Each cell whose LQ
- * is inside a bracket goes to `settle(i, lq)` with its LQ (−∞ under an employment or establishments
- * floor), and block by block `kept(slot, c, values)` is given category c's LQs inside the first
- * (slot 0) or second (1) bracket, in row order (a view of the kernels' memory, valid during the call).
+ * The cell pass: star bytes into `stars` and, under cmp, `strong` and `strong10`. The cells whose LQ
+ * is inside a bracket go, block by block, to `settle(cells, lq)`: their indices and their LQs (−∞
+ * under an employment or establishments floor); and run by run `kept(slot, c, values)` is given
+ * category c's LQs inside the first (slot 0) or second (1) bracket, in row order. Both are views
+ * of the kernels' memory, valid during the call. (A cell's index is an i32 in the kernel: a table
+ * of 2³¹ cells would be 17 GB a matrix.)
  */
 export function cellPass(
   input: CellPassInput,
   out: { stars: Uint8Array; strong?: Uint8Array; strong10?: Uint8Array },
-  settle: (i: number, lq: number) => void,
+  settle: (cells: Int32Array, lq: Float64Array) => void,
   kept: (slot: number, c: number, values: Float64Array) => void,
 ): CellPassOutput {
   const { nRegions, nCategories: nC, employment, establishments } = input;
@@ -246,10 +271,13 @@ export function cellPass(
   const STARS = arena.take(B * nCp);
   const STRONG = arena.take(strongOn ? B * nCp : 0);
   const STRONG10 = arena.take(strongOn ? B * nCp : 0);
-  const LIST = arena.take(16 * B * nCp);
-  const BUCKETS = arena.take(2 * nCp * B * 8);
+  const LIST = arena.take(4 * B * nCp);
+  const LQ_LIST = arena.take(8 * B * nCp);
+  const CAP = bucketCapacity(2, nCp, B);
+  const BUCKETS = arena.take(2 * nCp * CAP * 8);
   const LENGTHS = arena.take(2 * nCp * 4);
   const { f64, i64, u8, i32 } = arena.views();
+  i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 2 * nCp);
   f64.fill(0, TAB / 8, (ACC + 3 * W) / 8);
   for (let j = 0; j < input.table.length; j++) f64.set(input.table[j], (TAB + j * W) / 8);
   const { size, specialisation, focus } = input.starBits;
@@ -260,16 +288,16 @@ export function cellPass(
     if (EST !== EMP) copyIn(f64, EST, establishments!, r0, r1, nC, nCp);
     f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
     f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
-    i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 2 * nCp);
-    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, BUCKETS, LENGTHS, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus);
+    handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, rows, kept);
+    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus);
     copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
     if (strongOn) {
       copyOut(u8, STRONG, out.strong!, r0, r1, nC, nCp);
       copyOut(u8, STRONG10, out.strong10!, r0, r1, nC, nCp);
     }
-    for (let j = 0, at = LIST / 4; j < n; j++, at += 4) settle((r0 + i32[at]) * nC + i32[at + 1], f64[at / 2 + 1]);
-    handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, rows, kept);
+    if (n > 0) settle(i32.subarray(LIST / 4, LIST / 4 + n), f64.subarray(LQ_LIST / 8, LQ_LIST / 8 + n));
   }
+  handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, Infinity, kept);
   const counts = (field: number) => countsAt(i64, ACC + field * W, nC);
   return { counts: { competing: counts(0), belowFirst: counts(1), belowSecond: counts(2) } };
 }

@@ -1,7 +1,9 @@
 /**
  * The WebAssembly kernels of the indicator table: the module the engine loads is the one the .wat
  * source assembles to, and the passes give, on a table small enough to check by hand, the totals,
- * counts and listed cells the rules define — across blocks of rows and with a padded odd row.
+ * counts and listed cells the rules define — across blocks of rows and with a padded odd row; and
+ * a bucket that fills past its capacity is handed on and refilled without losing or reordering a
+ * value, in both passes.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -101,7 +103,7 @@ describe('the indicator kernels', () => {
         starBits: { size: 1, specialisation: 2, focus: 4 },
       },
       { stars, strong, strong10 },
-      (i, lq) => settle.push([i, lq]),
+      (cells, lq) => cells.forEach((i, j) => settle.push([i, lq[j]])),
       (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
     );
     // 30 employees: size (≥ 20), specialisation (1.5 ≥ 1.2), focus (0.75 ≥ 0.7); 10: none.
@@ -121,5 +123,99 @@ describe('the indicator kernels', () => {
       [4, -Infinity],
     ]);
     expect(Object.fromEntries(kept)).toEqual({ '0 0': [1.5], '0 1': [1.5], '1 0': [0.5], '1 1': [0.5] });
+  });
+
+  // 2,001 categories (padded to 2,002) × 700 rows: 16 rows a block, and a bucket holds 261 values
+  // in the first pass and 523 in the cell pass, so a category's 700 kept values are handed on in
+  // several runs, across blocks.
+  const wide = { nRegions: 700, nCategories: 2001 };
+  function wideTable(): Float64Array {
+    const { nRegions, nCategories } = wide;
+    const v = new Float64Array(nRegions * nCategories);
+    for (let r = 0, i = 0; r < nRegions; r++) for (let c = 0; c < nCategories; c++, i++) v[i] = 1 + r + (c % 7);
+    return v;
+  }
+  const keptRuns = () => {
+    const kept = new Map<string, number[]>();
+    const add = (slot: number, c: number, xs: Float64Array) => {
+      const key = `${slot} ${c}`;
+      const list = kept.get(key) ?? [];
+      for (const x of xs) list.push(x);
+      kept.set(key, list);
+    };
+    return { kept, add };
+  };
+
+  it('first pass: full buckets are handed on and refilled, every value once, in row order', () => {
+    const { nRegions, nCategories } = wide;
+    const values = wideTable();
+    const all = (x: number) => new Float64Array(nCategories).fill(x);
+    const { kept, add } = keptRuns();
+    const out = firstPass(
+      {
+        nRegions,
+        nCategories,
+        values,
+        competing: values,
+        floors: false,
+        inDenominator: all(1),
+        // Every cell is inside the size bracket; the focus bracket is off.
+        brackets: { size: [all(0), all(Infinity)], focus: [all(NaN), all(NaN)], employmentFloor: [all(NaN), all(NaN)], establishmentsFloor: [all(NaN), all(NaN)] },
+      },
+      add,
+    );
+    expect(kept.size).toBe(nCategories);
+    for (const c of [0, 1, 6, 1000, 2000]) {
+      expect(kept.get(`${KEPT_SIZE} ${c}`)).toEqual(Array.from({ length: nRegions }, (_, r) => values[r * nCategories + c]));
+    }
+    expect([...kept.values()].reduce((n, xs) => n + xs.length, 0)).toBe(nRegions * nCategories);
+    expect(out.counts.competing[2000]).toBe(nRegions);
+    expect(out.counts.belowSize[2000]).toBe(0);
+  });
+
+  it('cell pass: full buckets are handed on and refilled, and every block lists its cells by their index in the whole table', () => {
+    const { nRegions, nCategories } = wide;
+    const employment = wideTable();
+    const all = (x: number) => new Float64Array(nCategories).fill(x);
+    const regionTotal = new Float64Array(nRegions);
+    const categoryTotal = new Float64Array(nCategories);
+    for (let r = 0, i = 0; r < nRegions; r++) for (let c = 0; c < nCategories; c++, i++) {
+      regionTotal[r] += employment[i];
+      categoryTotal[c] += employment[i];
+    }
+    const D = regionTotal.reduce((a, b) => a + b, 0);
+    const lq = (r: number, c: number) => (employment[r * nCategories + c] * D) / (regionTotal[r] * categoryTotal[c]);
+    const listed: number[] = [];
+    const listedLq: number[] = [];
+    const { kept, add } = keptRuns();
+    const out = cellPass(
+      {
+        nRegions,
+        nCategories,
+        employment,
+        regionTotal,
+        regionDenominator: regionTotal,
+        denominatorTotal: D,
+        // Every LQ inside the first bracket, the second off; bars no cell reaches.
+        table: [categoryTotal, all(Infinity), all(Infinity), all(Infinity), all(0), all(Infinity), all(NaN), all(NaN), all(-Infinity), all(-Infinity), all(Infinity), all(Infinity)],
+        starBits: { size: 1, specialisation: 2, focus: 4 },
+      },
+      { stars: new Uint8Array(nRegions * nCategories) },
+      (cells, lqs) => {
+        for (const i of cells) listed.push(i);
+        for (const x of lqs) listedLq.push(x);
+      },
+      add,
+    );
+    expect(listed).toEqual(Array.from({ length: nRegions * nCategories }, (_, i) => i));
+    for (const i of [0, 1, 2001, 16 * 2001 + 5, nRegions * nCategories - 1]) {
+      expect(listedLq[i]).toBe(lq(Math.floor(i / nCategories), i % nCategories));
+    }
+    for (const c of [0, 999, 2000]) {
+      expect(kept.get(`0 ${c}`)).toEqual(Array.from({ length: nRegions }, (_, r) => lq(r, c)));
+    }
+    expect(kept.size).toBe(nCategories);
+    expect(out.counts.competing[2000]).toBe(nRegions);
+    expect(out.counts.belowFirst[2000]).toBe(0);
   });
 });
