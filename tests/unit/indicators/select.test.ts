@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quantile } from 'd3-array';
-import { OrderStatistics, kthLargest, quantileType7, selectKth } from '../../../src/indicators/select';
+import { FILTER_FROM, OrderStatistics, kthLargest, quantileType7, selectKth } from '../../../src/indicators/select';
 
 const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
   minLength: 1,
@@ -79,29 +79,46 @@ describe('type-7 quantiles', () => {
 });
 
 describe('order statistics of long buffers (bracketed by a sample, then selected)', () => {
-  // Long enough for the sampled path; shapes that could fool a sample: sorted, reversed,
-  // periodic, a few distinct values, one huge run of ties.
-  const long = fc
-    .record({ n: fc.integer({ min: 2048, max: 30_000 }), seed: fc.integer(), shape: fc.constantFrom('random', 'sorted', 'reversed', 'periodic', 'fewDistinct', 'mostlyTies') })
-    .map(({ n, seed, shape }) => {
-      let s = seed >>> 0 || 1;
-      const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-      const xs = Array.from({ length: n }, (_, i) => {
-        switch (shape) {
-          case 'periodic':
-            return i % 7;
-          case 'fewDistinct':
-            return [1, 2, 2, 9][Math.floor(next() * 4)];
-          case 'mostlyTies':
-            return next() < 0.97 ? 3 : next() * 10;
-          default:
-            return Math.round(next() * 1e6) / 100;
-        }
+  // Shapes that could fool a sample or a partition: sorted, reversed, periodic, a few distinct
+  // values, one huge run of ties.
+  const shaped = (min: number, max: number) =>
+    fc
+      .record({ n: fc.integer({ min, max }), seed: fc.integer(), shape: fc.constantFrom('random', 'sorted', 'reversed', 'periodic', 'fewDistinct', 'mostlyTies') })
+      .map(({ n, seed, shape }) => {
+        let s = seed >>> 0 || 1;
+        const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+        const xs = Array.from({ length: n }, (_, i) => {
+          switch (shape) {
+            case 'periodic':
+              return i % 7;
+            case 'fewDistinct':
+              return [1, 2, 2, 9][Math.floor(next() * 4)];
+            case 'mostlyTies':
+              return next() < 0.97 ? 3 : next() * 10;
+            default:
+              return Math.round(next() * 1e6) / 100;
+          }
+        });
+        if (shape === 'sorted') xs.sort((a, b) => a - b);
+        if (shape === 'reversed') xs.sort((a, b) => b - a);
+        return xs;
       });
-      if (shape === 'sorted') xs.sort((a, b) => a - b);
-      if (shape === 'reversed') xs.sort((a, b) => b - a);
-      return xs;
-    });
+  // Long enough for the sampled path.
+  const long = shaped(FILTER_FROM, 2 * FILTER_FROM);
+
+  it('selection in place is exact on buffers of the thresholds\' brackets (a few thousand values, ties, sorted, periodic)', () => {
+    fc.assert(
+      fc.property(shaped(601, 8000), fc.double({ min: 0, max: 1, noNaN: true }), (xs, p) => {
+        const a = Float64Array.from(xs);
+        const k = Math.min(xs.length - 1, Math.floor(p * xs.length));
+        const v = selectKth(a, a.length, k);
+        expect(v).toBe([...xs].sort((x, y) => x - y)[k]);
+        for (let i = 0; i < k; i++) if (!(a[i] <= v)) expect.fail(`a[${i}] = ${a[i]} > the ${k}-th smallest ${v}`);
+        for (let i = k + 1; i < a.length; i++) if (!(a[i] >= v)) expect.fail(`a[${i}] = ${a[i]} < the ${k}-th smallest ${v}`);
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it('quantiles and k-th largest equal d3 and a full sort, and leave the buffer as it was', () => {
     fc.assert(
