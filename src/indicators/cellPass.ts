@@ -79,6 +79,7 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
         column(STRONG_BAR),
         column(STRONG10_BAR),
       ],
+      lqSlots: cmp ? 2 : ranksLq ? 1 : 0,
       starBits: { size: STAR_SIZE, specialisation: SPEC, focus: STAR_FOCUS },
     },
     verdicts,

@@ -181,14 +181,14 @@
   ;; Cell pass. tab fields (f64): 0 E(c), 1 size threshold, 2 specialisation bar, 3 focus threshold,
   ;; 4–5 first LQ bracket, 6–7 second LQ bracket (NaN: off), 8 employment P25, 9 establishments
   ;; P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing, 1 below the first LQ
-  ;; bracket, 2 below the second. rows: E(r) per row, then D(r) per row. Writes a star byte per
+  ;; bracket, 2 below the second (counted for the first $lqSlots brackets only). rows: E(r) per row, then D(r) per row. Writes a star byte per
   ;; cell and, when $strongOn, the strong and strong10 bytes; lists the cells whose LQ is inside a
   ;; bracket and keeps their LQ ($listPair; a cell's index is $firstCell + r · $nC + category, the
   ;; block's first cell in the whole matrix). Returns the number of cells listed.
   (func (export "cellPass")
     (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
     (param $rows i32) (param $starsOut i32) (param $strongOut i32) (param $strong10Out i32) (param $list i32) (param $lqList i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32)
-    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32)
+    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32)
     (result i32)
     (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
     (local $o i32) (local $bits i32)
@@ -224,14 +224,6 @@
             (local.set $f (f64x2.div (local.get $e) (local.get $erS)))
             (local.set $q (f64x2.div (f64x2.mul (local.get $e) (local.get $DS)) (f64x2.mul (local.get $drS) (local.get $ec))))
             (local.set $pos (f64x2.gt (local.get $e) (v128.const f64x2 0 0)))
-            (local.set $keepL (v128.and (v128.and (local.get $pos) (local.get $rowLq)) (f64x2.gt (local.get $ec) (v128.const f64x2 0 0))))
-            (local.set $lLo (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))
-            (local.set $l2Lo (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6)))))
-            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keepL)))
-            (local.set $a (i32.add (local.get $a) (local.get $W)))
-            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $lLo)))))
-            (local.set $a (i32.add (local.get $a) (local.get $W)))
-            (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $l2Lo)))))
             ;; The stars (stars.ts cellStars).
             (local.set $stars
               (v128.and
@@ -258,17 +250,31 @@
                 (local.set $x (v128.and (local.get $base) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 11)))))))
                 (i32.store8 (i32.add (local.get $strong10Out) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $x))) (i32.const 1)))
                 (i32.store8 offset=1 (i32.add (local.get $strong10Out) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $x))) (i32.const 1)))))
-            (local.set $bits
-              (i32.or
-                (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $lLo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 5))))))))
-                (i32.shl (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $l2Lo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7)))))))) (i32.const 2))))
-            (if (local.get $bits)
+            ;; The LQ brackets, as many as the rule ranks LQ at ($lqSlots: eco none, paper one, cmp
+            ;; two): what is not ranked is neither counted nor listed.
+            (if (local.get $lqSlots)
               (then
-                (local.set $n
-                  (call $listPair (local.get $list) (local.get $lqList) (local.get $n) (local.get $bucketAt) (local.get $lengthAt) (local.get $nCp) (local.get $cap)
-                    (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3))))
-                    (i32.shr_u (local.get $c) (i32.const 3)) (local.get $bits) (local.get $q) (local.get $e) (v128.load (i32.add (local.get $est) (local.get $p)))
-                    (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9))))))))
+                (local.set $keepL (v128.and (v128.and (local.get $pos) (local.get $rowLq)) (f64x2.gt (local.get $ec) (v128.const f64x2 0 0))))
+                (local.set $lLo (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))
+                (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keepL)))
+                (local.set $a (i32.add (local.get $a) (local.get $W)))
+                (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $lLo)))))
+                (local.set $bits (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $lLo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 5)))))))))
+                (if (i32.ge_u (local.get $lqSlots) (i32.const 2))
+                  (then
+                    (local.set $l2Lo (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6)))))
+                    (local.set $a (i32.add (local.get $a) (local.get $W)))
+                    (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $l2Lo)))))
+                    (local.set $bits
+                      (i32.or (local.get $bits)
+                        (i32.shl (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $l2Lo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7)))))))) (i32.const 2))))))
+                (if (local.get $bits)
+                  (then
+                    (local.set $n
+                      (call $listPair (local.get $list) (local.get $lqList) (local.get $n) (local.get $bucketAt) (local.get $lengthAt) (local.get $nCp) (local.get $cap)
+                        (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3))))
+                        (i32.shr_u (local.get $c) (i32.const 3)) (local.get $bits) (local.get $q) (local.get $e) (v128.load (i32.add (local.get $est) (local.get $p)))
+                        (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9))))))))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $cells)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))

@@ -35,6 +35,7 @@ interface Exports {
     nC: number,
     D: number,
     strongOn: number,
+    lqSlots: number,
     sizeBit: number,
     specBit: number,
     focusBit: number,
@@ -237,6 +238,11 @@ export interface CellPassInput {
    * the strong and strong10 LQ bars.
    */
   table: Float64Array[];
+  /**
+   * The LQ brackets counted, kept and listed: the first `lqSlots` (eco 0, paper 1, cmp 2). A rule
+   * that ranks no LQ pays nothing for the brackets.
+   */
+  lqSlots: 0 | 1 | 2;
   starBits: { size: number; specialisation: number; focus: number };
 }
 
@@ -289,7 +295,7 @@ export function cellPass(
     f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
     f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
     handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, rows, kept);
-    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus);
+    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, input.lqSlots, size, specialisation, focus);
     copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
     if (strongOn) {
       copyOut(u8, STRONG, out.strong!, r0, r1, nC, nCp);

@@ -67,9 +67,9 @@ describe('the indicator kernels', () => {
     expect([...kept.keys()].sort()).toEqual([`${KEPT_SIZE} 0`, `${KEPT_SIZE} 1`, `${KEPT_FOCUS} 0`].sort());
   });
 
-  it('cell pass: stars, strong flags, LQ counts, the cells inside an LQ bracket and their LQs', () => {
-    // Two regions, three categories: E(r,c) = [[10, 30, 0], [30, 10, NaN]]; E(r) 40, D(r) 40;
-    // E(c) 40, 40, 0; D 80. LQ = e·80 / (40·40): 0.5 and 1.5.
+  // Two regions, three categories: E(r,c) = [[10, 30, 0], [30, 10, NaN]]; E(r) 40, D(r) 40;
+  // E(c) 40, 40, 0; D 80. LQ = e·80 / (40·40): 0.5 and 1.5.
+  function smallCellPass(lqSlots: 0 | 1 | 2) {
     const employment = Float64Array.of(10, 30, 0, 30, 10, NaN);
     const stars = new Uint8Array(6);
     const strong = new Uint8Array(6);
@@ -100,20 +100,26 @@ describe('the indicator kernels', () => {
           col(1, 1, 1), // strong LQ bar
           col(1.5001, 1.5001, 1.5001), // strong10 LQ bar
         ],
+        lqSlots,
         starBits: { size: 1, specialisation: 2, focus: 4 },
       },
       { stars, strong, strong10 },
       (cells, lq) => cells.forEach((i, j) => settle.push([i, lq[j]])),
       (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
     );
+    return { stars, strong, strong10, settle, kept, counts: out.counts };
+  }
+
+  it('cell pass: stars, strong flags, LQ counts, the cells inside an LQ bracket and their LQs', () => {
+    const { stars, strong, strong10, settle, kept, counts } = smallCellPass(2);
     // 30 employees: size (≥ 20), specialisation (1.5 ≥ 1.2), focus (0.75 ≥ 0.7); 10: none.
     expect([...stars]).toEqual([0, 7, 0, 7, 0, 0]);
     // Strong: E > 5, establishments > 2, LQ ≥ 1; strong10 asks LQ ≥ 1.5001.
     expect([...strong]).toEqual([0, 1, 0, 1, 0, 0]);
     expect([...strong10]).toEqual([0, 0, 0, 0, 0, 0]);
-    expect([...out.counts.competing]).toEqual([2, 2, 0]);
-    expect([...out.counts.belowFirst]).toEqual([1, 1, 0]);
-    expect([...out.counts.belowSecond]).toEqual([0, 0, 0]);
+    expect([...counts.competing]).toEqual([2, 2, 0]);
+    expect([...counts.belowFirst]).toEqual([1, 1, 0]);
+    expect([...counts.belowSecond]).toEqual([0, 0, 0]);
     // Listed: LQ 1.5 in the first bracket, 0.5 in the second; the two with 10 employees and one
     // establishment are under the floors, so no LQ bar may admit them (−∞).
     expect(settle).toEqual([
@@ -123,6 +129,29 @@ describe('the indicator kernels', () => {
       [4, -Infinity],
     ]);
     expect(Object.fromEntries(kept)).toEqual({ '0 0': [1.5], '0 1': [1.5], '1 0': [0.5], '1 1': [0.5] });
+  });
+
+  it('cell pass: the LQ brackets a rule does not rank are neither counted nor listed, and the verdicts stay', () => {
+    const both = smallCellPass(2);
+    // paper: the first bracket only.
+    const one = smallCellPass(1);
+    expect([...one.stars]).toEqual([...both.stars]);
+    expect([...one.counts.competing]).toEqual([2, 2, 0]);
+    expect([...one.counts.belowFirst]).toEqual([1, 1, 0]);
+    expect([...one.counts.belowSecond]).toEqual([0, 0, 0]);
+    expect(one.settle).toEqual([
+      [1, 1.5],
+      [3, 1.5],
+    ]);
+    expect(Object.fromEntries(one.kept)).toEqual({ '0 0': [1.5], '0 1': [1.5] });
+    // eco: none.
+    const none = smallCellPass(0);
+    expect([...none.stars]).toEqual([...both.stars]);
+    expect([...none.strong]).toEqual([...both.strong]);
+    expect([...none.strong10]).toEqual([...both.strong10]);
+    for (const counts of Object.values(none.counts)) expect([...counts]).toEqual([0, 0, 0]);
+    expect(none.settle).toEqual([]);
+    expect(none.kept.size).toBe(0);
   });
 
   // 2,001 categories (padded to 2,002) × 700 rows: 16 rows a block, and a bucket holds 261 values
@@ -198,6 +227,7 @@ describe('the indicator kernels', () => {
         denominatorTotal: D,
         // Every LQ inside the first bracket, the second off; bars no cell reaches.
         table: [categoryTotal, all(Infinity), all(Infinity), all(Infinity), all(0), all(Infinity), all(NaN), all(NaN), all(-Infinity), all(-Infinity), all(Infinity), all(Infinity)],
+        lqSlots: 1,
         starBits: { size: 1, specialisation: 2, focus: 4 },
       },
       { stars: new Uint8Array(nRegions * nCategories) },
