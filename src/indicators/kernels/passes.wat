@@ -9,8 +9,11 @@
 ;; tables at field · W):
 ;;   a block's matrices row-major with stride nCp (a padding cell is 0: it competes nowhere);
 ;;   counts are i64 lanes, decremented by comparison masks (a true lane is −1).
-;; A cell with a value inside a bracket (a few percent of cells) leaves the vector path: its value
-;; is appended to its bucket, and the cell pass lists it for settling. A bucket holds up to $cap
+;; A pair with a value inside a bracket (a few percent of cells) takes one branch: there every lane's
+;; value is written at its bucket's end and the bucket's length advanced by the lane's bit, with no
+;; call and no branch per value (a call per pair and a branch per value, mispredicted, had cost the
+;; first pass 15–20% of its time; a call per value, unconditional, which V8 does not inline, cost
+;; more), and the cell pass lists the cell for settling. A bucket holds up to $cap
 ;; values and its length carries over from block to block: the caller empties it before a block
 ;; could overflow it, so that a bucket is handed on a few times a computation, not once a block.
 (module
@@ -22,35 +25,12 @@
   ;; acc fields: 0 Σ_r E(r,c) (f64); i64 counts 1 competing, 2 below size, 3 below focus,
   ;; 4 below employment P25, 5 establishments competing, 6 below establishments P25.
   ;; rowOut: E(r) per row, then D(r) per row. The values inside a bracket go to the buckets
-  ;; (keep: slot-major, category, then up to $cap values; kept: their lengths), in row order.
-  ;; A kept value: appended to bucket sc (slot · nCp + category); $kept holds the buckets' lengths.
-  (func $keepOne (param $keep i32) (param $kept i32) (param $sc i32) (param $cap i32) (param $x f64)
-    (local $at i32) (local $i i32)
-    (local.set $at (i32.add (local.get $kept) (i32.shl (local.get $sc) (i32.const 2))))
-    (local.set $i (i32.load (local.get $at)))
-    (f64.store (i32.add (local.get $keep) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $i)) (i32.const 3))) (local.get $x))
-    (i32.store (local.get $at) (i32.add (local.get $i) (i32.const 1))))
-
-  ;; A pair of cells with values inside brackets: bits 2s and 2s + 1 say that lane 0 and lane 1 are
-  ;; inside slot s's bracket (0 size: e, 1 focus: f, 2 employment P25: e, 3 establishments P25: m).
-  (func $keepPair (param $keep i32) (param $kept i32) (param $nCp i32) (param $cap i32) (param $cat i32) (param $bits i32)
-    (param $e v128) (param $f v128) (param $m v128)
-    (if (i32.and (local.get $bits) (i32.const 1)) (then (call $keepOne (local.get $keep) (local.get $kept) (local.get $cat) (local.get $cap) (f64x2.extract_lane 0 (local.get $e)))))
-    (if (i32.and (local.get $bits) (i32.const 2)) (then (call $keepOne (local.get $keep) (local.get $kept) (i32.add (local.get $cat) (i32.const 1)) (local.get $cap) (f64x2.extract_lane 1 (local.get $e)))))
-    (local.set $cat (i32.add (local.get $cat) (local.get $nCp)))
-    (if (i32.and (local.get $bits) (i32.const 4)) (then (call $keepOne (local.get $keep) (local.get $kept) (local.get $cat) (local.get $cap) (f64x2.extract_lane 0 (local.get $f)))))
-    (if (i32.and (local.get $bits) (i32.const 8)) (then (call $keepOne (local.get $keep) (local.get $kept) (i32.add (local.get $cat) (i32.const 1)) (local.get $cap) (f64x2.extract_lane 1 (local.get $f)))))
-    (local.set $cat (i32.add (local.get $cat) (local.get $nCp)))
-    (if (i32.and (local.get $bits) (i32.const 16)) (then (call $keepOne (local.get $keep) (local.get $kept) (local.get $cat) (local.get $cap) (f64x2.extract_lane 0 (local.get $e)))))
-    (if (i32.and (local.get $bits) (i32.const 32)) (then (call $keepOne (local.get $keep) (local.get $kept) (i32.add (local.get $cat) (i32.const 1)) (local.get $cap) (f64x2.extract_lane 1 (local.get $e)))))
-    (local.set $cat (i32.add (local.get $cat) (local.get $nCp)))
-    (if (i32.and (local.get $bits) (i32.const 64)) (then (call $keepOne (local.get $keep) (local.get $kept) (local.get $cat) (local.get $cap) (f64x2.extract_lane 0 (local.get $m)))))
-    (if (i32.and (local.get $bits) (i32.const 128)) (then (call $keepOne (local.get $keep) (local.get $kept) (i32.add (local.get $cat) (i32.const 1)) (local.get $cap) (f64x2.extract_lane 1 (local.get $m))))))
-
+  ;; ($bucketAt: slot-major, category, then up to $cap values; $lengthAt: their lengths), in row order.
   (func (export "firstPass")
     (param $val i32) (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32)
     (param $tab i32) (param $acc i32) (param $rowOut i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32) (param $mOn i32) (param $floors i32)
     (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $t i32) (local $a i32) (local $bits i32)
+    (local $sc i32) (local $at i32) (local $len i32)
     (local $rowSum f64) (local $rowDen f64)
     (local $v v128) (local $w v128) (local $wd v128) (local $s v128) (local $e v128) (local $keep v128)
     (local $f v128) (local $m v128) (local $mOnV v128) (local $x v128)
@@ -115,8 +95,51 @@
             (local.set $a (i32.add (local.get $a) (local.get $W)))
             (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $m) (local.get $x)))))
             (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $m) (local.get $x)) (f64x2.le (local.get $m) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))))) (i32.const 6))))
+            ;; Kept as in $stats2, eight values: bits 2s and 2s + 1 say that lane 0 and lane 1 are
+            ;; inside slot s's bracket (0 size: e, 1 focus: f, 2 employment P25: e, 3 establishments P25: m).
             (if (local.get $bits)
-              (then (call $keepPair (local.get $bucketAt) (local.get $lengthAt) (local.get $nCp) (local.get $cap) (i32.shr_u (local.get $c) (i32.const 3)) (local.get $bits) (local.get $e) (local.get $f) (local.get $m))))
+              (then
+                (local.set $sc (i32.shr_u (local.get $c) (i32.const 3)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $e)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (local.get $bits) (i32.const 1))))
+                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.const 1)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $e)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $f)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)) (i32.const 1)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $f)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 2))))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $e)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 4)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 2))) (i32.const 1)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $e)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 5)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 3))))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $m)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 6)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 3))) (i32.const 1)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $m)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.shr_u (local.get $bits) (i32.const 7))))
+              ))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $stats4)))
           )
@@ -140,50 +163,43 @@
             (local.set $a (i32.add (local.get $a) (local.get $W)))
             (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $f) (local.get $x)))))
             (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $f) (local.get $x)) (f64x2.le (local.get $f) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))))) (i32.const 2))))
+            ;; Kept without a call or a branch per value: each of the four values is written at its
+            ;; bucket's end, and the length advanced by its bit (a bucket always has room for one more).
             (if (local.get $bits)
-              (then (call $keepPair (local.get $bucketAt) (local.get $lengthAt) (local.get $nCp) (local.get $cap) (i32.shr_u (local.get $c) (i32.const 3)) (local.get $bits) (local.get $e) (local.get $f) (local.get $m))))
+              (then
+                (local.set $sc (i32.shr_u (local.get $c) (i32.const 3)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $e)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (local.get $bits) (i32.const 1))))
+                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.const 1)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $e)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $f)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1))))
+                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)) (i32.const 1)))
+                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                (local.set $len (i32.load (local.get $at)))
+                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $f)))
+                (i32.store (local.get $at) (i32.add (local.get $len) (i32.shr_u (local.get $bits) (i32.const 3))))
+              ))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $stats2)))
           ))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rows))))
 
-  ;; A pair of cells whose LQ is inside a bracket (bits 0/1: lane 0/1 in the first, 2/3: in the
-  ;; second): each listed for settling (its index in the whole matrix, $cell for lane 0, in one list;
-  ;; its LQ, or −∞ under an employment or establishments floor: no LQ bar admits it, in the other)
-  ;; and its LQ kept in the buckets of its brackets (slot 0 the first, 1 the second). Returns the
-  ;; lists' new length.
-  (func $listPair (param $list i32) (param $lqList i32) (param $n i32) (param $bucketAt i32) (param $lengthAt i32) (param $nCp i32) (param $cap i32)
-    (param $cell i32) (param $cat i32) (param $bits i32) (param $q v128) (param $e v128) (param $m v128) (param $eFloor v128) (param $mFloor v128)
-    (result i32)
-    (local $b i32) (local $x f64) (local $ok v128)
-    (local.set $ok (v128.and (f64x2.gt (local.get $e) (local.get $eFloor)) (f64x2.gt (local.get $m) (local.get $mFloor))))
-    (local.set $b (i32.or (i32.and (local.get $bits) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 2))))
-    (if (local.get $b)
-      (then
-        (local.set $x (f64x2.extract_lane 0 (local.get $q)))
-        (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 0)))
-        (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $ok)))))
-        (local.set $n (i32.add (local.get $n) (i32.const 1)))
-        (if (i32.and (local.get $b) (i32.const 1)) (then (call $keepOne (local.get $bucketAt) (local.get $lengthAt) (i32.add (local.get $cat) (i32.const 0)) (local.get $cap) (local.get $x))))
-        (if (i32.and (local.get $b) (i32.const 2)) (then (call $keepOne (local.get $bucketAt) (local.get $lengthAt) (i32.add (i32.add (local.get $cat) (i32.const 0)) (local.get $nCp)) (local.get $cap) (local.get $x))))))
-    (local.set $b (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 2))))
-    (if (local.get $b)
-      (then
-        (local.set $x (f64x2.extract_lane 1 (local.get $q)))
-        (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 1)))
-        (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $ok)))))
-        (local.set $n (i32.add (local.get $n) (i32.const 1)))
-        (if (i32.and (local.get $b) (i32.const 1)) (then (call $keepOne (local.get $bucketAt) (local.get $lengthAt) (i32.add (local.get $cat) (i32.const 1)) (local.get $cap) (local.get $x))))
-        (if (i32.and (local.get $b) (i32.const 2)) (then (call $keepOne (local.get $bucketAt) (local.get $lengthAt) (i32.add (i32.add (local.get $cat) (i32.const 1)) (local.get $nCp)) (local.get $cap) (local.get $x))))))
-    (local.get $n))
-
   ;; Cell pass. tab fields (f64): 0 E(c), 1 size threshold, 2 specialisation bar, 3 focus threshold,
   ;; 4–5 first LQ bracket, 6–7 second LQ bracket (NaN: off), 8 employment P25, 9 establishments
   ;; P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing, 1 below the first LQ
   ;; bracket, 2 below the second (counted for the first $lqSlots brackets only). rows: E(r) per row, then D(r) per row. Writes a star byte per
   ;; cell and, when $strongOn, the strong and strong10 bytes; lists the cells whose LQ is inside a
-  ;; bracket and keeps their LQ ($listPair; a cell's index is $firstCell + r · $nC + category, the
+  ;; bracket and keeps their LQ (a cell's index is $firstCell + r · $nC + category, the
   ;; block's first cell in the whole matrix). Returns the number of cells listed.
   (func (export "cellPass")
     (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
@@ -191,7 +207,7 @@
     (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32)
     (result i32)
     (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
-    (local $o i32) (local $bits i32)
+    (local $o i32) (local $bits i32) (local $sc i32) (local $at i32) (local $len i32) (local $cell i32) (local $x1 f64) (local $ok v128)
     (local $er f64) (local $dr f64)
     (local $erS v128) (local $drS v128) (local $DS v128) (local $rowLq v128) (local $rowFocus v128)
     (local $e v128) (local $f v128) (local $ec v128) (local $q v128) (local $pos v128) (local $keepL v128)
@@ -268,13 +284,45 @@
                     (local.set $bits
                       (i32.or (local.get $bits)
                         (i32.shl (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $l2Lo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7)))))))) (i32.const 2))))))
+                ;; A lane inside a bracket is listed for settling (its index in the whole matrix; its LQ,
+                ;; or −∞ under an employment or establishments floor: no LQ bar admits it) and its LQ kept
+                ;; in the bucket of each bracket it is inside (slot 0 the first, 1 the second): written
+                ;; at the list's and the buckets' ends, which advance by the lane's bits, with no call
+                ;; and no branch per value (the list and each bucket always have room for one more).
                 (if (local.get $bits)
                   (then
-                    (local.set $n
-                      (call $listPair (local.get $list) (local.get $lqList) (local.get $n) (local.get $bucketAt) (local.get $lengthAt) (local.get $nCp) (local.get $cap)
-                        (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3))))
-                        (i32.shr_u (local.get $c) (i32.const 3)) (local.get $bits) (local.get $q) (local.get $e) (v128.load (i32.add (local.get $est) (local.get $p)))
-                        (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9))))))))))
+                    (local.set $ok (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
+                      (f64x2.gt (v128.load (i32.add (local.get $est) (local.get $p))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9)))))))
+                    (local.set $cell (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3)))))
+                    (local.set $x1 (f64x2.extract_lane 0 (local.get $q)))
+                    (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 0)))
+                    (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $ok)))))
+                    (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 0)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1)))))
+                    (local.set $sc (i32.shr_u (local.get $c) (i32.const 3)))
+                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                    (local.set $len (i32.load (local.get $at)))
+                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
+                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 0)) (i32.const 1))))
+                    (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)))
+                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                    (local.set $len (i32.load (local.get $at)))
+                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
+                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1))))
+                    (local.set $x1 (f64x2.extract_lane 1 (local.get $q)))
+                    (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 1)))
+                    (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $ok)))))
+                    (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1)))))
+                    (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.const 1)))
+                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                    (local.set $len (i32.load (local.get $at)))
+                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
+                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1))))
+                    (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)) (i32.const 1)))
+                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+                    (local.set $len (i32.load (local.get $at)))
+                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
+                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1))))
+                    ))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $cells)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
