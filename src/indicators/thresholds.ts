@@ -292,18 +292,24 @@ function fractionOf(q: Query): number {
  * where that reaches past the sample's ends (so the extremes of a column, and small columns, are
  * always inside). Reorders the sample.
  */
-function bracket(sample: Float64Array, q: number, sd: number): [number, number, number] {
+export function bracket(sample: Float64Array, q: number, sd: number): [number, number, number] {
   const m = sample.length;
   if (m === 0) return [-Infinity, Infinity, 1];
   const at = q * m;
   const spread = sd * Math.sqrt(m * q * (1 - q)) + (sd > 0 ? 2 : 0);
   const loRank = Math.floor(at - spread);
   const hiRank = Math.ceil(at + 1 + spread);
+  const share = (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m;
+  // The first selection leaves every value on either side of its rank on that side: the second
+  // is searched for on its side only, so the first is the one with the larger side beyond it.
+  if (loRank > 0 && hiRank < m - 1 && q < 0.5) {
+    const h = selectKth(sample, m, hiRank);
+    return [selectKth(sample, hiRank, loRank), h, share];
+  }
   const l = loRank <= 0 ? -Infinity : selectKth(sample, m, loRank);
-  // Selecting lo left every value above its rank after it: hi is searched for there only.
   const above = loRank <= 0 ? 0 : loRank + 1;
   const h = hiRank >= m - 1 ? Infinity : selectKth(sample.subarray(above), m - above, hiRank - above);
-  return [l, h, (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m];
+  return [l, h, share];
 }
 
 /** The value of a quantity at cell (r, c), NaN where the cell does not compete in it. */
