@@ -197,10 +197,11 @@
   ;; Cell pass. tab fields (f64): 0 E(c), 1 size threshold, 2 specialisation bar, 3 focus threshold,
   ;; 4–5 first LQ bracket, 6–7 second LQ bracket (NaN: off), 8 employment P25, 9 establishments
   ;; P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing, 1 below the first LQ
-  ;; bracket, 2 below the second (counted for the first $lqSlots brackets only). rows: E(r) per row, then D(r) per row. Writes a star byte per
-  ;; cell and, when $strongOn, the strong and strong10 bytes; lists the cells whose LQ is inside a
-  ;; bracket and keeps their LQ (a cell's index is $firstCell + r · $nC + category, the
-  ;; block's first cell in the whole matrix). Returns the number of cells listed.
+  ;; bracket, 2 below the second (counted for the first $lqSlots brackets only). rows: E(r) per
+  ;; row, then D(r) per row. Writes a star byte per cell and, when $strongOn, the strong and
+  ;; strong10 bytes; lists the cells whose LQ is inside a bracket and keeps their LQ (a cell's index
+  ;; is $firstCell + r · $nC + category, the block's first cell in the whole matrix). Returns the
+  ;; number of cells listed.
   (func (export "cellPass")
     (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
     (param $rows i32) (param $starsOut i32) (param $strongOut i32) (param $strong10Out i32) (param $list i32) (param $lqList i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32)
