@@ -76,9 +76,9 @@ export function kthLargest(a: Float64Array, n: number, k: number): number {
 }
 
 /**
- * Below this many values a selection in place is cheaper (the thresholds' buckets, a few thousand
- * values: 6 ns a value against 10 through a sample at 3,000, even at 20,000); above it, see
- * `OrderStatistics` (at 100,000 values 3.3 ns against 4.4).
+ * Below this many values a selection in place is cheaper: the thresholds' buckets, a few thousand
+ * values, take 6 ns a value in place against 10 through a sample at 3,000, and the two are even at
+ * 20,000. Above it, see `OrderStatistics` (at 100,000 values 3.3 ns against 4.4).
  */
 export const FILTER_FROM = 32768;
 /** Values sampled to bracket a rank (a bracket that misses costs one fallback, never a wrong answer). */
@@ -102,14 +102,13 @@ let nextRank = NaN;
  *
  * Short buffers: Floyd–Rivest selection in place. Long ones (the 100,000-region columns of the
  * indicator table, gathered when a bracket missed): selection reads and writes the whole buffer
- * several times over. Instead, a sample of the
- * buffer (one value from each of SAMPLE equal stretches, at an offset stepped by the golden
- * ratio: ascending addresses the prefetcher follows — random ones cost 4× — and neither sorted
- * nor periodic data fool it) brackets the wanted rank between two sample values lo ≤ hi; one branch-free pass counts the
- * values below lo and copies those within [lo, hi] (a few percent) to a bucket, and the rank is
- * found there the same way (a second level), then by selection. If a bracket misses the rank,
- * that level's values are selected directly. The long buffer is only read; a short one is
- * reordered.
+ * several times over. Instead, a sample of the buffer (one value from each of SAMPLE equal
+ * stretches, at an offset stepped by the golden ratio: ascending addresses the prefetcher follows —
+ * random ones cost 4× — and neither sorted nor periodic data fool it) brackets the wanted rank
+ * between two sample values lo ≤ hi; one branch-free pass counts the values below lo and copies
+ * those within [lo, hi] (a few percent) to a bucket, and the rank is found there the same way (a
+ * second level), then by selection. If a bracket misses the rank, that level's values are selected
+ * directly. The long buffer is only read; a short one is reordered.
  */
 export class OrderStatistics {
   constructor(
