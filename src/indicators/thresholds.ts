@@ -297,7 +297,8 @@ export function bracket(sample: Float64Array, q: number, sd: number): [number, n
   if (m === 0) return [-Infinity, Infinity, 1];
   const at = q * m;
   const spread = sd * Math.sqrt(m * q * (1 - q)) + (sd > 0 ? 2 : 0);
-  const loRank = Math.floor(at - spread);
+  // At the top of the sample (a share of 1 without a spread) the bottom is its largest value.
+  const loRank = Math.min(m - 1, Math.floor(at - spread));
   const hiRank = Math.ceil(at + 1 + spread);
   const share = (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m;
   // The first selection leaves every value on either side of its rank on that side: the second
