@@ -129,22 +129,22 @@ interface Times {
   cpu: number[];
 }
 
+/** One timed run of `f` into `into`: wall-clock and CPU milliseconds. */
+function timeOnce(f: () => void, into: Times): void {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  f();
+  into.wall.push(performance.now() - t);
+  const used = process.cpuUsage(c);
+  into.cpu.push((used.user + used.system) / 1000);
+}
+
 function timeRuns(runs: number, f: () => void): Times {
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  const times: Times = { wall: [], cpu: [] };
   // One warm-up run, not counted (JIT compilation).
-  for (let i = 0; i <= runs; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    f();
-    const elapsed = performance.now() - t;
-    const used = process.cpuUsage(c);
-    if (i > 0) {
-      wall.push(elapsed);
-      cpu.push((used.user + used.system) / 1000);
-    }
-  }
-  return { wall, cpu };
+  f();
+  for (let i = 0; i < runs; i++) timeOnce(f, times);
+  return times;
 }
 
 /**
@@ -153,24 +153,13 @@ function timeRuns(runs: number, f: () => void): Times {
  * taking whatever the previous run left behind (its garbage collection): that belongs to `f`.
  */
 function timeRunsBeside(runs: number, f: () => void, plain: () => void): Times & { plain: Times } {
-  const both = { wall: [] as number[], cpu: [] as number[], plain: { wall: [] as number[], cpu: [] as number[] } };
-  const untimed = { wall: [] as number[], cpu: [] as number[] };
-  for (let i = 0; i <= runs; i++) {
-    for (const [g, into] of [
-      [plain, untimed],
-      [plain, both.plain],
-      [f, both],
-    ] as const) {
-      const c = process.cpuUsage();
-      const t = performance.now();
-      g();
-      const elapsed = performance.now() - t;
-      const used = process.cpuUsage(c);
-      if (i > 0) {
-        into.wall.push(elapsed);
-        into.cpu.push((used.user + used.system) / 1000);
-      }
-    }
+  const both: Times & { plain: Times } = { wall: [], cpu: [], plain: { wall: [], cpu: [] } };
+  plain();
+  f();
+  for (let i = 0; i < runs; i++) {
+    plain();
+    timeOnce(plain, both.plain);
+    timeOnce(f, both);
   }
   return both;
 }
