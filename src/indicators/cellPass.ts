@@ -48,14 +48,14 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
   const list = new layout.CellList();
   const { table: t, counts, buckets } = plan;
   const cmp = plan.rule.kind === 'cmp';
-  // eco ranks no LQ: its brackets are off (NaN), and nothing is counted or listed.
+  // eco ranks no LQ: no bracket of it is counted, kept or listed (lqSlots below), paper one, cmp two.
   const ranksLq = plan.rule.kind !== 'eco';
   const stars = u8(out.stars);
   const verdicts: CellVerdicts = cmp ? { stars, strong: u8(out.strong), strong10: u8(out.strong10) } : { stars };
   // Without establishment counts the criterion is skipped: its bar is −∞ and the employment stands in.
   const est = plan.establishmentsUsed ? ctx.establishments! : emp;
   const D = ctx.denominatorTotal;
-  const column = (field: number, on = true) => layout.tableColumn(t, nCategories, field, on);
+  const column = (field: number) => layout.tableColumn(t, nCategories, field);
   const pass = cellPass(
     {
       nRegions,
@@ -70,10 +70,10 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
         column(SIZE_T),
         column(LQ_BAR),
         column(FOCUS_T),
-        column(LQ_LO, ranksLq),
-        column(LQ_HI, ranksLq),
-        column(LQ2_LO, cmp),
-        column(LQ2_HI, cmp),
+        column(LQ_LO),
+        column(LQ_HI),
+        column(LQ2_LO),
+        column(LQ2_HI),
         column(E_FLOOR_T),
         column(M_FLOOR_T),
         column(STRONG_BAR),

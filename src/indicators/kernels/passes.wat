@@ -195,9 +195,9 @@
         (br $rows))))
 
   ;; Cell pass. tab fields (f64): 0 E(c), 1 size threshold, 2 specialisation bar, 3 focus threshold,
-  ;; 4–5 first LQ bracket, 6–7 second LQ bracket (NaN: off), 8 employment P25, 9 establishments
-  ;; P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing, 1 below the first LQ
-  ;; bracket, 2 below the second (counted for the first $lqSlots brackets only). rows: E(r) per
+  ;; 4–5 first LQ bracket, 6–7 second LQ bracket (read for the first $lqSlots only), 8 employment
+  ;; P25, 9 establishments P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing,
+  ;; 1 below the first LQ bracket, 2 below the second (counted for the first $lqSlots). rows: E(r) per
   ;; row, then D(r) per row. Writes a star byte per cell and, when $strongOn, the strong and
   ;; strong10 bytes; lists the cells whose LQ is inside a bracket and keeps their LQ (a cell's index
   ;; is $firstCell + r · $nC + category, the block's first cell in the whole matrix). Returns the

@@ -234,7 +234,7 @@ export interface CellPassInput {
   denominatorTotal: number;
   /**
    * Per category: E(c), the size threshold, the specialisation bar, the focus threshold, the two LQ
-   * brackets (lo, hi; NaN: not counted), and under cmp the employment and establishments P25 and
+   * brackets (lo, hi; only the first `lqSlots` are read), and under cmp the employment and establishments P25 and
    * the strong and strong10 LQ bars.
    */
   table: Float64Array[];
