@@ -301,8 +301,9 @@ export function bracket(sample: Float64Array, q: number, sd: number): [number, n
   const loRank = Math.min(m - 1, Math.floor(at - spread));
   const hiRank = Math.ceil(at + 1 + spread);
   const share = (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m;
-  // The first selection leaves every value on either side of its rank on that side: the second
-  // is searched for on its side only, so the first is the one with the larger side beyond it.
+  // The first selection leaves every value on either side of its rank on that side, and the
+  // second is searched for on its side only: the first is the one that leaves the second the
+  // smaller side (the top below the median, the bottom above it).
   if (loRank > 0 && hiRank < m - 1 && q < 0.5) {
     const h = selectKth(sample, m, hiRank);
     return [selectKth(sample, hiRank, loRank), h, share];
