@@ -496,6 +496,8 @@ async function start(): Promise<void> {
       (files) => void showRegions(files).catch(() => undefined),
       // The demo's warning takes its place in the header at once: the header keeps its size, and so does the map.
       showSyntheticNotice,
+      // Before that, MapLibre's worker starts on the boundaries' file as soon as the manifest names it.
+      (file) => void makeMap().then((map) => map.prefetchRegions(file)).catch(() => undefined),
     );
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);

@@ -21,15 +21,24 @@ import { fetchAdmitted, fileOfUrl } from '../io/fetchAdmitted';
 
 type Progress = (stage: string, fraction: number) => void;
 
-/** What the map draws, known once the boundaries are read: the page starts drawing them while the tables are still being read. */
-export interface MapFiles {
+/**
+ * The boundaries' files, known from the manifest alone: the map's own worker starts fetching and
+ * parsing them while this one reads them too (MapLibre asks for no tile of a source before its
+ * data is parsed, and none of a source no layer draws, so the view can still be fitted when the
+ * boundaries are read).
+ */
+export interface RegionsFile {
   regionsUrl: string;
-  /** The boundaries themselves, when the file cannot be drawn as it is (LoadedDataset.regionsData). */
-  regionsData?: LoadedDataset['regionsData'];
   /** Feature property holding the region id. */
   idProperty: string;
   outlinesUrl?: string;
   attribution: string;
+}
+
+/** What the map draws, known once the boundaries are read: the page starts drawing them while the tables are still being read. */
+export interface MapFiles extends RegionsFile {
+  /** The boundaries themselves, when the file cannot be drawn as it is (LoadedDataset.regionsData). */
+  regionsData?: LoadedDataset['regionsData'];
   bounds: LoadedDataset['bounds'];
   insets?: LoadedDataset['insets'];
 }
@@ -54,6 +63,7 @@ export async function loadHostedDataset(
   scope: RequestScope,
   progress: Progress,
   mapFiles?: (files: MapFiles) => void,
+  regionsFile?: (file: RegionsFile) => void,
 ): Promise<HostedDataset> {
   progress('manifest', 0);
   const manifestAt = admitRequest(manifestUrl, scope.site, scope);
@@ -63,6 +73,7 @@ export async function loadHostedDataset(
   const regionsAt = resolve(manifest.regions.file);
   const regionsUrl = regionsAt.href;
   const outlinesUrl = manifest.outlines ? resolve(manifest.outlines.file).href : undefined;
+  regionsFile?.({ regionsUrl, idProperty: manifest.regions.id, ...(outlinesUrl ? { outlinesUrl } : {}), attribution: manifest.attribution });
 
   // The files do not depend on each other: all are asked for at once, and read as they are needed.
   const requested = {

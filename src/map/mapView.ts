@@ -10,6 +10,7 @@ import type { InsetFrame } from '../io/outlyingRegions';
 import { MARK_LAYER, MARK_LAYER_SPEC, RegionMarks } from './regionMarks';
 import type { RegionPlaces } from '../engine/regionPlaces';
 import { RevealWhenLoaded } from './revealWhenLoaded';
+import type { RegionsFile } from '../engine/datasetSource';
 
 // MapLibre's own worker must be the bundled file, not a blob from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
@@ -57,6 +58,10 @@ export function looseConstrain(lngLat: maplibregl.LngLat, zoom: number): { cente
   return { center: new maplibregl.LngLat(lng, lat), zoom };
 }
 
+function sameFiles(a: RegionsFile, b: RegionsFile): boolean {
+  return a.regionsUrl === b.regionsUrl && a.idProperty === b.idProperty && a.outlinesUrl === b.outlinesUrl && a.attribution === b.attribution;
+}
+
 export interface RegionPointerEvent {
   regionId: string;
   point: { x: number; y: number };
@@ -82,6 +87,8 @@ export class AtlasMap {
   readonly insets: InsetFrames;
   /** New regions are drawn once their tiles are in or coloured, not tile by tile (revealWhenLoaded.ts). */
   private readonly reveal: RevealWhenLoaded;
+  /** The files whose sources are on the map ahead of their layers (prefetchRegions). */
+  private prefetched: RegionsFile | undefined;
 
   /**
    * Without regions (only a container) the map starts at once — MapLibre's WebGL context and first
@@ -152,15 +159,38 @@ export class AtlasMap {
   }
 
   /** The regions' source and, when the dataset has them, the outlines'. */
-  private addSources(options: Omit<MapOptions, 'container'>): void {
+  private addSources(options: RegionsFile & Pick<MapOptions, 'regionsData'>): void {
     const map = this.map;
     map.addSource(SOURCE, { type: 'geojson', data: options.regionsData ?? options.regionsUrl, promoteId: options.idProperty, attribution: attributionAsText(options.attribution), buffer: TILE_BUFFER });
     if (options.outlinesUrl) map.addSource(OUTLINES, { type: 'geojson', data: options.outlinesUrl, buffer: TILE_BUFFER });
   }
 
+  private removeSources(): void {
+    for (const id of [SOURCE, OUTLINES]) if (this.map.getSource(id)) this.map.removeSource(id);
+  }
+
+  /**
+   * Puts a dataset's sources on the map before its layers, as soon as the manifest names the
+   * files: MapLibre's worker fetches and parses the boundaries meanwhile, and asks for no tile
+   * until a layer draws them (setRegions adds the layers, with the view fitted by then). Nothing
+   * when regions are drawn already: setRegions replaces those.
+   */
+  async prefetchRegions(file: RegionsFile): Promise<void> {
+    await this.styleLoaded;
+    if (this.map.getLayer(FILL) || (this.prefetched && sameFiles(this.prefetched, file))) return;
+    this.removeSources();
+    this.addSources(file);
+    this.prefetched = file;
+  }
+
   private addLayers(options: Omit<MapOptions, 'container'>): void {
     const map = this.map;
-    this.addSources(options);
+    // Boundaries that the map cannot draw as the file is (options.regionsData) replace a prefetched source.
+    if (!this.prefetched || options.regionsData || !sameFiles(this.prefetched, options)) {
+      this.removeSources();
+      this.addSources(options);
+    }
+    this.prefetched = undefined;
     map.addLayer({
       id: FILL,
       type: 'fill',
@@ -208,8 +238,8 @@ export class AtlasMap {
   async setRegions(options: Omit<MapOptions, 'container'>): Promise<void> {
     await this.styleLoaded;
     const map = this.map;
-    if (!map.getSource(SOURCE)) {
-      // The first regions of a map made without them.
+    if (!map.getLayer(FILL)) {
+      // The first regions of a map made without them (their sources may be on it: prefetchRegions).
       this.addLayers(options);
       this.insets.setFrames(options.insets);
       this.home.setBounds(options.bounds);
@@ -223,7 +253,7 @@ export class AtlasMap {
     const removed = layers.filter(fromDataset);
     const before = new Map(removed.map((l) => [l.id, layers.slice(layers.indexOf(l) + 1).find((x) => !fromDataset(x))?.id]));
     for (const layer of [...removed].reverse()) map.removeLayer(layer.id);
-    for (const id of [SOURCE, OUTLINES]) if (map.getSource(id)) map.removeSource(id);
+    this.removeSources();
     this.coloured.clear();
     this.marks.clear();
     this.addSources(options);

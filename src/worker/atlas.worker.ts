@@ -30,6 +30,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         workerScope(request.scope, scope.location.origin),
         (stage, fraction) => post({ id: request.id, type: 'progress', stage, fraction }),
         (files) => post({ id: request.id, type: 'mapFiles', files }),
+        (file) => post({ id: request.id, type: 'regionsFile', file }),
       );
       post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });
       engine = new AnalysisEngine(loaded.cube, loaded.map);

@@ -7,11 +7,11 @@ import type { RequestScope } from '../io/requestGate';
 import type { ChangeRequest, ChangeView, SpatialRequest, SpatialView } from '../engine/analysisTypes';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
-import type { MapFiles } from '../engine/datasetSource';
+import type { MapFiles, RegionsFile } from '../engine/datasetSource';
 import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void; onMapFiles?: (files: MapFiles) => void };
+type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void; onMapFiles?: (files: MapFiles) => void; onRegionsFile?: (file: RegionsFile) => void };
 
 /** The page's handle on the compute worker: one promise per request. */
 export class AtlasWorkerClient {
@@ -29,9 +29,12 @@ export class AtlasWorkerClient {
     };
   }
 
-  /** `onMapFiles`: the boundaries' address as soon as the manifest is read, before the tables are. */
-  load(manifestUrl: string, scope: RequestScope, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles']): Promise<LoadedDataset> {
-    return this.request({ type: 'load', manifestUrl, scope }, onProgress, onMapFiles);
+  /**
+   * `onRegionsFile`: the boundaries' files as soon as the manifest is read; `onMapFiles`: what the
+   * map draws once the boundaries are read, before the tables are.
+   */
+  load(manifestUrl: string, scope: RequestScope, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles'], onRegionsFile?: Pending['onRegionsFile']): Promise<LoadedDataset> {
+    return this.request({ type: 'load', manifestUrl, scope }, onProgress, onMapFiles, onRegionsFile);
   }
 
   /**
@@ -76,10 +79,10 @@ export class AtlasWorkerClient {
     return this.request({ type: 'pooled', ...request });
   }
 
-  private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles']): Promise<T> {
+  private request<T>(message: WithoutId<WorkerRequest>, onProgress?: Pending['onProgress'], onMapFiles?: Pending['onMapFiles'], onRegionsFile?: Pending['onRegionsFile']): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress, onMapFiles });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress, onMapFiles, onRegionsFile });
       const request = packMessage({ ...message, id } as WorkerRequest);
       this.worker.postMessage(request, collectTransferables(request));
     });
@@ -94,6 +97,10 @@ export class AtlasWorkerClient {
     }
     if (message.type === 'mapFiles') {
       pending.onMapFiles?.(message.files);
+      return;
+    }
+    if (message.type === 'regionsFile') {
+      pending.onRegionsFile?.(message.file);
       return;
     }
     this.pending.delete(message.id);

@@ -6,7 +6,7 @@ import type { ChangeView, SpatialView } from '../engine/analysisTypes';
 import type { RequestScope } from '../io/requestGate';
 import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
-import type { MapFiles } from '../engine/datasetSource';
+import type { MapFiles, RegionsFile } from '../engine/datasetSource';
 import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 
 /** Messages between the page and the compute worker. */
@@ -27,6 +27,8 @@ export type WorkerResponse =
   | { id: number; type: 'progress'; stage: string; fraction: number }
   /** While a hosted dataset loads: what the map can start drawing. */
   | { id: number; type: 'mapFiles'; files: MapFiles }
+  /** Before that, as soon as the manifest is read: the boundaries' files, for the map to start fetching. */
+  | { id: number; type: 'regionsFile'; file: RegionsFile }
   | { id: number; type: 'loaded'; dataset: LoadedDataset }
   | { id: number; type: 'computed'; view: ComputedView }
   | { id: number; type: 'categoryStats'; stats: CategoryStats }

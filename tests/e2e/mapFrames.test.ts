@@ -144,6 +144,26 @@ describe('map frames: what is drawn, and when the map redraws', () => {
     await context.close();
   });
 
+  it('has MapLibre fetch the boundaries as soon as the manifest names them, beside the compute worker, not after it has read them', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    // Each answer for the boundaries held back: what is asked for meanwhile was asked for without them.
+    const asked: number[] = [];
+    let firstAnswer = Infinity;
+    await context.route('**/geo/demo/regions.geojson', async (route) => {
+      asked.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      firstAnswer = Math.min(firstAnswer, Date.now());
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(site);
+    await waitReady(page);
+    // The compute worker's request and MapLibre's, both before the first answer came.
+    expect(asked.length).toBe(2);
+    expect(Math.max(...asked)).toBeLessThan(firstAnswer);
+    await context.close();
+  });
+
   it('keeps the canvas at its size when the demo gives way to another dataset (its notice keeps its room, unseen)', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(RECORD_CANVAS);

@@ -4,7 +4,7 @@ import type { Formats } from '../format';
 import { datasetManifestUrl, DEMO_MANIFEST } from '../datasetLocation';
 import type { AtlasWorkerClient } from '../../worker/client';
 import type { LoadedDataset } from '../../engine/types';
-import type { MapFiles } from '../../engine/datasetSource';
+import type { MapFiles, RegionsFile } from '../../engine/datasetSource';
 import type { ImportResult } from '../../engine/import/importTypes';
 import type { ImportDialog } from './importDialog';
 import { allowedCrossOrigin, DATASET_INDEX, hostedDatasets, searchForDataset, type HostedDataset } from './hostedDatasets';
@@ -99,19 +99,20 @@ export class DataSources {
     mapFiles?: (files: MapFiles) => void,
     /** Told before each load whether it is the built-in demo, so that the page can say so before its manifest is in. */
     opening?: (isDemo: boolean) => void,
+    regionsFile?: (file: RegionsFile) => void,
   ): Promise<FirstDataset> {
     const first = this.initialManifest(pageUrl, baseUri);
     const notices = first.notice ? [first.notice] : [];
     const demo = new URL(DEMO_MANIFEST, baseUri).href;
     opening?.(first.manifestUrl === demo);
     try {
-      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress, mapFiles), manifestUrl: first.manifestUrl, notices };
+      return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress, mapFiles, regionsFile), manifestUrl: first.manifestUrl, notices };
     } catch (error) {
       if (first.manifestUrl === demo) throw error;
       this.dropDatasetFromAddress();
       notices.push(t('security.firstFailed', { url: new URL(pageUrl).searchParams.get('dataset') ?? first.manifestUrl, message: (error as Error).message }));
       opening?.(true);
-      return { dataset: await this.deps.client.load(demo, this.scope(baseUri), progress, mapFiles), manifestUrl: demo, notices };
+      return { dataset: await this.deps.client.load(demo, this.scope(baseUri), progress, mapFiles, regionsFile), manifestUrl: demo, notices };
     }
   }
 

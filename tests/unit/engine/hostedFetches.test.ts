@@ -62,4 +62,36 @@ describe('a hosted folder’s files are fetched together', () => {
     process.off('unhandledRejection', onUnhandled);
     expect(unhandled).toEqual([]);
   });
+
+  it('names the boundaries’ file to the map as soon as the manifest is read, before any file has arrived; the bounds follow once the boundaries are read', async () => {
+    const stub = gatedFetch();
+    vi.stubGlobal('fetch', stub.fetch);
+    const told: string[] = [];
+    const loading = loadHostedDataset(
+      `${SITE}manifest.json`,
+      { site: SITE, consented: [] },
+      () => undefined,
+      (files) => told.push(`mapFiles ${files.regionsUrl} ${(files.bounds ?? []).map((x) => Math.round(x)).join(',')}`),
+      (file) => told.push(`regionsFile ${file.regionsUrl} ${file.idProperty} ${file.outlinesUrl ?? '-'} ${file.attribution.slice(0, 10)}`),
+    );
+    await vi.waitFor(() => expect(stub.waiting.length).toBe(4));
+    // Nothing but the manifest has arrived, and the map already knows what to fetch.
+    expect(told).toEqual([`regionsFile ${SITE}regions.geojson NUTS_ID - Employment`]);
+    stub.release();
+    await loading;
+    expect(told).toHaveLength(2);
+    expect(told[1]).toMatch(new RegExp(`^mapFiles ${SITE}regions\\.geojson -?\\d+,\\d+,\\d+,\\d+$`));
+  });
+
+  it('names no file to the map that the gate refuses', async () => {
+    const manifest = JSON.parse(readFileSync(join(PACK, 'manifest.json'), 'utf8'));
+    vi.stubGlobal('fetch', async (url: string | URL) => {
+      const file = String(url).slice(SITE.length);
+      if (file === 'manifest.json') return new Response(JSON.stringify({ ...manifest, regions: { ...manifest.regions, file: 'https://elsewhere.test/regions.geojson' } }));
+      return new Response(readFileSync(join(PACK, file)));
+    });
+    const told: unknown[] = [];
+    await expect(loadHostedDataset(`${SITE}manifest.json`, { site: SITE, consented: [] }, () => undefined, undefined, (file) => told.push(file))).rejects.toThrow(/regions/);
+    expect(told).toEqual([]);
+  });
 });
