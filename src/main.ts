@@ -18,7 +18,7 @@ import { byId, el } from './ui/dom';
 import { renderDatasetInfo } from './ui/datasetInfo';
 import { AnalysisPanel } from './ui/analysisPanel';
 import { showLegendNotes } from './ui/legendNotes';
-import { DataSources, type FirstDataset } from './ui/dataImport/dataSources';
+import { DataSources, firstLoad, type FirstDataset } from './ui/dataImport/dataSources';
 import { sourceFlags } from './ui/sourceFlags';
 import { applyPageMode } from './ui/pageMode';
 import { layerColumns } from './export/viewTable';
@@ -41,7 +41,8 @@ const mapCode = import('./map/mapCode').then((code) => {
   return code;
 });
 const store = createAtlasStore();
-const client = new AtlasWorkerClient();
+// The worker starts on the first dataset before the page's request for it could reach it.
+const client = new AtlasWorkerClient(firstLoad(location.href, document.baseURI));
 let formats: Formats = makeFormats('en');
 let formatsKey = '';
 /** Formats for the language and the rule's thresholds (an LQ near one gets the digits that tell its side). */

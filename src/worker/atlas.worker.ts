@@ -7,6 +7,7 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 import { workerScope } from './workerScope';
 import type { HostedYears } from '../engine/hostedYears';
 import { yearsRead } from './yearsRead';
+import { EarlyLoad, firstLoadOf, type FirstLoad, type Told } from './firstLoad';
 
 // The cube lives here (in the engine, with its caches and spatial weights); the page receives only
 // what it draws, as transferred typed arrays.
@@ -21,17 +22,29 @@ function post(message: WorkerResponse): void {
   scope.postMessage(packed, collectTransferables(packed));
 }
 
+/** A hosted dataset read into the cube, telling `tell` how far it got and what the map can draw. */
+function load(request: FirstLoad, tell: (message: Told) => void) {
+  return loadHostedDataset(
+    request.manifestUrl,
+    workerScope(request.scope, scope.location.origin),
+    (stage, fraction) => tell({ type: 'progress', stage, fraction }),
+    (files) => tell({ type: 'mapFiles', files }),
+    (file) => tell({ type: 'regionsFile', file }),
+  );
+}
+
+// The dataset the page will ask for first, started now (firstLoad.ts).
+const named = firstLoadOf(scope.name);
+let early = named ? new EarlyLoad(named, (tell) => load(named, tell)) : undefined;
+
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = unpackMessage(event.data);
   try {
     if (request.type === 'load') {
-      const loaded = await loadHostedDataset(
-        request.manifestUrl,
-        workerScope(request.scope, scope.location.origin),
-        (stage, fraction) => post({ id: request.id, type: 'progress', stage, fraction }),
-        (files) => post({ id: request.id, type: 'mapFiles', files }),
-        (file) => post({ id: request.id, type: 'regionsFile', file }),
-      );
+      const tell = (message: Told) => post({ ...message, id: request.id });
+      const started = early?.claim(request, tell);
+      early = undefined;
+      const loaded = await (started ?? load(request, tell));
       post({ id: request.id, type: 'progress', stage: 'weights', fraction: 0.95 });
       engine = new AnalysisEngine(loaded.cube, loaded.map);
       years = loaded.years;

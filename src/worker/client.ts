@@ -9,6 +9,7 @@ import type { RegionSeries, RegionSeriesRequest } from '../engine/regionSeries';
 import type { MoranScatter } from '../engine/moranScatter';
 import type { MapFiles, RegionsFile } from '../engine/datasetSource';
 import type { PooledRequest, PooledValues } from '../engine/pooledValues';
+import { workerName, type FirstLoad } from './firstLoad';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void; onMapFiles?: (files: MapFiles) => void; onRegionsFile?: (file: RegionsFile) => void };
@@ -19,8 +20,9 @@ export class AtlasWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor() {
-    this.worker = new Worker(new URL('./atlas.worker.ts', import.meta.url), { type: 'module' });
+  /** `first`: the load the page will ask for first, which the worker then starts on its own at once (firstLoad.ts). */
+  constructor(first?: FirstLoad) {
+    this.worker = new Worker(new URL('./atlas.worker.ts', import.meta.url), { type: 'module', name: workerName(first) });
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(unpackMessage(event.data));
     this.worker.onerror = (event) => {
       const error = new Error(`compute worker failed: ${event.message}`);

@@ -30,6 +30,8 @@ export interface PageWatch {
   errors: string[];
   /** Requests to any origin other than the site's own. */
   foreignRequests: string[];
+  /** Every request the page and its workers made, in order. */
+  requests: string[];
 }
 
 export interface PageOptions {
@@ -47,7 +49,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
-  const watch: PageWatch = { errors: [], foreignRequests: [] };
+  const watch: PageWatch = { errors: [], foreignRequests: [], requests: [] };
   const origin = new URL(url).origin;
   page.on('console', (message) => {
     if (message.type() === 'error') watch.errors.push(message.text());
@@ -55,6 +57,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
   page.on('pageerror', (error) => watch.errors.push(error.message));
   page.on('request', (request) => {
     const requestUrl = request.url();
+    watch.requests.push(requestUrl);
     if (!requestUrl.startsWith('data:') && !requestUrl.startsWith('blob:') && new URL(requestUrl).origin !== origin) {
       watch.foreignRequests.push(requestUrl);
     }

@@ -123,6 +123,10 @@ describe.runIf(haveSharedData(LFS, ROSSTAT))('shipped datasets in the built site
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+    // The worker starts on the linked dataset before the page asks for it (worker/firstLoad.ts), and
+    // the page's request then takes that load: the dataset is read once, and the demo never.
+    expect(watch.requests.filter((url) => new URL(url).pathname.endsWith(`geo/${id}/manifest.json`))).toHaveLength(1);
+    expect(watch.requests.filter((url) => url.includes('/geo/demo/'))).toEqual([]);
     await page.close();
   });
 });

@@ -11,6 +11,7 @@ import { allowedCrossOrigin, DATASET_INDEX, hostedDatasets, searchForDataset, ty
 import { watchFileDrops } from './dropZone';
 import { admitRequest, folderOf, RequestRefused, type RefusalReason, type RequestScope } from '../../io/requestGate';
 import { fetchAdmitted } from '../../io/fetchAdmitted';
+import type { FirstLoad } from '../../worker/firstLoad';
 
 /** The first dataset on the map, and what the user must be told about how it was chosen. */
 export interface FirstDataset {
@@ -28,6 +29,28 @@ export interface DataSourcesDeps {
 }
 
 const USER = 'user';
+
+/** The manifest `?dataset=` names, admitted by the gate (a refusal is thrown), or the demo when it names none. */
+function wantedManifest(pageUrl: string, baseUri: string, scope: RequestScope): string {
+  const wanted = new URL(pageUrl).searchParams.get('dataset');
+  if (wanted === null || wanted.trim() === '') return new URL(DEMO_MANIFEST, baseUri).href;
+  return admitRequest(wanted, baseUri, scope).href;
+}
+
+/**
+ * The load `openFirst` asks the worker for, as known before the page has done anything, so that
+ * the worker can start it at once (worker/firstLoad.ts): the link's dataset when the gate admits
+ * it on this site, else the demo, in the scope of a page where nobody has agreed to anything yet.
+ * A guess: a load asked for otherwise is read as it always was.
+ */
+export function firstLoad(pageUrl: string, baseUri: string): FirstLoad {
+  const scope: RequestScope = { site: folderOf(baseUri), consented: [] };
+  try {
+    return { manifestUrl: wantedManifest(pageUrl, baseUri, scope), scope };
+  } catch {
+    return { manifestUrl: new URL(DEMO_MANIFEST, baseUri).href, scope };
+  }
+}
 
 /**
  * Where the map's data comes from: the hosted datasets (the demo always), a dataset from another
@@ -73,9 +96,8 @@ export class DataSources {
   initialManifest(pageUrl: string, baseUri: string): { manifestUrl: string; notice?: string } {
     const demo = new URL(DEMO_MANIFEST, baseUri).href;
     const wanted = new URL(pageUrl).searchParams.get('dataset');
-    if (wanted === null || wanted.trim() === '') return { manifestUrl: demo };
     try {
-      return { manifestUrl: admitRequest(wanted, baseUri, this.scope(baseUri)).href };
+      return { manifestUrl: wantedManifest(pageUrl, baseUri, this.scope(baseUri)) };
     } catch (error) {
       if (!(error instanceof RequestRefused)) throw error;
       if (error.reason === 'origin') {
@@ -84,7 +106,7 @@ export class DataSources {
         return { manifestUrl: demo };
       }
       this.dropDatasetFromAddress();
-      return { manifestUrl: demo, notice: t('security.linkRefused', { url: wanted, reason: t(`security.reason.${error.reason satisfies RefusalReason}`) }) };
+      return { manifestUrl: demo, notice: t('security.linkRefused', { url: wanted ?? '', reason: t(`security.reason.${error.reason satisfies RefusalReason}`) }) };
     }
   }
 
