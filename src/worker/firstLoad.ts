@@ -59,7 +59,8 @@ export class EarlyLoad<T> {
     readonly first: FirstLoad,
     load: (tell: (message: Told) => void) => Promise<T>,
   ) {
-    this.loading = load((message) => (this.tell ? this.tell(message) : this.told.push(message)));
+    // Called at once; an exception it throws (a scope the worker refuses) is a rejected load, not one at the worker's start.
+    this.loading = (async () => load((message) => (this.tell ? this.tell(message) : this.told.push(message))))();
     // A failure is the claiming request's to report; unclaimed, it is nobody's.
     this.loading.catch(() => undefined);
   }

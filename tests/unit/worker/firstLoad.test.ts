@@ -71,6 +71,11 @@ describe('the first load, started by the worker before the page asks for it', ()
     const claimed = new EarlyLoad(DEMO, claimedRun.load).claim(DEMO, () => undefined)!;
     claimedRun.fail(new Error('manifest.json: could not be loaded (HTTP 404)'));
     await expect(claimed).rejects.toThrow('HTTP 404');
+    // A load that throws at once (the worker refuses its scope) fails its claimer the same way.
+    const throwing = new EarlyLoad(DEMO, () => {
+      throw new Error('the site https://elsewhere.test/ is not this worker\'s origin');
+    });
+    await expect(throwing.claim(DEMO, () => undefined)).rejects.toThrow('not this worker');
     const unclaimedRun = controlledLoad();
     new EarlyLoad(DEMO, unclaimedRun.load);
     unclaimedRun.fail(new Error('nobody asked'));
