@@ -5,7 +5,7 @@ import { keptAcrossDatasets, needsCompute, viewFromLink, withChange, withViewpor
 import { cellDetails } from './engine/cellDetails';
 import { AtlasWorkerClient } from './worker/client';
 import type { ComputedView, LoadedDataset } from './engine/types';
-import type { MapFiles } from './engine/datasetSource';
+import type { MapFiles, RegionsFile } from './engine/datasetSource';
 import type { AtlasMap, MapOptions, RegionPointerEvent } from './map/mapView';
 import { layerValue, type Layer } from './map/modes';
 import { LayerSource, type SymbolsHeld } from './map/layerSource';
@@ -392,7 +392,12 @@ async function switchDataset(dataset: LoadedDataset): Promise<void> {
 
 /** The map's options for a dataset's boundaries (the regions' source is replaced when they change). */
 function mapOptions(files: MapFiles): Omit<MapOptions, 'container'> {
-  return { regionsUrl: files.regionsUrl, regionsData: files.regionsData, idProperty: files.idProperty, outlinesUrl: files.outlinesUrl, attribution: mapAttribution(files.attribution), bounds: files.bounds, insets: files.insets };
+  return { ...regionsFileOptions(files), regionsData: files.regionsData, bounds: files.bounds, insets: files.insets };
+}
+
+/** The map's sources for a dataset's boundaries, as prefetched and as drawn (the same, or the prefetched ones are replaced). */
+function regionsFileOptions(file: RegionsFile): RegionsFile {
+  return { regionsUrl: file.regionsUrl, idProperty: file.idProperty, outlinesUrl: file.outlinesUrl, attribution: mapAttribution(file.attribution) };
 }
 
 function mapFilesOf(dataset: LoadedDataset): MapFiles {
@@ -498,7 +503,7 @@ async function start(): Promise<void> {
       // The demo's warning takes its place in the header at once: the header keeps its size, and so does the map.
       showSyntheticNotice,
       // Before that, MapLibre's worker starts on the boundaries' file as soon as the manifest names it.
-      (file) => void makeMap().then((map) => map.prefetchRegions(file)).catch(() => undefined),
+      (file) => void makeMap().then((map) => map.prefetchRegions(regionsFileOptions(file))).catch(() => undefined),
     );
   } catch (error) {
     setStatus(t('status.loadFailed', { message: (error as Error).message }), true);

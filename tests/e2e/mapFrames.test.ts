@@ -164,6 +164,28 @@ describe('map frames: what is drawn, and when the map redraws', () => {
     await context.close();
   });
 
+  it('keeps the prefetched boundaries when the map words the attribution in the interface’s language', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    // A hosted folder exported from the user's own files carries the import's attribution, which the
+    // map words in Russian: the sources put on the map early must be the ones the layers draw.
+    await context.route('**/geo/eu-nuts2-lfs/manifest.json', async (route) => {
+      const manifest = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...manifest, attribution: 'Your files: regions.geojson, employment.csv' } });
+    });
+    const asked: string[] = [];
+    await context.route('**/geo/eu-nuts2-lfs/regions.geojson', async (route) => {
+      asked.push(route.request().url());
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${site}?dataset=geo/eu-nuts2-lfs/manifest.json#lang=ru`);
+    await waitReady(page);
+    expect(await page.locator('#map .maplibregl-ctrl-attrib').textContent()).toContain('Ваши файлы');
+    // The compute worker's request and MapLibre's: the source was not put on the map a second time.
+    expect(asked).toHaveLength(2);
+    await context.close();
+  });
+
   it('keeps the canvas at its size when the demo gives way to another dataset (its notice keeps its room, unseen)', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(RECORD_CANVAS);
