@@ -177,16 +177,48 @@ export class AtlasMap {
    */
   async prefetchRegions(file: RegionsFile): Promise<void> {
     await this.styleLoaded;
+    if (this.prefetched && !sameFiles(this.prefetched, file)) await this.sourcesSettled();
     if (this.map.getLayer(FILL) || (this.prefetched && sameFiles(this.prefetched, file))) return;
     this.removeSources();
     this.addSources(file);
     this.prefetched = file;
   }
 
+  /**
+   * Resolves once the regions' and outlines' sources have no data on its way (or after `timeoutMs`).
+   * Why: a GeoJSON source removed while MapLibre's worker is still loading its file, and added again
+   * under the same id, can be given that file's late data in place of the new one (seen: a folder's
+   * read boundaries replaced within milliseconds of the file's prefetch were drawn with the file's
+   * untrimmed ids).
+   */
+  private sourcesSettled(timeoutMs = 10_000): Promise<void> {
+    const loading = () => [SOURCE, OUTLINES].some((id) => (this.map.getSource(id) as { loaded(): boolean } | undefined)?.loaded() === false);
+    if (!loading()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        if (loading()) return;
+        clearTimeout(timer);
+        this.map.off('sourcedata', done);
+        this.map.off('error', done);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.map.off('sourcedata', done);
+        this.map.off('error', done);
+        resolve();
+      }, timeoutMs);
+      this.map.on('sourcedata', done);
+      this.map.on('error', done);
+    });
+  }
+
   private addLayers(options: Omit<MapOptions, 'container'>): void {
     const map = this.map;
-    // Boundaries that the map cannot draw as the file is (options.regionsData) replace a prefetched source.
-    if (!this.prefetched || options.regionsData || !sameFiles(this.prefetched, options)) {
+    if (this.prefetched && sameFiles(this.prefetched, options)) {
+      // Boundaries the map cannot draw as the file is go into the prefetched source: MapLibre applies
+      // a source's updates in order, so the file's own data, perhaps still on its way, cannot win.
+      if (options.regionsData) (map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData(options.regionsData);
+    } else {
       this.removeSources();
       this.addSources(options);
     }

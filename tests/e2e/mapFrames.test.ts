@@ -35,6 +35,14 @@ const drawn = (page: Page) =>
     setTimeout(resolve, 3000);
   }));
 
+/** The ids of the regions drawn on the map now, and how many of them have a colour. */
+const drawnRegions = (page: Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as { atlasMap: { queryRenderedFeatures(): { id?: unknown; source: string }[]; getFeatureState(f: { source: string; id: string }): Record<string, unknown> } }).atlasMap;
+    const ids = [...new Set(map.queryRenderedFeatures().filter((f) => f.source === 'regions').map((f) => String(f.id)))];
+    return { ids, coloured: ids.filter((id) => map.getFeatureState({ source: 'regions', id }).fill !== undefined).length };
+  });
+
 /** Records the MapLibre canvas's size when it is made and at every change of its width or height. */
 const RECORD_CANVAS = `(() => {
   const sizes = (window.__canvasSizes = []);
@@ -183,6 +191,45 @@ describe('map frames: what is drawn, and when the map redraws', () => {
     expect(await page.locator('#map .maplibregl-ctrl-attrib').textContent()).toContain('Ваши файлы');
     // The compute worker's request and MapLibre's: the source was not put on the map a second time.
     expect(asked).toHaveLength(2);
+    await context.close();
+  });
+
+  it('replaces the prefetched boundaries with the read ones when the file cannot be drawn as it is (ids with spaces)', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    // Every region's id padded with spaces: the reader trims them, and the map must then draw the
+    // read boundaries (ids as the cube has them), not the file it began to fetch.
+    await context.route('**/geo/eu-nuts2-lfs/regions.geojson', async (route) => {
+      const collection = await (await route.fetch()).json();
+      for (const feature of collection.features) feature.properties.NUTS_ID = ` ${feature.properties.NUTS_ID} `;
+      await route.fulfill({ json: collection });
+    });
+    const page = await context.newPage();
+    await page.goto(`${site}?dataset=geo/eu-nuts2-lfs/manifest.json`);
+    await waitReady(page);
+    const drawn = await drawnRegions(page);
+    expect(drawn.ids.length).toBeGreaterThan(100);
+    expect(drawn.ids.filter((id) => id !== id.trim())).toEqual([]);
+    expect(drawn.coloured).toBeGreaterThan(drawn.ids.length * 0.9);
+    await context.close();
+  });
+
+  it('draws the demo when a linked dataset whose boundaries the map had begun to fetch fails to read', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    // The linked folder's manifest is fine, its boundaries are not for the compute worker: points,
+    // not regions. It says so, and the demo takes their place while MapLibre's worker, which draws
+    // points, is still parsing the 200,000 of them. That file must not end up under the demo's source.
+    const points = { type: 'FeatureCollection', features: Array.from({ length: 200_000 }, (_, i) => ({ type: 'Feature', properties: { NUTS_ID: `P${i}`, Name: `P${i}` }, geometry: { type: 'Point', coordinates: [(i % 600) / 10 - 20, 35 + Math.floor(i / 600) / 12] } })) };
+    const body = JSON.stringify(points);
+    await context.route('**/geo/eu-nuts2-lfs/regions.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));
+    const page = await context.newPage();
+    await page.goto(`${site}?dataset=geo/eu-nuts2-lfs/manifest.json`);
+    await waitReady(page);
+    const drawn = await drawnRegions(page);
+    expect(drawn.ids.length).toBeGreaterThan(1000);
+    expect(drawn.ids.filter((id) => !/^\d{5}$/.test(id))).toEqual([]);
+    expect(drawn.coloured).toBeGreaterThan(drawn.ids.length * 0.9);
+    expect(await page.locator('#notices').textContent()).toContain('regions.geojson');
+    expect(await page.evaluate(() => (window as unknown as { atlasMap: { querySourceFeatures(id: string): { id?: unknown }[] } }).atlasMap.querySourceFeatures('regions').filter((f) => String(f.id).startsWith('P')).length)).toBe(0);
     await context.close();
   });
 
