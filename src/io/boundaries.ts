@@ -4,6 +4,7 @@ import type { Region } from '../model/dataset';
 import { InputError } from './errors';
 import { parseJsonText } from './jsonText';
 import { topologyToCollection } from './topology';
+import { addToGroup } from '../model/groups';
 
 /** `idProperty` value meaning "the feature's own `id` member" rather than a property. */
 export const FEATURE_ID = '@id';
@@ -98,7 +99,7 @@ function checkGeometries(features: Feature[], file: string): void {
   const wrong = new Map<string, number[]>();
   features.forEach((f, i) => {
     const type = f?.geometry?.type ?? (f?.type === 'Feature' ? 'no geometry' : 'not a Feature');
-    if (type !== 'Polygon' && type !== 'MultiPolygon') wrong.set(type, [...(wrong.get(type) ?? []), i]);
+    if (type !== 'Polygon' && type !== 'MultiPolygon') addToGroup(wrong, type, i);
   });
   if (wrong.size > 0) {
     const [first] = [...wrong.values()].map((v) => v[0]).sort((a, b) => a - b);
@@ -197,7 +198,7 @@ function readIds(features: Feature[], idProperty: string, file: string): string[
     }
     const first = firstUse.get(id);
     if (first === undefined) firstUse.set(id, i);
-    else duplicates.set(id, [...(duplicates.get(id) ?? [first]), i]);
+    else addToGroup(duplicates, id, i, first);
     return id;
   });
   const label = idProperty === FEATURE_ID ? 'feature id' : `"${idProperty}"`;
@@ -207,7 +208,7 @@ function readIds(features: Feature[], idProperty: string, file: string): string[
   if (duplicates.size > 0) {
     const [[id, where]] = duplicates;
     const more = duplicates.size > 1 ? `; ${duplicates.size - 1} more id(s) repeat: ${[...duplicates.keys()].slice(1, LISTED).join(', ')}` : '';
-    throw new InputError({ file, feature: where[1] }, `${label} "${id}" is used by features ${where.join(', ')}${more}`);
+    throw new InputError({ file, feature: where[1] }, `${label} "${id}" is used by features ${list(where)}${more}`);
   }
   return ids;
 }

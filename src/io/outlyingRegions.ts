@@ -19,6 +19,7 @@
  * boxes come within 4 % of the mainland's larger side (the Hawaiian islands, Alaska's boroughs).
  * At most MAX_FRAMES frames: the two closest groups merge until they fit.
  */
+import { addToGroup } from '../model/groups';
 
 export type Box = [number, number, number, number];
 
@@ -108,7 +109,7 @@ function groupsOf(outlying: Item[], known: Map<number, string>, link: number): O
   const byRoot = new Map<number, Item[]>();
   outlying.forEach((item, i) => {
     const root = find(i);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), item]);
+    addToGroup(byRoot, root, item);
   });
   let groups = [...byRoot.values()];
   while (groups.length > MAX_FRAMES) {

@@ -1,6 +1,7 @@
 import type { Region } from '../model/dataset';
 import { mapNutsVersion, nutsAdvice, otherVersionsOf, type NutsAdvice } from './nutsVersions';
 import { codeAliases, nameAliases, normaliseRegionName, REGION_NAME_ALIASES } from './regionNames';
+import { addToGroup } from '../model/groups';
 
 /** Why a data region was taken to be a map region, strongest first. */
 export type MatchBasis = 'manual' | 'id' | 'alias' | 'name' | 'name-alias';
@@ -93,7 +94,7 @@ export function joinRegions(data: readonly Region[], map: readonly Region[], opt
   const mapByName = new Map<string, Region[]>();
   for (const r of map) {
     const key = normaliseRegionName(r.name);
-    mapByName.set(key, [...(mapByName.get(key) ?? []), r]);
+    addToGroup(mapByName, key, r);
   }
   const byName = (key: string): Candidate => {
     const found = mapByName.get(key);
@@ -103,7 +104,7 @@ export function joinRegions(data: readonly Region[], map: readonly Region[], opt
   const dataKeys = (d: Region) => [...new Set([d.name, d.id].map(normaliseRegionName))].filter((k) => k !== '');
 
   const mapByExactName = new Map<string, Region[]>();
-  for (const r of map) mapByExactName.set(r.name.trim(), [...(mapByExactName.get(r.name.trim()) ?? []), r]);
+  for (const r of map) addToGroup(mapByExactName, r.name.trim(), r);
   const finders: Record<MatchBasis | 'exact-name', (d: Region) => Candidate> = {
     manual: (d) => {
       const target = options.manual?.get(d.id) ?? options.manual?.get(d.name);

@@ -177,3 +177,19 @@ describe('antimeridian', () => {
     });
   });
 });
+
+describe('a large file of the wrong kind', () => {
+  it('is refused with one located error naming how many features are wrong, for 200,000 points as for ten', () => {
+    const points = (n: number) => ({ type: 'FeatureCollection', features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: { id: `P${i}` }, geometry: { type: 'Point', coordinates: [i % 360 - 180, 0] } })) });
+    expect(() => readBoundaries(points(10), 'points.geojson', { idProperty: 'id' })).toThrow('points.geojson, feature 0: only Polygon and MultiPolygon regions can be mapped: Point at features 0, 1, 2, 3, 4, 5, 6, 7, 8, 9');
+    // Listed by copying the list at every feature, this took minutes.
+    expect(() => readBoundaries(points(200_000), 'points.geojson', { idProperty: 'id' })).toThrow('Point at features 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 199990 more');
+  });
+
+  it('names every feature of an id used 100,000 times', () => {
+    const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const collection = { type: 'FeatureCollection', features: Array.from({ length: 100_000 }, () => ({ type: 'Feature', properties: { id: 'same' }, geometry: square })) };
+    expect(() => readBoundaries(collection, 'same.geojson', { idProperty: 'id' })).toThrow(/"same".*99990 more/);
+  });
+});
+
