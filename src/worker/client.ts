@@ -1,4 +1,4 @@
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WithoutId, WorkerRequest, WorkerResponse } from './protocol';
 import type { ComputeRequest, ComputedView, LoadedDataset } from '../engine/types';
 import type { CategoryStats } from '../engine/analysisTypes';
 import type { EmploymentCube } from '../model/dataset';
@@ -11,7 +11,6 @@ import type { MapFiles, RegionsFile } from '../engine/datasetSource';
 import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 import { workerName, type FirstLoad } from './firstLoad';
 
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (stage: string, fraction: number) => void; onMapFiles?: (files: MapFiles) => void; onRegionsFile?: (file: RegionsFile) => void };
 
 /** The page's handle on the compute worker: one promise per request. */

@@ -12,7 +12,7 @@
  * one, is loaded as it always was: the early load is claimed once, or never.
  */
 import type { RequestScope } from '../io/requestGate';
-import type { WorkerResponse } from './protocol';
+import type { WithoutId, WorkerResponse } from './protocol';
 
 /** What the page will ask the worker to load first. */
 export interface FirstLoad {
@@ -44,7 +44,6 @@ function sameLoad(a: FirstLoad, b: FirstLoad): boolean {
   return a.manifestUrl === b.manifestUrl && a.scope.site === b.scope.site && a.scope.consented.join(' ') === b.scope.consented.join(' ');
 }
 
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** What a load tells before it is done, without the id of the request it answers (not known yet). */
 export type Told = WithoutId<Extract<WorkerResponse, { type: 'progress' | 'mapFiles' | 'regionsFile' }>>;
 

@@ -9,6 +9,9 @@ import type { MoranScatter } from '../engine/moranScatter';
 import type { MapFiles, RegionsFile } from '../engine/datasetSource';
 import type { PooledRequest, PooledValues } from '../engine/pooledValues';
 
+/** A message of a union without its `id` (each member's own fields kept): what a request or an answer is before it is numbered. */
+export type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 /** Messages between the page and the compute worker. */
 export type WorkerRequest =
   /** `scope`: the site's folder and the origins the user agreed to (the worker checks the site is its own). */

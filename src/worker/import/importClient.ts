@@ -1,5 +1,6 @@
 import type { FileSummary, ImportChoices, ImportProblem, ImportRequest, ImportResponse, ImportResult, ReadOptions } from '../../engine/import/importTypes';
 import { unpackMessage } from '../transfer';
+import type { WithoutId } from '../protocol';
 
 export type ImportProgress = (stage: string, fraction: number, file?: string) => void;
 
@@ -20,7 +21,6 @@ export class ImportCancelled extends Error {
 }
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: ImportProgress };
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /**
  * The page's handle on the import worker. The worker is started on first use; `cancel()` ends it
