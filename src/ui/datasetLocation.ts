@@ -1,6 +1,11 @@
 /** The built-in demo, relative to the page so the site works from any sub-path. */
 export const DEMO_MANIFEST = 'geo/demo/manifest.json';
 
+/** The demo's manifest for a page at `baseUri`. */
+export function demoManifestUrl(baseUri: string): string {
+  return new URL(DEMO_MANIFEST, baseUri).href;
+}
+
 /**
  * Which dataset to open: `?dataset=<manifest url>` when the user gave one (resolved against the
  * page), else the built-in demo. Only http(s) URLs are accepted.

@@ -1,7 +1,7 @@
 import { el } from '../dom';
 import { t } from '../../i18n/i18n';
 import type { Formats } from '../format';
-import { datasetManifestUrl, DEMO_MANIFEST } from '../datasetLocation';
+import { datasetManifestUrl, demoManifestUrl } from '../datasetLocation';
 import type { AtlasWorkerClient } from '../../worker/client';
 import type { LoadedDataset } from '../../engine/types';
 import type { MapFiles, RegionsFile } from '../../engine/datasetSource';
@@ -33,7 +33,7 @@ const USER = 'user';
 /** The manifest `?dataset=` names, admitted by the gate (a refusal is thrown), or the demo when it names none. */
 function wantedManifest(pageUrl: string, baseUri: string, scope: RequestScope): string {
   const wanted = new URL(pageUrl).searchParams.get('dataset');
-  if (wanted === null || wanted.trim() === '') return new URL(DEMO_MANIFEST, baseUri).href;
+  if (wanted === null || wanted.trim() === '') return demoManifestUrl(baseUri);
   return admitRequest(wanted, baseUri, scope).href;
 }
 
@@ -48,7 +48,7 @@ export function firstLoad(pageUrl: string, baseUri: string): FirstLoad {
   try {
     return { manifestUrl: wantedManifest(pageUrl, baseUri, scope), scope };
   } catch {
-    return { manifestUrl: new URL(DEMO_MANIFEST, baseUri).href, scope };
+    return { manifestUrl: demoManifestUrl(baseUri), scope };
   }
 }
 
@@ -94,7 +94,7 @@ export class DataSources {
    * with a notice saying why. A dataset on another site is not fetched: the user is asked first.
    */
   initialManifest(pageUrl: string, baseUri: string): { manifestUrl: string; notice?: string } {
-    const demo = new URL(DEMO_MANIFEST, baseUri).href;
+    const demo = demoManifestUrl(baseUri);
     const wanted = new URL(pageUrl).searchParams.get('dataset');
     try {
       return { manifestUrl: wantedManifest(pageUrl, baseUri, this.scope(baseUri)) };
@@ -125,7 +125,7 @@ export class DataSources {
   ): Promise<FirstDataset> {
     const first = this.initialManifest(pageUrl, baseUri);
     const notices = first.notice ? [first.notice] : [];
-    const demo = new URL(DEMO_MANIFEST, baseUri).href;
+    const demo = demoManifestUrl(baseUri);
     opening?.(first.manifestUrl === demo);
     try {
       return { dataset: await this.deps.client.load(first.manifestUrl, this.scope(baseUri), progress, mapFiles, regionsFile), manifestUrl: first.manifestUrl, notices };

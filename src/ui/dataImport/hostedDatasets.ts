@@ -1,5 +1,5 @@
 import { parseDatasetIndex, type DatasetIndexEntry } from '../../io/datasetIndex';
-import { DEMO_MANIFEST } from '../datasetLocation';
+import { demoManifestUrl } from '../datasetLocation';
 import { admitDatasetFile, folderOf } from '../../io/requestGate';
 
 /** A dataset the picker offers: a manifest URL (absolute) and its title. */
@@ -18,7 +18,7 @@ export const DATASET_INDEX = 'geo/datasets.json';
  * demo always among them. A missing or broken index leaves the demo alone and says why.
  */
 export function hostedDatasets(indexText: string | undefined, baseUri: string, demoTitle: string): { datasets: HostedDataset[]; problem?: string } {
-  const demo: HostedDataset = { id: 'demo', title: demoTitle, manifest: new URL(DEMO_MANIFEST, baseUri).href, synthetic: true };
+  const demo: HostedDataset = { id: 'demo', title: demoTitle, manifest: demoManifestUrl(baseUri), synthetic: true };
   if (indexText === undefined) return { datasets: [demo] };
   const indexUrl = new URL(DATASET_INDEX, baseUri);
   let datasets: HostedDataset[];
@@ -54,7 +54,7 @@ export function allowedCrossOrigin(manifestUrl: string): boolean {
  */
 export function searchForDataset(search: string, manifestUrl: string | undefined, baseUri: string): string {
   const params = new URLSearchParams(search);
-  const demo = new URL(DEMO_MANIFEST, baseUri).href;
+  const demo = demoManifestUrl(baseUri);
   if (manifestUrl === undefined || manifestUrl === demo) params.delete('dataset');
   else {
     const base = new URL(baseUri);
