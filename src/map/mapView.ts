@@ -195,20 +195,18 @@ export class AtlasMap {
     const loading = () => [SOURCE, OUTLINES].some((id) => (this.map.getSource(id) as { loaded(): boolean } | undefined)?.loaded() === false);
     if (!loading()) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = () => {
-        if (loading()) return;
+      const finish = () => {
         clearTimeout(timer);
-        this.map.off('sourcedata', done);
-        this.map.off('error', done);
+        this.map.off('sourcedata', check);
+        this.map.off('error', check);
         resolve();
       };
-      const timer = setTimeout(() => {
-        this.map.off('sourcedata', done);
-        this.map.off('error', done);
-        resolve();
-      }, timeoutMs);
-      this.map.on('sourcedata', done);
-      this.map.on('error', done);
+      const check = () => {
+        if (!loading()) finish();
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      this.map.on('sourcedata', check);
+      this.map.on('error', check);
     });
   }
 
