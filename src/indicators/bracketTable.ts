@@ -45,22 +45,43 @@ export const N_LQ = 1;
 export const N_ESTABLISHMENTS = 2;
 export const below = (slot: number) => 3 + slot;
 
-/** Each slot's values within its bracket, per category (key c · N_SLOTS + slot). */
+/**
+ * Each slot's values within its bracket, per category (key c · N_SLOTS + slot). A bucket's array is
+ * made when its first values arrive, at the size `open` expected; a bucket whose values arrive all
+ * at once, at the end of a pass (`last`), keeps the array it is given instead — a view of the
+ * kernels' memory (kernels/simdPasses.ts), valid until they next run: the thresholds are
+ * selected from it before that (computeIndicators.ts), and a copy of every bucket cost a tenth of
+ * a computation under cmp.
+ */
 export class Buckets {
   private readonly arrays: Float64Array[] = [];
   private readonly lengths: number[] = [];
+  private readonly expected: number[] = [];
 
   open(key: number, capacity: number): void {
-    this.arrays[key] = new Float64Array(capacity);
+    this.arrays[key] = EMPTY;
     this.lengths[key] = 0;
+    this.expected[key] = capacity;
   }
 
-  /** Several values at once, in their order. */
-  append(key: number, xs: Float64Array): void {
-    let b = this.arrays[key];
-    const n = this.lengths[key];
+  /** The most values `open` expected of any of these slots' buckets. */
+  largest(slots: number[], nSlots: number, nCategories: number): number {
+    let most = 0;
+    for (let c = 0; c < nCategories; c++) for (const slot of slots) most = Math.max(most, this.expected[c * nSlots + slot] ?? 0);
+    return most;
+  }
+
+  /** Several values at once, in their order; `last`: the bucket's final values, which it may keep. */
+  append(key: number, xs: Float64Array, last = false): void {
+    const n = this.lengths[key] ?? 0;
+    if (last && n === 0) {
+      this.arrays[key] = xs;
+      this.lengths[key] = xs.length;
+      return;
+    }
+    let b = this.arrays[key] ?? EMPTY;
     if (n + xs.length > b.length) {
-      const grown = new Float64Array(2 * (n + xs.length) + 64);
+      const grown = new Float64Array(Math.max(this.expected[key] ?? 0, 2 * (n + xs.length) + 64));
       grown.set(b.subarray(0, n));
       this.arrays[key] = b = grown;
     }
@@ -72,6 +93,8 @@ export class Buckets {
     return this.arrays[key] ? this.arrays[key].subarray(0, this.lengths[key]) : new Float64Array(0);
   }
 }
+
+const EMPTY = new Float64Array(0);
 
 /**
  * The cells the provisional judgement could not settle, appended in order: each cell's index and

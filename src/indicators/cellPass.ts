@@ -81,12 +81,13 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
       ],
       lqSlots: cmp ? 2 : ranksLq ? 1 : 0,
       starBits: { size: STAR_SIZE, specialisation: SPEC, focus: STAR_FOCUS },
+      expected: buckets.largest([LQ_SLOT, LQ2_SLOT], N_SLOTS, nCategories),
     },
     verdicts,
     // A cell whose LQ is inside a bracket, listed for settling with its LQ as the judgement
     // computes it; the LQs kept for the selection.
     (cells, lq) => list.append(cells, lq),
-    (slot, c, lqs) => buckets.append(c * N_SLOTS + (slot === 0 ? LQ_SLOT : LQ2_SLOT), lqs),
+    (slot, c, lqs, last) => buckets.append(c * N_SLOTS + (slot === 0 ? LQ_SLOT : LQ2_SLOT), lqs, last),
   );
   if (ranksLq) {
     const { competing, belowFirst, belowSecond } = pass.counts;

@@ -288,9 +288,10 @@ function fractionOf(q: Query): number {
 
 /**
  * Two values of the sample around the share `q` of its sorted order, and the share of the sample
- * between them: `sd` standard deviations of the sample rank either side and a margin; −∞ / +∞
- * where that reaches past the sample's ends (so the extremes of a column, and small columns, are
- * always inside). Reorders the sample.
+ * within them, ties included (what a pass keeps of a column of small integers, establishments,
+ * is their ties too: sizing buckets by ranks alone overflowed them): `sd` standard deviations of
+ * the sample rank either side and a margin; −∞ / +∞ where that reaches past the sample's ends (so
+ * the extremes of a column, and small columns, are always inside). Reorders the sample.
  */
 export function bracket(sample: Float64Array, q: number, sd: number): [number, number, number] {
   const m = sample.length;
@@ -300,18 +301,21 @@ export function bracket(sample: Float64Array, q: number, sd: number): [number, n
   // At the top of the sample (a share of 1 without a spread) the bottom is its largest value.
   const loRank = Math.min(m - 1, Math.floor(at - spread));
   const hiRank = Math.ceil(at + 1 + spread);
-  const share = (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m;
+  const within = (l: number, h: number): [number, number, number] => {
+    let n = 0;
+    for (let i = 0; i < m; i++) n += +(sample[i] >= l && sample[i] <= h);
+    return [l, h, n / m];
+  };
   // The first selection leaves every value on either side of its rank on that side, and the
   // second is searched for on its side only: the first is the one that leaves the second the
   // smaller side (the top below the median, the bottom above it).
   if (loRank > 0 && hiRank < m - 1 && q < 0.5) {
     const h = selectKth(sample, m, hiRank);
-    return [selectKth(sample, hiRank, loRank), h, share];
+    return within(selectKth(sample, hiRank, loRank), h);
   }
   const l = loRank <= 0 ? -Infinity : selectKth(sample, m, loRank);
   const above = loRank <= 0 ? 0 : loRank + 1;
-  const h = hiRank >= m - 1 ? Infinity : selectKth(sample.subarray(above), m - above, hiRank - above);
-  return [l, h, share];
+  return within(l, hiRank >= m - 1 ? Infinity : selectKth(sample.subarray(above), m - above, hiRank - above));
 }
 
 /** The value of a quantity at cell (r, c), NaN where the cell does not compete in it. */

@@ -56,9 +56,10 @@ export function matrixTotals(nRegions: number, nCategories: number, values: Floa
       floors: employmentFloor || useM,
       inDenominator: Float64Array.from({ length: nCategories }, (_, c) => (mask === undefined || mask[c] !== 0 ? 1 : 0)),
       brackets: { size: bracket(SIZE_SLOT), focus: bracket(FOCUS_SLOT), employmentFloor: bracket(E_FLOOR_SLOT, employmentFloor), establishmentsFloor: bracket(M_FLOOR_SLOT, useM) },
+      expected: buckets.largest(SLOTS, N_SLOTS, nCategories),
     },
     // The kept values into the buckets of their slots.
-    (slot, c, kept) => buckets.append(c * N_SLOTS + SLOTS[slot], kept),
+    (slot, c, kept, last) => buckets.append(c * N_SLOTS + SLOTS[slot], kept, last),
   );
   const n = pass.counts;
   for (let c = 0, cc = 0; c < nCategories; c++, cc += COUNTS) {

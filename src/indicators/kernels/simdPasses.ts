@@ -5,7 +5,9 @@
  * the cells) in buckets that carry over from block to block, and list the cells to settle with
  * their LQ, computed with the arithmetic of the judgement, so that the selections (thresholds.ts)
  * and the settling (cellPass.ts) see the doubles the rules give; here they are handed on, a full
- * bucket or a block's list at a time.
+ * bucket or a block's list at a time. A bucket's last run is handed on as a view of the kernels'
+ * memory, which its taker may keep until the kernels next run instead of copying it: the buckets are
+ * sized to hold what the sample expects, so nearly every bucket is handed on once, at the end.
  *
  * WebAssembly SIMD is in every browser the app supports (Chrome 91, Firefox 89, Safari 16.4) and
  * in Node since 16.4; the module is 2 KB, compiled synchronously once per worker.
@@ -45,11 +47,13 @@ interface Exports {
 /** Bytes of one input matrix per block: small enough to stay in cache between the passes over a row. */
 const BLOCK_BYTES = 1 << 18;
 /**
- * Bytes of a pass's buckets together. Each holds thousands of values at a hundred categories: a
- * bucket is handed on a few times a computation. (Handed on at every block, a bucket held a
- * block's dozen values, and the views and copies cost more than the kernel's keeping.)
+ * Most bytes of a pass's buckets together. Up to it, a bucket holds every value the sample expects
+ * it to keep, handed on once, in place; past it (a table of millions of rows), a few times a
+ * computation. (Handed on at every block, a bucket held a block's dozen values, and the views and
+ * copies cost more than the kernel's keeping; copied out at the end, the values of a 100,000-row
+ * table cost fresh arrays and a copy, a tenth of the computation under cmp.)
  */
-const BUCKETS_BYTES = 1 << 24;
+const BUCKETS_BYTES = 1 << 26;
 
 let kernels: Exports | undefined;
 
@@ -119,22 +123,31 @@ function copyOut(u8: Uint8Array, at: number, target: Uint8Array, r0: number, r1:
   for (let r = r0, o = at; r < r1; r++, o += nCp) target.set(u8.subarray(o, o + nC), r * nC);
 }
 
-/** Values each bucket holds: at least a block's rows, so that one block can never overflow it. */
-function bucketCapacity(slots: number, nCp: number, rowsPerBlock: number): number {
-  return Math.max(rowsPerBlock, Math.floor(BUCKETS_BYTES / (slots * nCp * 8)));
+/**
+ * Values each bucket holds: what the largest is expected to keep, within the bytes of all, and at
+ * least a block's rows, so that one block can never overflow it.
+ */
+function bucketCapacity(slots: number, nCp: number, rowsPerBlock: number, expected: number): number {
+  return Math.max(rowsPerBlock, Math.min(Math.ceil(expected), Math.floor(BUCKETS_BYTES / (slots * nCp * 8))));
 }
+
+/**
+ * Takes a bucket's values, run by run in row order. `last` marks a bucket's final run (with
+ * `room` Infinity): `values` may then be kept, unchanged or reordered, until the kernels next run.
+ */
+export type Kept = (slot: number, c: number, values: Float64Array, last: boolean) => void;
 
 /**
  * Every bucket (slot-major, then category, `capacity` values each) that `room` more values could
  * overflow, to `kept`, and emptied; with `room` Infinity, every non-empty bucket.
  */
-function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, slots: number, nC: number, nCp: number, capacity: number, room: number, kept: (slot: number, c: number, values: Float64Array) => void): void {
+function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, slots: number, nC: number, nCp: number, capacity: number, room: number, kept: Kept): void {
   for (let slot = 0; slot < slots; slot++) {
     for (let c = 0, at = lengths / 4 + slot * nCp; c < nC; c++, at++) {
       const n = i32[at];
       if (n === 0 || n + room <= capacity) continue;
       const from = buckets / 8 + (slot * nCp + c) * capacity;
-      kept(slot, c, f64.subarray(from, from + n));
+      kept(slot, c, f64.subarray(from, from + n), room === Infinity);
       i32[at] = 0;
     }
   }
@@ -161,6 +174,8 @@ export interface FirstPassInput {
   floors: boolean;
   /** Brackets [lo, hi] per category: size, focus, employment P25, establishments P25 (NaN: not counted). */
   brackets: { size: Float64Array[]; focus: Float64Array[]; employmentFloor: Float64Array[]; establishmentsFloor: Float64Array[] };
+  /** The most values any one bracket is expected to hold (the buckets' size). */
+  expected: number;
 }
 
 export interface FirstPassOutput {
@@ -180,9 +195,10 @@ export const KEPT_ESTABLISHMENTS_FLOOR = 3;
 /**
  * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `kept(slot, c, values)` is given, run by
  * run, the values of category c inside slot's bracket (employment, focus share E(r,c)/E(r) or
- * establishments), in row order. `values` is a view of the kernels' memory, valid during the call.
+ * establishments), in row order. `values` is a view of the kernels' memory, valid during the call
+ * (a last run: until the kernels next run, see `Kept`).
  */
-export function firstPass(input: FirstPassInput, kept: (slot: number, c: number, values: Float64Array) => void): FirstPassOutput {
+export function firstPass(input: FirstPassInput, kept: Kept): FirstPassOutput {
   const { nRegions, nCategories: nC, values, competing, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
   const arena = new Arena();
@@ -192,7 +208,7 @@ export function firstPass(input: FirstPassInput, kept: (slot: number, c: number,
   const VAL = arena.take(B * W);
   const EMP = competing === values ? VAL : arena.take(B * W);
   const EST = establishments === undefined ? EMP : establishments === competing ? EMP : arena.take(B * W);
-  const CAP = bucketCapacity(4, nCp, B);
+  const CAP = bucketCapacity(4, nCp, B, input.expected);
   const BUCKETS = arena.take(4 * nCp * CAP * 8);
   const LENGTHS = arena.take(4 * nCp * 4);
   const { f64, i64, i32 } = arena.views();
@@ -244,6 +260,8 @@ export interface CellPassInput {
    */
   lqSlots: 0 | 1 | 2;
   starBits: { size: number; specialisation: number; focus: number };
+  /** The most values any one LQ bracket is expected to hold (the buckets' size). */
+  expected: number;
 }
 
 export interface CellPassOutput {
@@ -256,14 +274,14 @@ export interface CellPassOutput {
  * is inside a bracket go, block by block, to `settle(cells, lq)`: their indices and their LQs (−∞
  * under an employment or establishments floor); and run by run `kept(slot, c, values)` is given
  * category c's LQs inside the first (slot 0) or second (1) bracket, in row order. Both are views
- * of the kernels' memory, valid during the call. (A cell's index is an i32 in the kernel: a table
+ * of the kernels' memory, valid during the call (a last run: until the kernels next run). (A cell's index is an i32 in the kernel: a table
  * of 2³¹ cells would be 17 GB a matrix.)
  */
 export function cellPass(
   input: CellPassInput,
   out: { stars: Uint8Array; strong?: Uint8Array; strong10?: Uint8Array },
   settle: (cells: Int32Array, lq: Float64Array) => void,
-  kept: (slot: number, c: number, values: Float64Array) => void,
+  kept: Kept,
 ): CellPassOutput {
   const { nRegions, nCategories: nC, employment, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
@@ -279,7 +297,7 @@ export function cellPass(
   const STRONG10 = arena.take(strongOn ? B * nCp : 0);
   const LIST = arena.take(4 * B * nCp);
   const LQ_LIST = arena.take(8 * B * nCp);
-  const CAP = bucketCapacity(2, nCp, B);
+  const CAP = bucketCapacity(2, nCp, B, input.expected);
   const BUCKETS = arena.take(2 * nCp * CAP * 8);
   const LENGTHS = arena.take(2 * nCp * 4);
   const { f64, i64, u8, i32 } = arena.views();

@@ -44,8 +44,13 @@ describe('the indicator kernels', () => {
           employmentFloor: [nan(), nan()],
           establishmentsFloor: [nan(), nan()],
         },
+        // Room for every value: each bucket is handed on once, at the end, as its last run.
+        expected: n,
       },
-      (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
+      (slot, c, xs, last) => {
+        expect(last && !kept.has(`${slot} ${c}`), `${slot} ${c} handed on before the end`).toBe(true);
+        kept.set(`${slot} ${c}`, [...xs]);
+      },
     );
     for (const r of [0, 1, 8191, 8192, 39_999]) {
       expect(out.regionTotal[r]).toBe(3 * r);
@@ -102,6 +107,7 @@ describe('the indicator kernels', () => {
         ],
         lqSlots,
         starBits: { size: 1, specialisation: 2, focus: 4 },
+        expected: 2,
       },
       { stars, strong, strong10 },
       (cells, lq) => cells.forEach((i, j) => settle.push([i, lq[j]])),
@@ -190,6 +196,8 @@ describe('the indicator kernels', () => {
         inDenominator: all(1),
         // Every cell is inside the size bracket; the focus bracket is off.
         brackets: { size: [all(0), all(Infinity)], focus: [all(NaN), all(NaN)], employmentFloor: [all(NaN), all(NaN)], establishmentsFloor: [all(NaN), all(NaN)] },
+        // Buckets of a block's rows: every one fills and is handed on at every block.
+        expected: 0,
       },
       add,
     );
@@ -229,6 +237,7 @@ describe('the indicator kernels', () => {
         table: [categoryTotal, all(Infinity), all(Infinity), all(Infinity), all(0), all(Infinity), all(NaN), all(NaN), all(-Infinity), all(-Infinity), all(Infinity), all(Infinity)],
         lqSlots: 1,
         starBits: { size: 1, specialisation: 2, focus: 4 },
+        expected: 0,
       },
       { stars: new Uint8Array(nRegions * nCategories) },
       (cells, lqs) => {

@@ -19,7 +19,8 @@ function reference(xs: number[], q: number, sd: number): [number, number, number
   return [
     loRank <= 0 ? -Infinity : sorted[loRank],
     hiRank >= m - 1 ? Infinity : sorted[hiRank],
-    (Math.min(m - 1, hiRank) - Math.max(0, loRank) + 1) / m,
+    // The share of the sample within them, ties included.
+    sorted.filter((x) => x >= (loRank <= 0 ? -Infinity : sorted[loRank]) && x <= (hiRank >= m - 1 ? Infinity : sorted[hiRank])).length / m,
   ];
 }
 
