@@ -9,13 +9,16 @@
 ;; tables at field · W):
 ;;   a block's matrices row-major with stride nCp (a padding cell is 0: it competes nowhere);
 ;;   counts are i64 lanes, decremented by comparison masks (a true lane is −1).
-;; A pair with a value inside a bracket (a few percent of cells) takes one branch: there every lane's
-;; value is written at its bucket's end and the bucket's length advanced by the lane's bit, with no
-;; call and no branch per value (a call per pair and a branch per value, mispredicted, had cost the
-;; first pass 15–20% of its time; a call per value, unconditional, which V8 does not inline, cost
-;; more), and the cell pass lists the cell for settling. A bucket holds up to $cap
-;; values and its length carries over from block to block: the caller empties it before a block
-;; could overflow it, so that a bucket is handed on a few times a computation, not once a block.
+;; A pair with a value inside a bracket (under cmp a third of the pairs in the first pass) is listed
+;; without a branch — its offset and which values are inside, written at the row's list's end,
+;; which advances by whether any is — and after the row the listed pairs alone are visited, one
+;; write per value inside, at its bucket's end. A branch per pair on "some value inside" was
+;; mispredicted so often that it cost the first pass 40% of its time (and a third of the cell
+;; pass's); writing every slot's entry unconditionally cost more still. The cell pass lists the
+;; cells whose LQ is inside a bracket for settling the same way. A bucket holds up to $cap values
+;; and its length carries over from block to block: the caller empties it before a block could
+;; overflow it, so that a bucket is handed on a few times a computation, not once a block.
+;; $hits: 64 bytes where a listed pair's values are laid out by bit, then the row's list.
 (module
   (memory (export "memory") 1)
 
@@ -28,8 +31,8 @@
   ;; ($bucketAt: slot-major, category, then up to $cap values; $lengthAt: their lengths), in row order.
   (func (export "firstPass")
     (param $val i32) (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32)
-    (param $tab i32) (param $acc i32) (param $rowOut i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32) (param $mOn i32) (param $floors i32)
-    (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $t i32) (local $a i32) (local $bits i32)
+    (param $tab i32) (param $acc i32) (param $rowOut i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32) (param $mOn i32) (param $floors i32) (param $hits i32)
+    (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $t i32) (local $a i32) (local $bits i32) (local $h i32) (local $j i32) (local $k i32)
     (local $sc i32) (local $at i32) (local $len i32)
     (local $rowSum f64) (local $rowDen f64)
     (local $v v128) (local $w v128) (local $wd v128) (local $s v128) (local $e v128) (local $keep v128)
@@ -62,6 +65,7 @@
         ;; The statistics, over the row again (in cache): the focus shares need its total.
         (local.set $s (f64x2.splat (local.get $rowSum)))
         (local.set $c (i32.const 0))
+        (local.set $h (i32.const 0))
         (if (local.get $floors)
           (then
         (block $stats4Done
@@ -97,51 +101,41 @@
             (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $m) (local.get $x)) (f64x2.le (local.get $m) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))))) (i32.const 6))))
             ;; Kept as in $stats2, eight values: bits 2s and 2s + 1 say that lane 0 and lane 1 are
             ;; inside slot s's bracket (0 size: e, 1 focus: f, 2 employment P25: e, 3 establishments P25: m).
-            (if (local.get $bits)
-              (then
-                (local.set $sc (i32.shr_u (local.get $c) (i32.const 3)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $e)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (local.get $bits) (i32.const 1))))
-                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.const 1)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $e)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $f)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)) (i32.const 1)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $f)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 2))))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $e)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 4)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 2))) (i32.const 1)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $e)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 5)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 3))))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $m)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 6)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.mul (local.get $nCp) (i32.const 3))) (i32.const 1)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $m)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.shr_u (local.get $bits) (i32.const 7))))
-              ))
+            ;; Listed, without a branch: a branch on "some value inside" (a third of the pairs under
+            ;; cmp) was mispredicted so often that it cost more than all the counting.
+            (i32.store offset=64 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
+            (local.set $h (i32.add (local.get $h) (i32.ne (local.get $bits) (i32.const 0))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $stats4)))
+        ;; The pairs listed, their values kept: a loop over them alone, with no branch per pair.
+        (local.set $j (i32.const 0))
+        (block $keep4Done
+          (loop $keep4
+            (br_if $keep4Done (i32.ge_u (local.get $j) (local.get $h)))
+            (local.set $bits (i32.load offset=64 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $c (i32.shr_u (local.get $bits) (i32.const 8)))
+            (local.set $bits (i32.and (local.get $bits) (i32.const 255)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
+            (local.set $f (f64x2.div (local.get $e) (local.get $s)))
+            (local.set $m (v128.load (i32.add (local.get $est) (local.get $p))))
+            ;; The values by bit (bit 2s + lane: slot s's value in that lane), then one write per
+            ;; value inside: a pair lists one or two.
+            (v128.store offset=0 (local.get $hits) (local.get $e))
+            (v128.store offset=16 (local.get $hits) (local.get $f))
+            (v128.store offset=32 (local.get $hits) (local.get $e))
+            (v128.store offset=48 (local.get $hits) (local.get $m))
+            (loop $keep4Bit
+              (local.set $k (i32.ctz (local.get $bits)))
+              (local.set $sc (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 1)) (local.get $nCp)) (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.and (local.get $k) (i32.const 1)))))
+              (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+              (local.set $len (i32.load (local.get $at)))
+              (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
+              (i32.store (local.get $at) (i32.add (local.get $len) (i32.const 1)))
+              (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+              (br_if $keep4Bit (local.get $bits)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $keep4)))
           )
           (else
         (block $stats2Done
@@ -165,31 +159,38 @@
             (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $f) (local.get $x)) (f64x2.le (local.get $f) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))))) (i32.const 2))))
             ;; Kept without a call or a branch per value: each of the four values is written at its
             ;; bucket's end, and the length advanced by its bit (a bucket always has room for one more).
-            (if (local.get $bits)
-              (then
-                (local.set $sc (i32.shr_u (local.get $c) (i32.const 3)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $e)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (local.get $bits) (i32.const 1))))
-                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.const 1)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $e)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $f)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1))))
-                (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)) (i32.const 1)))
-                (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                (local.set $len (i32.load (local.get $at)))
-                (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $f)))
-                (i32.store (local.get $at) (i32.add (local.get $len) (i32.shr_u (local.get $bits) (i32.const 3))))
-              ))
+            ;; Listed, without a branch: a branch on "some value inside" (a third of the pairs under
+            ;; cmp) was mispredicted so often that it cost more than all the counting.
+            (i32.store offset=64 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
+            (local.set $h (i32.add (local.get $h) (i32.ne (local.get $bits) (i32.const 0))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $stats2)))
+        ;; The pairs listed, their values kept: a loop over them alone, with no branch per pair.
+        (local.set $j (i32.const 0))
+        (block $keep2Done
+          (loop $keep2
+            (br_if $keep2Done (i32.ge_u (local.get $j) (local.get $h)))
+            (local.set $bits (i32.load offset=64 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $c (i32.shr_u (local.get $bits) (i32.const 8)))
+            (local.set $bits (i32.and (local.get $bits) (i32.const 255)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
+            (local.set $f (f64x2.div (local.get $e) (local.get $s)))
+            ;; The values by bit (bit 2s + lane: slot s's value in that lane), then one write per
+            ;; value inside: a pair lists one or two.
+            (v128.store offset=0 (local.get $hits) (local.get $e))
+            (v128.store offset=16 (local.get $hits) (local.get $f))
+            (loop $keep2Bit
+              (local.set $k (i32.ctz (local.get $bits)))
+              (local.set $sc (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 1)) (local.get $nCp)) (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.and (local.get $k) (i32.const 1)))))
+              (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+              (local.set $len (i32.load (local.get $at)))
+              (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
+              (i32.store (local.get $at) (i32.add (local.get $len) (i32.const 1)))
+              (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+              (br_if $keep2Bit (local.get $bits)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $keep2)))
           ))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rows))))
@@ -205,10 +206,10 @@
   (func (export "cellPass")
     (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
     (param $rows i32) (param $starsOut i32) (param $strongOut i32) (param $strong10Out i32) (param $list i32) (param $lqList i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32)
-    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32)
+    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32) (param $hits i32)
     (result i32)
     (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
-    (local $o i32) (local $bits i32) (local $sc i32) (local $at i32) (local $len i32) (local $cell i32) (local $x1 f64) (local $ok v128)
+    (local $o i32) (local $bits i32) (local $h i32) (local $j i32) (local $k i32) (local $sc i32) (local $at i32) (local $len i32) (local $cell i32) (local $x1 f64) (local $ok v128)
     (local $er f64) (local $dr f64)
     (local $erS v128) (local $drS v128) (local $DS v128) (local $rowLq v128) (local $rowFocus v128)
     (local $e v128) (local $f v128) (local $ec v128) (local $q v128) (local $pos v128) (local $keepL v128)
@@ -230,6 +231,7 @@
         (local.set $rowLq (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (i32.and (f64.gt (local.get $dr) (f64.const 0)) (f64.gt (local.get $D) (f64.const 0)))))))
         (local.set $rowFocus (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (f64.gt (local.get $er) (f64.const 0))))))
         (local.set $c (i32.const 0))
+        (local.set $h (i32.const 0))
         (block $cellsDone
           (loop $cells
             (br_if $cellsDone (i32.ge_u (local.get $c) (local.get $W)))
@@ -290,42 +292,53 @@
                 ;; in the bucket of each bracket it is inside (slot 0 the first, 1 the second): written
                 ;; at the list's and the buckets' ends, which advance by the lane's bits, with no call
                 ;; and no branch per value (the list and each bucket always have room for one more).
-                (if (local.get $bits)
-                  (then
-                    (local.set $ok (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
-                      (f64x2.gt (v128.load (i32.add (local.get $est) (local.get $p))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9)))))))
-                    (local.set $cell (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3)))))
-                    (local.set $x1 (f64x2.extract_lane 0 (local.get $q)))
-                    (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 0)))
-                    (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $ok)))))
-                    (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 0)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1)))))
-                    (local.set $sc (i32.shr_u (local.get $c) (i32.const 3)))
-                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                    (local.set $len (i32.load (local.get $at)))
-                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
-                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 0)) (i32.const 1))))
-                    (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)))
-                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                    (local.set $len (i32.load (local.get $at)))
-                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
-                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1))))
-                    (local.set $x1 (f64x2.extract_lane 1 (local.get $q)))
-                    (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 1)))
-                    (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $ok)))))
-                    (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1)))))
-                    (local.set $sc (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.const 1)))
-                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                    (local.set $len (i32.load (local.get $at)))
-                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
-                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1))))
-                    (local.set $sc (i32.add (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (local.get $nCp)) (i32.const 1)))
-                    (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-                    (local.set $len (i32.load (local.get $at)))
-                    (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (local.get $x1))
-                    (i32.store (local.get $at) (i32.add (local.get $len) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1))))
-                    ))))
+                ;; Listed, without a branch (see the first pass), and kept below.
+                (i32.store offset=64 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
+                (local.set $h (i32.add (local.get $h) (i32.ne (local.get $bits) (i32.const 0))))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $cells)))
+        ;; The pairs listed, judged again with the same arithmetic, listed for settling and kept.
+        (local.set $j (i32.const 0))
+        (block $listedDone
+          (loop $listed
+            (br_if $listedDone (i32.ge_u (local.get $j) (local.get $h)))
+            (local.set $bits (i32.load offset=64 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $c (i32.shr_u (local.get $bits) (i32.const 8)))
+            (local.set $bits (i32.and (local.get $bits) (i32.const 255)))
+            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
+            (local.set $t (i32.add (local.get $tab) (local.get $c)))
+            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
+            (local.set $ec (v128.load (local.get $t)))
+            (local.set $q (f64x2.div (f64x2.mul (local.get $e) (local.get $DS)) (f64x2.mul (local.get $drS) (local.get $ec))))
+            ;; A lane inside a bracket is listed for settling (its index in the whole matrix; its LQ,
+            ;; or −∞ under an employment or establishments floor: no LQ bar admits it), written at the
+            ;; list's end, which advances by the lane's bits (the list always has room for one more).
+            (local.set $ok (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
+              (f64x2.gt (v128.load (i32.add (local.get $est) (local.get $p))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9)))))))
+            (local.set $cell (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3)))))
+            (local.set $x1 (f64x2.extract_lane 0 (local.get $q)))
+            (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 0)))
+            (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $ok)))))
+            (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 0)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1)))))
+            (local.set $x1 (f64x2.extract_lane 1 (local.get $q)))
+            (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 1)))
+            (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $ok)))))
+            (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1)))))
+            ;; Its LQ kept in the bucket of each bracket it is inside, as in the first pass (bit 2s +
+            ;; lane: slot 0 the first bracket, 1 the second).
+            (v128.store (local.get $hits) (local.get $q))
+            (v128.store offset=16 (local.get $hits) (local.get $q))
+            (loop $listedBit
+              (local.set $k (i32.ctz (local.get $bits)))
+              (local.set $sc (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 1)) (local.get $nCp)) (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.and (local.get $k) (i32.const 1)))))
+              (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
+              (local.set $len (i32.load (local.get $at)))
+              (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
+              (i32.store (local.get $at) (i32.add (local.get $len) (i32.const 1)))
+              (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+              (br_if $listedBit (local.get $bits)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $listed)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowLoop)))
     (local.get $n))

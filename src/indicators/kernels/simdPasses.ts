@@ -16,7 +16,7 @@ import { PASSES_WASM } from './passesWasm';
 
 interface Exports {
   memory: WebAssembly.Memory;
-  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, buckets: number, lengths: number, cap: number, mOn: number, floors: number): void;
+  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, buckets: number, lengths: number, cap: number, mOn: number, floors: number, hits: number): void;
   cellPass(
     emp: number,
     est: number,
@@ -41,6 +41,7 @@ interface Exports {
     sizeBit: number,
     specBit: number,
     focusBit: number,
+    hits: number,
   ): number;
 }
 
@@ -211,6 +212,8 @@ export function firstPass(input: FirstPassInput, kept: Kept): FirstPassOutput {
   const CAP = bucketCapacity(4, nCp, B, input.expected);
   const BUCKETS = arena.take(4 * nCp * CAP * 8);
   const LENGTHS = arena.take(4 * nCp * 4);
+  // The kernel's 64 bytes of values, then a row's pairs with a value inside a bracket (passes.wat).
+  const HITS = arena.take(64 + (nCp / 2) * 4);
   const { f64, i64, i32 } = arena.views();
   i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 4 * nCp);
   const fields = [input.inDenominator, ...input.brackets.size, ...input.brackets.focus, ...input.brackets.employmentFloor, ...input.brackets.establishmentsFloor];
@@ -224,7 +227,7 @@ export function firstPass(input: FirstPassInput, kept: Kept): FirstPassOutput {
     if (EMP !== VAL) copyIn(f64, EMP, competing, r0, r1, nC, nCp);
     if (establishments && EST !== EMP) copyIn(f64, EST, establishments, r0, r1, nC, nCp);
     handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, CAP, r1 - r0, kept);
-    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, CAP, establishments ? 1 : 0, input.floors ? 1 : 0);
+    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, CAP, establishments ? 1 : 0, input.floors ? 1 : 0, HITS);
     regionTotal.set(f64.subarray(ROW / 8, ROW / 8 + (r1 - r0)), r0);
     regionDenominator.set(f64.subarray(ROW / 8 + (r1 - r0), ROW / 8 + 2 * (r1 - r0)), r0);
   }
@@ -300,6 +303,8 @@ export function cellPass(
   const CAP = bucketCapacity(2, nCp, B, input.expected);
   const BUCKETS = arena.take(2 * nCp * CAP * 8);
   const LENGTHS = arena.take(2 * nCp * 4);
+  // The kernel's 32 bytes of values (64 taken), then a row's pairs with an LQ inside a bracket (passes.wat).
+  const HITS = arena.take(64 + (nCp / 2) * 4);
   const { f64, i64, u8, i32 } = arena.views();
   i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 2 * nCp);
   f64.fill(0, TAB / 8, (ACC + 3 * W) / 8);
@@ -313,7 +318,7 @@ export function cellPass(
     f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
     f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
     handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, rows, kept);
-    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, input.lqSlots, size, specialisation, focus);
+    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, input.lqSlots, size, specialisation, focus, HITS);
     copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
     if (strongOn) {
       copyOut(u8, STRONG, out.strong!, r0, r1, nC, nCp);
