@@ -3,9 +3,11 @@
  *
  * The star thresholds need one order statistic per category and indicator; sorting 100,000 values
  * 300 times would dominate the whole computation, and d3-array's generic `quickselect` pays for a
- * comparator call per comparison. This is the same Floyd–Rivest selection specialised to
- * Float64Array with inline comparisons (about 5× faster here). Inputs must hold no NaN.
+ * comparator call per comparison. This is Floyd–Rivest selection on doubles with inline
+ * comparisons, run in WebAssembly (kernels/select.wat, kernels/selectKernel.ts). Inputs must hold
+ * no NaN.
  */
+import { kth, least, load, unload } from './kernels/selectKernel';
 
 /**
  * Reorders `a[0..n)` in place so that `a[k]` is the k-th smallest (0-based), everything before it
@@ -13,61 +15,10 @@
  */
 export function selectKth(a: Float64Array, n: number, k: number): number {
   if (!(k >= 0 && k < n)) throw new RangeError(`selectKth: k=${k} outside 0..${n - 1}`);
-  floydRivest(a, k, 0, n - 1);
-  return a[k];
-}
-
-function floydRivest(a: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
-    if (right - left > 600) {
-      // Recurse on a small sample whose k-th element is very likely close to the answer,
-      // so the partition below splits the range near k.
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
-      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
-      floydRivest(a, k, newLeft, newRight);
-    }
-    // Partition around t = a[k] without a data-dependent branch: each value is swapped to the
-    // front and the front advanced when it is below t. A branch taken at random (a rank in the
-    // middle of its values, as the thresholds' ranks are in their brackets) cost about 13 ns a
-    // value in mispredictions; this costs about 6. Values equal to t are counted in the same pass.
-    const t = a[k];
-    a[k] = a[right];
-    a[right] = t;
-    let front = left;
-    let equal = 0;
-    for (let i = left; i < right; i++) {
-      const x = a[i];
-      a[i] = a[front];
-      a[front] = x;
-      front += +(x < t);
-      equal += +(x === t);
-    }
-    a[right] = a[front];
-    a[front] = t;
-    // Now a[left..front) < t = a[front] ≤ a(front..right].
-    if (k < front) {
-      right = front - 1;
-      continue;
-    }
-    // The other values equal to t next to it, so that a run of ties (integer employment) ends
-    // the search instead of being partitioned again one value at a time.
-    let e = front + 1;
-    if (equal > 0) {
-      for (let i = front + 1; i <= right; i++) {
-        const x = a[i];
-        a[i] = a[e];
-        a[e] = x;
-        e += +(x === t);
-      }
-    }
-    if (k < e) return;
-    left = e;
-  }
+  load(a, n);
+  const v = kth(k, 0, n - 1);
+  unload(a, n);
+  return v;
 }
 
 /** The k-th largest (1-based: k = 1 is the maximum) of `a[0..n)`; reorders `a`. */
@@ -108,7 +59,7 @@ let nextRank = NaN;
  * between two sample values lo ≤ hi; one branch-free pass counts the values below lo and copies
  * those within [lo, hi] (a few percent) to a bucket, and the rank is found there the same way (a
  * second level), then by selection. If a bracket misses the rank, that level's values are selected
- * directly. The long buffer is only read; a short one is reordered.
+ * directly. Either buffer is only read: a short one is selected in a copy (selectKernel.ts).
  */
 export class OrderStatistics {
   constructor(
@@ -184,10 +135,7 @@ export class OrderStatistics {
       m += +(x >= lo) & +(x <= hi);
     }
     const last = andNext ? i + 1 : i;
-    if (!(below <= i && last < below + m)) {
-      b.set(a.subarray(0, n));
-      return this.select(b, n, i, andNext);
-    }
+    if (!(below <= i && last < below + m)) return this.select(a, n, i, andNext);
     if (lo === hi) {
       // Every value in the bracket is that one value.
       nextRank = lo;
@@ -196,20 +144,16 @@ export class OrderStatistics {
     return this.find(b, m, i - below, andNext, level + 1);
   }
 
-  /** Selects rank k of b[0..m) in place; with `andNext` the next rank is the least value above it. */
+  /** Rank k of b[0..m), selected in the kernel; with `andNext` the next rank is the least value above it. */
   private select(b: Float64Array, m: number, k: number, andNext: boolean): number {
-    floydRivest(b, k, 0, m - 1);
-    const v = b[k];
-    if (andNext) {
-      let v1 = Infinity;
-      for (let j = k + 1; j < m; j++) if (b[j] < v1) v1 = b[j];
-      nextRank = v1;
-    }
+    load(b, m);
+    const v = kth(k, 0, m - 1);
+    if (andNext) nextRank = least(k + 1, m);
     return v;
   }
 }
 
-/** Type-7 quantile of `a[0..n)` (as d3-array `quantile`); reorders `a`. */
+/** Type-7 quantile of `a[0..n)` (as d3-array `quantile`); `a` is only read. */
 export function quantileType7(a: Float64Array, n: number, p: number): number {
   return new OrderStatistics(a, n).quantile(p);
 }

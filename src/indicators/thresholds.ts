@@ -20,7 +20,8 @@
  * cell that sets it.
  */
 import type { StarRule } from '../model/dataset';
-import { OrderStatistics, selectKth } from './select';
+import { OrderStatistics } from './select';
+import { countWithin, kth, load } from './kernels/selectKernel';
 import { rankCut } from './rankCut';
 import { strongLqBar } from './strongClusters';
 import * as layout from './bracketTable';
@@ -291,7 +292,8 @@ function fractionOf(q: Query): number {
  * within them, ties included (what a pass keeps of a column of small integers, establishments,
  * is their ties too: sizing buckets by ranks alone overflowed them): `sd` standard deviations of
  * the sample rank either side and a margin; −∞ / +∞ where that reaches past the sample's ends (so
- * the extremes of a column, and small columns, are always inside). Reorders the sample.
+ * the extremes of a column, and small columns, are always inside). The sample is only read: it is
+ * selected in the kernel's copy (selectKernel.ts).
  */
 export function bracket(sample: Float64Array, q: number, sd: number): [number, number, number] {
   const m = sample.length;
@@ -301,21 +303,20 @@ export function bracket(sample: Float64Array, q: number, sd: number): [number, n
   // At the top of the sample (a share of 1 without a spread) the bottom is its largest value.
   const loRank = Math.min(m - 1, Math.floor(at - spread));
   const hiRank = Math.ceil(at + 1 + spread);
-  const within = (l: number, h: number): [number, number, number] => {
-    let n = 0;
-    for (let i = 0; i < m; i++) n += +(sample[i] >= l && sample[i] <= h);
-    return [l, h, n / m];
-  };
+  load(sample, m);
   // The first selection leaves every value on either side of its rank on that side, and the
   // second is searched for on its side only: the first is the one that leaves the second the
   // smaller side (the top below the median, the bottom above it).
+  let l: number;
+  let h: number;
   if (loRank > 0 && hiRank < m - 1 && q < 0.5) {
-    const h = selectKth(sample, m, hiRank);
-    return within(selectKth(sample, hiRank, loRank), h);
+    h = kth(hiRank, 0, m - 1);
+    l = kth(loRank, 0, hiRank - 1);
+  } else {
+    l = loRank <= 0 ? -Infinity : kth(loRank, 0, m - 1);
+    h = hiRank >= m - 1 ? Infinity : kth(hiRank, loRank <= 0 ? 0 : loRank + 1, m - 1);
   }
-  const l = loRank <= 0 ? -Infinity : selectKth(sample, m, loRank);
-  const above = loRank <= 0 ? 0 : loRank + 1;
-  return within(l, hiRank >= m - 1 ? Infinity : selectKth(sample.subarray(above), m - above, hiRank - above));
+  return [l, h, countWithin(m, l, h) / m];
 }
 
 /** The value of a quantity at cell (r, c), NaN where the cell does not compete in it. */

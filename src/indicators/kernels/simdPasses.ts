@@ -12,6 +12,7 @@
  * WebAssembly SIMD is in every browser the app supports (Chrome 91, Firefox 89, Safari 16.4) and
  * in Node since 16.4; the module is 2 KB, compiled synchronously once per worker.
  */
+import { instantiate } from './instantiate';
 import { PASSES_WASM } from './passesWasm';
 
 interface Exports {
@@ -59,18 +60,7 @@ const BUCKETS_BYTES = 1 << 26;
 let kernels: Exports | undefined;
 
 function instance(): Exports {
-  if (!kernels) {
-    const bytes = Uint8Array.from(atob(PASSES_WASM), (ch) => ch.charCodeAt(0));
-    try {
-      kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
-    } catch (error) {
-      // An old browser (no SIMD), or a Content-Security-Policy without 'wasm-unsafe-eval'.
-      throw new Error(
-        `The indicator table needs WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or newer), and a page policy that allows 'wasm-unsafe-eval': ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-  return kernels;
+  return (kernels ??= instantiate<Exports>(PASSES_WASM));
 }
 
 /** Regions of the kernels' memory, in bytes, each 16-aligned; the memory grown to hold them. */

@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kernelModuleText } from '../../../scripts/build-kernels';
+import { KERNELS, kernelModuleText } from '../../../scripts/build-kernels';
 import { cellPass, firstPass, KEPT_FOCUS, KEPT_SIZE } from '../../../src/indicators/kernels/simdPasses';
 
 describe('the indicator kernels', () => {
-  it('are what passes.wat assembles to (run `npm run kernels` after editing it)', async () => {
-    const committed = readFileSync(new URL('../../../src/indicators/kernels/passesWasm.ts', import.meta.url), 'utf8');
-    expect(committed).toBe(await kernelModuleText());
+  it.each(KERNELS.map((k) => [k.wat, k] as const))('are what %s assembles to (run `npm run kernels` after editing it)', async (_, kernel) => {
+    const committed = readFileSync(new URL(`../../../src/indicators/kernels/${kernel.out}`, import.meta.url), 'utf8');
+    expect(committed).toBe(await kernelModuleText(kernel));
   });
 
   // 3 categories (a row padded to 4), rows 0..n−1 each [r, 2r, NaN or 0], so every figure is known.

@@ -32,8 +32,11 @@ describe('bracket', () => {
     );
     fc.assert(
       fc.property(samples, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 3.5), (xs, q, sd) => {
-        const got = bracket(Float64Array.from(xs), q, sd);
+        const sample = Float64Array.from(xs);
+        const got = bracket(sample, q, sd);
         const want = reference(xs, q, sd);
+        // Selected in the kernel's copy: the sample, which the next query of its column reads, is as it was.
+        expect(Array.from(sample)).toEqual(xs);
         // Compared as numbers: −0 and +0 are one value to a rank.
         expect(got[0] === want[0] && got[1] === want[1], `${got} ≠ ${want}`).toBe(true);
         expect(got[2]).toBe(want[2]);
