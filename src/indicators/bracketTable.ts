@@ -5,6 +5,7 @@
  * costs a register, and with a dozen the loop spilled and ran at half speed); the counts the pass
  * makes, in one Int32Array; and the values it keeps from within the brackets.
  */
+import { scratchF64, scratchI32 } from './scratch';
 
 /** Slots of the ranked statistics (each a quantity and a rank of it). */
 export const SIZE_SLOT = 0; // employment, the size star's top share
@@ -98,22 +99,24 @@ const EMPTY = new Float64Array(0);
 
 /**
  * The cells the provisional judgement could not settle, appended in order: each cell's index and
- * the LQ its settling compares with the exact thresholds (cellPass.ts).
+ * the LQ its settling compares with the exact thresholds (cellPass.ts). Its arrays are the
+ * thread's scratch (scratch.ts): a new list overwrites the last one's values.
  */
 export class CellList {
-  private cells = new Int32Array(1024);
-  private lq = new Float64Array(1024);
+  private cells = scratchI32('listed cells', 1024);
+  private lq = scratchF64('listed LQs', 1024);
   length = 0;
 
   /** Cells and their LQs, in their order (two views of one length). */
   append(cells: Int32Array, lq: Float64Array): void {
     const n = this.length + cells.length;
-    if (n > this.cells.length) {
-      const grown = Math.max(n, 2 * this.cells.length);
-      const c = new Int32Array(grown);
-      const q = new Float64Array(grown);
-      c.set(this.cells.subarray(0, this.length));
-      q.set(this.lq.subarray(0, this.length));
+    if (n > this.cells.length || n > this.lq.length) {
+      const grown = Math.max(n, 2 * this.length);
+      const c = scratchI32('listed cells', grown);
+      const q = scratchF64('listed LQs', grown);
+      // The scratch arrays grow by replacement: what was listed moves over.
+      if (c !== this.cells) c.set(this.cells.subarray(0, this.length));
+      if (q !== this.lq) q.set(this.lq.subarray(0, this.length));
       this.cells = c;
       this.lq = q;
     }

@@ -22,6 +22,7 @@
 import type { StarRule } from '../model/dataset';
 import { OrderStatistics } from './select';
 import { countWithin, kth, load } from './kernels/selectKernel';
+import { scratchF64 } from './scratch';
 import { rankCut } from './rankCut';
 import { strongLqBar } from './strongClusters';
 import * as layout from './bracketTable';
@@ -378,7 +379,7 @@ class SampleColumns implements Sample {
     quantities: number[],
   ) {
     for (const q of quantities) {
-      this.values[q] = new Float64Array(n * nCategories);
+      this.values[q] = scratchF64(`sample ${q}`, n * nCategories);
       this.counts[q] = new Int32Array(nCategories);
     }
   }
