@@ -1,6 +1,6 @@
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
 import type { ComputedView } from '../engine/types';
-import { focusAt, lqAt, sizeAt, starCountAt } from '../indicators/cellValues';
+import { focusAt, lqAt, sizeAt, starCountAt, strong10At, strongAt } from '../indicators/cellValues';
 
 /** Everything the tooltip says about one region × category in the computed year. */
 export interface CellDetails {
@@ -35,8 +35,8 @@ export function cellDetails(view: ComputedView, regionIndex: number, categoryInd
   };
   if (view.establishments) details.establishments = view.establishments[i];
   if (result.cmp) {
-    details.strong = result.cmp.strong[i] === 1;
-    details.strong10 = result.cmp.strong10[i] === 1;
+    details.strong = strongAt(result, i) === 1;
+    details.strong10 = strong10At(result, i) === 1;
   }
   return details;
 }

@@ -1,13 +1,14 @@
 /**
  * Indicator results by year and rule, kept in the worker so that switching back to a year or rule,
  * a change map (two years) or a LISA of another category costs no recompute. Bounded by cells: a
- * result stores a byte a cell (three under cmp; its LQ and shares are derived from the cube's own
- * employment), so a 100,000 × 100 table keeps a dozen results, as the demo does.
+ * result stores a byte a cell (its star bits, and under cmp its strong-cluster bits; its LQ and
+ * shares are derived from the cube's own employment), so a 100,000 × 100 table keeps a dozen
+ * results, as the demo does.
  */
 import { ruleText, type StarRule } from '../model/dataset';
 import type { IndicatorResult } from '../indicators/types';
 
-/** About 400 MB of per-cell arrays (3 bytes a cell at most) in all. */
+/** About 130 MB of per-cell arrays (a byte a cell) in all. */
 const CELL_BUDGET = 130_000_000;
 const MAX_ENTRIES = 16;
 

@@ -7,14 +7,14 @@
  * cell is judged against the brackets that will hold them — an LQ above its bracket passes, one
  * below fails — and a cell whose LQ is inside a bracket is listed with that LQ, for
  * `settleCells` to rewrite the bits the LQ's rank decides (a few percent of the cells). Only the
- * verdicts are written: a byte per cell, three under cmp.
+ * verdicts are written: a byte per cell, its star bits and under cmp its strong-cluster bits.
  *
  * The pass itself runs in the SIMD kernel of kernels/passes.wat (its per-cell rule is cellStars's
  * and cellStrong's, lane by lane); a row or column whose denominator is not positive gives
  * Infinity or NaN there, and the judgement is told by row flags and NaN column bars that such a
  * value earns nothing.
  */
-import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
+import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, STRONG10_CLUSTER, STRONG_CLUSTER } from '../model/dataset';
 import { cellStars } from './stars';
 import { cellStrong, strongLqBar } from './strongClusters';
 import * as layout from './bracketTable';
@@ -22,10 +22,8 @@ import { cellPass } from './kernels/simdPasses';
 import type { CategoryThresholds, CellContext, ThresholdPlan } from './thresholds';
 
 export interface CellVerdicts {
+  /** Star bits and, under `cmp`, strong-cluster bits (IndicatorResult.stars). */
   stars: Uint8Array;
-  /** Under `cmp`. */
-  strong?: Uint8Array;
-  strong10?: Uint8Array;
 }
 
 /**
@@ -50,8 +48,7 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
   const cmp = plan.rule.kind === 'cmp';
   // eco ranks no LQ: no bracket of it is counted, kept or listed (lqSlots below), paper one, cmp two.
   const ranksLq = plan.rule.kind !== 'eco';
-  const stars = u8(out.stars);
-  const verdicts: CellVerdicts = cmp ? { stars, strong: u8(out.strong), strong10: u8(out.strong10) } : { stars };
+  const verdicts: CellVerdicts = { stars: u8(out.stars) };
   // Without establishment counts the criterion is skipped: its bar is −∞ and the employment stands in.
   const est = plan.establishmentsUsed ? ctx.establishments! : emp;
   const D = ctx.denominatorTotal;
@@ -80,10 +77,10 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
         column(STRONG10_BAR),
       ],
       lqSlots: cmp ? 2 : ranksLq ? 1 : 0,
-      starBits: { size: STAR_SIZE, specialisation: SPEC, focus: STAR_FOCUS },
+      starBits: { size: STAR_SIZE, specialisation: SPEC, focus: STAR_FOCUS, strong: STRONG, strong10: STRONG10 },
       expected: buckets.largest([LQ_SLOT, LQ2_SLOT], N_SLOTS, nCategories),
     },
-    verdicts,
+    { stars: verdicts.stars, strongOn: cmp },
     // A cell whose LQ is inside a bracket, listed for settling with its LQ as the judgement
     // computes it; the LQs kept for the selection.
     (cells, lq) => list.append(cells, lq),
@@ -110,16 +107,15 @@ export function judgeCells(ctx: CellContext, plan: ThresholdPlan, out: Partial<C
 export function settleCells(ctx: CellContext, thresholds: CategoryThresholds, verdicts: CellVerdicts, unsettled: Unsettled): void {
   const { nRegions, nCategories } = ctx;
   const { cells, lq } = unsettled;
-  const { stars, strong, strong10 } = verdicts;
+  const { stars } = verdicts;
   // Every listed cell is in a category whose LQ is defined (the pass lists no other).
-  if (thresholds.cmp && strong && strong10) {
+  if (thresholds.cmp) {
     const bar = thresholds.cmp.lqStrong.map((p) => strongLqBar(p, true));
     const bar10 = thresholds.cmp.lqStrong10.map((p) => strongLqBar(p, true));
     for (let j = 0; j < cells.length; j++) {
       const i = cells[j];
       const c = i % nCategories;
-      strong[i] = +(lq[j] >= bar[c]);
-      strong10[i] = +(lq[j] >= bar10[c]);
+      stars[i] = (stars[i] & ~(STRONG | STRONG10)) | (+(lq[j] >= bar[c]) * STRONG) | (+(lq[j] >= bar10[c]) * STRONG10);
     }
   } else {
     const bar = thresholds.stars.specialisation;
@@ -133,7 +129,7 @@ export function settleCells(ctx: CellContext, thresholds: CategoryThresholds, ve
   const m = thresholds.cmp?.establishmentsUsed ? ctx.establishments! : ctx.employment;
   for (let c = 0; c < nCategories; c++) {
     if (thresholds.missed[c] === 0) continue;
-    for (let r = 0, i = c; r < nRegions; r++, i += nCategories) judgeExactly(ctx, t, m, verdicts, i);
+    for (let r = 0, i = c; r < nRegions; r++, i += nCategories) judgeExactly(ctx, t, m, verdicts, i, thresholds.cmp !== undefined);
   }
 }
 
@@ -170,7 +166,7 @@ function exactTable(ctx: CellContext, thresholds: CategoryThresholds): Float64Ar
   return t;
 }
 
-function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64Array, verdicts: CellVerdicts, i: number): void {
+function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64Array, verdicts: CellVerdicts, i: number, cmp: boolean): void {
   const nC = ctx.nCategories;
   const r = Math.floor(i / nC);
   const k = (i - r * nC) * EXACT;
@@ -181,12 +177,12 @@ function judgeExactly(ctx: CellContext, t: Float64Array, establishments: Float64
   const e = ctx.employment[i];
   const f = e / er;
   const q = (e * D) / (dr * t[k + EC]);
-  verdicts.stars[i] = cellStars(e, f, q, t[k + X_SIZE], t[k + X_LQ], t[k + X_FOCUS], +(er > 0), rowLq);
-  if (verdicts.strong) {
+  let byte = cellStars(e, f, q, t[k + X_SIZE], t[k + X_LQ], t[k + X_FOCUS], +(er > 0), rowLq);
+  if (cmp) {
     const w = cellStrong(e, q, establishments[i], t[k + X_E_FLOOR], t[k + X_M_FLOOR], t[k + X_BAR], t[k + X_BAR10], rowLq);
-    verdicts.strong[i] = w & 1;
-    verdicts.strong10![i] = w >> 1;
+    byte |= (w & 1) * STRONG | (w >> 1) * STRONG10;
   }
+  verdicts.stars[i] = byte;
 }
 
 const { COUNTS, EC, E_FLOOR_SLOT, FOCUS_SLOT, LQ2_SLOT, LQ_BAR, LQ_SLOT, M_FLOOR_SLOT, N_LQ, N_SLOTS, SIZE_SLOT, STRONG10_BAR, STRONG_BAR, below, hi, lo } = layout;
@@ -202,3 +198,5 @@ const LQ2_HI = hi(LQ2_SLOT);
 const B_LQ = below(LQ_SLOT);
 const B_LQ2 = below(LQ2_SLOT);
 const SPEC = STAR_SPECIALISATION;
+const STRONG = STRONG_CLUSTER;
+const STRONG10 = STRONG10_CLUSTER;

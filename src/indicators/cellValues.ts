@@ -13,7 +13,7 @@
  * exact, so an LQ that is exactly 2 on paper is exactly 2 here (the specialisation star compares
  * LQ ≥ 2). A cell not reported (NaN) has NaN for all three.
  */
-import type { IndicatorId } from '../model/dataset';
+import { STAR_BITS, STRONG10_CLUSTER, STRONG_CLUSTER, type IndicatorId } from '../model/dataset';
 import type { IndicatorResult } from './types';
 
 /** The per-cell quantities of a result, by cell index r · nCategories + c. */
@@ -37,7 +37,17 @@ export function lqAt(result: IndicatorResult, i: number): number {
 
 /** How many of the three stars the cell earned (0 for a cell not reported). */
 export function starCountAt(result: IndicatorResult, i: number): number {
-  return STAR_COUNT[result.stars[i] & 7];
+  return STAR_COUNT[result.stars[i] & STAR_BITS];
+}
+
+/** Under cmp, whether the cell is a strong cluster (1) or not (0); 0 under the other rules. */
+export function strongAt(result: IndicatorResult, i: number): number {
+  return +((result.stars[i] & STRONG_CLUSTER) !== 0);
+}
+
+/** Under cmp, whether the cell is a strong cluster by the P90 LQ bar (1) or not (0). */
+export function strong10At(result: IndicatorResult, i: number): number {
+  return +((result.stars[i] & STRONG10_CLUSTER) !== 0);
 }
 
 /** Stars of a bitmask of STAR_SIZE | STAR_SPECIALISATION | STAR_FOCUS. */
@@ -56,7 +66,7 @@ export function indicatorColumn(result: IndicatorResult, indicator: IndicatorId,
   if (indicator === 'employment') {
     for (let r = 0, i = c; r < nRegions; r++, i += nC) out[r] = employment[i];
   } else if (indicator === 'stars') {
-    for (let r = 0, i = c; r < nRegions; r++, i += nC) out[r] = employment[i] === employment[i] ? STAR_COUNT[stars[i] & 7] : NaN;
+    for (let r = 0, i = c; r < nRegions; r++, i += nC) out[r] = employment[i] === employment[i] ? STAR_COUNT[stars[i] & STAR_BITS] : NaN;
   } else if (indicator === 'focus') {
     for (let r = 0, i = c; r < nRegions; r++, i += nC) {
       const er = regionTotal[r];

@@ -8,6 +8,7 @@
  * benchmark (or regional sum), so a region's growth is judged against its category's.
  */
 import { DEFAULT_STAGE_TOLERANCE, lifeCycleStage } from './lifeCycle';
+import { STAR_BITS } from '../model/dataset';
 import { lqAt, starCountAt } from './cellValues';
 import type { IndicatorResult } from './types';
 
@@ -64,8 +65,9 @@ export function indicatorChange(from: YearSnapshot, to: YearSnapshot, tolerance 
     growth[i] = g;
     const lq1 = lqAt(b, i);
     lqChange[i] = lq1 - lqAt(a, i);
-    starsGained[i] = b.stars[i] & ~a.stars[i];
-    starsLost[i] = a.stars[i] & ~b.stars[i];
+    // The star bits only: under cmp the byte also holds the strong-cluster flags.
+    starsGained[i] = b.stars[i] & ~a.stars[i] & STAR_BITS;
+    starsLost[i] = a.stars[i] & ~b.stars[i] & STAR_BITS;
     inputs.e0 = e0;
     inputs.e1 = e1;
     inputs.stars0 = starCountAt(a, i);

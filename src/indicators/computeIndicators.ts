@@ -12,7 +12,7 @@
  *      once they are known                                               — cellPass.ts
  * Only the verdicts are stored per cell; LQ, shares and star counts are derived from the
  * employment and the totals when asked for (cellValues.ts), so a table costs one byte a cell
- * (three under cmp) instead of twenty-six.
+ * (the star bits, and the strong-cluster bits under cmp) instead of twenty-six.
  */
 import type { StarRule } from '../model/dataset';
 import { judgeCells, settleCells } from './cellPass';
@@ -24,7 +24,7 @@ import { DEFAULT_CMP_PERCENTILES, type CmpPercentiles, type IndicatorInput, type
 export interface ComputeOptions {
   cmpPercentiles?: CmpPercentiles;
   /**
-   * A previous result of the same dimensions whose per-cell buffers (stars, strong flags) may be
+   * A previous result of the same dimensions whose per-cell buffer (its star and strong bits) may be
    * overwritten, so that a recompute (new rule, new year) does not pay for fresh memory: the
    * kernel maps a new buffer's pages on first write. Buffers that were transferred away
    * (detached, length 0) or have the wrong length are replaced. The old result is invalid after.
@@ -82,15 +82,14 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
   // The LQ's thresholds (paper, cmp) are found in the per-cell pass itself: cells it could not
   // judge before they were known are judged again after (thresholds.ts, cellPass.ts).
   planLq(ctx, plan, found);
-  const { verdicts, unsettled } = judgeCells(ctx, plan, { stars: old?.stars, strong: old?.cmp?.strong, strong10: old?.cmp?.strong10 });
+  const { verdicts, unsettled } = judgeCells(ctx, plan, { stars: old?.stars });
   resolveThresholds(ctx, plan, true, found);
   settleCells(ctx, found, verdicts, unsettled);
   const { stars } = verdicts;
   const { stars: thresholds, cmp: strongThresholds } = found;
 
-  let cmp;
+  const cmp = strongThresholds;
   if (strongThresholds) {
-    cmp = { ...strongThresholds, strong: verdicts.strong!, strong10: verdicts.strong10! };
     if (!strongThresholds.establishmentsUsed) {
       warnings.push('No establishment counts: strong clusters were judged on LQ and employment only.');
     }
@@ -135,7 +134,7 @@ export function transferables(result: IndicatorResult): ArrayBuffer[] {
   ];
   if (result.cmp) {
     const c = result.cmp;
-    arrays.push(c.strong, c.strong10, c.lqStrong, c.lqStrong10, c.employmentFloor, c.establishmentsFloor);
+    arrays.push(c.lqStrong, c.lqStrong10, c.employmentFloor, c.establishmentsFloor);
   }
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

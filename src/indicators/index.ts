@@ -9,7 +9,6 @@ export type {
   IndicatorInput,
   IndicatorResult,
   StarThresholds,
-  StrongClusters,
   StrongThresholds,
 } from './types';
 export { DEFAULT_CMP_PERCENTILES } from './types';

@@ -4,7 +4,7 @@
  * written as empty cells by the CSV writer, stars and strong flags of unreported cells included.
  */
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../model/dataset';
-import { focusAt, lqAt, sizeAt, starCountAt } from './cellValues';
+import { focusAt, lqAt, sizeAt, starCountAt, strong10At, strongAt } from './cellValues';
 import type { IndicatorResult } from './types';
 
 export const INDICATOR_COLUMNS = [
@@ -53,7 +53,7 @@ export function* indicatorRows(
       } else {
         const s = stars[i];
         row.push(s & STAR_SIZE ? 1 : 0, s & STAR_SPECIALISATION ? 1 : 0, s & STAR_FOCUS ? 1 : 0, starCountAt(result, i));
-        if (cmp) row.push(cmp.strong[i], cmp.strong10[i]);
+        if (cmp) row.push(strongAt(result, i), strong10At(result, i));
       }
       yield row;
     }

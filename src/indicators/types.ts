@@ -68,10 +68,6 @@ export interface StrongThresholds {
   establishmentsUsed: boolean;
 }
 
-export interface StrongClusters extends StrongThresholds {
-  strong: Uint8Array;
-  strong10: Uint8Array;
-}
 
 export interface IndicatorResult {
   nRegions: number;
@@ -94,11 +90,14 @@ export interface IndicatorResult {
    * `indicatorColumn`) with the arithmetic the stars were judged on.
    */
   employment: Float64Array;
-  /** Bitmask of STAR_SIZE | STAR_SPECIALISATION | STAR_FOCUS. */
+  /**
+   * Per cell, a bitmask of STAR_SIZE | STAR_SPECIALISATION | STAR_FOCUS and, under cmp,
+   * STRONG_CLUSTER | STRONG10_CLUSTER (read them with cellValues.ts `starCountAt`, `strongAt`).
+   */
   stars: Uint8Array;
   thresholds: StarThresholds;
-  /** Present under the `cmp` rule. */
-  cmp?: StrongClusters;
+  /** Present under the `cmp` rule: its thresholds (the flags are bits of `stars`). */
+  cmp?: StrongThresholds;
   /** Things the caller should show the user (e.g. a criterion that could not be applied). */
   warnings: string[];
 }

@@ -19,7 +19,7 @@ import type { ChangeMeasure, Classification, MapMode } from '../state/store';
 import type { ComputedView } from '../engine/types';
 import type { SpatialView } from '../engine/analysisTypes';
 import { categoricalClasses, classifyValues, lqFixedClasses, schemeColours, starClasses, type Classes } from './classify';
-import { indicatorColumn } from '../indicators/cellValues';
+import { indicatorColumn, strong10At, strongAt } from '../indicators/cellValues';
 import { categoryColumn } from '../indicators/categoryColumn';
 
 /** The view's classification of continuous values: `auto` is the LQ's fixed classes, else quantiles. */
@@ -148,7 +148,7 @@ function indicatorLayer({ view, computed, categoryIndex: c, categoryName, lang, 
       // Strong clusters: 0 not strong, 1 strong, 2 strong with the stricter 90th-percentile LQ.
       const values = new Float64Array(nRegions);
       for (let r = 0, i = c; r < nRegions; r++, i += nCategories) {
-        values[r] = Number.isNaN(employment[i]) ? NaN : result.cmp.strong10[i] ? 2 : result.cmp.strong[i] ? 1 : 0;
+        values[r] = Number.isNaN(employment[i]) ? NaN : strong10At(result, i) ? 2 : strongAt(result, i);
       }
       const classes = categoricalClasses(values, [
         { label: t('cmp.notStrong'), colour: '#f7f7f7' },

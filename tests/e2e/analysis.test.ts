@@ -14,6 +14,7 @@ import { indicatorChange } from '../../src/indicators/change';
 import { contiguityNeighbours, getisOrdGiStar, localMoran, neighbourListFromRows, spatialWeights, type PolygonalGeometry } from '../../src/indicators/spatial';
 import type { StarRule } from '../../src/model/dataset';
 import { cellMatrices } from '../cellMatrices';
+import { strong10At, strongAt } from '../../src/indicators/cellValues';
 
 const cube = loadDemoCube();
 const nR = cube.regions.length;
@@ -128,9 +129,9 @@ describe('analysis in the explorer', () => {
 
     // U.S. Cluster Mapping: the stars map shows strong clusters (not / strong / strong top 10 %).
     await page.locator('#rule-kind').selectOption('cmp');
-    const cmp = resultFor(y, { kind: 'cmp', cutShare: 0.25, lqThreshold: 3 }).cmp!;
+    const cmp = resultFor(y, { kind: 'cmp', cutShare: 0.25, lqThreshold: 3 });
     const strong = tally(
-      columnOf(cmp.strong).map((s, r) => (cmp.strong10[r * nC + c] ? 2 : s ? 1 : 0)),
+      columnOf(cmp.stars).map((_, r) => (strong10At(cmp, r * nC + c) ? 2 : strongAt(cmp, r * nC + c))),
       3,
     );
     await waitForCounts(page, strong);

@@ -199,14 +199,14 @@
   ;; 4–5 first LQ bracket, 6–7 second LQ bracket (read for the first $lqSlots only), 8 employment
   ;; P25, 9 establishments P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing,
   ;; 1 below the first LQ bracket, 2 below the second (counted for the first $lqSlots). rows: E(r) per
-  ;; row, then D(r) per row. Writes a star byte per cell and, when $strongOn, the strong and
-  ;; strong10 bytes; lists the cells whose LQ is inside a bracket and keeps their LQ (a cell's index
-  ;; is $firstCell + r · $nC + category, the block's first cell in the whole matrix). Returns the
-  ;; number of cells listed.
+  ;; row, then D(r) per row. Writes one byte per cell: its star bits and, when $strongOn, its strong
+  ;; and strong10 bits ($sizeBit … $strong10Bit: one byte matrix instead of three). Lists the cells
+  ;; whose LQ is inside a bracket and keeps their LQ (a cell's index is $firstCell + r · $nC +
+  ;; category, the block's first cell in the whole matrix). Returns the number of cells listed.
   (func (export "cellPass")
     (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
-    (param $rows i32) (param $starsOut i32) (param $strongOut i32) (param $strong10Out i32) (param $list i32) (param $lqList i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32)
-    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32) (param $hits i32)
+    (param $rows i32) (param $starsOut i32) (param $list i32) (param $lqList i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32)
+    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32) (param $strongBit i32) (param $strong10Bit i32) (param $hits i32)
     (result i32)
     (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
     (local $o i32) (local $bits i32) (local $h i32) (local $j i32) (local $k i32) (local $sc i32) (local $at i32) (local $len i32) (local $cell i32) (local $x1 f64) (local $ok v128)
@@ -214,12 +214,14 @@
     (local $erS v128) (local $drS v128) (local $DS v128) (local $rowLq v128) (local $rowFocus v128)
     (local $e v128) (local $f v128) (local $ec v128) (local $q v128) (local $pos v128) (local $keepL v128)
     (local $lLo v128) (local $l2Lo v128) (local $stars v128) (local $m v128) (local $base v128) (local $x v128)
-    (local $sizeV v128) (local $specV v128) (local $focusV v128)
+    (local $sizeV v128) (local $specV v128) (local $focusV v128) (local $strongV v128) (local $strong10V v128)
     (local.set $W (i32.shl (local.get $nCp) (i32.const 3)))
     (local.set $DS (f64x2.splat (local.get $D)))
     (local.set $sizeV (i64x2.splat (i64.extend_i32_u (local.get $sizeBit))))
     (local.set $specV (i64x2.splat (i64.extend_i32_u (local.get $specBit))))
     (local.set $focusV (i64x2.splat (i64.extend_i32_u (local.get $focusBit))))
+    (local.set $strongV (i64x2.splat (i64.extend_i32_u (local.get $strongBit))))
+    (local.set $strong10V (i64x2.splat (i64.extend_i32_u (local.get $strong10Bit))))
     (block $rowsDone
       (loop $rowLoop
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $nRows)))
@@ -252,23 +254,23 @@
                     (v128.and (local.get $specV) (v128.and (local.get $rowLq) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 1))))))))
                   (v128.and (local.get $focusV) (v128.and (local.get $rowFocus) (f64x2.ge (local.get $f) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 3))))))))
                 (local.get $pos)))
-            (local.set $o (i32.shr_u (local.get $p) (i32.const 3)))
-            (i32.store8 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $stars))))
-            (i32.store8 offset=1 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $stars))))
             (if (local.get $strongOn)
               (then
-                ;; Strong clusters (strongClusters.ts cellStrong).
+                ;; Strong clusters (strongClusters.ts cellStrong), their bits in the star byte.
                 (local.set $m (v128.load (i32.add (local.get $est) (local.get $p))))
                 (local.set $base
                   (v128.and (v128.and (local.get $pos) (local.get $rowLq))
                     (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
                               (f64x2.gt (local.get $m) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9))))))))
-                (local.set $x (v128.and (local.get $base) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 10)))))))
-                (i32.store8 (i32.add (local.get $strongOut) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $x))) (i32.const 1)))
-                (i32.store8 offset=1 (i32.add (local.get $strongOut) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $x))) (i32.const 1)))
-                (local.set $x (v128.and (local.get $base) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 11)))))))
-                (i32.store8 (i32.add (local.get $strong10Out) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $x))) (i32.const 1)))
-                (i32.store8 offset=1 (i32.add (local.get $strong10Out) (local.get $o)) (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $x))) (i32.const 1)))))
+                (local.set $stars
+                  (v128.or (local.get $stars)
+                    (v128.and (local.get $base)
+                      (v128.or
+                        (v128.and (local.get $strongV) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 10))))))
+                        (v128.and (local.get $strong10V) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 11))))))))))))
+            (local.set $o (i32.shr_u (local.get $p) (i32.const 3)))
+            (i32.store8 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $stars))))
+            (i32.store8 offset=1 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $stars))))
             ;; The LQ brackets, as many as the rule ranks LQ at ($lqSlots: eco none, paper one, cmp
             ;; two): what is not ranked is neither counted nor listed.
             (if (local.get $lqSlots)

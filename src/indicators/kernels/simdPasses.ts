@@ -27,8 +27,6 @@ interface Exports {
     acc: number,
     rows: number,
     starsOut: number,
-    strongOut: number,
-    strong10Out: number,
     list: number,
     lqList: number,
     buckets: number,
@@ -42,6 +40,8 @@ interface Exports {
     sizeBit: number,
     specBit: number,
     focusBit: number,
+    strongBit: number,
+    strong10Bit: number,
     hits: number,
   ): number;
 }
@@ -252,7 +252,8 @@ export interface CellPassInput {
    * that ranks no LQ pays nothing for the brackets.
    */
   lqSlots: 0 | 1 | 2;
-  starBits: { size: number; specialisation: number; focus: number };
+  /** The bits of a cell's byte: its stars and, under cmp, its strong and strong10 flags. */
+  starBits: { size: number; specialisation: number; focus: number; strong: number; strong10: number };
   /** The most values any one LQ bracket is expected to hold (the buckets' size). */
   expected: number;
 }
@@ -263,7 +264,8 @@ export interface CellPassOutput {
 }
 
 /**
- * The cell pass: star bytes into `stars` and, under cmp, `strong` and `strong10`. The cells whose LQ
+ * The cell pass: a byte per cell into `stars`, its star bits and, when `strongOn` (cmp), its strong
+ * and strong10 bits. The cells whose LQ
  * is inside a bracket go, block by block, to `settle(cells, lq)`: their indices and their LQs (−∞
  * under an employment or establishments floor); and run by run `kept(slot, c, values)` is given
  * category c's LQs inside the first (slot 0) or second (1) bracket, in row order. Both are views
@@ -272,13 +274,13 @@ export interface CellPassOutput {
  */
 export function cellPass(
   input: CellPassInput,
-  out: { stars: Uint8Array; strong?: Uint8Array; strong10?: Uint8Array },
+  out: { stars: Uint8Array; strongOn: boolean },
   settle: (cells: Int32Array, lq: Float64Array) => void,
   kept: Kept,
 ): CellPassOutput {
   const { nRegions, nCategories: nC, employment, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
-  const strongOn = out.strong !== undefined && out.strong10 !== undefined;
+  const { strongOn } = out;
   const arena = new Arena();
   const TAB = arena.take(12 * W);
   const ACC = arena.take(3 * W);
@@ -286,8 +288,6 @@ export function cellPass(
   const EMP = arena.take(B * W);
   const EST = !strongOn || establishments === undefined || establishments === employment ? EMP : arena.take(B * W);
   const STARS = arena.take(B * nCp);
-  const STRONG = arena.take(strongOn ? B * nCp : 0);
-  const STRONG10 = arena.take(strongOn ? B * nCp : 0);
   const LIST = arena.take(4 * B * nCp);
   const LQ_LIST = arena.take(8 * B * nCp);
   const CAP = bucketCapacity(2, nCp, B, input.expected);
@@ -299,7 +299,7 @@ export function cellPass(
   i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 2 * nCp);
   f64.fill(0, TAB / 8, (ACC + 3 * W) / 8);
   for (let j = 0; j < input.table.length; j++) f64.set(input.table[j], (TAB + j * W) / 8);
-  const { size, specialisation, focus } = input.starBits;
+  const { size, specialisation, focus, strong, strong10 } = input.starBits;
   for (let r0 = 0; r0 < nRegions; r0 += B) {
     const r1 = Math.min(nRegions, r0 + B);
     const rows = r1 - r0;
@@ -308,12 +308,8 @@ export function cellPass(
     f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
     f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
     handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, rows, kept);
-    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, STRONG, STRONG10, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, input.lqSlots, size, specialisation, focus, HITS);
+    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, input.lqSlots, size, specialisation, focus, strong, strong10, HITS);
     copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
-    if (strongOn) {
-      copyOut(u8, STRONG, out.strong!, r0, r1, nC, nCp);
-      copyOut(u8, STRONG10, out.strong10!, r0, r1, nC, nCp);
-    }
     if (n > 0) settle(i32.subarray(LIST / 4, LIST / 4 + n), f64.subarray(LQ_LIST / 8, LQ_LIST / 8 + n));
   }
   handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, Infinity, kept);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, transferables } from '../../../src/indicators/computeIndicators';
 import { rankCut } from '../../../src/indicators/rankCut';
-import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION } from '../../../src/model/dataset';
-import { at, column, table } from './helpers';
+import { DEFAULT_RULE, STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, STRONG_CLUSTER } from '../../../src/model/dataset';
+import { at, column, starBits, strongFlags, table } from './helpers';
 import { cellMatrices } from '../../cellMatrices';
 
 const SIZE = STAR_SIZE;
@@ -217,15 +217,15 @@ describe('cmp strong clusters, hand-computed', () => {
   it('strong needs LQ ≥ P75, E > P25(E), establishments > P25 and LQ ≥ 1', () => {
     const res = computeIndicators(cmpInput, rule);
     // R4 qualifies; R5 has the highest LQ but only 2 establishments (not > P25 = 2).
-    expect(column(res.cmp!.strong, 2, 0)).toEqual([0, 0, 0, 1, 0]);
-    expect(column(res.cmp!.strong10, 2, 0)).toEqual([0, 0, 0, 0, 0]);
+    expect(column(strongFlags(res).strong, 2, 0)).toEqual([0, 0, 0, 1, 0]);
+    expect(column(strongFlags(res).strong10, 2, 0)).toEqual([0, 0, 0, 0, 0]);
     expect(res.warnings.some((w) => /traded group/.test(w))).toBe(true);
   });
 
   it('without establishments the criterion is skipped and a warning says so', () => {
     const res = computeIndicators({ ...cmpInput, establishments: undefined }, rule);
-    expect(column(res.cmp!.strong, 2, 0)).toEqual([0, 0, 0, 1, 1]);
-    expect(column(res.cmp!.strong10, 2, 0)).toEqual([0, 0, 0, 0, 1]);
+    expect(column(strongFlags(res).strong, 2, 0)).toEqual([0, 0, 0, 1, 1]);
+    expect(column(strongFlags(res).strong10, 2, 0)).toEqual([0, 0, 0, 0, 1]);
     expect(res.cmp!.establishmentsUsed).toBe(false);
     expect(res.cmp!.establishmentsFloor[0]).toBeNaN();
     expect(res.warnings.some((w) => /establishment/.test(w))).toBe(true);
@@ -233,7 +233,9 @@ describe('cmp strong clusters, hand-computed', () => {
 
   it('cmp still assigns ECO stars (LQ ≥ lqThreshold for specialisation)', () => {
     const res = computeIndicators(cmpInput, rule);
-    expect(column(res.stars, 2, 0)).toEqual([0, 0, 0, 0, SIZE | FOCUS]);
+    expect(column(starBits(res), 2, 0)).toEqual([0, 0, 0, 0, SIZE | FOCUS]);
+    // The cell's byte: its stars, and R4's strong-cluster flag beside them.
+    expect(column(res.stars, 2, 0)).toEqual([0, 0, 0, STRONG_CLUSTER, SIZE | FOCUS]);
   });
 });
 
@@ -242,17 +244,14 @@ describe('reusing the buffers of a previous result', () => {
     const withEst = { ...input, establishments: new Float64Array(12).fill(3), lqDenominatorMask: Uint8Array.of(1, 1, 0) };
     const first = computeIndicators(withEst, { ...DEFAULT_RULE, kind: 'cmp' });
     const starsBuffer = first.stars.buffer;
-    const strongBuffer = first.cmp!.strong.buffer;
     // Different rule and different data, so every cell changes.
     const other = { ...withEst, employment: withEst.employment.map((v) => (Number.isNaN(v) ? 7 : v === 0 ? NaN : v * 3 + 1)) };
     const reused = computeIndicators(other, { ...DEFAULT_RULE, kind: 'cmp', cutShare: 0.5 }, { reuse: first });
     const fresh = computeIndicators(other, { ...DEFAULT_RULE, kind: 'cmp', cutShare: 0.5 });
     expect(reused.stars.buffer).toBe(starsBuffer);
-    expect(reused.cmp!.strong.buffer).toBe(strongBuffer);
     expect([...reused.stars]).toEqual([...fresh.stars]);
     for (const key of ['lq', 'focus', 'size', 'starCount'] as const) expect([...cellMatrices(reused)[key]]).toEqual([...cellMatrices(fresh)[key]]);
-    expect([...reused.cmp!.strong]).toEqual([...fresh.cmp!.strong]);
-    expect([...reused.cmp!.strong10]).toEqual([...fresh.cmp!.strong10]);
+    expect(strongFlags(reused)).toEqual(strongFlags(fresh));
   });
 
   it('replaces buffers of the wrong size', () => {

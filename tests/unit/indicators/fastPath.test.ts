@@ -14,7 +14,8 @@ import { quantile } from 'd3-array';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { rankCut } from '../../../src/indicators/rankCut';
 import type { IndicatorInput, IndicatorResult } from '../../../src/indicators/types';
-import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type StarRule } from '../../../src/model/dataset';
+import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, STRONG10_CLUSTER, STRONG_CLUSTER, type StarRule } from '../../../src/model/dataset';
+import { strongFlags } from './helpers';
 import { cellMatrices } from '../../cellMatrices';
 
 interface Reference {
@@ -199,7 +200,9 @@ function compare(res: IndicatorResult, ref: Reference): void {
   expectSame('lq', cellMatrices(res).lq, ref.lq);
   expectSame('focus', cellMatrices(res).focus, ref.focus);
   expectSame('size', cellMatrices(res).size, ref.size);
-  expectSame('stars', res.stars, ref.stars);
+  // The cell's byte: the star bits and, under cmp, the strong-cluster bits beside them.
+  const bytes = ref.cmp ? ref.stars.map((bits, i) => bits | (ref.cmp!.strong[i] * STRONG_CLUSTER) | (ref.cmp!.strong10[i] * STRONG10_CLUSTER)) : ref.stars;
+  expectSame('stars', res.stars, bytes);
   expectSame('starCount', cellMatrices(res).starCount, ref.starCount);
   expectSame('eligible', res.thresholds.eligible, ref.thresholds.eligible);
   expectSame('size threshold', res.thresholds.size, ref.thresholds.size);
@@ -207,8 +210,9 @@ function compare(res: IndicatorResult, ref: Reference): void {
   expectSame('specialisation threshold', res.thresholds.specialisation, ref.thresholds.specialisation);
   if (ref.cmp) {
     const c = res.cmp!;
-    expectSame('strong', c.strong, ref.cmp.strong);
-    expectSame('strong10', c.strong10, ref.cmp.strong10);
+    const flags = strongFlags(res);
+    expectSame('strong', flags.strong, ref.cmp.strong);
+    expectSame('strong10', flags.strong10, ref.cmp.strong10);
     expectSame('lqStrong', c.lqStrong, ref.cmp.lqStrong);
     expectSame('lqStrong10', c.lqStrong10, ref.cmp.lqStrong10);
     expectSame('employmentFloor', c.employmentFloor, ref.cmp.employmentFloor);

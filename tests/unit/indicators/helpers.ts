@@ -1,4 +1,6 @@
-import type { IndicatorInput } from '../../../src/indicators/types';
+import { STAR_BITS } from '../../../src/model/dataset';
+import { strong10At, strongAt } from '../../../src/indicators/cellValues';
+import type { IndicatorInput, IndicatorResult } from '../../../src/indicators/types';
 
 /** Builds an input from rows of numbers (null = not reported). */
 export function table(rows: (number | null)[][], extra: Partial<IndicatorInput> = {}): IndicatorInput {
@@ -18,4 +20,15 @@ export function column(m: ArrayLike<number>, nCategories: number, c: number): nu
   const out: number[] = [];
   for (let i = c; i < m.length; i += nCategories) out.push(m[i]);
   return out;
+}
+
+/** A result's star bits alone, cell by cell (under cmp the byte also holds the strong-cluster flags). */
+export function starBits(result: IndicatorResult): Uint8Array {
+  return result.stars.map((s) => s & STAR_BITS);
+}
+
+/** A result's strong-cluster flags (0 / 1), cell by cell, read as every door reads them. */
+export function strongFlags(result: IndicatorResult): { strong: Uint8Array; strong10: Uint8Array } {
+  const n = result.stars.length;
+  return { strong: Uint8Array.from({ length: n }, (_, i) => strongAt(result, i)), strong10: Uint8Array.from({ length: n }, (_, i) => strong10At(result, i)) };
 }

@@ -76,9 +76,7 @@ describe('the indicator kernels', () => {
   // E(c) 40, 40, 0; D 80. LQ = e·80 / (40·40): 0.5 and 1.5.
   function smallCellPass(lqSlots: 0 | 1 | 2) {
     const employment = Float64Array.of(10, 30, 0, 30, 10, NaN);
-    const stars = new Uint8Array(6);
-    const strong = new Uint8Array(6);
-    const strong10 = new Uint8Array(6);
+    const bytes = new Uint8Array(6);
     const settle: number[][] = [];
     const kept = new Map<string, number[]>();
     const col = (a: number, b: number, c: number) => Float64Array.of(a, b, c);
@@ -106,20 +104,22 @@ describe('the indicator kernels', () => {
           col(1.5001, 1.5001, 1.5001), // strong10 LQ bar
         ],
         lqSlots,
-        starBits: { size: 1, specialisation: 2, focus: 4 },
+        starBits: { size: 1, specialisation: 2, focus: 4, strong: 8, strong10: 16 },
         expected: 2,
       },
-      { stars, strong, strong10 },
+      { stars: bytes, strongOn: true },
       (cells, lq) => cells.forEach((i, j) => settle.push([i, lq[j]])),
       (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
     );
-    return { stars, strong, strong10, settle, kept, counts: out.counts };
+    // One byte a cell: the star bits, then the strong and strong10 bits.
+    return { bytes, stars: bytes.map((b) => b & 7), strong: bytes.map((b) => (b >> 3) & 1), strong10: bytes.map((b) => b >> 4), settle, kept, counts: out.counts };
   }
 
   it('cell pass: stars, strong flags, LQ counts, the cells inside an LQ bracket and their LQs', () => {
-    const { stars, strong, strong10, settle, kept, counts } = smallCellPass(2);
+    const { bytes, stars, strong, strong10, settle, kept, counts } = smallCellPass(2);
     // 30 employees: size (≥ 20), specialisation (1.5 ≥ 1.2), focus (0.75 ≥ 0.7); 10: none.
     expect([...stars]).toEqual([0, 7, 0, 7, 0, 0]);
+    expect([...bytes]).toEqual([0, 7 | 8, 0, 7 | 8, 0, 0]);
     // Strong: E > 5, establishments > 2, LQ ≥ 1; strong10 asks LQ ≥ 1.5001.
     expect([...strong]).toEqual([0, 1, 0, 1, 0, 0]);
     expect([...strong10]).toEqual([0, 0, 0, 0, 0, 0]);
@@ -236,10 +236,10 @@ describe('the indicator kernels', () => {
         // Every LQ inside the first bracket, the second off; bars no cell reaches.
         table: [categoryTotal, all(Infinity), all(Infinity), all(Infinity), all(0), all(Infinity), all(NaN), all(NaN), all(-Infinity), all(-Infinity), all(Infinity), all(Infinity)],
         lqSlots: 1,
-        starBits: { size: 1, specialisation: 2, focus: 4 },
+        starBits: { size: 1, specialisation: 2, focus: 4, strong: 8, strong10: 16 },
         expected: 0,
       },
-      { stars: new Uint8Array(nRegions * nCategories) },
+      { stars: new Uint8Array(nRegions * nCategories), strongOn: false },
       (cells, lqs) => {
         for (const i of cells) listed.push(i);
         for (const x of lqs) listedLq.push(x);

@@ -17,7 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../../src/indicators/computeIndicators';
 import { STAR_FOCUS, STAR_SIZE, STAR_SPECIALISATION, type StarRule } from '../../../src/model/dataset';
-import { lqAt, starCountAt } from '../../../src/indicators/cellValues';
+import { lqAt, starCountAt, strongAt } from '../../../src/indicators/cellValues';
 import { cellMatrices } from '../../cellMatrices';
 
 const employment = Float64Array.from([100, 100, 5, 95, 50, 50, 8, 2]);
@@ -58,6 +58,6 @@ describe('minimum cell size', () => {
     expect(result.stars[A(2)]).toBe(0);
     expect(result.stars[A(3)] & STAR_SPECIALISATION).toBe(STAR_SPECIALISATION);
     const cmp = computeIndicators(input, { kind: 'cmp', cutShare: 0.5, lqThreshold: 2, minEmployment: 10 });
-    expect(cmp.cmp!.strong[A(3)]).toBe(0);
+    expect(strongAt(cmp, A(3))).toBe(0);
   });
 });

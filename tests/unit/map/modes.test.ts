@@ -10,7 +10,7 @@ import type { ComputedView } from '../../../src/engine/types';
 import type { SpatialView } from '../../../src/engine/analysisTypes';
 import { NOT_ANALYSED } from '../../../src/engine/spatialColumn';
 import { table } from '../indicators/helpers';
-import { starCountAt } from '../../../src/indicators/cellValues';
+import { starCountAt, strong10At, strongAt } from '../../../src/indicators/cellValues';
 
 // Five regions, two categories; region 4 does not report category 0.
 const rows2010 = [[10, 90], [40, 60], [5, 95], [0, 50], [null, 30]];
@@ -72,7 +72,7 @@ describe('choropleth layers', () => {
     const cmp = computed(rows2015, rule);
     const strong = buildLayer(input({ ind: 'stars', rule }, { computed: cmp }));
     expect(strong.classes.labels).toEqual(['not a strong cluster', 'strong cluster', 'strong cluster (top 10%)']);
-    const expected = [0, 1, 2, 3].map((r) => (cmp.result.cmp!.strong10[r * 2] ? 2 : cmp.result.cmp!.strong[r * 2] ? 1 : 0));
+    const expected = [0, 1, 2, 3].map((r) => (strong10At(cmp.result, r * 2) ? 2 : strongAt(cmp.result, r * 2) ? 1 : 0));
     expect([...strong.values].slice(0, 4)).toEqual(expected);
     expect(strong.values[4]).toBeNaN();
   });
