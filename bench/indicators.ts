@@ -34,7 +34,7 @@ export interface RuleTiming {
   reuseCpuRatioToPlainPass: number;
 }
 
-/** Writing the output matrices of a rule once (the star bits; under cmp the strong flags too). */
+/** Writing a result's one output matrix once (the star bits, and under cmp the strong-cluster bits). */
 export interface OutputFloor {
   /** Into buffers already in memory, CPU ms and over the plain pass. */
   writeCpuMs: number;
@@ -58,8 +58,8 @@ export interface IndicatorsBench {
   /** The same pass before any buffer of the process was detached: the faster of V8's two states. */
   plainPassBeforeAnyDetachMs: number;
   rules: Record<string, RuleTiming>;
-  /** What writing the results alone costs: `eco` and `paper` write one byte matrix, `cmp` three. */
-  outputFloor: { stars: OutputFloor; cmp: OutputFloor };
+  /** What writing the results alone costs: every rule writes one byte matrix (cmp wrote three before 4 December). */
+  outputFloor: { stars: OutputFloor };
   /** 1-minute load average at the start and at the end: the machine is shared, so read the ratios first. */
   loadAverage: number;
   loadAverageEnd: number;
@@ -236,7 +236,6 @@ export async function benchIndicators(nRegions = 100_000, nCategories = 100, run
   }
   const floors = {
     stars: outputFloor(input.employment, 1, runs, plainPassCpuMs),
-    cmp: outputFloor(input.employment, 3, runs, plainPassCpuMs),
   };
   if (sink === 42) console.error('');
   return {
