@@ -1,12 +1,9 @@
 /**
- * What the per-cell pass (cellPass.ts) and the thresholds (thresholds.ts) share: per category, the
- * bracket [lo, hi] of each ranked statistic and the bars of the provisional judgement, side by side
- * in one Float64Array (one array held in the hot loop instead of a dozen: each typed array held
- * costs a register, and with a dozen the loop spilled and ran at half speed); the counts the pass
- * makes, in one Int32Array; and the values it keeps from within the brackets.
+ * What the passes (totals.ts, cellPass.ts) and the thresholds (thresholds.ts) share: per category,
+ * the bracket [lo, hi] of each ranked statistic and, once they are known, the bars the per-cell
+ * pass judges by, side by side in one Float64Array; the counts the first pass makes, in one
+ * Int32Array; and the values it keeps from within the brackets.
  */
-import { scratchF64, scratchI32 } from './scratch';
-
 /** Slots of the ranked statistics (each a quantity and a rank of it). */
 export const SIZE_SLOT = 0; // employment, the size star's top share
 export const FOCUS_SLOT = 1; // focus share, the focus star's top share
@@ -23,14 +20,17 @@ export const LQ = 2;
 export const ESTABLISHMENTS = 3;
 export const SLOT_QUANTITY = [EMPLOYMENT, FOCUS, LQ, LQ, EMPLOYMENT, ESTABLISHMENTS];
 
-/** Float table, per category at c · STRIDE: E(c), each slot's lo and hi, and the provisional bars. */
+/**
+ * Float table, per category at c · STRIDE: E(c), each slot's lo and hi (a slot's hi then holds its
+ * threshold for the per-cell pass), and the LQ bars.
+ */
 export const STRIDE = 16;
 export const EC = 0;
 export const lo = (slot: number) => 1 + 2 * slot;
 export const hi = (slot: number) => 2 + 2 * slot;
-/** The specialisation bar the pass judges by: the LQ threshold, or the paper rule's bracket top. */
+/** The specialisation bar the pass judges by: the LQ threshold, or the paper rule's ranked one. */
 export const LQ_BAR = 13;
-/** Strong-cluster LQ bars from the brackets' tops (strongLqBar). */
+/** Strong-cluster LQ bars (strongLqBar). */
 export const STRONG_BAR = 14;
 export const STRONG10_BAR = 15;
 
@@ -47,7 +47,8 @@ export const N_ESTABLISHMENTS = 2;
 export const below = (slot: number) => 3 + slot;
 
 /**
- * Each slot's values within its bracket, per category (key c · N_SLOTS + slot). A bucket's array is
+ * Each slot's values within its bracket, per category (key c · N_SLOTS + slot): of an LQ slot's
+ * cell, its E(r,c) and D(r), two doubles side by side (thresholds.ts `keptLq`). A bucket's array is
  * made when its first values arrive, at the size `open` expected; a bucket whose values arrive all
  * at once, at the end of a pass (`last`), keeps the array it is given instead — a view of the
  * kernels' memory (kernels/simdPasses.ts), valid until they next run: the thresholds are
@@ -96,36 +97,3 @@ export class Buckets {
 }
 
 const EMPTY = new Float64Array(0);
-
-/**
- * The cells the provisional judgement could not settle, appended in order: each cell's index and
- * the LQ its settling compares with the exact thresholds (cellPass.ts). Its arrays are the
- * thread's scratch (scratch.ts): a new list overwrites the last one's values.
- */
-export class CellList {
-  private cells = scratchI32('listed cells', 1024);
-  private lq = scratchF64('listed LQs', 1024);
-  length = 0;
-
-  /** Cells and their LQs, in their order (two views of one length). */
-  append(cells: Int32Array, lq: Float64Array): void {
-    const n = this.length + cells.length;
-    if (n > this.cells.length || n > this.lq.length) {
-      const grown = Math.max(n, 2 * this.length);
-      const c = scratchI32('listed cells', grown);
-      const q = scratchF64('listed LQs', grown);
-      // The scratch arrays grow by replacement: what was listed moves over.
-      if (c !== this.cells) c.set(this.cells.subarray(0, this.length));
-      if (q !== this.lq) q.set(this.lq.subarray(0, this.length));
-      this.cells = c;
-      this.lq = q;
-    }
-    this.cells.set(cells, this.length);
-    this.lq.set(lq, this.length);
-    this.length = n;
-  }
-
-  values(): { cells: Int32Array; lq: Float64Array } {
-    return { cells: this.cells.subarray(0, this.length), lq: this.lq.subarray(0, this.length) };
-  }
-}

@@ -15,7 +15,7 @@
  * (the star bits, and the strong-cluster bits under cmp) instead of twenty-six.
  */
 import type { StarRule } from '../model/dataset';
-import { judgeCells, settleCells } from './cellPass';
+import { judgeCells } from './cellPass';
 import { emptyThresholds, planLq, planThresholds, resolveThresholds, type BracketOptions } from './thresholds';
 import { maskedSum, matrixTotals } from './totals';
 import { competingEmployment } from './minSize';
@@ -48,11 +48,12 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
   const competing = competingEmployment(employment, establishments, rule);
   // Brackets of employment's, focus shares' and establishments' thresholds from a sample of rows;
   // the first pass sums the totals and counts and keeps what those thresholds are selected from.
-  const plan = planThresholds({ nRegions, nCategories, employment, competing, establishments }, rule, options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES, options.brackets);
+  const plan = planThresholds({ nRegions, nCategories, employment, competing, establishments, lqDenominatorMask: mask }, rule, options.cmpPercentiles ?? DEFAULT_CMP_PERCENTILES, options.brackets);
   const totals = matrixTotals(nRegions, nCategories, employment, mask, {
     competing,
     establishments: plan.establishmentsUsed ? establishments : undefined,
     employmentFloor: rule.kind === 'cmp',
+    lqSlots: rule.kind === 'cmp' ? 2 : rule.kind === 'paper' ? 1 : 0,
     table: plan.table,
     counts: plan.counts,
     buckets: plan.buckets,
@@ -79,13 +80,12 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
   };
   const found = emptyThresholds(nCategories, plan);
   resolveThresholds(ctx, plan, false, found);
-  // The LQ's thresholds (paper, cmp) are found in the per-cell pass itself: cells it could not
-  // judge before they were known are judged again after (thresholds.ts, cellPass.ts).
-  planLq(ctx, plan, found);
-  const { verdicts, unsettled } = judgeCells(ctx, plan, { stars: old?.stars });
+  // The LQ's thresholds (paper, cmp) too, from what the first pass kept of the cells its brackets
+  // held, now that E(c) and D are known: the per-cell pass judges every cell once, against exact
+  // thresholds.
   resolveThresholds(ctx, plan, true, found);
-  settleCells(ctx, found, verdicts, unsettled);
-  const { stars } = verdicts;
+  planLq(ctx, plan, found);
+  const stars = judgeCells(ctx, plan, old?.stars);
   const { stars: thresholds, cmp: strongThresholds } = found;
 
   const cmp = strongThresholds;

@@ -99,10 +99,15 @@ export class OrderStatistics {
    * v0 + (v1 − v0) · fraction, v0 the i-th smallest and v1 the next (type-7 interpolation): both
    * found in one search, which the next rank would otherwise repeat.
    */
-  between(i: number, fraction: number): number {
+  /** The i-th and (i + 1)-th smallest, found in one search. */
+  rankAndNext(i: number): [number, number] {
     if (!(i >= 0 && i + 1 < this.n)) throw new RangeError(`OrderStatistics: ranks ${i}, ${i + 1} outside 0..${this.n - 1}`);
     const v0 = this.find(this.a, this.n, i, true, 0);
-    const v1 = nextRank;
+    return [v0, nextRank];
+  }
+
+  between(i: number, fraction: number): number {
+    const [v0, v1] = this.rankAndNext(i);
     return v0 + (v1 - v0) * fraction;
   }
 

@@ -20,15 +20,3 @@
 export function strongLqBar(percentile: number, lqDefined: boolean): number {
   return lqDefined ? Math.max(1, percentile) : NaN;
 }
-
-/**
- * One cell's verdict: bit 0 strong, bit 1 strong10. `rowLq` is 1 where the region's LQ is
- * defined; `bar` / `bar10` come from `strongLqBar`; `m` the establishments and
- * `establishmentsFloor` their P25, or −∞ when the criterion is skipped (every reported count
- * passes it). Without data-dependent branches; applied where cellPass.ts settles a cell, and lane by
- * lane in the per-cell pass of kernels/passes.wat.
- */
-export function cellStrong(e: number, lq: number, m: number, employmentFloor: number, establishmentsFloor: number, bar: number, bar10: number, rowLq: number): number {
-  const base = +(e > 0) & rowLq & +(e > employmentFloor) & +(m > establishmentsFloor);
-  return (base & +(lq >= bar)) | ((base & +(lq >= bar10)) << 1);
-}

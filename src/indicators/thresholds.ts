@@ -1,21 +1,25 @@
 /**
  * Per-category thresholds of every rule: order statistics, per category, of the employment, focus
  * share, LQ and establishments of the regions with E(r,c) > 0 — found without gathering columns and
- * without sorting, in the same sequential pass that judges the cells (cellPass.ts).
+ * without sorting, in the first pass over the table (totals.ts), before the cells are judged
+ * (cellPass.ts).
  *
  *   1. `planThresholds`: a sample of about SAMPLE_ROWS rows spread over the table (every row of a
  *      smaller one) brackets, for each statistic, where its rank falls: two sample values
  *      lo ≤ hi, 3.5 standard deviations of the sample rank either side (±∞ past the sample's ends).
+ *      The LQ's brackets are on E(r,c) / D(r): within a category the LQ is that times D / E(c),
+ *      which are not known before the pass, and its order is theirs.
  *   2. The pass counts, per statistic, the competing values below lo and keeps those within
- *      [lo, hi] (a few percent of a column), and judges each cell provisionally against the
- *      brackets: a value above hi passes whatever the threshold, one below lo fails; a cell with
- *      a value inside some bracket is listed and judged again once the thresholds are known.
+ *      [lo, hi] (a few percent of a column; of an LQ's, each cell's E(r,c) and D(r)).
  *   3. `resolveThresholds`: with the exact counts, each rank's place among the kept values is
- *      known, and selection there (select.ts) gives the threshold. A bracket that missed its rank
- *      (data the sample misjudged) costs that statistic a gathered column and its category a
- *      second judgement, never a wrong answer.
+ *      known, and selection there (select.ts) gives the threshold; a kept cell's LQ is computed
+ *      exactly once E(c) and D are. A bracket that missed its rank (data the sample misjudged), or
+ *      an LQ read within rounding of its bracket's end (where the LQ's order and E(r,c) / D(r)'s
+ *      may differ by an ulp), costs that statistic a gathered column, never a wrong answer.
  * Gathering every column instead meant writing two or three table-sized buffers and reading them
- * back per statistic: more than all the arithmetic of the table. Focus and LQ are computed with
+ * back per statistic: more than all the arithmetic of the table. (Until 4 December the LQ's
+ * brackets were counted in the per-cell pass itself, which judged the cells inside them
+ * provisionally and settled them after: half that pass's time.) Focus and LQ are computed with
  * the arithmetic of cellValues.ts, so a threshold is bit-identical to the published value of the
  * cell that sets it.
  */
@@ -48,8 +52,6 @@ export interface CellContext {
 export interface CategoryThresholds {
   stars: StarThresholds;
   cmp?: StrongThresholds;
-  /** 1 for a category whose provisional judgement cannot stand (a bracket missed its rank). */
-  missed: Uint8Array;
 }
 
 /** A rank to find: the k-th largest at a share (a "top share" star) or a type-7 quantile. */
@@ -65,7 +67,7 @@ export interface ThresholdPlan {
   queries: Query[];
   /** Whether establishments' P25 is wanted (cmp with establishment counts). */
   establishmentsUsed: boolean;
-  /** Brackets and provisional bars, per category (bracketTable.ts). */
+  /** Brackets, then the per-cell pass's bars, per category (bracketTable.ts). */
   table: Float64Array;
   /** The passes' counts, per category (bracketTable.ts). */
   counts: Int32Array;
@@ -93,7 +95,7 @@ const GOLDEN = (Math.sqrt(5) - 1) / 2;
  * first pass (totals.ts) counts and keeps, before any total is known.
  */
 export function planThresholds(
-  input: { nRegions: number; nCategories: number; employment: Float64Array; competing: Float64Array; establishments?: Float64Array },
+  input: { nRegions: number; nCategories: number; employment: Float64Array; competing: Float64Array; establishments?: Float64Array; lqDenominatorMask?: Uint8Array },
   rule: StarRule,
   cmpPercentiles: CmpPercentiles,
   brackets: BracketOptions = {},
@@ -124,40 +126,34 @@ export function planThresholds(
     rows: sampledRows(nRegions, Math.max(1, Math.floor(brackets.rows ?? SAMPLE_ROWS))),
     spread: brackets.spread ?? SPREAD,
   };
-  const ranked = queries.filter((q) => SLOT_QUANTITY[q.slot] !== LQ);
-  const sample = sampleFirst(plan.rows, nCategories, employment, competing, establishmentsUsed ? establishments : undefined);
-  openBrackets(plan, ranked, sample, nRegions, nCategories);
+  const ranksLq = queries.some((q) => SLOT_QUANTITY[q.slot] === LQ);
+  const sample = sampleFirst(plan.rows, nCategories, employment, competing, establishmentsUsed ? establishments : undefined, ranksLq ? input.lqDenominatorMask ?? null : undefined);
+  openBrackets(plan, queries, sample, nRegions, nCategories);
   return plan;
 }
 
 /**
- * The LQ's brackets (paper, cmp), once the totals are known, and the bars the per-cell pass judges
- * by before the LQ thresholds are: the brackets' tops where the rule ranks LQ, its constant where
- * it does not; employment's and establishments' thresholds are exact by then.
+ * The bars the per-cell pass judges by, once every threshold is known: the specialisation star's
+ * (the paper rule's ranked threshold, else the rule's constant), the strong clusters' LQ bars, and
+ * the employment and establishments floors.
  */
 export function planLq(ctx: CellContext, plan: ThresholdPlan, found: CategoryThresholds): void {
   const { nCategories, categoryTotal } = ctx;
   const { rule, table } = plan;
-  const ranked = plan.queries.filter((q) => SLOT_QUANTITY[q.slot] === LQ);
-  if (ranked.length > 0) {
-    const sample = sampleLq(ctx, plan.rows);
-    openBrackets(plan, ranked, sample, ctx.nRegions, nCategories);
-  }
   const D = ctx.denominatorTotal;
   for (let c = 0, k = 0; c < nCategories; c++, k += STRIDE) {
     const lqDefined = categoryTotal[c] > 0 && D > 0;
     table[k + EC] = categoryTotal[c];
-    table[k + LQ_BAR] = !lqDefined ? NaN : rule.kind === 'paper' ? table[k + hi(LQ_SLOT)] : rule.lqThreshold;
+    table[k + LQ_BAR] = !lqDefined ? NaN : rule.kind === 'paper' ? found.stars.specialisation[c] : rule.lqThreshold;
     table[k + hi(SIZE_SLOT)] = found.stars.size[c];
     table[k + hi(FOCUS_SLOT)] = found.stars.focus[c];
     if (found.cmp) {
-      table[k + STRONG_BAR] = strongLqBar(table[k + hi(LQ2_SLOT)], lqDefined);
-      table[k + STRONG10_BAR] = strongLqBar(table[k + hi(LQ_SLOT)], lqDefined);
+      table[k + STRONG_BAR] = strongLqBar(found.cmp.lqStrong[c], lqDefined);
+      table[k + STRONG10_BAR] = strongLqBar(found.cmp.lqStrong10[c], lqDefined);
       table[k + hi(E_FLOOR_SLOT)] = found.cmp.employmentFloor[c];
       // A skipped criterion: every count passes it.
       table[k + hi(M_FLOOR_SLOT)] = found.cmp.establishmentsUsed ? found.cmp.establishmentsFloor[c] : -Infinity;
     } else {
-      // No floors: the cells listed for settling (cellPass.ts keepLq) are under none.
       table[k + hi(E_FLOOR_SLOT)] = -Infinity;
       table[k + hi(M_FLOOR_SLOT)] = -Infinity;
     }
@@ -174,7 +170,9 @@ function openBrackets(plan: ThresholdPlan, queries: Query[], sample: Sample, nRe
       plan.table[c * STRIDE + hi(q.slot)] = h;
       // What the bracket should hold, with room to spare (a bucket grows when it must).
       const competing = rows > 0 ? (values.length / rows) * nRegions : 0;
-      plan.buckets.open(c * N_SLOTS + q.slot, Math.ceil(share * competing * 1.25) + 64);
+      // An LQ's cells keep their D(r) beside their E(r,c): two doubles a cell.
+      const perCell = SLOT_QUANTITY[q.slot] === LQ ? 2 : 1;
+      plan.buckets.open(c * N_SLOTS + q.slot, perCell * (Math.ceil(share * competing * 1.25) + 64));
     }
   }
 }
@@ -200,7 +198,6 @@ export function emptyThresholds(nCategories: number, plan: ThresholdPlan): Categ
             establishmentsUsed: plan.establishmentsUsed,
           }
         : undefined,
-    missed: new Uint8Array(nCategories),
   };
 }
 
@@ -211,7 +208,7 @@ export function emptyThresholds(nCategories: number, plan: ThresholdPlan): Categ
 export function resolveThresholds(ctx: CellContext, plan: ThresholdPlan, lq: boolean, found: CategoryThresholds): void {
   const { nCategories } = ctx;
   const { rule, counts, table, buckets } = plan;
-  const { stars, cmp: strong, missed } = found;
+  const { stars, cmp: strong } = found;
   const out: Record<number, Float64Array> = { [SIZE_SLOT]: stars.size, [FOCUS_SLOT]: stars.focus };
   if (rule.kind === 'paper') out[LQ_SLOT] = stars.specialisation;
   if (strong) {
@@ -227,25 +224,50 @@ export function resolveThresholds(ctx: CellContext, plan: ThresholdPlan, lq: boo
       stars.rankCut[c] = rankCut(rule.cutShare, n);
     }
   }
+  const D = ctx.denominatorTotal;
   for (const q of plan.queries) {
     const quantity = SLOT_QUANTITY[q.slot];
     if ((quantity === LQ) !== lq) continue;
     const countAt = quantity === LQ ? N_LQ : quantity === ESTABLISHMENTS ? N_ESTABLISHMENTS : N_EMPLOYMENT;
     for (let c = 0; c < nCategories; c++) {
-      const ranks = ranksOf(q, counts[c * COUNTS + countAt]);
+      const ec = ctx.categoryTotal[c];
+      // A category's LQ is defined only where E(c) > 0 and D > 0: otherwise no cell competes.
+      const n = quantity !== LQ || (ec > 0 && D > 0) ? counts[c * COUNTS + countAt] : 0;
+      const ranks = ranksOf(q, n);
       let value: number;
       if (typeof ranks === 'number') value = ranks;
       else {
         const under = counts[c * COUNTS + below(q.slot)];
-        const kept = buckets.values(c * N_SLOTS + q.slot);
+        const key = c * N_SLOTS + q.slot;
+        const kept = quantity === LQ ? keptLq(buckets.values(key), D, ec) : buckets.values(key);
         const inside = under <= ranks.first && ranks.last < under + kept.length;
-        value = rankValue(inside ? kept : gatherColumn(ctx, quantity, c), inside ? under : 0, ranks);
+        const [v0, v1] = inside ? rankValues(kept, under, ranks) : [NaN, NaN];
+        // The LQ's bracket was on E(r,c) / D(r), whose order the LQ's rounding may break by an ulp
+        // or two: the cells below the bracket and above it are on the right side of the values
+        // read only when those are clear of the bracket's ends by more than that.
+        const clear = quantity !== LQ || clearOf(v0, v1, table[c * STRIDE + lo(q.slot)], table[c * STRIDE + hi(q.slot)], D / ec);
+        value = inside && clear ? interpolate(v0, v1, ranks) : interpolate(...rankValues(gatherColumn(ctx, quantity, c), 0, ranks), ranks);
       }
-      // The LQ's provisional judgement stands only if its threshold fell within the bracket.
-      if (lq && !(value >= table[c * STRIDE + lo(q.slot)] && value <= table[c * STRIDE + hi(q.slot)])) missed[c] = 1;
       out[q.slot][c] = value;
     }
   }
+}
+
+/**
+ * Whether the LQs read (v0 ≤ v1) are clear of a bracket [lo, hi] on E(r,c) / D(r) whose LQs are
+ * those times K = D / E(c): an LQ is (E(r,c) / D(r)) · K within a few ulps (2⁻⁵² each), so a cell
+ * below lo has an LQ under lo · K · (1 + 10⁻¹²) and one above hi over hi · K · (1 − 10⁻¹²).
+ */
+function clearOf(v0: number, v1: number, lo: number, hi: number, K: number): boolean {
+  return (lo === -Infinity || v0 > lo * K * (1 + 1e-12)) && (hi === Infinity || v1 < hi * K * (1 - 1e-12));
+}
+
+/** The LQs of a bracket's cells, from their E(r,c), D(r) pairs, with the arithmetic of cellValues.ts. */
+function keptLq(pairs: Float64Array, D: number, ec: number): Float64Array {
+  const n = pairs.length >> 1;
+  const lq = scratchF64('kept LQs', n);
+  for (let k = 0, j = 0; k < n; k++, j += 2) lq[k] = (pairs[j] * D) / (pairs[j + 1] * ec);
+  return lq.subarray(0, n);
 }
 
 interface Ranks {
@@ -274,12 +296,19 @@ function ranksOf(q: Query, n: number): Ranks | number {
   return h === first ? { first, last: first, fraction: 0 } : { first, last: first + 1, fraction: h - first };
 }
 
-/** The value at `ranks` among values whose first `offset` ranks are not in `values`. */
-function rankValue(values: Float64Array, offset: number, ranks: Ranks): number {
+/** The values at `ranks.first` and `ranks.last` among values whose first `offset` ranks are not in `values`. */
+function rankValues(values: Float64Array, offset: number, ranks: Ranks): [number, number] {
   const stats = new OrderStatistics(values, values.length);
-  if (ranks.fraction === 0) return stats.rank(ranks.first - offset);
-  // Type-7 interpolation, the arithmetic of OrderStatistics.quantile.
-  return stats.between(ranks.first - offset, ranks.fraction);
+  if (ranks.last === ranks.first) {
+    const v = stats.rank(ranks.first - offset);
+    return [v, v];
+  }
+  return stats.rankAndNext(ranks.first - offset);
+}
+
+/** Type-7 interpolation between the two ranks' values, the arithmetic of OrderStatistics.quantile. */
+function interpolate(v0: number, v1: number, ranks: Ranks): number {
+  return ranks.fraction === 0 ? v0 : v0 + (v1 - v0) * ranks.fraction;
 }
 
 /** Where in its sorted column the query's rank falls, as a share (for the bracket). */
@@ -390,22 +419,32 @@ class SampleColumns implements Sample {
 }
 
 /**
- * The sampled rows' employment, focus share and (when given) establishments of the cells that
- * compete (E(r,c) > 0 as the judgement sees it), a row's total summed as the first pass sums it.
- * Plain loops, one per row: this runs over a few hundred thousand cells per computation.
+ * The sampled rows' employment, focus share, (when given) establishments and (when `mask` is not
+ * undefined: null for every category) E(r,c) / D(r), whose order within a category is the LQ's, of
+ * the cells that compete (E(r,c) > 0 as the judgement sees it; for the LQ, D(r) > 0 too), a row's
+ * totals summed as the first pass sums them. Plain loops, one per row: this runs over a few
+ * hundred thousand cells per computation.
  */
-function sampleFirst(rows: Int32Array, nC: number, employment: Float64Array, competing: Float64Array, establishments?: Float64Array): Sample {
+function sampleFirst(rows: Int32Array, nC: number, employment: Float64Array, competing: Float64Array, establishments?: Float64Array, mask?: Uint8Array | null): Sample {
   const n = rows.length;
-  const sample = new SampleColumns(n, nC, establishments ? [EMPLOYMENT, FOCUS, ESTABLISHMENTS] : [EMPLOYMENT, FOCUS]);
+  const lqWanted = mask !== undefined;
+  const sample = new SampleColumns(n, nC, [EMPLOYMENT, FOCUS, ...(establishments ? [ESTABLISHMENTS] : []), ...(lqWanted ? [LQ] : [])]);
   const emp = sample.values[EMPLOYMENT];
   const focus = sample.values[FOCUS];
   const count = sample.counts[EMPLOYMENT];
   const est = establishments ? sample.values[ESTABLISHMENTS] : undefined;
   const estCount = sample.counts[ESTABLISHMENTS];
+  const share = lqWanted ? sample.values[LQ] : undefined;
+  const shareCount = sample.counts[LQ];
   for (let j = 0; j < n; j++) {
     const base = rows[j] * nC;
     let total = 0;
-    for (let i = base, end = base + nC; i < end; i++) total += employment[i] === employment[i] ? employment[i] : 0;
+    let denominator = 0;
+    for (let i = base, c = 0, end = base + nC; i < end; i++, c++) {
+      const v = employment[i] === employment[i] ? employment[i] : 0;
+      total += v;
+      if (!mask || mask[c] !== 0) denominator += v;
+    }
     for (let c = 0, i = base; c < nC; c++, i++) {
       const e = competing[i];
       if (!(e > 0)) continue;
@@ -416,29 +455,10 @@ function sampleFirst(rows: Int32Array, nC: number, employment: Float64Array, com
         const m = establishments![i];
         if (m === m) est[c * n + estCount[c]++] = m;
       }
+      if (share && denominator > 0) share[c * n + shareCount[c]++] = e / denominator;
     }
   }
   // Focus shares have the employment's count: the same cells compete.
   sample.counts[FOCUS] = count;
-  return sample;
-}
-
-/** The sampled rows' LQs (cellValues.ts arithmetic), once the totals are known. */
-function sampleLq(ctx: CellContext, rows: Int32Array): Sample {
-  const { nCategories: nC, employment, regionDenominator, categoryTotal, denominatorTotal: D } = ctx;
-  const n = rows.length;
-  const sample = new SampleColumns(n, nC, [LQ]);
-  const lq = sample.values[LQ];
-  const count = sample.counts[LQ];
-  for (let j = 0; j < n; j++) {
-    const r = rows[j];
-    const dr = regionDenominator[r];
-    if (!(dr > 0 && D > 0)) continue;
-    for (let c = 0, i = r * nC; c < nC; c++, i++) {
-      const e = employment[i];
-      const ec = categoryTotal[c];
-      if (e > 0 && ec > 0) lq[c * n + count[c]++] = (e * D) / (dr * ec);
-    }
-  }
   return sample;
 }

@@ -1,4 +1,4 @@
-;; The indicator table's two per-cell passes (totals.ts, cellPass.ts) over a block of rows, two
+;; The indicator table's two passes over its cells (totals.ts, cellPass.ts), a block of rows at a time, two
 ;; categories at a time in WebAssembly SIMD (f64x2). Scalar JavaScript spent 30–70 instructions a
 ;; cell (bounds checks, flag conversions, the table's loads); here a pair of cells takes about as
 ;; many as one did. Every result is the double the rules' arithmetic gives: f64x2 division,
@@ -9,16 +9,15 @@
 ;; tables at field · W):
 ;;   a block's matrices row-major with stride nCp (a padding cell is 0: it competes nowhere);
 ;;   counts are i64 lanes, decremented by comparison masks (a true lane is −1).
-;; A pair with a value inside a bracket (under cmp a third of the pairs in the first pass) is listed
-;; without a branch — its offset and which values are inside, written at the row's list's end,
-;; which advances by whether any is — and after the row the listed pairs alone are visited, one
-;; write per value inside, at its bucket's end. A branch per pair on "some value inside" was
-;; mispredicted so often that it cost the first pass 40% of its time (and a third of the cell
-;; pass's); writing every slot's entry unconditionally cost more still. The cell pass lists the
-;; cells whose LQ is inside a bracket for settling the same way. A bucket holds up to $cap values
-;; and its length carries over from block to block: the caller empties it before a block could
-;; overflow it, so that a bucket is handed on a few times a computation, not once a block.
-;; $hits: 64 bytes where a listed pair's values are laid out by bit, then the row's list.
+;; In the first pass, a pair with a value inside a bracket (under cmp a third of the pairs) is
+;; listed without a branch — its offset and which values are inside, written at the row's list's
+;; end, which advances by whether any is — and after the row the listed pairs alone are visited,
+;; one write per value inside, at its bucket's end. A branch per pair on "some value inside" was
+;; mispredicted so often that it cost the pass 40% of its time; writing every slot's entry
+;; unconditionally cost more still. A bucket's length carries over from block to block: the caller
+;; empties it before a block could overflow it, so that a bucket is handed on a few times a
+;; computation, not once a block. $hits: 96 bytes where a listed pair's values are laid out by bit,
+;; then the row's list. The cell pass then judges every cell against exact thresholds.
 (module
   (memory (export "memory") 1)
 
@@ -31,13 +30,20 @@
   ;; ($bucketAt: slot-major, category, then up to $cap values; $lengthAt: their lengths), in row order.
   (func (export "firstPass")
     (param $val i32) (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32)
-    (param $tab i32) (param $acc i32) (param $rowOut i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32) (param $mOn i32) (param $floors i32) (param $hits i32)
+    (param $tab i32) (param $acc i32) (param $rowOut i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32) (param $mOn i32) (param $floors i32) (param $lqSlots i32) (param $hits i32)
     (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $t i32) (local $a i32) (local $bits i32) (local $h i32) (local $j i32) (local $k i32)
     (local $sc i32) (local $at i32) (local $len i32)
     (local $rowSum f64) (local $rowDen f64)
     (local $v v128) (local $w v128) (local $wd v128) (local $s v128) (local $e v128) (local $keep v128)
     (local $f v128) (local $m v128) (local $mOnV v128) (local $x v128)
+    (local $ds v128) (local $rowLqV v128) (local $keepL v128) (local $q v128) (local $al i32) (local $b2 i32)
+    (local $W7 i32) (local $W9 i32) (local $W10 i32) (local $W11 i32) (local $W12 i32)
     (local.set $W (i32.shl (local.get $nCp) (i32.const 3)))
+    (local.set $W7 (i32.mul (local.get $W) (i32.const 7)))
+    (local.set $W9 (i32.mul (local.get $W) (i32.const 9)))
+    (local.set $W10 (i32.mul (local.get $W) (i32.const 10)))
+    (local.set $W11 (i32.mul (local.get $W) (i32.const 11)))
+    (local.set $W12 (i32.mul (local.get $W) (i32.const 12)))
     (local.set $mOnV (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (local.get $mOn)))))
     (block $rowsDone
       (loop $rows
@@ -64,6 +70,9 @@
         (f64.store (i32.add (local.get $rowOut) (i32.shl (i32.add (local.get $nRows) (local.get $r)) (i32.const 3))) (local.get $rowDen))
         ;; The statistics, over the row again (in cache): the focus shares need its total.
         (local.set $s (f64x2.splat (local.get $rowSum)))
+        ;; The LQ's order within a category is the order of e / D(r): its brackets are on that.
+        (local.set $ds (f64x2.splat (local.get $rowDen)))
+        (local.set $rowLqV (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (f64.gt (local.get $rowDen) (f64.const 0))))))
         (local.set $c (i32.const 0))
         (local.set $h (i32.const 0))
         (if (local.get $floors)
@@ -91,6 +100,25 @@
             (local.set $a (i32.add (local.get $a) (local.get $W)))
             (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keep) (f64x2.lt (local.get $e) (local.get $x)))))
             (local.set $bits (i32.or (local.get $bits) (i32.shl (i64x2.bitmask (v128.and (local.get $keep) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6)))))))) (i32.const 4))))
+            ;; The LQ's brackets (slots 4–5 and 6–7: e and D(r) kept, from which the LQ is exact once
+            ;; E(c) and D are known), on q = e / D(r), for the cells whose LQ is defined.
+            (if (local.get $lqSlots)
+              (then
+                (local.set $keepL (v128.and (local.get $keep) (local.get $rowLqV)))
+                (local.set $al (i32.add (i32.add (local.get $acc) (local.get $c)) (local.get $W7)))
+                (v128.store (local.get $al) (i64x2.sub (v128.load (local.get $al)) (local.get $keepL)))
+                (local.set $x (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W9))) (local.get $ds)))
+                (local.set $al (i32.add (local.get $al) (local.get $W)))
+                (v128.store (local.get $al) (i64x2.sub (v128.load (local.get $al)) (v128.and (local.get $keepL) (f64x2.lt (local.get $e) (local.get $x)))))
+                (local.set $b2 (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W10))) (local.get $ds)))))))
+                (local.set $bits (i32.or (local.get $bits) (i32.shl (local.get $b2) (i32.const 8))))
+                (if (i32.ge_u (local.get $lqSlots) (i32.const 2))
+                  (then
+                    (local.set $x (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W11))) (local.get $ds)))
+                    (local.set $al (i32.add (local.get $al) (local.get $W)))
+                    (v128.store (local.get $al) (i64x2.sub (v128.load (local.get $al)) (v128.and (local.get $keepL) (f64x2.lt (local.get $e) (local.get $x)))))
+                    (local.set $b2 (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W12))) (local.get $ds)))))))
+                    (local.set $bits (i32.or (local.get $bits) (i32.shl (local.get $b2) (i32.const 10))))))))
             (local.set $m (v128.load (i32.add (local.get $est) (local.get $p))))
             (local.set $keep (v128.and (v128.and (local.get $keep) (local.get $mOnV)) (f64x2.eq (local.get $m) (local.get $m))))
             (local.set $a (i32.add (local.get $a) (local.get $W)))
@@ -103,7 +131,7 @@
             ;; inside slot s's bracket (0 size: e, 1 focus: f, 2 employment P25: e, 3 establishments P25: m).
             ;; Listed, without a branch: a branch on "some value inside" (a third of the pairs under
             ;; cmp) was mispredicted so often that it cost more than all the counting.
-            (i32.store offset=64 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
+            (i32.store offset=96 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
             (local.set $h (i32.add (local.get $h) (i32.ne (local.get $bits) (i32.const 0))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $stats4)))
@@ -112,9 +140,10 @@
         (block $keep4Done
           (loop $keep4
             (br_if $keep4Done (i32.ge_u (local.get $j) (local.get $h)))
-            (local.set $bits (i32.load offset=64 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
-            (local.set $c (i32.shr_u (local.get $bits) (i32.const 8)))
-            (local.set $bits (i32.and (local.get $bits) (i32.const 255)))
+            (local.set $bits (i32.load offset=96 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
+            ;; The pair's byte offset is a multiple of 16: shifted by 8, its low 12 bits are the bits.
+            (local.set $c (i32.and (i32.shr_u (local.get $bits) (i32.const 8)) (i32.const -16)))
+            (local.set $bits (i32.and (local.get $bits) (i32.const 4095)))
             (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
             (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
             (local.set $f (f64x2.div (local.get $e) (local.get $s)))
@@ -125,13 +154,19 @@
             (v128.store offset=16 (local.get $hits) (local.get $f))
             (v128.store offset=32 (local.get $hits) (local.get $e))
             (v128.store offset=48 (local.get $hits) (local.get $m))
+            (v128.store offset=64 (local.get $hits) (local.get $e))
+            (v128.store offset=80 (local.get $hits) (local.get $e))
             (loop $keep4Bit
               (local.set $k (i32.ctz (local.get $bits)))
               (local.set $sc (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 1)) (local.get $nCp)) (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.and (local.get $k) (i32.const 1)))))
               (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
               (local.set $len (i32.load (local.get $at)))
-              (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
-              (i32.store (local.get $at) (i32.add (local.get $len) (i32.const 1)))
+              ;; The value, and after it the row's D(r): an LQ slot's cell keeps both (its length
+              ;; advances by two), any other's D(r) is overwritten by its next value.
+              (local.set $al (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))))
+              (f64.store (local.get $al) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
+              (f64.store offset=8 (local.get $al) (local.get $rowDen))
+              (i32.store (local.get $at) (i32.add (local.get $len) (i32.add (i32.const 1) (i32.ge_u (local.get $k) (i32.const 8)))))
               (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
               (br_if $keep4Bit (local.get $bits)))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
@@ -161,7 +196,26 @@
             ;; bucket's end, and the length advanced by its bit (a bucket always has room for one more).
             ;; Listed, without a branch: a branch on "some value inside" (a third of the pairs under
             ;; cmp) was mispredicted so often that it cost more than all the counting.
-            (i32.store offset=64 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
+            ;; The LQ's brackets (slots 4–5 and 6–7: e and D(r) kept, from which the LQ is exact once
+            ;; E(c) and D are known), on q = e / D(r), for the cells whose LQ is defined.
+            (if (local.get $lqSlots)
+              (then
+                (local.set $keepL (v128.and (local.get $keep) (local.get $rowLqV)))
+                (local.set $al (i32.add (i32.add (local.get $acc) (local.get $c)) (local.get $W7)))
+                (v128.store (local.get $al) (i64x2.sub (v128.load (local.get $al)) (local.get $keepL)))
+                (local.set $x (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W9))) (local.get $ds)))
+                (local.set $al (i32.add (local.get $al) (local.get $W)))
+                (v128.store (local.get $al) (i64x2.sub (v128.load (local.get $al)) (v128.and (local.get $keepL) (f64x2.lt (local.get $e) (local.get $x)))))
+                (local.set $b2 (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W10))) (local.get $ds)))))))
+                (local.set $bits (i32.or (local.get $bits) (i32.shl (local.get $b2) (i32.const 8))))
+                (if (i32.ge_u (local.get $lqSlots) (i32.const 2))
+                  (then
+                    (local.set $x (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W11))) (local.get $ds)))
+                    (local.set $al (i32.add (local.get $al) (local.get $W)))
+                    (v128.store (local.get $al) (i64x2.sub (v128.load (local.get $al)) (v128.and (local.get $keepL) (f64x2.lt (local.get $e) (local.get $x)))))
+                    (local.set $b2 (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $e) (local.get $x)) (f64x2.le (local.get $e) (f64x2.mul (v128.load (i32.add (local.get $t) (local.get $W12))) (local.get $ds)))))))
+                    (local.set $bits (i32.or (local.get $bits) (i32.shl (local.get $b2) (i32.const 10))))))))
+            (i32.store offset=96 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
             (local.set $h (i32.add (local.get $h) (i32.ne (local.get $bits) (i32.const 0))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $stats2)))
@@ -170,9 +224,10 @@
         (block $keep2Done
           (loop $keep2
             (br_if $keep2Done (i32.ge_u (local.get $j) (local.get $h)))
-            (local.set $bits (i32.load offset=64 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
-            (local.set $c (i32.shr_u (local.get $bits) (i32.const 8)))
-            (local.set $bits (i32.and (local.get $bits) (i32.const 255)))
+            (local.set $bits (i32.load offset=96 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
+            ;; The pair's byte offset is a multiple of 16: shifted by 8, its low 12 bits are the bits.
+            (local.set $c (i32.and (i32.shr_u (local.get $bits) (i32.const 8)) (i32.const -16)))
+            (local.set $bits (i32.and (local.get $bits) (i32.const 4095)))
             (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
             (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
             (local.set $f (f64x2.div (local.get $e) (local.get $s)))
@@ -180,13 +235,19 @@
             ;; value inside: a pair lists one or two.
             (v128.store offset=0 (local.get $hits) (local.get $e))
             (v128.store offset=16 (local.get $hits) (local.get $f))
+            (v128.store offset=64 (local.get $hits) (local.get $e))
+            (v128.store offset=80 (local.get $hits) (local.get $e))
             (loop $keep2Bit
               (local.set $k (i32.ctz (local.get $bits)))
               (local.set $sc (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 1)) (local.get $nCp)) (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.and (local.get $k) (i32.const 1)))))
               (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
               (local.set $len (i32.load (local.get $at)))
-              (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
-              (i32.store (local.get $at) (i32.add (local.get $len) (i32.const 1)))
+              ;; The value, and after it the row's D(r): an LQ slot's cell keeps both (its length
+              ;; advances by two), any other's D(r) is overwritten by its next value.
+              (local.set $al (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))))
+              (f64.store (local.get $al) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
+              (f64.store offset=8 (local.get $al) (local.get $rowDen))
+              (i32.store (local.get $at) (i32.add (local.get $len) (i32.add (i32.const 1) (i32.ge_u (local.get $k) (i32.const 8)))))
               (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
               (br_if $keep2Bit (local.get $bits)))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
@@ -195,25 +256,19 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rows))))
 
-  ;; Cell pass. tab fields (f64): 0 E(c), 1 size threshold, 2 specialisation bar, 3 focus threshold,
-  ;; 4–5 first LQ bracket, 6–7 second LQ bracket (read for the first $lqSlots only), 8 employment
-  ;; P25, 9 establishments P25, 10 strong LQ bar, 11 strong10 LQ bar. acc (i64): 0 LQ competing,
-  ;; 1 below the first LQ bracket, 2 below the second (counted for the first $lqSlots). rows: E(r) per
-  ;; row, then D(r) per row. Writes one byte per cell: its star bits and, when $strongOn, its strong
-  ;; and strong10 bits ($sizeBit … $strong10Bit: one byte matrix instead of three). Lists the cells
-  ;; whose LQ is inside a bracket and keeps their LQ (a cell's index is $firstCell + r · $nC +
-  ;; category, the block's first cell in the whole matrix). Returns the number of cells listed.
+  ;; Cell pass, against exact thresholds. tab fields (f64): 0 E(c), 1 size threshold, 2
+  ;; specialisation bar, 3 focus threshold, 4 employment P25, 5 establishments P25, 6 strong LQ bar,
+  ;; 7 strong10 LQ bar. rows: E(r) per row, then D(r) per row. Writes one byte per cell: its star
+  ;; bits and, when $strongOn, its strong and strong10 bits ($sizeBit … $strong10Bit: one byte
+  ;; matrix instead of three).
   (func (export "cellPass")
-    (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $acc i32)
-    (param $rows i32) (param $starsOut i32) (param $list i32) (param $lqList i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32)
-    (param $firstCell i32) (param $nC i32) (param $D f64) (param $strongOn i32) (param $lqSlots i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32) (param $strongBit i32) (param $strong10Bit i32) (param $hits i32)
-    (result i32)
-    (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $n i32) (local $t i32) (local $a i32)
-    (local $o i32) (local $bits i32) (local $h i32) (local $j i32) (local $k i32) (local $sc i32) (local $at i32) (local $len i32) (local $cell i32) (local $x1 f64) (local $ok v128)
+    (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32) (param $tab i32) (param $rows i32) (param $starsOut i32)
+    (param $D f64) (param $strongOn i32) (param $sizeBit i32) (param $specBit i32) (param $focusBit i32) (param $strongBit i32) (param $strong10Bit i32)
+    (local $W i32) (local $r i32) (local $c i32) (local $p i32) (local $t i32) (local $o i32)
     (local $er f64) (local $dr f64)
     (local $erS v128) (local $drS v128) (local $DS v128) (local $rowLq v128) (local $rowFocus v128)
-    (local $e v128) (local $f v128) (local $ec v128) (local $q v128) (local $pos v128) (local $keepL v128)
-    (local $lLo v128) (local $l2Lo v128) (local $stars v128) (local $m v128) (local $base v128) (local $x v128)
+    (local $e v128) (local $f v128) (local $ec v128) (local $q v128) (local $pos v128)
+    (local $stars v128) (local $m v128) (local $base v128)
     (local $sizeV v128) (local $specV v128) (local $focusV v128) (local $strongV v128) (local $strong10V v128)
     (local.set $W (i32.shl (local.get $nCp) (i32.const 3)))
     (local.set $DS (f64x2.splat (local.get $D)))
@@ -233,19 +288,17 @@
         (local.set $rowLq (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (i32.and (f64.gt (local.get $dr) (f64.const 0)) (f64.gt (local.get $D) (f64.const 0)))))))
         (local.set $rowFocus (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (f64.gt (local.get $er) (f64.const 0))))))
         (local.set $c (i32.const 0))
-        (local.set $h (i32.const 0))
         (block $cellsDone
           (loop $cells
             (br_if $cellsDone (i32.ge_u (local.get $c) (local.get $W)))
             (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
             (local.set $t (i32.add (local.get $tab) (local.get $c)))
-            (local.set $a (i32.add (local.get $acc) (local.get $c)))
             (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
             (local.set $ec (v128.load (local.get $t)))
             (local.set $f (f64x2.div (local.get $e) (local.get $erS)))
             (local.set $q (f64x2.div (f64x2.mul (local.get $e) (local.get $DS)) (f64x2.mul (local.get $drS) (local.get $ec))))
             (local.set $pos (f64x2.gt (local.get $e) (v128.const f64x2 0 0)))
-            ;; The stars (stars.ts cellStars).
+            ;; The stars (cellPass.ts).
             (local.set $stars
               (v128.and
                 (v128.or
@@ -256,92 +309,23 @@
                 (local.get $pos)))
             (if (local.get $strongOn)
               (then
-                ;; Strong clusters (strongClusters.ts cellStrong), their bits in the star byte.
+                ;; Strong clusters (strongClusters.ts), their bits in the star byte.
                 (local.set $m (v128.load (i32.add (local.get $est) (local.get $p))))
                 (local.set $base
                   (v128.and (v128.and (local.get $pos) (local.get $rowLq))
-                    (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
-                              (f64x2.gt (local.get $m) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9))))))))
+                    (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))
+                              (f64x2.gt (local.get $m) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 5))))))))
                 (local.set $stars
                   (v128.or (local.get $stars)
                     (v128.and (local.get $base)
                       (v128.or
-                        (v128.and (local.get $strongV) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 10))))))
-                        (v128.and (local.get $strong10V) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 11))))))))))))
+                        (v128.and (local.get $strongV) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6))))))
+                        (v128.and (local.get $strong10V) (f64x2.ge (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7))))))))))))
             (local.set $o (i32.shr_u (local.get $p) (i32.const 3)))
             (i32.store8 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $stars))))
             (i32.store8 offset=1 (i32.add (local.get $starsOut) (local.get $o)) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $stars))))
-            ;; The LQ brackets, as many as the rule ranks LQ at ($lqSlots: eco none, paper one, cmp
-            ;; two): what is not ranked is neither counted nor listed.
-            (if (local.get $lqSlots)
-              (then
-                (local.set $keepL (v128.and (v128.and (local.get $pos) (local.get $rowLq)) (f64x2.gt (local.get $ec) (v128.const f64x2 0 0))))
-                (local.set $lLo (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 2)))))
-                (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (local.get $keepL)))
-                (local.set $a (i32.add (local.get $a) (local.get $W)))
-                (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $lLo)))))
-                (local.set $bits (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $lLo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 5)))))))))
-                (if (i32.ge_u (local.get $lqSlots) (i32.const 2))
-                  (then
-                    (local.set $l2Lo (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 6)))))
-                    (local.set $a (i32.add (local.get $a) (local.get $W)))
-                    (v128.store (local.get $a) (i64x2.sub (v128.load (local.get $a)) (v128.and (local.get $keepL) (f64x2.lt (local.get $q) (local.get $l2Lo)))))
-                    (local.set $bits
-                      (i32.or (local.get $bits)
-                        (i32.shl (i64x2.bitmask (v128.and (local.get $keepL) (v128.and (f64x2.ge (local.get $q) (local.get $l2Lo)) (f64x2.le (local.get $q) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 7)))))))) (i32.const 2))))))
-                ;; A lane inside a bracket is listed for settling (its index in the whole matrix; its LQ,
-                ;; or −∞ under an employment or establishments floor: no LQ bar admits it) and its LQ kept
-                ;; in the bucket of each bracket it is inside (slot 0 the first, 1 the second): written
-                ;; at the list's and the buckets' ends, which advance by the lane's bits, with no call
-                ;; and no branch per value (the list and each bucket always have room for one more).
-                ;; Listed, without a branch (see the first pass), and kept below.
-                (i32.store offset=64 (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (i32.or (i32.shl (local.get $c) (i32.const 8)) (local.get $bits)))
-                (local.set $h (i32.add (local.get $h) (i32.ne (local.get $bits) (i32.const 0))))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $cells)))
-        ;; The pairs listed, judged again with the same arithmetic, listed for settling and kept.
-        (local.set $j (i32.const 0))
-        (block $listedDone
-          (loop $listed
-            (br_if $listedDone (i32.ge_u (local.get $j) (local.get $h)))
-            (local.set $bits (i32.load offset=64 (i32.add (local.get $hits) (i32.shl (local.get $j) (i32.const 2)))))
-            (local.set $c (i32.shr_u (local.get $bits) (i32.const 8)))
-            (local.set $bits (i32.and (local.get $bits) (i32.const 255)))
-            (local.set $p (i32.add (i32.mul (local.get $r) (local.get $W)) (local.get $c)))
-            (local.set $t (i32.add (local.get $tab) (local.get $c)))
-            (local.set $e (v128.load (i32.add (local.get $emp) (local.get $p))))
-            (local.set $ec (v128.load (local.get $t)))
-            (local.set $q (f64x2.div (f64x2.mul (local.get $e) (local.get $DS)) (f64x2.mul (local.get $drS) (local.get $ec))))
-            ;; A lane inside a bracket is listed for settling (its index in the whole matrix; its LQ,
-            ;; or −∞ under an employment or establishments floor: no LQ bar admits it), written at the
-            ;; list's end, which advances by the lane's bits (the list always has room for one more).
-            (local.set $ok (v128.and (f64x2.gt (local.get $e) (v128.load (i32.add (local.get $t) (i32.shl (local.get $W) (i32.const 3)))))
-              (f64x2.gt (v128.load (i32.add (local.get $est) (local.get $p))) (v128.load (i32.add (local.get $t) (i32.mul (local.get $W) (i32.const 9)))))))
-            (local.set $cell (i32.add (local.get $firstCell) (i32.add (i32.mul (local.get $r) (local.get $nC)) (i32.shr_u (local.get $c) (i32.const 3)))))
-            (local.set $x1 (f64x2.extract_lane 0 (local.get $q)))
-            (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 0)))
-            (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $ok)))))
-            (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 0)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 2)) (i32.const 1)))))
-            (local.set $x1 (f64x2.extract_lane 1 (local.get $q)))
-            (i32.store (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 2))) (i32.add (local.get $cell) (i32.const 1)))
-            (f64.store (i32.add (local.get $lqList) (i32.shl (local.get $n) (i32.const 3))) (select (local.get $x1) (f64.const -inf) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $ok)))))
-            (local.set $n (i32.add (local.get $n) (i32.or (i32.and (i32.shr_u (local.get $bits) (i32.const 1)) (i32.const 1)) (i32.and (i32.shr_u (local.get $bits) (i32.const 3)) (i32.const 1)))))
-            ;; Its LQ kept in the bucket of each bracket it is inside, as in the first pass (bit 2s +
-            ;; lane: slot 0 the first bracket, 1 the second).
-            (v128.store (local.get $hits) (local.get $q))
-            (v128.store offset=16 (local.get $hits) (local.get $q))
-            (loop $listedBit
-              (local.set $k (i32.ctz (local.get $bits)))
-              (local.set $sc (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 1)) (local.get $nCp)) (i32.add (i32.shr_u (local.get $c) (i32.const 3)) (i32.and (local.get $k) (i32.const 1)))))
-              (local.set $at (i32.add (local.get $lengthAt) (i32.shl (local.get $sc) (i32.const 2))))
-              (local.set $len (i32.load (local.get $at)))
-              (f64.store (i32.add (local.get $bucketAt) (i32.shl (i32.add (i32.mul (local.get $sc) (local.get $cap)) (local.get $len)) (i32.const 3))) (f64.load (i32.add (local.get $hits) (i32.shl (local.get $k) (i32.const 3)))))
-              (i32.store (local.get $at) (i32.add (local.get $len) (i32.const 1)))
-              (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
-              (br_if $listedBit (local.get $bits)))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $listed)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $rowLoop)))
-    (local.get $n))
+        (br $rowLoop))))
 )

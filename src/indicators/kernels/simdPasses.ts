@@ -1,13 +1,14 @@
 /**
  * The indicator table's two per-cell passes, run in the WebAssembly SIMD kernels of passes.wat
  * over blocks of rows copied into the kernels' memory (the cube's arrays stay where they are,
- * transferable between workers). The kernels keep the values inside the brackets (a few percent of
- * the cells) in buckets that carry over from block to block, and list the cells to settle with
- * their LQ, computed with the arithmetic of the judgement, so that the selections (thresholds.ts)
- * and the settling (cellPass.ts) see the doubles the rules give; here they are handed on, a full
- * bucket or a block's list at a time. A bucket's last run is handed on as a view of the kernels'
- * memory, which its taker may keep until the kernels next run instead of copying it: the buckets are
- * sized to hold what the sample expects, so nearly every bucket is handed on once, at the end.
+ * transferable between workers). The first pass keeps the values inside the thresholds' brackets
+ * (a few percent of the cells) in buckets that carry over from block to block — of a cell inside
+ * an LQ bracket, its E(r,c) and D(r), from which its LQ is exact once E(c) and D are known — so
+ * that the selections (thresholds.ts) see the doubles the rules give; here they are handed on, a
+ * full bucket at a time. A bucket's last run is handed on as a view of the kernels' memory, which
+ * its taker may keep until the kernels next run instead of copying it: the buckets are sized to
+ * hold what the sample expects, so nearly every bucket is handed on once, at the end. The cell
+ * pass then judges every cell once, against exact thresholds.
  *
  * WebAssembly SIMD is in every browser the app supports (Chrome 91, Firefox 89, Safari 16.4) and
  * in Node since 16.4; the module is 2 KB, compiled synchronously once per worker.
@@ -17,33 +18,24 @@ import { PASSES_WASM } from './passesWasm';
 
 interface Exports {
   memory: WebAssembly.Memory;
-  firstPass(val: number, emp: number, est: number, nRows: number, nCp: number, tab: number, acc: number, rowOut: number, buckets: number, lengths: number, cap: number, mOn: number, floors: number, hits: number): void;
-  cellPass(
+  firstPass(
+    val: number,
     emp: number,
     est: number,
     nRows: number,
     nCp: number,
     tab: number,
     acc: number,
-    rows: number,
-    starsOut: number,
-    list: number,
-    lqList: number,
+    rowOut: number,
     buckets: number,
     lengths: number,
-    cap: number,
-    firstCell: number,
-    nC: number,
-    D: number,
-    strongOn: number,
+    stride: number,
+    mOn: number,
+    floors: number,
     lqSlots: number,
-    sizeBit: number,
-    specBit: number,
-    focusBit: number,
-    strongBit: number,
-    strong10Bit: number,
     hits: number,
-  ): number;
+  ): void;
+  cellPass(emp: number, est: number, nRows: number, nCp: number, tab: number, rows: number, starsOut: number, D: number, strongOn: number, sizeBit: number, specBit: number, focusBit: number, strongBit: number, strong10Bit: number): void;
 }
 
 /** Bytes of one input matrix per block: small enough to stay in cache between the passes over a row. */
@@ -115,11 +107,11 @@ function copyOut(u8: Uint8Array, at: number, target: Uint8Array, r0: number, r1:
 }
 
 /**
- * Values each bucket holds: what the largest is expected to keep, within the bytes of all, and at
- * least a block's rows, so that one block can never overflow it.
+ * Doubles each bucket holds: what the largest is expected to keep, within the bytes of all, and at
+ * least what a block can add (two doubles a row in an LQ slot), so that one block never overflows it.
  */
 function bucketCapacity(slots: number, nCp: number, rowsPerBlock: number, expected: number): number {
-  return Math.max(rowsPerBlock, Math.min(Math.ceil(expected), Math.floor(BUCKETS_BYTES / (slots * nCp * 8))));
+  return Math.max(2 * rowsPerBlock, Math.min(Math.ceil(expected), Math.floor(BUCKETS_BYTES / (slots * nCp * 8)) - 1));
 }
 
 /**
@@ -129,15 +121,19 @@ function bucketCapacity(slots: number, nCp: number, rowsPerBlock: number, expect
 export type Kept = (slot: number, c: number, values: Float64Array, last: boolean) => void;
 
 /**
- * Every bucket (slot-major, then category, `capacity` values each) that `room` more values could
- * overflow, to `kept`, and emptied; with `room` Infinity, every non-empty bucket.
+ * Every bucket (slot-major, then category, `stride` doubles apart, `capacity` of them its room)
+ * that `room` more rows could overflow, to `kept`, and emptied; with `room` Infinity, every
+ * non-empty bucket. A row adds `width[slot]` doubles to a bucket at most. (The kernel writes a
+ * double past a value it keeps, which the next value overwrites: a bucket's stride is one more
+ * than its room.)
  */
-function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, slots: number, nC: number, nCp: number, capacity: number, room: number, kept: Kept): void {
-  for (let slot = 0; slot < slots; slot++) {
+function handOver(f64: Float64Array, i32: Int32Array, buckets: number, lengths: number, width: readonly number[], nC: number, nCp: number, stride: number, room: number, kept: Kept): void {
+  const capacity = stride - 1;
+  for (let slot = 0; slot < width.length; slot++) {
     for (let c = 0, at = lengths / 4 + slot * nCp; c < nC; c++, at++) {
       const n = i32[at];
-      if (n === 0 || n + room <= capacity) continue;
-      const from = buckets / 8 + (slot * nCp + c) * capacity;
+      if (n === 0 || n + room * width[slot] <= capacity) continue;
+      const from = buckets / 8 + (slot * nCp + c) * stride;
       kept(slot, c, f64.subarray(from, from + n), room === Infinity);
       i32[at] = 0;
     }
@@ -163,9 +159,14 @@ export interface FirstPassInput {
   inDenominator: Float64Array;
   /** Whether the employment and establishments P25 brackets are counted at all (cmp). */
   floors: boolean;
-  /** Brackets [lo, hi] per category: size, focus, employment P25, establishments P25 (NaN: not counted). */
-  brackets: { size: Float64Array[]; focus: Float64Array[]; employmentFloor: Float64Array[]; establishmentsFloor: Float64Array[] };
-  /** The most values any one bracket is expected to hold (the buckets' size). */
+  /**
+   * Brackets [lo, hi] per category: size, focus, employment P25, establishments P25 (NaN: not
+   * counted), and the first `lqSlots` of the LQ's, on E(r,c) / D(r) (its order within a category).
+   */
+  brackets: { size: Float64Array[]; focus: Float64Array[]; employmentFloor: Float64Array[]; establishmentsFloor: Float64Array[]; lq: Float64Array[][] };
+  /** The LQ brackets counted and kept: eco 0, paper 1, cmp 2. */
+  lqSlots: 0 | 1 | 2;
+  /** The most doubles any one bracket is expected to keep (the buckets' size). */
   expected: number;
 }
 
@@ -173,8 +174,22 @@ export interface FirstPassOutput {
   regionTotal: Float64Array;
   regionDenominator: Float64Array;
   categorySum: Float64Array;
-  /** Per category: competing cells; below the size, focus and employment P25 brackets; establishments competing and below theirs. */
-  counts: { competing: Float64Array; belowSize: Float64Array; belowFocus: Float64Array; belowEmploymentFloor: Float64Array; establishments: Float64Array; belowEstablishmentsFloor: Float64Array };
+  /**
+   * Per category: competing cells; below the size, focus and employment P25 brackets;
+   * establishments competing and below theirs; cells whose LQ is defined (D(r) > 0), and below
+   * each LQ bracket.
+   */
+  counts: {
+    competing: Float64Array;
+    belowSize: Float64Array;
+    belowFocus: Float64Array;
+    belowEmploymentFloor: Float64Array;
+    establishments: Float64Array;
+    belowEstablishmentsFloor: Float64Array;
+    lqCompeting: Float64Array;
+    belowLq: Float64Array;
+    belowLq2: Float64Array;
+  };
 }
 
 /** The first pass's slots (passes.wat): what it keeps of the cells inside each bracket. */
@@ -182,32 +197,39 @@ export const KEPT_SIZE = 0;
 export const KEPT_FOCUS = 1;
 export const KEPT_EMPLOYMENT_FLOOR = 2;
 export const KEPT_ESTABLISHMENTS_FLOOR = 3;
+/** The LQ brackets' cells: E(r,c) and D(r), two doubles a cell, side by side. */
+export const KEPT_LQ = 4;
+export const KEPT_LQ2 = 5;
+/** Doubles a row adds to each slot's bucket at most. */
+const FIRST_WIDTH = [1, 1, 1, 1, 2, 2] as const;
+const FIRST_SLOTS = FIRST_WIDTH.length;
 
 /**
  * The first pass: E(r), D(r), Σ_r E(r,c) and the counts; `kept(slot, c, values)` is given, run by
- * run, the values of category c inside slot's bracket (employment, focus share E(r,c)/E(r) or
- * establishments), in row order. `values` is a view of the kernels' memory, valid during the call
- * (a last run: until the kernels next run, see `Kept`).
+ * run, the values of category c inside slot's bracket (employment, focus share E(r,c)/E(r),
+ * establishments, or an LQ's E(r,c), D(r) pairs), in row order. `values` is a view of the
+ * kernels' memory, valid during the call (a last run: until the kernels next run, see `Kept`).
  */
 export function firstPass(input: FirstPassInput, kept: Kept): FirstPassOutput {
   const { nRegions, nCategories: nC, values, competing, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
   const arena = new Arena();
-  const TAB = arena.take(9 * W);
-  const ACC = arena.take(7 * W);
+  const TAB = arena.take(13 * W);
+  const ACC = arena.take(10 * W);
   const ROW = arena.take(2 * B * 8);
   const VAL = arena.take(B * W);
   const EMP = competing === values ? VAL : arena.take(B * W);
   const EST = establishments === undefined ? EMP : establishments === competing ? EMP : arena.take(B * W);
-  const CAP = bucketCapacity(4, nCp, B, input.expected);
-  const BUCKETS = arena.take(4 * nCp * CAP * 8);
-  const LENGTHS = arena.take(4 * nCp * 4);
-  // The kernel's 64 bytes of values, then a row's pairs with a value inside a bracket (passes.wat).
-  const HITS = arena.take(64 + (nCp / 2) * 4);
+  const STRIDE = bucketCapacity(FIRST_SLOTS, nCp, B, input.expected) + 1;
+  const BUCKETS = arena.take(FIRST_SLOTS * nCp * STRIDE * 8);
+  const LENGTHS = arena.take(FIRST_SLOTS * nCp * 4);
+  // The kernel's 96 bytes of values, then a row's pairs with a value inside a bracket (passes.wat).
+  const HITS = arena.take(96 + (nCp / 2) * 4);
   const { f64, i64, i32 } = arena.views();
-  i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 4 * nCp);
-  const fields = [input.inDenominator, ...input.brackets.size, ...input.brackets.focus, ...input.brackets.employmentFloor, ...input.brackets.establishmentsFloor];
-  f64.fill(0, TAB / 8, (ACC + 7 * W) / 8);
+  i32.fill(0, LENGTHS / 4, LENGTHS / 4 + FIRST_SLOTS * nCp);
+  const { brackets } = input;
+  const fields = [input.inDenominator, ...brackets.size, ...brackets.focus, ...brackets.employmentFloor, ...brackets.establishmentsFloor, ...brackets.lq.flat()];
+  f64.fill(0, TAB / 8, (ACC + 10 * W) / 8);
   for (let j = 0; j < fields.length; j++) f64.set(fields[j], (TAB + j * W) / 8);
   const regionTotal = new Float64Array(nRegions);
   const regionDenominator = new Float64Array(nRegions);
@@ -216,22 +238,32 @@ export function firstPass(input: FirstPassInput, kept: Kept): FirstPassOutput {
     copyIn(f64, VAL, values, r0, r1, nC, nCp);
     if (EMP !== VAL) copyIn(f64, EMP, competing, r0, r1, nC, nCp);
     if (establishments && EST !== EMP) copyIn(f64, EST, establishments, r0, r1, nC, nCp);
-    handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, CAP, r1 - r0, kept);
-    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, CAP, establishments ? 1 : 0, input.floors ? 1 : 0, HITS);
+    handOver(f64, i32, BUCKETS, LENGTHS, FIRST_WIDTH, nC, nCp, STRIDE, r1 - r0, kept);
+    arena.k.firstPass(VAL, EMP, EST, r1 - r0, nCp, TAB, ACC, ROW, BUCKETS, LENGTHS, STRIDE, establishments ? 1 : 0, input.floors ? 1 : 0, input.lqSlots, HITS);
     regionTotal.set(f64.subarray(ROW / 8, ROW / 8 + (r1 - r0)), r0);
     regionDenominator.set(f64.subarray(ROW / 8 + (r1 - r0), ROW / 8 + 2 * (r1 - r0)), r0);
   }
-  handOver(f64, i32, BUCKETS, LENGTHS, 4, nC, nCp, CAP, Infinity, kept);
+  handOver(f64, i32, BUCKETS, LENGTHS, FIRST_WIDTH, nC, nCp, STRIDE, Infinity, kept);
   const counts = (field: number) => countsAt(i64, ACC + field * W, nC);
   return {
     regionTotal,
     regionDenominator,
     categorySum: f64.slice(ACC / 8, ACC / 8 + nC),
-    counts: { competing: counts(1), belowSize: counts(2), belowFocus: counts(3), belowEmploymentFloor: counts(4), establishments: counts(5), belowEstablishmentsFloor: counts(6) },
+    counts: {
+      competing: counts(1),
+      belowSize: counts(2),
+      belowFocus: counts(3),
+      belowEmploymentFloor: counts(4),
+      establishments: counts(5),
+      belowEstablishmentsFloor: counts(6),
+      lqCompeting: counts(7),
+      belowLq: counts(8),
+      belowLq2: counts(9),
+    },
   };
 }
 
-/** What the cell pass reads: the judgement's matrices, totals and per-category bars and brackets. */
+/** What the cell pass reads: the judgement's matrices, totals and per-category thresholds. */
 export interface CellPassInput {
   nRegions: number;
   nCategories: number;
@@ -242,62 +274,30 @@ export interface CellPassInput {
   regionDenominator: Float64Array;
   denominatorTotal: number;
   /**
-   * Per category: E(c), the size threshold, the specialisation bar, the focus threshold, the two LQ
-   * brackets (lo, hi; only the first `lqSlots` are read), and under cmp the employment and establishments P25 and
-   * the strong and strong10 LQ bars.
+   * Per category: E(c), the size threshold, the specialisation bar, the focus threshold, and under
+   * cmp the employment and establishments P25 and the strong and strong10 LQ bars.
    */
   table: Float64Array[];
-  /**
-   * The LQ brackets counted, kept and listed: the first `lqSlots` (eco 0, paper 1, cmp 2). A rule
-   * that ranks no LQ pays nothing for the brackets.
-   */
-  lqSlots: 0 | 1 | 2;
   /** The bits of a cell's byte: its stars and, under cmp, its strong and strong10 flags. */
   starBits: { size: number; specialisation: number; focus: number; strong: number; strong10: number };
-  /** The most values any one LQ bracket is expected to hold (the buckets' size). */
-  expected: number;
-}
-
-export interface CellPassOutput {
-  /** Per category: competing LQs, those below the first bracket, those below the second. */
-  counts: { competing: Float64Array; belowFirst: Float64Array; belowSecond: Float64Array };
 }
 
 /**
  * The cell pass: a byte per cell into `stars`, its star bits and, when `strongOn` (cmp), its strong
- * and strong10 bits. The cells whose LQ
- * is inside a bracket go, block by block, to `settle(cells, lq)`: their indices and their LQs (−∞
- * under an employment or establishments floor); and run by run `kept(slot, c, values)` is given
- * category c's LQs inside the first (slot 0) or second (1) bracket, in row order. Both are views
- * of the kernels' memory, valid during the call (a last run: until the kernels next run). (A cell's index is an i32 in the kernel: a table
- * of 2³¹ cells would be 17 GB a matrix.)
+ * and strong10 bits, each judged once against exact thresholds.
  */
-export function cellPass(
-  input: CellPassInput,
-  out: { stars: Uint8Array; strongOn: boolean },
-  settle: (cells: Int32Array, lq: Float64Array) => void,
-  kept: Kept,
-): CellPassOutput {
+export function cellPass(input: CellPassInput, out: { stars: Uint8Array; strongOn: boolean }): void {
   const { nRegions, nCategories: nC, employment, establishments } = input;
   const { nCp, W, rowsPerBlock: B } = shape(nRegions, nC);
   const { strongOn } = out;
   const arena = new Arena();
-  const TAB = arena.take(12 * W);
-  const ACC = arena.take(3 * W);
+  const TAB = arena.take(8 * W);
   const ROWS = arena.take(2 * B * 8);
   const EMP = arena.take(B * W);
   const EST = !strongOn || establishments === undefined || establishments === employment ? EMP : arena.take(B * W);
   const STARS = arena.take(B * nCp);
-  const LIST = arena.take(4 * B * nCp);
-  const LQ_LIST = arena.take(8 * B * nCp);
-  const CAP = bucketCapacity(2, nCp, B, input.expected);
-  const BUCKETS = arena.take(2 * nCp * CAP * 8);
-  const LENGTHS = arena.take(2 * nCp * 4);
-  // The kernel's 32 bytes of values (64 taken), then a row's pairs with an LQ inside a bracket (passes.wat).
-  const HITS = arena.take(64 + (nCp / 2) * 4);
-  const { f64, i64, u8, i32 } = arena.views();
-  i32.fill(0, LENGTHS / 4, LENGTHS / 4 + 2 * nCp);
-  f64.fill(0, TAB / 8, (ACC + 3 * W) / 8);
+  const { f64, u8 } = arena.views();
+  f64.fill(0, TAB / 8, (TAB + 8 * W) / 8);
   for (let j = 0; j < input.table.length; j++) f64.set(input.table[j], (TAB + j * W) / 8);
   const { size, specialisation, focus, strong, strong10 } = input.starBits;
   for (let r0 = 0; r0 < nRegions; r0 += B) {
@@ -307,12 +307,7 @@ export function cellPass(
     if (EST !== EMP) copyIn(f64, EST, establishments!, r0, r1, nC, nCp);
     f64.set(input.regionTotal.subarray(r0, r1), ROWS / 8);
     f64.set(input.regionDenominator.subarray(r0, r1), ROWS / 8 + rows);
-    handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, rows, kept);
-    const n = arena.k.cellPass(EMP, EST, rows, nCp, TAB, ACC, ROWS, STARS, LIST, LQ_LIST, BUCKETS, LENGTHS, CAP, r0 * nC, nC, input.denominatorTotal, strongOn ? 1 : 0, input.lqSlots, size, specialisation, focus, strong, strong10, HITS);
+    arena.k.cellPass(EMP, EST, rows, nCp, TAB, ROWS, STARS, input.denominatorTotal, strongOn ? 1 : 0, size, specialisation, focus, strong, strong10);
     copyOut(u8, STARS, out.stars, r0, r1, nC, nCp);
-    if (n > 0) settle(i32.subarray(LIST / 4, LIST / 4 + n), f64.subarray(LQ_LIST / 8, LQ_LIST / 8 + n));
   }
-  handOver(f64, i32, BUCKETS, LENGTHS, 2, nC, nCp, CAP, Infinity, kept);
-  const counts = (field: number) => countsAt(i64, ACC + field * W, nC);
-  return { counts: { competing: counts(0), belowFirst: counts(1), belowSecond: counts(2) } };
 }

@@ -1,7 +1,7 @@
 /**
  * The indicator table's fast path (thresholds selected from sample-bracketed values counted and
- * kept in the passes, cells judged against the brackets and settled after, LQ and shares derived
- * on demand) against a straightforward reference written from the rules: plain loops, full sorts
+ * kept in the first pass — the LQ's bracketed on E(r,c) / D(r) and computed after —, cells judged
+ * once against them, LQ and shares derived on demand) against a straightforward reference written from the rules: plain loops, full sorts
  * and d3-array's quantile, sharing no code with the engine but the rank-cut formula. Columns are
  * long enough (thousands of competing regions) that the bracketed selection is what runs, with
  * ties, sorted region orders, unreported cells, minimum sizes, benchmarks and denominator groups,
@@ -249,13 +249,13 @@ describe('the fast indicator table equals a straightforward reference on long ra
   }, 60_000);
 });
 
-// A cell the pass lists for settling (its LQ inside a P75 or P90 bracket) is settled from the LQ
-// listed with it: one under the employment or establishments floor must stay not strong however
-// high that LQ; under paper, its specialisation star is decided by that LQ.
-describe('cells settled from their listed LQ', () => {
+// Cells near the LQ's thresholds (inside a P75 or P90 bracket, where the LQ was computed from the
+// E(r,c) and D(r) the pass kept): one under the employment or establishments floor must stay not
+// strong however high its LQ; under paper, its specialisation star is decided by that LQ.
+describe('cells near the LQ thresholds', () => {
   const withFloors = cube.filter(({ input }) => input.establishments !== undefined && input.nCategories > 1);
 
-  it('cmp: a listed cell under a floor stays not strong', () => {
+  it('cmp: a cell above the LQ bar but under a floor stays not strong', () => {
     let underFloorAboveBar = 0;
     for (const { input } of fc.sample(withFloors, { seed: 11, numRuns: 4 })) {
       const rule: StarRule = { kind: 'cmp', cutShare: 0.1, lqThreshold: 2 };
@@ -275,7 +275,7 @@ describe('cells settled from their listed LQ', () => {
     expect(underFloorAboveBar).toBeGreaterThan(50);
   }, 60_000);
 
-  it('paper: a listed cell earns the specialisation star from its listed LQ, ties at the threshold included', () => {
+  it('paper: a cell near the threshold earns the specialisation star from its LQ, ties at the threshold included', () => {
     for (const { input, minEmployment } of fc.sample(cube, { seed: 12, numRuns: 4 })) {
       const rule: StarRule = { kind: 'paper', cutShare: 0.1, lqThreshold: 2, minEmployment };
       compare(computeIndicators(input, rule, { brackets: { rows: 300 } }), reference(input, rule));

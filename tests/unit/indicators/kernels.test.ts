@@ -1,14 +1,14 @@
 /**
- * The WebAssembly kernels of the indicator table: the module the engine loads is the one the .wat
- * source assembles to, and the passes give, on a table small enough to check by hand, the totals,
- * counts and listed cells the rules define — across blocks of rows and with a padded odd row; and
- * a bucket that fills past its capacity is handed on and refilled without losing or reordering a
- * value, in both passes.
+ * The WebAssembly kernels of the indicator table: the modules the engine loads are the ones the
+ * .wat sources assemble to, and the passes give, on tables small enough to check by hand, the
+ * totals, counts, kept values and verdicts the rules define — across blocks of rows and with a
+ * padded odd row; and a bucket that fills past its capacity is handed on and refilled without
+ * losing or reordering a value, an LQ bracket's cells with their D(r).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KERNELS, kernelModuleText } from '../../../scripts/build-kernels';
-import { cellPass, firstPass, KEPT_FOCUS, KEPT_SIZE } from '../../../src/indicators/kernels/simdPasses';
+import { cellPass, firstPass, KEPT_FOCUS, KEPT_LQ, KEPT_LQ2, KEPT_SIZE } from '../../../src/indicators/kernels/simdPasses';
 
 describe('the indicator kernels', () => {
   it.each(KERNELS.map((k) => [k.wat, k] as const))('are what %s assembles to (run `npm run kernels` after editing it)', async (_, kernel) => {
@@ -43,7 +43,9 @@ describe('the indicator kernels', () => {
           focus: [Float64Array.of(1 / 3, 0.5, 0.5), Float64Array.of(1 / 3, 0.5, 0.5)],
           employmentFloor: [nan(), nan()],
           establishmentsFloor: [nan(), nan()],
+          lq: [],
         },
+        lqSlots: 0,
         // Room for every value: each bucket is handed on once, at the end, as its last run.
         expected: n,
       },
@@ -74,17 +76,14 @@ describe('the indicator kernels', () => {
 
   // Two regions, three categories: E(r,c) = [[10, 30, 0], [30, 10, NaN]]; E(r) 40, D(r) 40;
   // E(c) 40, 40, 0; D 80. LQ = e·80 / (40·40): 0.5 and 1.5.
-  function smallCellPass(lqSlots: 0 | 1 | 2) {
-    const employment = Float64Array.of(10, 30, 0, 30, 10, NaN);
+  function smallCellPass(strongOn: boolean) {
     const bytes = new Uint8Array(6);
-    const settle: number[][] = [];
-    const kept = new Map<string, number[]>();
     const col = (a: number, b: number, c: number) => Float64Array.of(a, b, c);
-    const out = cellPass(
+    cellPass(
       {
         nRegions: 2,
         nCategories: 3,
-        employment,
+        employment: Float64Array.of(10, 30, 0, 30, 10, NaN),
         establishments: Float64Array.of(1, 5, 0, 5, 1, NaN),
         regionTotal: Float64Array.of(40, 40),
         regionDenominator: Float64Array.of(40, 40),
@@ -94,75 +93,91 @@ describe('the indicator kernels', () => {
           col(20, 20, 20), // size threshold
           col(1.2, 1.2, NaN), // specialisation bar
           col(0.7, 0.7, 0.7), // focus threshold
-          col(1.5, 1.5, 1.5), // first LQ bracket: exactly 1.5
-          col(1.5, 1.5, 1.5),
-          col(0, 0, 0), // second: [0, 1]
-          col(1, 1, 1),
           col(5, 5, 5), // employment P25
           col(2, 2, 2), // establishments P25
           col(1, 1, 1), // strong LQ bar
           col(1.5001, 1.5001, 1.5001), // strong10 LQ bar
         ],
-        lqSlots,
         starBits: { size: 1, specialisation: 2, focus: 4, strong: 8, strong10: 16 },
-        expected: 2,
       },
-      { stars: bytes, strongOn: true },
-      (cells, lq) => cells.forEach((i, j) => settle.push([i, lq[j]])),
-      (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
+      { stars: bytes, strongOn },
     );
     // One byte a cell: the star bits, then the strong and strong10 bits.
-    return { bytes, stars: bytes.map((b) => b & 7), strong: bytes.map((b) => (b >> 3) & 1), strong10: bytes.map((b) => b >> 4), settle, kept, counts: out.counts };
+    return { bytes, stars: bytes.map((b) => b & 7), strong: bytes.map((b) => (b >> 3) & 1), strong10: bytes.map((b) => b >> 4) };
   }
 
-  it('cell pass: stars, strong flags, LQ counts, the cells inside an LQ bracket and their LQs', () => {
-    const { bytes, stars, strong, strong10, settle, kept, counts } = smallCellPass(2);
+  it('cell pass: stars and strong flags, in one byte a cell', () => {
+    const { bytes, stars, strong, strong10 } = smallCellPass(true);
     // 30 employees: size (≥ 20), specialisation (1.5 ≥ 1.2), focus (0.75 ≥ 0.7); 10: none.
     expect([...stars]).toEqual([0, 7, 0, 7, 0, 0]);
-    expect([...bytes]).toEqual([0, 7 | 8, 0, 7 | 8, 0, 0]);
     // Strong: E > 5, establishments > 2, LQ ≥ 1; strong10 asks LQ ≥ 1.5001.
     expect([...strong]).toEqual([0, 1, 0, 1, 0, 0]);
     expect([...strong10]).toEqual([0, 0, 0, 0, 0, 0]);
-    expect([...counts.competing]).toEqual([2, 2, 0]);
-    expect([...counts.belowFirst]).toEqual([1, 1, 0]);
-    expect([...counts.belowSecond]).toEqual([0, 0, 0]);
-    // Listed: LQ 1.5 in the first bracket, 0.5 in the second; the two with 10 employees and one
-    // establishment are under the floors, so no LQ bar may admit them (−∞).
-    expect(settle).toEqual([
-      [0, -Infinity],
-      [1, 1.5],
-      [3, 1.5],
-      [4, -Infinity],
-    ]);
-    expect(Object.fromEntries(kept)).toEqual({ '0 0': [1.5], '0 1': [1.5], '1 0': [0.5], '1 1': [0.5] });
+    expect([...bytes]).toEqual([0, 7 | 8, 0, 7 | 8, 0, 0]);
+    // Without strong clusters (eco, paper) the same stars and no other bit.
+    expect([...smallCellPass(false).bytes]).toEqual([0, 7, 0, 7, 0, 0]);
   });
 
-  it('cell pass: the LQ brackets a rule does not rank are neither counted nor listed, and the verdicts stay', () => {
-    const both = smallCellPass(2);
-    // paper: the first bracket only.
-    const one = smallCellPass(1);
-    expect([...one.stars]).toEqual([...both.stars]);
-    expect([...one.counts.competing]).toEqual([2, 2, 0]);
-    expect([...one.counts.belowFirst]).toEqual([1, 1, 0]);
-    expect([...one.counts.belowSecond]).toEqual([0, 0, 0]);
-    expect(one.settle).toEqual([
-      [1, 1.5],
-      [3, 1.5],
-    ]);
-    expect(Object.fromEntries(one.kept)).toEqual({ '0 0': [1.5], '0 1': [1.5] });
-    // eco: none.
-    const none = smallCellPass(0);
-    expect([...none.stars]).toEqual([...both.stars]);
-    expect([...none.strong]).toEqual([...both.strong]);
-    expect([...none.strong10]).toEqual([...both.strong10]);
-    for (const counts of Object.values(none.counts)) expect([...counts]).toEqual([0, 0, 0]);
-    expect(none.settle).toEqual([]);
+  // Three regions, two categories, the LQ denominator category 0 only:
+  // E(r,c) = [[4, 6], [2, 0], [8, NaN]], D(r) = 4, 2, 8; E(r,c) / D(r) = [[1, 1.5], [1, —], [1, —]].
+  function lqFirstPass(lqSlots: 0 | 1 | 2) {
+    const values = Float64Array.of(4, 6, 2, 0, 8, NaN);
+    const kept = new Map<string, number[]>();
+    const nan2 = () => [Float64Array.of(NaN, NaN), Float64Array.of(NaN, NaN)];
+    const out = firstPass(
+      {
+        nRegions: 3,
+        nCategories: 2,
+        values,
+        competing: values,
+        floors: true,
+        inDenominator: Float64Array.of(1, 0),
+        brackets: {
+          size: nan2(),
+          focus: nan2(),
+          employmentFloor: nan2(),
+          establishmentsFloor: nan2(),
+          // First: category 0 [1, 1] holds its three cells; category 1 [1.2, 2] its one. Second:
+          // [1.1, 3] holds category 1's cell and is above category 0's.
+          lq: [
+            [Float64Array.of(1, 1.2), Float64Array.of(1, 2)],
+            [Float64Array.of(1.1, 1.1), Float64Array.of(3, 3)],
+          ].slice(0, lqSlots),
+        },
+        lqSlots,
+        expected: 6,
+      },
+      (slot, c, xs) => kept.set(`${slot} ${c}`, [...(kept.get(`${slot} ${c}`) ?? []), ...xs]),
+    );
+    return { kept, counts: out.counts };
+  }
+
+  it('first pass: the LQ brackets, on E(r,c) / D(r), count and keep each cell with its D(r)', () => {
+    const { kept, counts } = lqFirstPass(2);
+    // Cells whose LQ is defined: E(r,c) > 0 in a region with D(r) > 0.
+    expect([...counts.lqCompeting]).toEqual([3, 1]);
+    expect([...counts.belowLq]).toEqual([0, 0]);
+    expect([...counts.belowLq2]).toEqual([3, 0]);
+    // E(r,c), D(r) pairs in row order.
+    expect(kept.get(`${KEPT_LQ} 0`)).toEqual([4, 4, 2, 2, 8, 8]);
+    expect(kept.get(`${KEPT_LQ} 1`)).toEqual([6, 4]);
+    expect(kept.get(`${KEPT_LQ2} 1`)).toEqual([6, 4]);
+    expect(kept.has(`${KEPT_LQ2} 0`)).toBe(false);
+  });
+
+  it('first pass: the LQ brackets a rule does not rank are neither counted nor kept', () => {
+    const one = lqFirstPass(1);
+    expect([...one.counts.lqCompeting]).toEqual([3, 1]);
+    expect([...one.counts.belowLq2]).toEqual([0, 0]);
+    expect([...one.kept.keys()].sort()).toEqual([`${KEPT_LQ} 0`, `${KEPT_LQ} 1`]);
+    const none = lqFirstPass(0);
+    expect([...none.counts.lqCompeting]).toEqual([0, 0]);
     expect(none.kept.size).toBe(0);
   });
 
-  // 2,001 categories (padded to 2,002) × 700 rows: 16 rows a block, and a bucket holds 261 values
-  // in the first pass and 523 in the cell pass, so a category's 700 kept values are handed on in
-  // several runs, across blocks.
+  // 2,001 categories (padded to 2,002) × 700 rows: 16 rows a block, and a bucket expected to keep
+  // nothing holds a block's 32 doubles, so a category's 700 kept values (1,400 doubles of an LQ's
+  // pairs) are handed on in many runs, across blocks.
   const wide = { nRegions: 700, nCategories: 2001 };
   function wideTable(): Float64Array {
     const { nRegions, nCategories } = wide;
@@ -195,7 +210,8 @@ describe('the indicator kernels', () => {
         floors: false,
         inDenominator: all(1),
         // Every cell is inside the size bracket; the focus bracket is off.
-        brackets: { size: [all(0), all(Infinity)], focus: [all(NaN), all(NaN)], employmentFloor: [all(NaN), all(NaN)], establishmentsFloor: [all(NaN), all(NaN)] },
+        brackets: { size: [all(0), all(Infinity)], focus: [all(NaN), all(NaN)], employmentFloor: [all(NaN), all(NaN)], establishmentsFloor: [all(NaN), all(NaN)], lq: [] },
+        lqSlots: 0,
         // Buckets of a block's rows: every one fills and is handed on at every block.
         expected: 0,
       },
@@ -210,51 +226,33 @@ describe('the indicator kernels', () => {
     expect(out.counts.belowSize[2000]).toBe(0);
   });
 
-  it('cell pass: full buckets are handed on and refilled, and every block lists its cells by their index in the whole table', () => {
+  it("first pass: an LQ bracket's full buckets are handed on and refilled, each cell with its D(r), in row order", () => {
     const { nRegions, nCategories } = wide;
-    const employment = wideTable();
+    const values = wideTable();
     const all = (x: number) => new Float64Array(nCategories).fill(x);
     const regionTotal = new Float64Array(nRegions);
-    const categoryTotal = new Float64Array(nCategories);
-    for (let r = 0, i = 0; r < nRegions; r++) for (let c = 0; c < nCategories; c++, i++) {
-      regionTotal[r] += employment[i];
-      categoryTotal[c] += employment[i];
-    }
-    const D = regionTotal.reduce((a, b) => a + b, 0);
-    const lq = (r: number, c: number) => (employment[r * nCategories + c] * D) / (regionTotal[r] * categoryTotal[c]);
-    const listed: number[] = [];
-    const listedLq: number[] = [];
+    for (let r = 0, i = 0; r < nRegions; r++) for (let c = 0; c < nCategories; c++, i++) regionTotal[r] += values[i];
     const { kept, add } = keptRuns();
-    const out = cellPass(
+    const out = firstPass(
       {
         nRegions,
         nCategories,
-        employment,
-        regionTotal,
-        regionDenominator: regionTotal,
-        denominatorTotal: D,
-        // Every LQ inside the first bracket, the second off; bars no cell reaches.
-        table: [categoryTotal, all(Infinity), all(Infinity), all(Infinity), all(0), all(Infinity), all(NaN), all(NaN), all(-Infinity), all(-Infinity), all(Infinity), all(Infinity)],
+        values,
+        competing: values,
+        floors: false,
+        inDenominator: all(1),
+        // Every cell inside the first LQ bracket; the others off.
+        brackets: { size: [all(NaN), all(NaN)], focus: [all(NaN), all(NaN)], employmentFloor: [all(NaN), all(NaN)], establishmentsFloor: [all(NaN), all(NaN)], lq: [[all(0), all(Infinity)]] },
         lqSlots: 1,
-        starBits: { size: 1, specialisation: 2, focus: 4, strong: 8, strong10: 16 },
         expected: 0,
-      },
-      { stars: new Uint8Array(nRegions * nCategories), strongOn: false },
-      (cells, lqs) => {
-        for (const i of cells) listed.push(i);
-        for (const x of lqs) listedLq.push(x);
       },
       add,
     );
-    expect(listed).toEqual(Array.from({ length: nRegions * nCategories }, (_, i) => i));
-    for (const i of [0, 1, 2001, 16 * 2001 + 5, nRegions * nCategories - 1]) {
-      expect(listedLq[i]).toBe(lq(Math.floor(i / nCategories), i % nCategories));
-    }
-    for (const c of [0, 999, 2000]) {
-      expect(kept.get(`0 ${c}`)).toEqual(Array.from({ length: nRegions }, (_, r) => lq(r, c)));
-    }
     expect(kept.size).toBe(nCategories);
-    expect(out.counts.competing[2000]).toBe(nRegions);
-    expect(out.counts.belowFirst[2000]).toBe(0);
+    for (const c of [0, 999, 2000]) {
+      expect(kept.get(`${KEPT_LQ} ${c}`)).toEqual(Array.from({ length: nRegions }, (_, r) => [values[r * nCategories + c], regionTotal[r]]).flat());
+    }
+    expect(out.counts.lqCompeting[2000]).toBe(nRegions);
+    expect(out.counts.belowLq[2000]).toBe(0);
   });
 });
