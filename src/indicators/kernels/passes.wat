@@ -23,11 +23,14 @@
 
   ;; First pass. tab fields (f64): 0 in LQ denominator (1/0), 1–2 size bracket, 3–4 focus bracket,
   ;; 5–6 employment P25 bracket, 7–8 establishments P25 bracket (counted when $floors; NaN
-  ;; brackets: the slot is off).
+  ;; brackets: the slot is off), 9–10 and 11–12 the LQ brackets, on e / D(r) (the first $lqSlots).
   ;; acc fields: 0 Σ_r E(r,c) (f64); i64 counts 1 competing, 2 below size, 3 below focus,
-  ;; 4 below employment P25, 5 establishments competing, 6 below establishments P25.
+  ;; 4 below employment P25, 5 establishments competing, 6 below establishments P25, 7 the cells
+  ;; whose LQ is defined (D(r) > 0), 8 and 9 below the LQ brackets.
   ;; rowOut: E(r) per row, then D(r) per row. The values inside a bracket go to the buckets
-  ;; ($bucketAt: slot-major, category, then up to $cap values; $lengthAt: their lengths), in row order.
+  ;; ($bucketAt: slot-major, category, then $cap doubles apart; $lengthAt: their lengths), in row
+  ;; order: slots 0 size (e), 1 focus (e / E(r)), 2 employment P25 (e), 3 establishments P25 (m),
+  ;; 4 and 5 the LQ brackets (e and D(r), two doubles a cell).
   (func (export "firstPass")
     (param $val i32) (param $emp i32) (param $est i32) (param $nRows i32) (param $nCp i32)
     (param $tab i32) (param $acc i32) (param $rowOut i32) (param $bucketAt i32) (param $lengthAt i32) (param $cap i32) (param $mOn i32) (param $floors i32) (param $lqSlots i32) (param $hits i32)
