@@ -4,12 +4,10 @@
  * Pipeline (each step one sequential pass, no per-cell allocation):
  *   0. brackets of the thresholds from a sample of rows                — thresholds.ts
  *   1. totals: E(r), D(r) (LQ denominator) and Σ_r E(r,c), and what the thresholds of
- *      employment, focus share and establishments are selected from   — totals.ts
- *   2. benchmark: E(c) and E from the benchmark row, else the sums; those thresholds
- *   3. one pass per cell: stars (stars.ts) and, under `cmp`, strong / strong10
- *      (strongClusters.ts) judged from the cell's focus share and LQ, and what the LQ's
- *      thresholds are selected from; the few cells the LQ brackets left open judged again
- *      once they are known                                               — cellPass.ts
+ *      employment, focus share, establishments and LQ are selected from — totals.ts
+ *   2. benchmark: E(c) and E from the benchmark row, else the sums; every threshold
+ *   3. one pass per cell: stars and, under `cmp`, strong / strong10 (strongClusters.ts)
+ *      judged from the cell's focus share and LQ                          — cellPass.ts
  * Only the verdicts are stored per cell; LQ, shares and star counts are derived from the
  * employment and the totals when asked for (cellValues.ts), so a table costs one byte a cell
  * (the star bits, and the strong-cluster bits under cmp) instead of twenty-six.
