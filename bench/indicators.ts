@@ -5,9 +5,9 @@
  * of several runs after a warm-up, in wall-clock and in CPU time (user + system of
  * this process: on a shared machine another process's load preempts a run and inflates its
  * wall-clock time, not its CPU time). Two floors are measured beside them: writing the table's
- * output matrices once — a byte a cell of star bits, and under cmp the strong and strong10 flags
- * (LQ, shares and star counts are derived on demand, not stored) — into buffers already in memory
- * and into fresh ones (a fresh buffer is zero pages the kernel maps on first write, a cost no
+ * output matrix once — a byte a cell, its star bits and under cmp its strong-cluster bits (LQ,
+ * shares and star counts are derived on demand, not stored) — into a buffer already in memory and
+ * into a fresh one (a fresh buffer is zero pages the kernel maps on first write, a cost no
  * arithmetic can avoid).
  * Run alone: `npx tsx bench/indicators.ts`.
  */
