@@ -51,7 +51,7 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
     competing,
     establishments: plan.establishmentsUsed ? establishments : undefined,
     employmentFloor: rule.kind === 'cmp',
-    lqSlots: rule.kind === 'cmp' ? 2 : rule.kind === 'paper' ? 1 : 0,
+    lqSlots: plan.lqSlots,
     table: plan.table,
     counts: plan.counts,
     buckets: plan.buckets,
@@ -84,11 +84,10 @@ export function computeIndicators(input: IndicatorInput, rule: StarRule, options
   resolveThresholds(ctx, plan, true, found);
   planLq(ctx, plan, found);
   const stars = judgeCells(ctx, plan, old?.stars);
-  const { stars: thresholds, cmp: strongThresholds } = found;
+  const { stars: thresholds, cmp } = found;
 
-  const cmp = strongThresholds;
-  if (strongThresholds) {
-    if (!strongThresholds.establishmentsUsed) {
+  if (cmp) {
+    if (!cmp.establishmentsUsed) {
       warnings.push('No establishment counts: strong clusters were judged on LQ and employment only.');
     }
     if (!mask) warnings.push('Strong clusters use an LQ over all categories, not over the traded group.');

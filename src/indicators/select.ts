@@ -95,20 +95,17 @@ export class OrderStatistics {
     return this.between(i0, h - i0);
   }
 
-  /**
-   * v0 + (v1 − v0) · fraction, v0 the i-th smallest and v1 the next (type-7 interpolation): both
-   * found in one search, which the next rank would otherwise repeat.
-   */
-  /** The i-th and (i + 1)-th smallest, found in one search. */
+  /** The i-th and (i + 1)-th smallest, found in one search, which the next rank would otherwise repeat. */
   rankAndNext(i: number): [number, number] {
     if (!(i >= 0 && i + 1 < this.n)) throw new RangeError(`OrderStatistics: ranks ${i}, ${i + 1} outside 0..${this.n - 1}`);
     const v0 = this.find(this.a, this.n, i, true, 0);
     return [v0, nextRank];
   }
 
+  /** The type-7 interpolation between the i-th smallest and the next (`interpolate`). */
   between(i: number, fraction: number): number {
     const [v0, v1] = this.rankAndNext(i);
-    return v0 + (v1 - v0) * fraction;
+    return interpolate(v0, v1, fraction);
   }
 
   /**
@@ -156,6 +153,11 @@ export class OrderStatistics {
     if (andNext) nextRank = least(k + 1, m);
     return v;
   }
+}
+
+/** v0 + (v1 − v0) · fraction: type-7 interpolation between two adjacent ranks' values. */
+export function interpolate(v0: number, v1: number, fraction: number): number {
+  return v0 + (v1 - v0) * fraction;
 }
 
 /** Type-7 quantile of `a[0..n)` (as d3-array `quantile`); `a` is only read. */

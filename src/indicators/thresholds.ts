@@ -24,7 +24,7 @@
  * cell that sets it.
  */
 import type { StarRule } from '../model/dataset';
-import { OrderStatistics } from './select';
+import { interpolate, OrderStatistics } from './select';
 import { countWithin, kth, load } from './kernels/selectKernel';
 import { scratchF64 } from './scratch';
 import { rankCut } from './rankCut';
@@ -77,6 +77,8 @@ export interface ThresholdPlan {
   rows: Int32Array;
   /** Half-width of a bracket in standard deviations of the sample rank. */
   spread: number;
+  /** The LQ brackets the first pass counts and keeps: eco 0, paper 1, cmp 2. */
+  lqSlots: 0 | 1 | 2;
 }
 
 export interface BracketOptions {
@@ -125,9 +127,9 @@ export function planThresholds(
     buckets: new Buckets(),
     rows: sampledRows(nRegions, Math.max(1, Math.floor(brackets.rows ?? SAMPLE_ROWS))),
     spread: brackets.spread ?? SPREAD,
+    lqSlots: queries.filter((q) => SLOT_QUANTITY[q.slot] === LQ).length as 0 | 1 | 2,
   };
-  const ranksLq = queries.some((q) => SLOT_QUANTITY[q.slot] === LQ);
-  const sample = sampleFirst(plan.rows, nCategories, employment, competing, establishmentsUsed ? establishments : undefined, ranksLq ? input.lqDenominatorMask ?? null : undefined);
+  const sample = sampleFirst(plan.rows, nCategories, employment, competing, establishmentsUsed ? establishments : undefined, plan.lqSlots > 0, input.lqDenominatorMask);
   openBrackets(plan, queries, sample, nRegions, nCategories);
   return plan;
 }
@@ -246,7 +248,8 @@ export function resolveThresholds(ctx: CellContext, plan: ThresholdPlan, lq: boo
         // or two: the cells below the bracket and above it are on the right side of the values
         // read only when those are clear of the bracket's ends by more than that.
         const clear = quantity !== LQ || clearOf(v0, v1, table[c * STRIDE + lo(q.slot)], table[c * STRIDE + hi(q.slot)], D / ec);
-        value = inside && clear ? interpolate(v0, v1, ranks) : interpolate(...rankValues(gatherColumn(ctx, quantity, c), 0, ranks), ranks);
+        const [w0, w1] = inside && clear ? [v0, v1] : rankValues(gatherColumn(ctx, quantity, c), 0, ranks);
+        value = ranks.fraction === 0 ? w0 : interpolate(w0, w1, ranks.fraction);
       }
       out[q.slot][c] = value;
     }
@@ -304,11 +307,6 @@ function rankValues(values: Float64Array, offset: number, ranks: Ranks): [number
     return [v, v];
   }
   return stats.rankAndNext(ranks.first - offset);
-}
-
-/** Type-7 interpolation between the two ranks' values, the arithmetic of OrderStatistics.quantile. */
-function interpolate(v0: number, v1: number, ranks: Ranks): number {
-  return ranks.fraction === 0 ? v0 : v0 + (v1 - v0) * ranks.fraction;
 }
 
 /** Where in its sorted column the query's rank falls, as a share (for the bracket). */
@@ -419,15 +417,14 @@ class SampleColumns implements Sample {
 }
 
 /**
- * The sampled rows' employment, focus share, (when given) establishments and (when `mask` is not
- * undefined: null for every category) E(r,c) / D(r), whose order within a category is the LQ's, of
- * the cells that compete (E(r,c) > 0 as the judgement sees it; for the LQ, D(r) > 0 too), a row's
- * totals summed as the first pass sums them. Plain loops, one per row: this runs over a few
+ * The sampled rows' employment, focus share, (when given) establishments and (when `lqWanted`;
+ * D(r) over the categories of `mask`, all without one) E(r,c) / D(r), whose order within a
+ * category is the LQ's, of the cells that compete (E(r,c) > 0 as the judgement sees it; for the
+ * LQ, D(r) > 0 too), a row's totals summed as the first pass sums them. Plain loops, one per row: this runs over a few
  * hundred thousand cells per computation.
  */
-function sampleFirst(rows: Int32Array, nC: number, employment: Float64Array, competing: Float64Array, establishments?: Float64Array, mask?: Uint8Array | null): Sample {
+function sampleFirst(rows: Int32Array, nC: number, employment: Float64Array, competing: Float64Array, establishments: Float64Array | undefined, lqWanted: boolean, mask?: Uint8Array): Sample {
   const n = rows.length;
-  const lqWanted = mask !== undefined;
   const sample = new SampleColumns(n, nC, [EMPLOYMENT, FOCUS, ...(establishments ? [ESTABLISHMENTS] : []), ...(lqWanted ? [LQ] : [])]);
   const emp = sample.values[EMPLOYMENT];
   const focus = sample.values[FOCUS];
