@@ -68,7 +68,6 @@ export interface StrongThresholds {
   establishmentsUsed: boolean;
 }
 
-
 export interface IndicatorResult {
   nRegions: number;
   nCategories: number;
